@@ -1,0 +1,1 @@
+export { errorsPackageName } from '@tsunagi/errors';

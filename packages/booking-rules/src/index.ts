@@ -1,0 +1,1 @@
+export const bookingRulesPackageName = '@tsunagi/booking-rules';
