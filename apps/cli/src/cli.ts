@@ -1,0 +1,60 @@
+import { parseArgs } from 'node:util';
+import { runDemo } from './demo.js';
+import { EVALUATE_USAGE, runEvaluate } from './evaluate.js';
+import { EXPLAIN_USAGE, runExplain } from './explain.js';
+import { type CliIo, CliUsageError } from './io.js';
+import { parseLocale } from './locale.js';
+
+export const USAGE = `tsunagi — keep a scheduling product's calendar and meeting integrations honest
+
+Commands:
+  tsunagi explain   classify a provider failure and print its remediation
+  tsunagi evaluate  evaluate booking pages against their members' connections
+  tsunagi demo      a short tour of both
+  tsunagi help [command]
+
+${EXPLAIN_USAGE}
+
+${EVALUATE_USAGE}
+`;
+
+/** Runs one CLI invocation; returns the process exit code (0 ok, 2 bad usage or input). */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'explain':
+        return rest.includes('--help') ? help(io, EXPLAIN_USAGE) : await runExplain(rest, io);
+      case 'evaluate':
+        return rest.includes('--help') ? help(io, EVALUATE_USAGE) : await runEvaluate(rest, io);
+      case 'demo': {
+        const { values } = parseArgs({ args: rest, strict: true, options: { locale: { type: 'string' } } });
+        return runDemo(io, parseLocale(values.locale));
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        return help(io, USAGE);
+      default:
+        throw new CliUsageError(`unknown command "${command}" (try: tsunagi help)`);
+    }
+  } catch (error) {
+    if (error instanceof CliUsageError || isNodeArgError(error)) {
+      io.stderr(`tsunagi: ${(error as Error).message}\n`);
+      return 2;
+    }
+    io.stderr(`tsunagi: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+function help(io: CliIo, text: string): number {
+  io.stdout(`${text}\n`);
+  return 0;
+}
+
+function isNodeArgError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}

@@ -1,0 +1,138 @@
+// Booking-rule engine benchmarks (issue 2 §4):
+//  1. full evaluation of 1,000,000 generated pages: pages/s on one core and heap per page;
+//  2. one connection change through the incremental index versus a full recompute (median ratio),
+//     checking that both give identical results.
+import {
+  type BookingPageEvaluation,
+  BookingRulesIndex,
+  type ConnectionInput,
+  evaluateAll,
+  evaluationsEqual,
+} from '@tsunagi/booking-rules';
+import { generateWorld, seededRandom } from '@tsunagi/booking-rules/testing';
+import { check, fmt, gc, heapUsed, median, printTable, timeMs } from './report.js';
+
+const PAGES = Number(process.env.BENCH_PAGES ?? 1_000_000);
+const INDEX_CHANGES = Number(process.env.BENCH_INDEX_CHANGES ?? 2_000);
+const FULL_RECOMPUTES = Number(process.env.BENCH_FULL_RECOMPUTES ?? 5);
+
+gc();
+const heapBeforeWorld = heapUsed();
+const { result: world, ms: generateMs } = timeMs(() => generateWorld({ pages: PAGES, seed: 20261121 }));
+gc();
+const heapWorld = heapUsed() - heapBeforeWorld;
+console.log(
+  `world: ${fmt(world.pages.length)} pages, ${fmt(world.users.length)} users, ${fmt(world.connections.length)} connections (generated in ${fmt(generateMs)} ms)`,
+);
+
+// 1. Full evaluation. Warm up on a slice so the JIT has seen the code, then time the whole world.
+evaluateAll(world.pages.slice(0, 20_000), world.connections);
+gc();
+const heapBeforeEval = heapUsed();
+const { result: evaluations, ms: fullMs } = timeMs(() => evaluateAll(world.pages, world.connections));
+gc();
+const heapEvaluations = heapUsed() - heapBeforeEval;
+const states = { ACTIVE: 0, DISABLED_CONNECTION_ERROR: 0, INACTIVE: 0 };
+for (const evaluation of evaluations) states[evaluation.state]++;
+check(evaluations.length === PAGES, 'one evaluation per page');
+check(states.DISABLED_CONNECTION_ERROR > 0 && states.ACTIVE > 0, 'the world has active and disabled pages');
+const perPageBytes = (heapWorld + heapEvaluations) / PAGES;
+
+// 2. Incremental index versus full recompute.
+const index = new BookingRulesIndex({ pages: world.pages, connections: world.connections });
+const random = seededRandom(7);
+const connections = [...world.connections];
+const flip = (c: ConnectionInput): ConnectionInput => ({
+  ...c,
+  status: c.status === 'ERROR' ? 'CONNECTED' : c.status === 'CONNECTED' ? 'ERROR' : 'CONNECTED',
+});
+
+const indexTimes: number[] = [];
+let changedPages = 0;
+for (let i = 0; i < INDEX_CHANGES; i++) {
+  const at = Math.floor(random() * connections.length);
+  const next = flip(connections[at]!);
+  connections[at] = next;
+  const { result: changes, ms } = timeMs(() => index.applyConnectionChange(next));
+  indexTimes.push(ms);
+  changedPages += changes.length;
+}
+
+// The full recompute baseline: apply one more change, evaluate the whole world again, and check that the pages
+// whose evaluation differs are exactly the ones the index reported, with identical evaluations.
+const fullTimes: number[] = [];
+let previous: BookingPageEvaluation[] = evaluateAll(world.pages, connections);
+for (let i = 0; i < FULL_RECOMPUTES; i++) {
+  const at = Math.floor(random() * connections.length);
+  const next = flip(connections[at]!);
+  connections[at] = next;
+  const reported = index.applyConnectionChange(next);
+  const { result: full, ms } = timeMs(() => evaluateAll(world.pages, connections));
+  fullTimes.push(ms);
+  const differing = new Set<string>();
+  for (let p = 0; p < full.length; p++) {
+    if (!evaluationsEqual(full[p]!, previous[p]!)) differing.add(world.pages[p]!.id);
+  }
+  check(
+    reported.length === differing.size,
+    `index reported ${reported.length} changed pages, full recompute ${differing.size}`,
+  );
+  for (const change of reported) {
+    check(differing.has(change.pageId), `index reported ${change.pageId} which did not change`);
+    check(
+      change.after !== null && evaluationsEqual(change.after, index.getEvaluation(change.pageId)!),
+      'stored evaluation',
+    );
+  }
+  previous = full;
+}
+// Finally, every evaluation the index holds equals the full recompute.
+for (let p = 0; p < world.pages.length; p++) {
+  check(
+    evaluationsEqual(index.getEvaluation(world.pages[p]!.id)!, previous[p]!),
+    `index equals full evaluation at page ${p}`,
+  );
+}
+
+const indexMedian = median(indexTimes);
+const fullMedian = median(fullTimes);
+const ratio = fullMedian / indexMedian;
+const rate = PAGES / (fullMs / 1000);
+printTable(`booking-rules (${fmt(PAGES)} pages)`, [
+  [
+    'full evaluation time',
+    `${fmt(fullMs)} ms`,
+    `≤ ${fmt(PAGES / 1000)} ms`,
+    rate >= 1_000_000 ? 'yes' : 'NO',
+  ],
+  [
+    'full evaluation rate (one core)',
+    `${fmt(rate)} pages/s`,
+    '≥ 1,000,000 pages/s',
+    rate >= 1_000_000 ? 'yes' : 'NO',
+  ],
+  ['heap: world', `${fmt(heapWorld / PAGES)} B/page`, '', ''],
+  ['heap: evaluations', `${fmt(heapEvaluations / PAGES)} B/page`, '', ''],
+  [
+    'heap: world + evaluations',
+    `${fmt(perPageBytes)} B/page`,
+    '≤ 1,024 B/page',
+    perPageBytes <= 1024 ? 'yes' : 'NO',
+  ],
+  [
+    'pages: active / disabled / inactive',
+    `${fmt(states.ACTIVE)} / ${fmt(states.DISABLED_CONNECTION_ERROR)} / ${fmt(states.INACTIVE)}`,
+    '',
+    '',
+  ],
+  [
+    'index change, median',
+    `${fmt(indexMedian * 1000, 1)} µs (${fmt(changedPages / INDEX_CHANGES, 2)} pages changed/change)`,
+    '',
+    '',
+  ],
+  ['full recompute, median', `${fmt(fullMedian)} ms`, '', ''],
+  ['ratio full / index', `${fmt(ratio)}×`, '≥ 10,000×', ratio >= 10_000 ? 'yes' : 'NO'],
+  ['identical results', 'yes (checked)', 'identical', 'yes'],
+  ['process peak RSS', `${fmt(process.resourceUsage().maxRSS / 1024)} MiB`, '', ''],
+]);
