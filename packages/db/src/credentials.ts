@@ -1,0 +1,174 @@
+// The only module that decrypts connection credentials. Read repositories never touch this table.
+import { and, asc, eq, ne } from 'drizzle-orm';
+import { type Keyring, openSecret, sealSecret } from './crypto.js';
+import type { Database, Executor } from './database.js';
+import { connectionCredentials, connections, oauthStates } from './schema.js';
+
+export interface ConnectionCredentials {
+  accessToken: string;
+  refreshToken?: string | null;
+  expiresAt?: Date | null;
+  scopes?: readonly string[];
+}
+
+interface SealedTokens {
+  accessToken: string;
+  refreshToken: string | null;
+}
+
+const credentialContext = (connectionId: string) => `connection_credentials:${connectionId}`;
+export const oauthStateContext = (oauthStateId: string) => `oauth_states:${oauthStateId}`;
+
+/** Seals and upserts credentials; runs inside the caller's transaction. */
+export async function writeCredentials(
+  tx: Executor,
+  keyring: Keyring,
+  connectionId: string,
+  credentials: ConnectionCredentials,
+  now: Date,
+): Promise<void> {
+  const tokens: SealedTokens = {
+    accessToken: credentials.accessToken,
+    refreshToken: credentials.refreshToken ?? null,
+  };
+  const row = {
+    keyId: keyring.activeKeyId,
+    ciphertext: sealSecret(keyring, JSON.stringify(tokens), credentialContext(connectionId)),
+    accessTokenExpiresAt: credentials.expiresAt ?? null,
+    scopes: [...(credentials.scopes ?? [])],
+    updatedAt: now,
+  };
+  await tx
+    .insert(connectionCredentials)
+    .values({ connectionId, ...row })
+    .onConflictDoUpdate({ target: connectionCredentials.connectionId, set: row });
+}
+
+export async function deleteCredentials(tx: Executor, connectionId: string): Promise<void> {
+  await tx.delete(connectionCredentials).where(eq(connectionCredentials.connectionId, connectionId));
+}
+
+export interface CredentialStore {
+  /** Decrypted credentials of a connection of the organization, or null when there are none. */
+  load(organizationId: string, connectionId: string): Promise<ConnectionCredentials | null>;
+  /** Replaces the tokens after a refresh, without touching the connection's status. */
+  save(organizationId: string, connectionId: string, credentials: ConnectionCredentials): Promise<boolean>;
+}
+
+export function createCredentialStore(
+  db: Database,
+  keyring: Keyring,
+  options: { now?: () => Date } = {},
+): CredentialStore {
+  const now = options.now ?? (() => new Date());
+  return {
+    async load(organizationId, connectionId) {
+      const [row] = await db
+        .select({
+          ciphertext: connectionCredentials.ciphertext,
+          expiresAt: connectionCredentials.accessTokenExpiresAt,
+          scopes: connectionCredentials.scopes,
+        })
+        .from(connectionCredentials)
+        .innerJoin(connections, eq(connections.id, connectionCredentials.connectionId))
+        .where(and(eq(connections.organizationId, organizationId), eq(connections.id, connectionId)));
+      if (row === undefined) return null;
+      const tokens = JSON.parse(
+        openSecret(keyring, row.ciphertext, credentialContext(connectionId)),
+      ) as SealedTokens;
+      return { ...tokens, expiresAt: row.expiresAt, scopes: row.scopes };
+    },
+    async save(organizationId, connectionId, credentials) {
+      return db.transaction(async (tx) => {
+        const [owner] = await tx
+          .select({ id: connections.id })
+          .from(connections)
+          .where(
+            and(
+              eq(connections.organizationId, organizationId),
+              eq(connections.id, connectionId),
+              ne(connections.status, 'DISCONNECTED'),
+            ),
+          )
+          .for('share');
+        if (owner === undefined) return false;
+        await writeCredentials(tx, keyring, connectionId, credentials, now());
+        return true;
+      });
+    },
+  };
+}
+
+export interface RotationReport {
+  credentials: number;
+  oauthStates: number;
+}
+
+/**
+ * Re-seals every secret not under the keyring's active key. The keyring must still hold the old keys.
+ * Works in batches of short transactions, so it can run while the service is live.
+ */
+export async function rotateCredentials(
+  db: Database,
+  keyring: Keyring,
+  options: { batchSize?: number } = {},
+): Promise<RotationReport> {
+  const batchSize = options.batchSize ?? 200;
+  const report: RotationReport = { credentials: 0, oauthStates: 0 };
+  for (;;) {
+    const rotated = await db.transaction(async (tx) => {
+      const rows = await tx
+        .select({
+          connectionId: connectionCredentials.connectionId,
+          ciphertext: connectionCredentials.ciphertext,
+        })
+        .from(connectionCredentials)
+        .where(ne(connectionCredentials.keyId, keyring.activeKeyId))
+        .orderBy(asc(connectionCredentials.connectionId))
+        .limit(batchSize)
+        .for('update');
+      for (const row of rows) {
+        const context = credentialContext(row.connectionId);
+        await tx
+          .update(connectionCredentials)
+          .set({
+            keyId: keyring.activeKeyId,
+            ciphertext: sealSecret(keyring, openSecret(keyring, row.ciphertext, context), context),
+          })
+          .where(eq(connectionCredentials.connectionId, row.connectionId));
+      }
+      return rows.length;
+    });
+    report.credentials += rotated;
+    if (rotated < batchSize) break;
+  }
+  for (;;) {
+    const rotated = await db.transaction(async (tx) => {
+      const rows = await tx
+        .select({ id: oauthStates.id, ciphertext: oauthStates.codeVerifierCiphertext })
+        .from(oauthStates)
+        .where(ne(oauthStates.keyId, keyring.activeKeyId))
+        .orderBy(asc(oauthStates.id))
+        .limit(batchSize)
+        .for('update');
+      for (const row of rows) {
+        const context = oauthStateContext(row.id);
+        await tx
+          .update(oauthStates)
+          .set({
+            keyId: keyring.activeKeyId,
+            codeVerifierCiphertext: sealSecret(
+              keyring,
+              openSecret(keyring, row.ciphertext, context),
+              context,
+            ),
+          })
+          .where(eq(oauthStates.id, row.id));
+      }
+      return rows.length;
+    });
+    report.oauthStates += rotated;
+    if (rotated < batchSize) break;
+  }
+  return report;
+}

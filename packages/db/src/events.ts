@@ -1,0 +1,280 @@
+// The event log: append inside a service transaction, read from a cursor, follow live.
+import type { BookingPageEvaluation } from '@tsunagi/booking-rules';
+import { and, asc, eq, gt, max, sql } from 'drizzle-orm';
+import type { Executor } from './database.js';
+import type { EventBus, EventNotice } from './event-bus.js';
+import {
+  type BookingPageState,
+  type ConnectionHealth,
+  type ConnectionKind,
+  type ConnectionProvider,
+  type ConnectionStatus,
+  events,
+  type LocationType,
+} from './schema.js';
+
+export const EVENT_TYPES = [
+  'CONNECTION_CREATED',
+  'CONNECTION_STATUS_CHANGED',
+  'CONNECTION_HEALTH_CHANGED',
+  'BOOKING_PAGE_CREATED',
+  'BOOKING_PAGE_UPDATED',
+  'BOOKING_PAGE_STATE_CHANGED',
+  'BOOKING_PAGE_EVALUATION_CHANGED',
+  'LOCATIONS_REMOVED',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** The service operation behind an event, so page history can say why a page changed. */
+export type EventCause =
+  | 'createConnection'
+  | 'recordProbeResult'
+  | 'markConnectionError'
+  | 'markReconnected'
+  | 'unlinkConnection'
+  | 'createBookingPage'
+  | 'updateBookingPage'
+  | 'addLocation'
+  | 'removeLocation'
+  | 'removeAllLocations'
+  | 'changeOwner'
+  | 'setBookingPageEnabled'
+  | 'refreshEvaluations';
+
+export type BookingPageField =
+  | 'title'
+  | 'slug'
+  | 'memberIds'
+  | 'mode'
+  | 'roundRobin'
+  | 'enabled'
+  | 'ownerId'
+  | 'locations';
+
+export interface EventPayloads {
+  CONNECTION_CREATED: {
+    provider: ConnectionProvider;
+    kind: ConnectionKind;
+    status: ConnectionStatus;
+    health: ConnectionHealth;
+  };
+  CONNECTION_STATUS_CHANGED: {
+    from: ConnectionStatus;
+    to: ConnectionStatus;
+    health: ConnectionHealth;
+    /** `lastError.code` after the change. */
+    errorCode: string | null;
+    cause: EventCause;
+  };
+  CONNECTION_HEALTH_CHANGED: {
+    status: ConnectionStatus;
+    from: ConnectionHealth;
+    to: ConnectionHealth;
+    consecutiveFailures: number;
+    errorCode: string | null;
+    cause: EventCause;
+  };
+  BOOKING_PAGE_CREATED: { title: string; slug: string; state: BookingPageState; acceptingBookings: boolean };
+  BOOKING_PAGE_UPDATED: {
+    fields: BookingPageField[];
+    cause: EventCause;
+    previousOwnerId?: string;
+    addedLocationIds?: string[];
+    removedLocationIds?: string[];
+  };
+  BOOKING_PAGE_STATE_CHANGED: {
+    from: BookingPageState;
+    to: BookingPageState;
+    acceptingBookings: boolean;
+    reasons: BookingPageEvaluation['reasons'];
+    cause: EventCause;
+    /** The connection whose change caused it, if any. */
+    causeConnectionId: string | null;
+  };
+  /** Same state, but reasons, plan, hosts, usable locations or warnings moved. */
+  BOOKING_PAGE_EVALUATION_CHANGED: {
+    state: BookingPageState;
+    acceptingBookings: boolean;
+    reasons: BookingPageEvaluation['reasons'];
+    eligibleHostIds: string[];
+    cause: EventCause;
+    causeConnectionId: string | null;
+  };
+  /** Locations taken off a page because the connection they needed was unlinked. */
+  LOCATIONS_REMOVED: {
+    locationIds: string[];
+    locationTypes: LocationType[];
+    reason: 'CONNECTION_UNLINKED';
+    connectionId: string;
+  };
+}
+
+export interface EventDraft<K extends EventType = EventType> {
+  type: K;
+  connectionId?: string | null;
+  bookingPageId?: string | null;
+  userId?: string | null;
+  payload: EventPayloads[K];
+}
+
+export type TsunagiEvent = {
+  [K in EventType]: {
+    id: number;
+    organizationId: string;
+    type: K;
+    connectionId: string | null;
+    bookingPageId: string | null;
+    userId: string | null;
+    payload: EventPayloads[K];
+    createdAt: Date;
+  };
+}[EventType];
+
+// Namespace for pg_advisory_xact_lock(int, int); the second int is hashtext(organization id).
+const EVENT_APPEND_LOCK = 7_453_002;
+
+/**
+ * Appends events inside `tx` and announces them on the bus. Appends are serialized per organization
+ * (a transaction-scoped advisory lock held until commit), so an organization's ids are committed in id
+ * order: a reader that saw id N will never later find a smaller id appear. Call it last in a transaction.
+ */
+export async function appendEvents(
+  tx: Executor,
+  bus: EventBus,
+  organizationId: string,
+  drafts: readonly EventDraft[],
+  createdAt: Date,
+): Promise<(EventNotice & { kind: 'appended' }) | null> {
+  if (drafts.length === 0) return null;
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${EVENT_APPEND_LOCK}, hashtext(${organizationId}))`);
+  const rows = await tx
+    .insert(events)
+    .values(
+      drafts.map((draft) => ({
+        organizationId,
+        type: draft.type,
+        connectionId: draft.connectionId ?? null,
+        bookingPageId: draft.bookingPageId ?? null,
+        userId: draft.userId ?? null,
+        payload: draft.payload as unknown as Record<string, unknown>,
+        createdAt,
+      })),
+    )
+    .returning({ id: events.id });
+  const notice = {
+    kind: 'appended' as const,
+    organizationId,
+    lastEventId: Math.max(...rows.map((row) => row.id)),
+  };
+  await bus.announce(tx, notice);
+  return notice;
+}
+
+/** Events of one organization with id > `afterId`, oldest first. */
+export async function readEvents(
+  db: Executor,
+  organizationId: string,
+  afterId: number,
+  limit = 100,
+): Promise<TsunagiEvent[]> {
+  const rows = await db
+    .select()
+    .from(events)
+    .where(and(eq(events.organizationId, organizationId), gt(events.id, afterId)))
+    .orderBy(asc(events.id))
+    .limit(limit);
+  return rows as TsunagiEvent[];
+}
+
+/** The history of one booking page: every event about it, oldest first. */
+export async function readPageHistory(
+  db: Executor,
+  organizationId: string,
+  bookingPageId: string,
+  options: { afterId?: number; limit?: number } = {},
+): Promise<TsunagiEvent[]> {
+  const rows = await db
+    .select()
+    .from(events)
+    .where(
+      and(
+        eq(events.organizationId, organizationId),
+        eq(events.bookingPageId, bookingPageId),
+        gt(events.id, options.afterId ?? 0),
+      ),
+    )
+    .orderBy(asc(events.id))
+    .limit(options.limit ?? 100);
+  return rows as TsunagiEvent[];
+}
+
+/** The newest event id of an organization (0 when it has none): the cursor for "live from now". */
+export async function latestEventId(db: Executor, organizationId: string): Promise<number> {
+  const [row] = await db
+    .select({ id: max(events.id) })
+    .from(events)
+    .where(eq(events.organizationId, organizationId));
+  return row?.id ?? 0;
+}
+
+export interface FollowEventsOptions {
+  db: Executor;
+  bus: EventBus;
+  organizationId: string;
+  /** Replay events after this id, then go live. Omit (or null) to start live from the newest event. */
+  after?: number | null;
+  signal?: AbortSignal;
+  /** Rows per read. */
+  batchSize?: number;
+}
+
+/**
+ * Replays an organization's events after a cursor, then yields new ones as they commit, with no gap and
+ * no duplicate: it subscribes before the first read, so a commit during replay still wakes it, and it
+ * only ever yields ids above the last one yielded. Ends when `signal` aborts.
+ */
+export async function* followEvents(
+  options: FollowEventsOptions,
+): AsyncGenerator<TsunagiEvent, void, undefined> {
+  const { db, bus, organizationId, signal } = options;
+  const batchSize = options.batchSize ?? 100;
+  let cursor = 0;
+  let dirty = true;
+  let wake: (() => void) | null = null;
+  const poke = () => {
+    dirty = true;
+    wake?.();
+  };
+  const unsubscribe = bus.subscribe((notice) => {
+    if (notice.kind === 'resync') poke();
+    else if (notice.organizationId === organizationId && notice.lastEventId > cursor) poke();
+  });
+  const onAbort = () => wake?.();
+  signal?.addEventListener('abort', onAbort);
+  try {
+    await bus.ready();
+    cursor = options.after ?? (await latestEventId(db, organizationId));
+    while (!signal?.aborted) {
+      if (!dirty) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          if (dirty || signal?.aborted) resolve();
+        });
+        wake = null;
+        continue;
+      }
+      dirty = false;
+      const batch = await readEvents(db, organizationId, cursor, batchSize);
+      for (const event of batch) {
+        if (signal?.aborted) return;
+        if (event.id <= cursor) continue;
+        cursor = event.id;
+        yield event;
+      }
+      if (batch.length === batchSize) dirty = true;
+    }
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    unsubscribe();
+  }
+}

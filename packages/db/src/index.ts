@@ -1,0 +1,97 @@
+export type { ConnectionCredentials, CredentialStore, RotationReport } from './credentials.js';
+export { createCredentialStore, rotateCredentials } from './credentials.js';
+export type { Keyring, KeyringInput } from './crypto.js';
+export {
+  createKeyring,
+  envelopeKeyId,
+  generateKey,
+  openSecret,
+  parseKeyring,
+  SecretDecryptionError,
+  sealSecret,
+} from './crypto.js';
+export type {
+  CreateDatabaseOptions,
+  Database,
+  DatabaseHandle,
+  DriverName,
+  Executor,
+  Schema,
+  Transaction,
+} from './database.js';
+export { createDatabase, MIGRATIONS_FOLDER } from './database.js';
+export { createOrganization, createUser } from './directory.js';
+export type { EventBus, EventListener, EventNotice, PgNotifyEventBusOptions } from './event-bus.js';
+export { InProcessEventBus, NoopEventBus, PgNotifyEventBus } from './event-bus.js';
+export type {
+  BookingPageField,
+  EventCause,
+  EventDraft,
+  EventPayloads,
+  EventType,
+  FollowEventsOptions,
+  TsunagiEvent,
+} from './events.js';
+export { EVENT_TYPES, followEvents, latestEventId, readEvents, readPageHistory } from './events.js';
+export type {
+  ConnectionHealthState,
+  HysteresisPolicy,
+  ProbeResult,
+  ProviderErrorClassificationLike,
+} from './hysteresis.js';
+export { applyConnectionError, applyProbeResult, DEFAULT_HYSTERESIS_POLICY } from './hysteresis.js';
+export type { IdPrefix } from './ids.js';
+export { newId } from './ids.js';
+export type { CreateOAuthStateInput, OAuthAuthorization, OAuthStateStore } from './oauth-states.js';
+export { createOAuthStateStore } from './oauth-states.js';
+export type {
+  AlertCounts,
+  BookingPageList,
+  Integration,
+  ListBookingPagesOptions,
+  ReadScope,
+} from './repositories.js';
+export {
+  createReadRepository,
+  decodePageCursor,
+  encodePageCursor,
+  ReadRepository,
+  readScopeFor,
+} from './repositories.js';
+export type { Result, ServiceError, ServiceErrorCode } from './result.js';
+export { SERVICE_ERROR_CODES } from './result.js';
+export type {
+  BookingPageLocationRow,
+  BookingPageMemberRow,
+  BookingPageMode,
+  BookingPageRow,
+  BookingPageRule,
+  BookingPageState,
+  ConnectionHealth,
+  ConnectionKind,
+  ConnectionProvider,
+  ConnectionRow,
+  ConnectionStatus,
+  EventRow,
+  LocationType,
+  OAuthStateRow,
+  OrganizationRow,
+  StoredConnectionError,
+  UserRole,
+  UserRow,
+} from './schema.js';
+export type { DemoPerson, DemoSeed, SeedDemoOptions } from './seed.js';
+export { DEMO_ORGANIZATION_SLUG, OTHER_ORGANIZATION_SLUG, seedDemo } from './seed.js';
+export { storedEvaluation } from './service/pages.js';
+export type {
+  Actor,
+  ConnectionChange,
+  CreateBookingPageInput,
+  CreateConnectionInput,
+  LocationInputDraft,
+  StateService,
+  StateServiceOptions,
+  UpdateBookingPageInput,
+} from './service/state-service.js';
+export { createStateService, systemActor } from './service/state-service.js';
+export { DEFAULT_LOCATION_LABEL, slugify } from './service/validation.js';

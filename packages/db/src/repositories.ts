@@ -1,0 +1,378 @@
+// Reads for the GraphQL layer. Every method is scoped to one organization; with `viewerId` set it is also
+// scoped to what that MEMBER may see (their own connections; pages they own or belong to). Batch methods
+// take a list of keys and return one entry per key, in key order, ready for DataLoader. None of them can
+// reach connection credentials: that table is never joined here.
+import { type IntegrationRow, type IntegrationTab, integrationList } from '@tsunagi/booking-rules';
+import { and, asc, count, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from './database.js';
+import { readEvents, type TsunagiEvent } from './events.js';
+import { fail, ok, type Result } from './result.js';
+import {
+  type BookingPageLocationRow,
+  type BookingPageMemberRow,
+  type BookingPageRow,
+  type BookingPageState,
+  bookingPageLocations,
+  bookingPageMembers,
+  bookingPages,
+  type ConnectionRow,
+  connections,
+  type OrganizationRow,
+  organizations,
+  type UserRow,
+  users,
+} from './schema.js';
+import { toConnectionInput } from './service/pages.js';
+
+export interface ReadScope {
+  organizationId: string;
+  /** Set for a MEMBER: narrows every read to what that user may see. Omit for admins and services. */
+  viewerId?: string | null;
+}
+
+/** The scope a user reads with: admins see the whole organization. */
+export function readScopeFor(user: Pick<UserRow, 'id' | 'organizationId' | 'role'>): ReadScope {
+  return user.role === 'ADMIN'
+    ? { organizationId: user.organizationId }
+    : { organizationId: user.organizationId, viewerId: user.id };
+}
+
+export interface ListBookingPagesOptions {
+  /** Page size, 1 to 100 (default 20). */
+  first?: number;
+  /** `endCursor` of the previous page. */
+  after?: string | null;
+  /** Only pages in these states. */
+  states?: readonly BookingPageState[];
+}
+
+export interface BookingPageList {
+  nodes: BookingPageRow[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+}
+
+export interface AlertCounts {
+  /** Linked connections in ERROR. */
+  erroredConnections: number;
+  /** Connections that work but will break (AT_RISK). */
+  atRiskConnections: number;
+  /** Pages disabled by a connection error (not the ones their owner turned off). */
+  disabledPages: number;
+}
+
+/** One row of a user's integrations list, with the connection rows behind it. */
+export interface Integration extends IntegrationRow {
+  connections: ConnectionRow[];
+}
+
+const MAX_PAGE_SIZE = 100;
+
+/** List order: pages disabled by a connection error first, then by title; the id breaks ties. */
+type ListKey = [rank: number, title: string, id: string];
+
+export function encodePageCursor(page: Pick<BookingPageRow, 'listRank' | 'title' | 'id'>): string {
+  return Buffer.from(JSON.stringify(['bp1', page.listRank, page.title, page.id]), 'utf8').toString(
+    'base64url',
+  );
+}
+
+export function decodePageCursor(cursor: string): ListKey | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (!Array.isArray(value) || value.length !== 4 || value[0] !== 'bp1') return null;
+    const [, rank, title, id] = value as unknown[];
+    if ((rank !== 0 && rank !== 1) || typeof title !== 'string' || typeof id !== 'string') return null;
+    return [rank, title, id];
+  } catch {
+    return null;
+  }
+}
+
+function groupBy<K, T>(keys: readonly K[], rows: readonly T[], keyOf: (row: T) => K): T[][] {
+  const byKey = new Map<K, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const list = byKey.get(key);
+    if (list === undefined) byKey.set(key, [row]);
+    else list.push(row);
+  }
+  return keys.map((key) => byKey.get(key) ?? []);
+}
+
+function pick<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): (T | null)[] {
+  const byKey = new Map(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => byKey.get(key) ?? null);
+}
+
+export class ReadRepository {
+  constructor(private readonly db: Executor) {}
+
+  /** Pages the viewer may see: all of the organization's, or those a MEMBER owns or belongs to. */
+  private pageVisibility(scope: ReadScope): SQL | undefined {
+    const orgCondition = eq(bookingPages.organizationId, scope.organizationId);
+    if (!scope.viewerId) return orgCondition;
+    return and(
+      orgCondition,
+      or(
+        eq(bookingPages.ownerId, scope.viewerId),
+        exists(
+          this.db
+            .select({ one: bookingPageMembers.userId })
+            .from(bookingPageMembers)
+            .where(
+              and(
+                eq(bookingPageMembers.bookingPageId, bookingPages.id),
+                eq(bookingPageMembers.userId, scope.viewerId),
+              ),
+            ),
+        ),
+      ),
+    );
+  }
+
+  private connectionVisibility(scope: ReadScope): SQL | undefined {
+    const orgCondition = eq(connections.organizationId, scope.organizationId);
+    return scope.viewerId ? and(orgCondition, eq(connections.userId, scope.viewerId)) : orgCondition;
+  }
+
+  async organization(organizationId: string): Promise<OrganizationRow | null> {
+    const [row] = await this.db.select().from(organizations).where(eq(organizations.id, organizationId));
+    return row ?? null;
+  }
+
+  /** Everyone in the organization can see its people (names of fellow members). */
+  async usersByIds(scope: ReadScope, ids: readonly string[]): Promise<(UserRow | null)[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .select()
+      .from(users)
+      .where(and(eq(users.organizationId, scope.organizationId), inArray(users.id, [...new Set(ids)])));
+    return pick(ids, rows, (row) => row.id);
+  }
+
+  async listUsers(scope: ReadScope): Promise<UserRow[]> {
+    return this.db
+      .select()
+      .from(users)
+      .where(eq(users.organizationId, scope.organizationId))
+      .orderBy(asc(users.name), asc(users.id));
+  }
+
+  async connectionsByIds(scope: ReadScope, ids: readonly string[]): Promise<(ConnectionRow | null)[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .select()
+      .from(connections)
+      .where(and(this.connectionVisibility(scope), inArray(connections.id, [...new Set(ids)])));
+    return pick(ids, rows, (row) => row.id);
+  }
+
+  /** Each user's connections, unlinked ones included, oldest first. */
+  async connectionsByUserIds(scope: ReadScope, userIds: readonly string[]): Promise<ConnectionRow[][]> {
+    if (userIds.length === 0) return [];
+    const rows = await this.db
+      .select()
+      .from(connections)
+      .where(and(this.connectionVisibility(scope), inArray(connections.userId, [...new Set(userIds)])))
+      .orderBy(asc(connections.createdAt), asc(connections.id));
+    return groupBy(userIds, rows, (row) => row.userId);
+  }
+
+  /** Each user's integrations list (one row per provider), filtered to a tab of the UI. */
+  async integrationsByUserIds(
+    scope: ReadScope,
+    userIds: readonly string[],
+    tab: IntegrationTab = 'ALL',
+  ): Promise<Integration[][]> {
+    const perUser = await this.connectionsByUserIds(scope, userIds);
+    return perUser.map((rows) => {
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return integrationList(rows.map(toConnectionInput), tab).map((integration) => ({
+        ...integration,
+        connections: integration.connectionIds.flatMap((id) => byId.get(id) ?? []),
+      }));
+    });
+  }
+
+  async pagesByIds(scope: ReadScope, ids: readonly string[]): Promise<(BookingPageRow | null)[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .select()
+      .from(bookingPages)
+      .where(and(this.pageVisibility(scope), inArray(bookingPages.id, [...new Set(ids)])));
+    return pick(ids, rows, (row) => row.id);
+  }
+
+  /** Members of each page, in page order. Pages the viewer may not see come back empty. */
+  async membersByPageIds(scope: ReadScope, pageIds: readonly string[]): Promise<BookingPageMemberRow[][]> {
+    if (pageIds.length === 0) return [];
+    const rows = await this.db
+      .select({
+        bookingPageId: bookingPageMembers.bookingPageId,
+        userId: bookingPageMembers.userId,
+        position: bookingPageMembers.position,
+      })
+      .from(bookingPageMembers)
+      .innerJoin(bookingPages, eq(bookingPages.id, bookingPageMembers.bookingPageId))
+      .where(
+        and(this.pageVisibility(scope), inArray(bookingPageMembers.bookingPageId, [...new Set(pageIds)])),
+      )
+      .orderBy(asc(bookingPageMembers.bookingPageId), asc(bookingPageMembers.position));
+    return groupBy(pageIds, rows, (row) => row.bookingPageId);
+  }
+
+  async locationsByPageIds(
+    scope: ReadScope,
+    pageIds: readonly string[],
+  ): Promise<BookingPageLocationRow[][]> {
+    if (pageIds.length === 0) return [];
+    const rows = await this.db
+      .select({
+        id: bookingPageLocations.id,
+        bookingPageId: bookingPageLocations.bookingPageId,
+        type: bookingPageLocations.type,
+        label: bookingPageLocations.label,
+        value: bookingPageLocations.value,
+        position: bookingPageLocations.position,
+        createdAt: bookingPageLocations.createdAt,
+      })
+      .from(bookingPageLocations)
+      .innerJoin(bookingPages, eq(bookingPages.id, bookingPageLocations.bookingPageId))
+      .where(
+        and(this.pageVisibility(scope), inArray(bookingPageLocations.bookingPageId, [...new Set(pageIds)])),
+      )
+      .orderBy(
+        asc(bookingPageLocations.bookingPageId),
+        asc(bookingPageLocations.position),
+        asc(bookingPageLocations.id),
+      );
+    return groupBy(pageIds, rows, (row) => row.bookingPageId);
+  }
+
+  /**
+   * The pages each connection affects: those its user owns or belongs to, in list order. A connection
+   * outside the scope affects nothing visible.
+   */
+  async pagesByConnectionIds(
+    scope: ReadScope,
+    connectionIds: readonly string[],
+  ): Promise<BookingPageRow[][]> {
+    if (connectionIds.length === 0) return [];
+    const owners = await this.db
+      .select({ id: connections.id, userId: connections.userId })
+      .from(connections)
+      .where(
+        and(
+          eq(connections.organizationId, scope.organizationId),
+          inArray(connections.id, [...new Set(connectionIds)]),
+        ),
+      );
+    const userIds = [...new Set(owners.map((owner) => owner.userId))];
+    if (userIds.length === 0) return connectionIds.map(() => []);
+    const memberships = await this.db
+      .select({ pageId: bookingPageMembers.bookingPageId, userId: bookingPageMembers.userId })
+      .from(bookingPageMembers)
+      .innerJoin(bookingPages, eq(bookingPages.id, bookingPageMembers.bookingPageId))
+      .where(and(this.pageVisibility(scope), inArray(bookingPageMembers.userId, userIds)));
+    const pages = await this.db
+      .select()
+      .from(bookingPages)
+      .where(
+        and(
+          this.pageVisibility(scope),
+          or(
+            inArray(bookingPages.ownerId, userIds),
+            inArray(bookingPages.id, [...new Set(memberships.map((m) => m.pageId))]),
+          ),
+        ),
+      )
+      .orderBy(asc(bookingPages.listRank), asc(bookingPages.title), asc(bookingPages.id));
+    const userOf = new Map(owners.map((owner) => [owner.id, owner.userId]));
+    return connectionIds.map((connectionId) => {
+      const userId = userOf.get(connectionId);
+      if (userId === undefined) return [];
+      const memberOf = new Set(memberships.filter((m) => m.userId === userId).map((m) => m.pageId));
+      return pages.filter((page) => page.ownerId === userId || memberOf.has(page.id));
+    });
+  }
+
+  /**
+   * The booking page list: pages disabled by a connection error first, then the rest, each part by
+   * title. Keyset pagination; the cursor is opaque and stays valid while pages change.
+   */
+  async listBookingPages(
+    scope: ReadScope,
+    options: ListBookingPagesOptions = {},
+  ): Promise<Result<BookingPageList>> {
+    const first = options.first ?? 20;
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+      return fail('BAD_USER_INPUT', `first must be 1 to ${MAX_PAGE_SIZE}`, 'first');
+    }
+    let after: ListKey | null = null;
+    if (options.after != null) {
+      after = decodePageCursor(options.after);
+      if (after === null) return fail('BAD_USER_INPUT', 'Not a booking page cursor', 'after');
+    }
+    const filter = and(
+      this.pageVisibility(scope),
+      options.states === undefined ? undefined : inArray(bookingPages.state, [...options.states]),
+    );
+    const rows = await this.db
+      .select()
+      .from(bookingPages)
+      .where(
+        and(
+          filter,
+          after === null
+            ? undefined
+            : sql`(${bookingPages.listRank}, ${bookingPages.title}, ${bookingPages.id}) > (${after[0]}::smallint, ${after[1]}::text, ${after[2]}::text)`,
+        ),
+      )
+      .orderBy(asc(bookingPages.listRank), asc(bookingPages.title), asc(bookingPages.id))
+      .limit(first + 1);
+    const [total] = await this.db.select({ total: count() }).from(bookingPages).where(filter);
+    const nodes = rows.slice(0, first);
+    const last = nodes.at(-1);
+    return ok({
+      nodes,
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        endCursor: last === undefined ? null : encodePageCursor(last),
+      },
+      totalCount: total?.total ?? 0,
+    });
+  }
+
+  /** What the app-wide banner needs. */
+  async alertCounts(scope: ReadScope): Promise<AlertCounts> {
+    const [connectionCounts] = await this.db
+      .select({
+        errored: sql<number>`count(*) filter (where ${connections.status} = 'ERROR')`.mapWith(Number),
+        atRisk:
+          sql<number>`count(*) filter (where ${connections.status} = 'CONNECTED' and ${connections.health} = 'AT_RISK')`.mapWith(
+            Number,
+          ),
+      })
+      .from(connections)
+      .where(this.connectionVisibility(scope));
+    const [pageCounts] = await this.db
+      .select({ disabled: count() })
+      .from(bookingPages)
+      .where(and(this.pageVisibility(scope), eq(bookingPages.state, 'DISABLED_CONNECTION_ERROR')));
+    return {
+      erroredConnections: connectionCounts?.errored ?? 0,
+      atRiskConnections: connectionCounts?.atRisk ?? 0,
+      disabledPages: pageCounts?.disabled ?? 0,
+    };
+  }
+
+  /** The organization's events after a cursor (see also followEvents). */
+  async eventsAfter(scope: ReadScope, afterId: number, limit = 100): Promise<TsunagiEvent[]> {
+    return readEvents(this.db, scope.organizationId, afterId, limit);
+  }
+}
+
+export function createReadRepository(db: Executor): ReadRepository {
+  return new ReadRepository(db);
+}

@@ -1,0 +1,286 @@
+// The whole database in one file: drizzle-kit reads it to generate the migrations in ../drizzle.
+// Ids are prefixed random text (`usr_…`, `con_…`) so they are opaque strings all the way to GraphQL.
+import type { BookingPageEvaluation } from '@tsunagi/booking-rules';
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const userRole = pgEnum('user_role', ['MEMBER', 'ADMIN']);
+export const connectionProvider = pgEnum('connection_provider', [
+  'GOOGLE_CALENDAR',
+  'MICROSOFT_CALENDAR',
+  'EXCHANGE',
+  'ZOOM',
+  'MICROSOFT_TEAMS',
+]);
+export const connectionKind = pgEnum('connection_kind', ['CALENDAR', 'LOCATION']);
+export const connectionStatus = pgEnum('connection_status', ['CONNECTED', 'ERROR', 'DISCONNECTED']);
+export const connectionHealth = pgEnum('connection_health', ['HEALTHY', 'DEGRADED', 'AT_RISK', 'BROKEN']);
+export const bookingPageMode = pgEnum('booking_page_mode', ['ALL_MEMBERS', 'ANY_MEMBER']);
+/** Which rule set decided a page: ALL_MEMBERS also covers single-member pages, whatever their mode. */
+export const bookingPageRule = pgEnum('booking_page_rule', ['ALL_MEMBERS', 'ANY_MEMBER']);
+export const bookingPageState = pgEnum('booking_page_state', [
+  'ACTIVE',
+  'DISABLED_CONNECTION_ERROR',
+  'INACTIVE',
+]);
+export const locationType = pgEnum('location_type', [
+  'ZOOM',
+  'MICROSOFT_TEAMS',
+  'GOOGLE_MEET',
+  'IN_PERSON',
+  'PHONE',
+  'CUSTOM_URL',
+]);
+
+export type UserRole = (typeof userRole.enumValues)[number];
+export type ConnectionProvider = (typeof connectionProvider.enumValues)[number];
+export type ConnectionKind = (typeof connectionKind.enumValues)[number];
+export type ConnectionStatus = (typeof connectionStatus.enumValues)[number];
+export type ConnectionHealth = (typeof connectionHealth.enumValues)[number];
+export type BookingPageMode = (typeof bookingPageMode.enumValues)[number];
+export type BookingPageRule = (typeof bookingPageRule.enumValues)[number];
+export type BookingPageState = (typeof bookingPageState.enumValues)[number];
+export type LocationType = (typeof locationType.enumValues)[number];
+
+/** A provider failure as classified by `@tsunagi/errors`, frozen at the moment it was observed. */
+export interface StoredConnectionError {
+  code: string;
+  action: string;
+  retryable: boolean;
+  connectionBroken: boolean;
+  provider: string | null;
+  httpStatus: number | null;
+  providerReason: string | null;
+  providerCode: string | null;
+  subReason: string | null;
+  retryAfterSeconds: number | null;
+  message: string;
+  /** ISO 8601. */
+  occurredAt: string;
+}
+
+export const organizations = pgTable('organizations', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  slug: text('slug').notNull().unique(),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    role: userRole('role').notNull().default('MEMBER'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_org_email_key').on(t.organizationId, t.email)],
+);
+
+export const connections = pgTable(
+  'connections',
+  {
+    id: text('id').primaryKey(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    provider: connectionProvider('provider').notNull(),
+    kind: connectionKind('kind').notNull(),
+    accountExternalId: text('account_external_id').notNull(),
+    accountEmail: text('account_email'),
+    status: connectionStatus('status').notNull().default('CONNECTED'),
+    /** Refines CONNECTED (HEALTHY, DEGRADED, AT_RISK); BROKEN whenever the status is not CONNECTED. */
+    health: connectionHealth('health').notNull().default('HEALTHY'),
+    lastError: jsonb('last_error').$type<StoredConnectionError>(),
+    lastCheckedAt: timestamptz('last_checked_at'),
+    statusChangedAt: timestamptz('status_changed_at').notNull().defaultNow(),
+    /** Hysteresis: the current run of transient probe failures, and when it began. */
+    consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+    failureRunStartedAt: timestamptz('failure_run_started_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('connections_org_status_idx').on(t.organizationId, t.status),
+    index('connections_user_idx').on(t.userId),
+    // One live link per account; an unlinked (DISCONNECTED) row may be linked again later.
+    uniqueIndex('connections_live_account_key')
+      .on(t.userId, t.provider, t.accountExternalId)
+      .where(sql`${t.status} <> 'DISCONNECTED'`),
+  ],
+);
+
+/**
+ * Secrets live apart from `connections` so no read query can select them by accident. `ciphertext` is
+ * an AES-256-GCM envelope of `{ accessToken, refreshToken }` naming the key it was sealed with.
+ */
+export const connectionCredentials = pgTable(
+  'connection_credentials',
+  {
+    connectionId: text('connection_id')
+      .primaryKey()
+      .references(() => connections.id, { onDelete: 'cascade' }),
+    keyId: text('key_id').notNull(),
+    ciphertext: text('ciphertext').notNull(),
+    accessTokenExpiresAt: timestamptz('access_token_expires_at'),
+    scopes: text('scopes').array().notNull().default(sql`'{}'::text[]`),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('connection_credentials_key_idx').on(t.keyId)],
+);
+
+export const bookingPages = pgTable(
+  'booking_pages',
+  {
+    id: text('id').primaryKey(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    slug: text('slug').notNull(),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id),
+    mode: bookingPageMode('mode').notNull(),
+    roundRobin: boolean('round_robin').notNull().default(false),
+    enabled: boolean('enabled').notNull().default(true),
+    // The stored evaluation: exactly what @tsunagi/booking-rules returned, refreshed in the transaction
+    // of every change that can affect it.
+    appliedRule: bookingPageRule('applied_rule').notNull(),
+    state: bookingPageState('state').notNull(),
+    acceptingBookings: boolean('accepting_bookings').notNull(),
+    reasons: jsonb('reasons').$type<BookingPageEvaluation['reasons']>().notNull(),
+    plan: jsonb('plan').$type<BookingPageEvaluation['plan']>().notNull(),
+    eligibleHostIds: text('eligible_host_ids').array().notNull(),
+    usableLocationIds: text('usable_location_ids').array().notNull(),
+    warnings: jsonb('warnings').$type<BookingPageEvaluation['warnings']>().notNull(),
+    /** 0 for pages disabled by a connection error, which the list shows first. */
+    listRank: smallint('list_rank')
+      .notNull()
+      .generatedAlwaysAs(sql`CASE WHEN state = 'DISABLED_CONNECTION_ERROR' THEN 0 ELSE 1 END`),
+    stateChangedAt: timestamptz('state_changed_at').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('booking_pages_org_slug_key').on(t.organizationId, t.slug),
+    index('booking_pages_list_idx').on(t.organizationId, t.listRank, t.title, t.id),
+    index('booking_pages_owner_idx').on(t.ownerId),
+  ],
+);
+
+export const bookingPageMembers = pgTable(
+  'booking_page_members',
+  {
+    bookingPageId: text('booking_page_id')
+      .notNull()
+      .references(() => bookingPages.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.bookingPageId, t.userId] }),
+    index('booking_page_members_user_idx').on(t.userId),
+  ],
+);
+
+export const bookingPageLocations = pgTable(
+  'booking_page_locations',
+  {
+    id: text('id').primaryKey(),
+    bookingPageId: text('booking_page_id')
+      .notNull()
+      .references(() => bookingPages.id, { onDelete: 'cascade' }),
+    type: locationType('type').notNull(),
+    label: text('label').notNull(),
+    value: text('value'),
+    position: integer('position').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('booking_page_locations_page_idx').on(t.bookingPageId, t.position)],
+);
+
+/**
+ * The ordered log every change appends to. `id` is the replay cursor; appends are serialized per
+ * organization (see appendEvents) so that, within one organization, id order is commit order.
+ */
+export const events = pgTable(
+  'events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    connectionId: text('connection_id'),
+    bookingPageId: text('booking_page_id'),
+    userId: text('user_id'),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('events_org_id_idx').on(t.organizationId, t.id),
+    index('events_page_idx').on(t.bookingPageId, t.id),
+    index('events_connection_idx').on(t.connectionId, t.id),
+  ],
+);
+
+/** In-flight OAuth authorizations. Only a hash of `state` is kept; the PKCE verifier is sealed. */
+export const oauthStates = pgTable(
+  'oauth_states',
+  {
+    id: text('id').primaryKey(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    provider: connectionProvider('provider').notNull(),
+    /** Set when the flow reconnects an existing connection. */
+    connectionId: text('connection_id').references(() => connections.id, { onDelete: 'cascade' }),
+    stateHash: text('state_hash').notNull().unique(),
+    keyId: text('key_id').notNull(),
+    codeVerifierCiphertext: text('code_verifier_ciphertext').notNull(),
+    redirectUri: text('redirect_uri').notNull(),
+    expiresAt: timestamptz('expires_at').notNull(),
+    usedAt: timestamptz('used_at'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('oauth_states_expires_idx').on(t.expiresAt)],
+);
+
+export type OrganizationRow = typeof organizations.$inferSelect;
+export type UserRow = typeof users.$inferSelect;
+export type ConnectionRow = typeof connections.$inferSelect;
+export type BookingPageRow = typeof bookingPages.$inferSelect;
+export type BookingPageMemberRow = typeof bookingPageMembers.$inferSelect;
+export type BookingPageLocationRow = typeof bookingPageLocations.$inferSelect;
+export type EventRow = typeof events.$inferSelect;
+export type OAuthStateRow = typeof oauthStates.$inferSelect;

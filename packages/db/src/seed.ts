@@ -1,0 +1,332 @@
+// Demo data: one organization whose booking pages exercise every rule of DESIGN §2, and a second one to
+// show tenant isolation. Everything goes through the state service, so stored states, plans and the event
+// log are real; connection errors are real wire bodies run through @tsunagi/errors.
+import { classifyProviderError, type ProviderFailureInput } from '@tsunagi/errors';
+import { inArray } from 'drizzle-orm';
+import type { Keyring } from './crypto.js';
+import type { Database } from './database.js';
+import { createUser } from './directory.js';
+import type { EventBus } from './event-bus.js';
+import type { ProviderErrorClassificationLike } from './hysteresis.js';
+import { newId } from './ids.js';
+import type { Result } from './result.js';
+import { type ConnectionProvider, organizations, type UserRole, users } from './schema.js';
+import {
+  type Actor,
+  type CreateBookingPageInput,
+  createStateService,
+  type StateService,
+  systemActor,
+} from './service/state-service.js';
+
+export const DEMO_ORGANIZATION_SLUG = 'acme-scheduling';
+export const OTHER_ORGANIZATION_SLUG = 'globex';
+
+const DEMO_PEOPLE = {
+  aiko: { name: 'Aiko Tanaka', email: 'aiko@acme.example', role: 'ADMIN' },
+  marco: { name: 'Marco Rossi', email: 'marco@acme.example', role: 'MEMBER' },
+  zofia: { name: 'Zofia Nowak', email: 'zofia@acme.example', role: 'MEMBER' },
+  ben: { name: 'Ben Carter', email: 'ben@acme.example', role: 'MEMBER' },
+  priya: { name: 'Priya Shah', email: 'priya@acme.example', role: 'MEMBER' },
+  lucas: { name: 'Lucas Martin', email: 'lucas@acme.example', role: 'MEMBER' },
+} as const satisfies Record<string, { name: string; email: string; role: UserRole }>;
+
+const OTHER_PEOPLE = {
+  hana: { name: 'Hana Sato', email: 'hana@globex.example', role: 'ADMIN' },
+  olek: { name: 'Olek Kowalski', email: 'olek@globex.example', role: 'MEMBER' },
+} as const satisfies Record<string, { name: string; email: string; role: UserRole }>;
+
+export type DemoPerson = keyof typeof DEMO_PEOPLE | keyof typeof OTHER_PEOPLE;
+
+export interface DemoSeed {
+  /** False when the demo organization already existed and nothing was written. */
+  seeded: boolean;
+  organizationId: string;
+  otherOrganizationId: string;
+  /** User ids by first name (`aiko` is the demo organization's admin, `hana` the other's). */
+  users: Record<DemoPerson, string>;
+}
+
+export interface SeedDemoOptions {
+  keyring: Keyring;
+  bus?: EventBus;
+  now?: () => Date;
+}
+
+/** Failures as the providers send them. */
+const FAILURES = {
+  googleGrantRevoked: {
+    provider: 'google-oauth',
+    status: 400,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: '{\n  "error": "invalid_grant",\n  "error_description": "Token has been expired or revoked."\n}',
+  },
+  zoomTokenExpired: {
+    provider: 'zoom',
+    status: 401,
+    headers: { 'content-type': 'application/json;charset=UTF-8' },
+    body: '{"code":124,"message":"Invalid access token."}',
+  },
+  teamsScopeMissing: {
+    provider: 'microsoft',
+    status: 403,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      error: {
+        code: 'Forbidden',
+        message:
+          "Missing scope permissions on the request. API requires one of 'OnlineMeetings.ReadWrite'. Scopes on the request 'Calendars.ReadWrite,User.Read'",
+        innerError: {
+          date: '2025-01-06T08:12:44',
+          'request-id': '3b8c5e1a-6f0e-4f7e-9d43-1f8a2c9b7e10',
+          'client-request-id': '3b8c5e1a-6f0e-4f7e-9d43-1f8a2c9b7e10',
+        },
+      },
+    }),
+  },
+  exchangeCertificate: {
+    provider: 'google-interop',
+    body: 'SSL error: the certificate for mail.acme.example has expired',
+    endpoint: 'https://mail.acme.example/EWS/Exchange.asmx',
+  },
+  zoomUnavailable: {
+    provider: 'zoom',
+    status: 503,
+    headers: { 'content-type': 'text/html' },
+    body: '<html><head><title>503 Service Temporarily Unavailable</title></head><body><center><h1>503 Service Temporarily Unavailable</h1></center></body></html>',
+  },
+  microsoftRefreshExpired: {
+    provider: 'microsoft-identity',
+    status: 400,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify({
+      error: 'invalid_grant',
+      error_description:
+        'AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2024-09-30T10:15:02.000Z and was inactive for 90.00:00:00. Trace ID: 0b4f8a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b Correlation ID: 7e6d5c4b-3a29-4817-9605-f4e3d2c1b0a9 Timestamp: 2025-01-06 08:10:11Z',
+      error_codes: [700082],
+      timestamp: '2025-01-06 08:10:11Z',
+      trace_id: '0b4f8a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
+      correlation_id: '7e6d5c4b-3a29-4817-9605-f4e3d2c1b0a9',
+    }),
+  },
+} satisfies Record<string, ProviderFailureInput>;
+
+/** Works today, but the admin consent for shared calendars lapses at month end. */
+const LUCAS_AT_RISK: ProviderErrorClassificationLike = {
+  code: 'INSUFFICIENT_SCOPE',
+  action: 'REAUTHORIZE',
+  retryable: false,
+  connectionBroken: false,
+  provider: 'microsoft',
+  providerReason: 'consent_expiring',
+  message:
+    'Admin consent for Calendars.ReadWrite.Shared expires in 9 days; reconnect to keep shared calendars',
+};
+
+function unwrap<T>(result: Result<T>, what: string): T {
+  if (!result.ok) throw new Error(`Demo seed: ${what} failed: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+
+/** Creates the demo data once; later calls find the demo organization and write nothing. */
+export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<DemoSeed> {
+  const now = options.now ?? (() => new Date());
+  const service = createStateService({
+    db,
+    keyring: options.keyring,
+    now,
+    ...(options.bus ? { bus: options.bus } : {}),
+  });
+
+  const claimed = await db
+    .insert(organizations)
+    .values([
+      { id: newId('org'), name: 'Acme Scheduling', slug: DEMO_ORGANIZATION_SLUG },
+      { id: newId('org'), name: 'Globex Bookings', slug: OTHER_ORGANIZATION_SLUG },
+    ])
+    .onConflictDoNothing()
+    .returning();
+  const demo = claimed.find((org) => org.slug === DEMO_ORGANIZATION_SLUG);
+  const other = claimed.find((org) => org.slug === OTHER_ORGANIZATION_SLUG);
+  if (demo === undefined || other === undefined) return existingSeed(db);
+
+  const ids = {} as Record<DemoPerson, string>;
+  for (const [key, person] of Object.entries(DEMO_PEOPLE)) {
+    ids[key as DemoPerson] = (await createUser(db, { organizationId: demo.id, ...person })).id;
+  }
+  for (const [key, person] of Object.entries(OTHER_PEOPLE)) {
+    ids[key as DemoPerson] = (await createUser(db, { organizationId: other.id, ...person })).id;
+  }
+
+  await seedAcme(service, systemActor(demo.id), ids, now);
+  await seedGlobex(service, systemActor(other.id), ids, now);
+  return { seeded: true, organizationId: demo.id, otherOrganizationId: other.id, users: ids };
+}
+
+async function seedAcme(
+  service: StateService,
+  actor: Actor,
+  ids: Record<DemoPerson, string>,
+  now: () => Date,
+) {
+  const link = linker(service, actor, ids);
+  const aikoGoogle = await link('aiko', 'GOOGLE_CALENDAR', 'aiko@acme.example');
+  await link('aiko', 'ZOOM', 'aiko@acme.example');
+  const marcoGoogle = await link('marco', 'GOOGLE_CALENDAR', 'marco@acme.example');
+  await link('marco', 'ZOOM', 'marco@acme.example');
+  await link('zofia', 'MICROSOFT_CALENDAR', 'zofia@acme.example');
+  const zofiaTeams = await link('zofia', 'MICROSOFT_TEAMS', 'zofia@acme.example');
+  const benExchange = await link('ben', 'EXCHANGE', 'ben@acme.example');
+  const benZoom = await link('ben', 'ZOOM', 'ben@acme.example');
+  await link('priya', 'GOOGLE_CALENDAR', 'priya@acme.example');
+  // A second Google account: a meeting-room resource calendar Priya manages.
+  await link('priya', 'GOOGLE_CALENDAR', 'room-tokyo@resource.acme.example');
+  const priyaZoom = await link('priya', 'ZOOM', 'priya@acme.example');
+  const lucasMicrosoft = await link('lucas', 'MICROSOFT_CALENDAR', 'lucas@acme.example');
+  await link('lucas', 'MICROSOFT_TEAMS', 'lucas@acme.example');
+
+  const page = async (input: CreateBookingPageInput) =>
+    unwrap(await service.createBookingPage(actor, input), input.title);
+  const { aiko, marco, zofia, ben, priya, lucas } = ids;
+  await page({ title: 'Intro call with Aiko', ownerId: aiko, locations: [{ type: 'ZOOM' }] });
+  await page({
+    title: "Marco's consultation",
+    ownerId: marco,
+    locations: [{ type: 'IN_PERSON', label: 'Milan office', value: 'Via Dante 12, 20121 Milano' }],
+  });
+  await page({ title: 'Teams sync with Zofia', ownerId: zofia, locations: [{ type: 'MICROSOFT_TEAMS' }] });
+  await page({
+    title: 'Interview panel',
+    ownerId: aiko,
+    memberIds: [aiko, marco, priya],
+    mode: 'ALL_MEMBERS',
+    locations: [{ type: 'GOOGLE_MEET' }],
+  });
+  await page({
+    title: 'Sales demo',
+    ownerId: aiko,
+    memberIds: [aiko, marco, priya, ben, lucas],
+    mode: 'ANY_MEMBER',
+    roundRobin: true,
+    locations: [{ type: 'ZOOM' }],
+  });
+  await page({
+    title: 'Support escalation',
+    ownerId: zofia,
+    memberIds: [marco, ben, zofia],
+    mode: 'ANY_MEMBER',
+    roundRobin: true,
+    locations: [{ type: 'ZOOM' }],
+  });
+  await page({
+    title: 'Teams clinic',
+    ownerId: zofia,
+    memberIds: [zofia, ben],
+    mode: 'ANY_MEMBER',
+    locations: [{ type: 'MICROSOFT_TEAMS' }],
+  });
+  await page({ title: 'Room walkthrough', ownerId: ben, memberIds: [ben, marco], mode: 'ANY_MEMBER' });
+  await page({ title: 'Quarterly review', ownerId: ben, enabled: false, locations: [{ type: 'ZOOM' }] });
+  await page({
+    title: 'Office hours with Priya',
+    ownerId: priya,
+    locations: [{ type: 'PHONE', value: '+81 3-1234-5678' }],
+  });
+  await page({ title: '1:1 with Lucas', ownerId: lucas, locations: [{ type: 'MICROSOFT_TEAMS' }] });
+
+  // Now things break, in the transactions that disable the pages.
+  const at = now();
+  const broken = async (connectionId: string, failure: ProviderFailureInput) =>
+    unwrap(
+      await service.markConnectionError(actor, connectionId, classifyProviderError(failure, { now: at })),
+      `error on ${connectionId}`,
+    );
+  await broken(marcoGoogle, FAILURES.googleGrantRevoked);
+  await broken(zofiaTeams, FAILURES.teamsScopeMissing);
+  await broken(benExchange, FAILURES.exchangeCertificate);
+  await broken(benZoom, FAILURES.zoomTokenExpired);
+  unwrap(
+    await service.recordProbeResult(actor, priyaZoom, {
+      ok: false,
+      classification: classifyProviderError(FAILURES.zoomUnavailable, { now: at }),
+    }),
+    'degraded probe',
+  );
+  unwrap(
+    await service.recordProbeResult(actor, lucasMicrosoft, { ok: true, atRisk: LUCAS_AT_RISK }),
+    'at-risk probe',
+  );
+  unwrap(await service.recordProbeResult(actor, aikoGoogle, { ok: true }), 'healthy probe');
+}
+
+async function seedGlobex(
+  service: StateService,
+  actor: Actor,
+  ids: Record<DemoPerson, string>,
+  now: () => Date,
+) {
+  const link = linker(service, actor, ids);
+  await link('hana', 'GOOGLE_CALENDAR', 'hana@globex.example');
+  const olekMicrosoft = await link('olek', 'MICROSOFT_CALENDAR', 'olek@globex.example');
+  unwrap(
+    await service.createBookingPage(actor, { title: 'Globex product demo', ownerId: ids.hana }),
+    'Globex demo',
+  );
+  unwrap(
+    await service.createBookingPage(actor, {
+      title: "Olek's office hours",
+      ownerId: ids.olek,
+      locations: [{ type: 'IN_PERSON', value: 'ul. Marszałkowska 10, Warszawa' }],
+    }),
+    "Olek's page",
+  );
+  unwrap(
+    await service.markConnectionError(
+      actor,
+      olekMicrosoft,
+      classifyProviderError(FAILURES.microsoftRefreshExpired, { now: now() }),
+    ),
+    'Olek error',
+  );
+}
+
+function linker(service: StateService, actor: Actor, ids: Record<DemoPerson, string>) {
+  return async (person: DemoPerson, provider: ConnectionProvider, account: string): Promise<string> => {
+    const result = await service.createConnection(actor, {
+      userId: ids[person],
+      provider,
+      accountExternalId: `${provider.toLowerCase()}:${account}`,
+      accountEmail: account,
+      credentials: {
+        accessToken: `demo-access-${provider.toLowerCase()}-${person}`,
+        refreshToken: `demo-refresh-${provider.toLowerCase()}-${person}`,
+        expiresAt: null,
+        scopes: [],
+      },
+    });
+    return unwrap(result, `link ${person} ${provider}`).connection.id;
+  };
+}
+
+async function existingSeed(db: Database): Promise<DemoSeed> {
+  const orgs = await db
+    .select()
+    .from(organizations)
+    .where(inArray(organizations.slug, [DEMO_ORGANIZATION_SLUG, OTHER_ORGANIZATION_SLUG]));
+  const demo = orgs.find((org) => org.slug === DEMO_ORGANIZATION_SLUG);
+  const other = orgs.find((org) => org.slug === OTHER_ORGANIZATION_SLUG);
+  if (demo === undefined || other === undefined) {
+    throw new Error('Only part of the demo organizations exist; remove them and seed again');
+  }
+  const ids = {} as Record<DemoPerson, string>;
+  const people = { ...DEMO_PEOPLE, ...OTHER_PEOPLE };
+  const rows = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(users.organizationId, [demo.id, other.id]));
+  for (const [key, person] of Object.entries(people)) {
+    const row = rows.find((r) => r.email === person.email);
+    if (row !== undefined) ids[key as DemoPerson] = row.id;
+  }
+  return { seeded: false, organizationId: demo.id, otherOrganizationId: other.id, users: ids };
+}

@@ -1,0 +1,264 @@
+// Loading pages as engine input, and storing what the engine decides, inside a service transaction.
+import {
+  type BookingPageEvaluation,
+  type BookingPageInput,
+  type ConnectionInput,
+  evaluateBookingPage,
+  evaluationsEqual,
+  groupConnectionsByUser,
+} from '@tsunagi/booking-rules';
+import { and, asc, eq, exists, inArray, or } from 'drizzle-orm';
+import type { Transaction } from '../database.js';
+import type { EventCause, EventDraft } from '../events.js';
+import {
+  type BookingPageRow,
+  bookingPageLocations,
+  bookingPageMembers,
+  bookingPages,
+  type ConnectionRow,
+  connections,
+} from '../schema.js';
+
+/** What one service call carries through its transaction. */
+export class TxContext {
+  readonly events: EventDraft[] = [];
+  /** Pages whose own columns, members or locations this call changed: their version moves once. */
+  readonly touchedPages = new Set<string>();
+  /** Pages inserted by this call: stored at version 1, with no state-change event. */
+  readonly createdPages = new Set<string>();
+
+  constructor(
+    readonly tx: Transaction,
+    readonly organizationId: string,
+    readonly now: Date,
+    readonly cause: EventCause,
+  ) {}
+
+  emit(draft: EventDraft): void {
+    this.events.push(draft);
+  }
+}
+
+export interface LoadedPages {
+  /** Locked, in id order. */
+  pages: BookingPageRow[];
+  inputs: Map<string, BookingPageInput>;
+  connectionsByUser: Map<string, ConnectionInput[]>;
+}
+
+export function toConnectionInput(
+  row: Pick<ConnectionRow, 'id' | 'userId' | 'provider' | 'status' | 'health'>,
+): ConnectionInput {
+  return {
+    id: row.id,
+    userId: row.userId,
+    provider: row.provider,
+    status: row.status,
+    health: row.status === 'CONNECTED' && row.health !== 'BROKEN' ? row.health : undefined,
+  };
+}
+
+/** Ids of the organization's pages that `userId` owns or is a member of. */
+export async function pageIdsInvolvingUser(ctx: TxContext, userId: string): Promise<string[]> {
+  const rows = await ctx.tx
+    .select({ id: bookingPages.id })
+    .from(bookingPages)
+    .where(
+      and(
+        eq(bookingPages.organizationId, ctx.organizationId),
+        or(
+          eq(bookingPages.ownerId, userId),
+          exists(
+            ctx.tx
+              .select({ one: bookingPageMembers.userId })
+              .from(bookingPageMembers)
+              .where(
+                and(
+                  eq(bookingPageMembers.bookingPageId, bookingPages.id),
+                  eq(bookingPageMembers.userId, userId),
+                ),
+              ),
+          ),
+        ),
+      ),
+    );
+  return rows.map((row) => row.id);
+}
+
+/** The pages as stored, in id order, without locking them (nothing about them changes). */
+export async function readPages(ctx: TxContext, pageIds: readonly string[]): Promise<BookingPageRow[]> {
+  if (pageIds.length === 0) return [];
+  return ctx.tx
+    .select()
+    .from(bookingPages)
+    .where(
+      and(
+        eq(bookingPages.organizationId, ctx.organizationId),
+        inArray(bookingPages.id, [...new Set(pageIds)]),
+      ),
+    )
+    .orderBy(asc(bookingPages.id));
+}
+
+/** Locks the pages (FOR UPDATE, in id order so concurrent calls never deadlock) and reads them as engine input. */
+export async function loadPages(ctx: TxContext, pageIds: readonly string[]): Promise<LoadedPages> {
+  const ids = [...new Set(pageIds)].sort();
+  if (ids.length === 0) return { pages: [], inputs: new Map(), connectionsByUser: new Map() };
+  const { tx } = ctx;
+  const pages = await tx
+    .select()
+    .from(bookingPages)
+    .where(and(eq(bookingPages.organizationId, ctx.organizationId), inArray(bookingPages.id, ids)))
+    .orderBy(asc(bookingPages.id))
+    .for('update');
+  const members = await tx
+    .select()
+    .from(bookingPageMembers)
+    .where(inArray(bookingPageMembers.bookingPageId, ids))
+    .orderBy(asc(bookingPageMembers.bookingPageId), asc(bookingPageMembers.position));
+  const locations = await tx
+    .select({
+      id: bookingPageLocations.id,
+      bookingPageId: bookingPageLocations.bookingPageId,
+      type: bookingPageLocations.type,
+    })
+    .from(bookingPageLocations)
+    .where(inArray(bookingPageLocations.bookingPageId, ids))
+    .orderBy(
+      asc(bookingPageLocations.bookingPageId),
+      asc(bookingPageLocations.position),
+      asc(bookingPageLocations.id),
+    );
+
+  const userIds = new Set<string>();
+  for (const page of pages) userIds.add(page.ownerId);
+  for (const member of members) userIds.add(member.userId);
+  const connectionRows = await tx
+    .select({
+      id: connections.id,
+      userId: connections.userId,
+      provider: connections.provider,
+      status: connections.status,
+      health: connections.health,
+    })
+    .from(connections)
+    .where(and(eq(connections.organizationId, ctx.organizationId), inArray(connections.userId, [...userIds])))
+    .orderBy(asc(connections.id));
+
+  const inputs = new Map<string, BookingPageInput>();
+  for (const page of pages) {
+    inputs.set(page.id, {
+      id: page.id,
+      ownerId: page.ownerId,
+      memberIds: members.filter((m) => m.bookingPageId === page.id).map((m) => m.userId),
+      mode: page.mode,
+      roundRobin: page.roundRobin,
+      enabled: page.enabled,
+      locations: locations.filter((l) => l.bookingPageId === page.id).map(({ id, type }) => ({ id, type })),
+    });
+  }
+  return { pages, inputs, connectionsByUser: groupConnectionsByUser(connectionRows.map(toConnectionInput)) };
+}
+
+/** The evaluation a page row stores, shaped as the engine returns it. */
+export function storedEvaluation(page: BookingPageRow): BookingPageEvaluation {
+  return {
+    pageId: page.id,
+    rule: page.appliedRule,
+    state: page.state,
+    acceptingBookings: page.acceptingBookings,
+    reasons: page.reasons,
+    plan: page.plan,
+    eligibleHostIds: page.eligibleHostIds,
+    usableLocationIds: page.usableLocationIds,
+    warnings: page.warnings,
+  };
+}
+
+/** jsonb drops `undefined` members; compare and store the evaluation as it will read back. */
+function asStored(evaluation: BookingPageEvaluation): BookingPageEvaluation {
+  return JSON.parse(JSON.stringify(evaluation)) as BookingPageEvaluation;
+}
+
+export function evaluationColumns(evaluation: BookingPageEvaluation) {
+  return {
+    appliedRule: evaluation.rule,
+    state: evaluation.state,
+    acceptingBookings: evaluation.acceptingBookings,
+    reasons: evaluation.reasons,
+    plan: evaluation.plan,
+    eligibleHostIds: [...evaluation.eligibleHostIds],
+    usableLocationIds: [...evaluation.usableLocationIds],
+    warnings: evaluation.warnings,
+  };
+}
+
+/**
+ * Re-evaluates the pages with everything this transaction has written so far and stores the outcome.
+ * A page's version moves once if this call touched it or its evaluation changed; a state change appends
+ * BOOKING_PAGE_STATE_CHANGED, any other change of the evaluation BOOKING_PAGE_EVALUATION_CHANGED.
+ * Returns the pages, current, in id order.
+ */
+export async function reevaluatePages(
+  ctx: TxContext,
+  pageIds: readonly string[],
+  causeConnectionId: string | null,
+): Promise<BookingPageRow[]> {
+  const { pages, inputs, connectionsByUser } = await loadPages(ctx, pageIds);
+  const result: BookingPageRow[] = [];
+  for (const page of pages) {
+    const input = inputs.get(page.id);
+    if (input === undefined) throw new Error(`Page ${page.id} was loaded without its input`);
+    const evaluation = asStored(evaluateBookingPage(input, connectionsByUser));
+    const created = ctx.createdPages.has(page.id);
+    const changed = created || !evaluationsEqual(storedEvaluation(page), evaluation);
+    if (!changed && !ctx.touchedPages.has(page.id)) {
+      result.push(page);
+      continue;
+    }
+    const stateChanged = created || evaluation.state !== page.state;
+    const [updated] = await ctx.tx
+      .update(bookingPages)
+      .set({
+        ...evaluationColumns(evaluation),
+        stateChangedAt: stateChanged ? ctx.now : page.stateChangedAt,
+        version: created ? page.version : page.version + 1,
+        updatedAt: ctx.now,
+      })
+      .where(eq(bookingPages.id, page.id))
+      .returning();
+    if (updated === undefined) throw new Error(`Page ${page.id} vanished under its lock`);
+    result.push(updated);
+    if (created || !changed) continue;
+    if (evaluation.state !== page.state) {
+      ctx.emit({
+        type: 'BOOKING_PAGE_STATE_CHANGED',
+        bookingPageId: page.id,
+        userId: page.ownerId,
+        payload: {
+          from: page.state,
+          to: evaluation.state,
+          acceptingBookings: evaluation.acceptingBookings,
+          reasons: evaluation.reasons,
+          cause: ctx.cause,
+          causeConnectionId,
+        },
+      });
+    } else {
+      ctx.emit({
+        type: 'BOOKING_PAGE_EVALUATION_CHANGED',
+        bookingPageId: page.id,
+        userId: page.ownerId,
+        payload: {
+          state: evaluation.state,
+          acceptingBookings: evaluation.acceptingBookings,
+          reasons: evaluation.reasons,
+          eligibleHostIds: [...evaluation.eligibleHostIds],
+          cause: ctx.cause,
+          causeConnectionId,
+        },
+      });
+    }
+  }
+  return result;
+}

@@ -1,0 +1,121 @@
+// Runs a test file's suites on both drivers. PGlite always; Postgres when reachable at TEST_DATABASE_URL,
+// in a database created for the file and dropped after it. Unreachable Postgres fails under CI and is
+// skipped, loudly, elsewhere.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { createDatabase, type DatabaseHandle, type DriverName } from '../src/database.js';
+
+export const TEST_DATABASE_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function postgresProblem(): Promise<string | null> {
+  const client = new Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+const problem = await postgresProblem();
+if (problem !== null) {
+  if (process.env.CI) {
+    throw new Error(`PostgreSQL at ${TEST_DATABASE_URL} is unreachable (${problem}); CI needs it.`);
+  }
+  console.warn(
+    `\n⚠️  Skipping the Postgres half of these tests: ${TEST_DATABASE_URL} is unreachable (${problem}).\n` +
+      '   Start PostgreSQL or set TEST_DATABASE_URL to run them.\n',
+  );
+}
+
+export const postgresAvailable = problem === null;
+/** For `describe.each(drivers)`. */
+export const drivers: DriverName[] = postgresAvailable ? ['pglite', 'pg'] : ['pglite'];
+
+/** `TEST_DATABASE_URL` pointing at another database on the same server. */
+export function databaseUrlFor(name: string): string {
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function admin(statement: string): Promise<void> {
+  const client = new Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface TestDatabase {
+  handle: DatabaseHandle;
+  /** Every SQL statement run through `handle.db`, oldest first; tests may clear it. */
+  queries: string[];
+  /** Postgres only: the URL of the file's database, to open more clients on it. */
+  url: string | null;
+  /** PGlite with `persistent`: its data directory. */
+  dataDir: string | null;
+  /** Closes the handle and opens a new one on the same data, as a process restart would. */
+  reopen(): Promise<DatabaseHandle>;
+}
+
+export interface TestDatabaseOptions {
+  /** PGlite only: keep the data in a temporary directory instead of memory (so `reopen` keeps it). */
+  persistent?: boolean;
+}
+
+/** One migrated database per file and driver, opened before the suite and removed after it. */
+export function useTestDatabase(driver: DriverName, options: TestDatabaseOptions = {}): () => TestDatabase {
+  let database: TestDatabase | undefined;
+  let name: string | undefined;
+  beforeAll(async () => {
+    const queries: string[] = [];
+    const logger = { logQuery: (query: string) => void queries.push(query) };
+    let open: () => DatabaseHandle;
+    let url: string | null = null;
+    let dataDir: string | null = null;
+    if (driver === 'pglite') {
+      if (options.persistent) dataDir = mkdtempSync(join(tmpdir(), 'tsunagi-db-test-'));
+      open = () => createDatabase({ logger, ...(dataDir === null ? {} : { dataDir }) });
+    } else {
+      name = `tsunagi_test_${randomBytes(6).toString('hex')}`;
+      await admin(`CREATE DATABASE ${name}`);
+      const databaseUrl = databaseUrlFor(name);
+      url = databaseUrl;
+      open = () => createDatabase({ databaseUrl, pool: { max: 24 }, logger });
+    }
+    const opened: TestDatabase = {
+      handle: open(),
+      queries,
+      url,
+      dataDir,
+      async reopen() {
+        await opened.handle.close();
+        opened.handle = open();
+        await opened.handle.migrate();
+        return opened.handle;
+      },
+    };
+    database = opened;
+    await opened.handle.migrate();
+  }, 60_000);
+  afterAll(async () => {
+    await database?.handle.close();
+    if (database?.dataDir) rmSync(database.dataDir, { recursive: true, force: true });
+    if (name !== undefined) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }, 60_000);
+  return () => {
+    if (database === undefined) throw new Error('The test database is not open yet');
+    return database;
+  };
+}
