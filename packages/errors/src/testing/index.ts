@@ -1,0 +1,2 @@
+export type { WireCase, WireCaseExpectation } from './wire-cases.js';
+export { wireCases } from './wire-cases.js';
