@@ -9,7 +9,8 @@ import {
   evaluateAll,
   evaluationsEqual,
 } from '@tsunagi/booking-rules';
-import { generateWorld, seededRandom } from '@tsunagi/booking-rules/testing';
+import { generateWorld, referenceEvaluate, seededRandom } from '@tsunagi/booking-rules/testing';
+import { groupConnectionsByUser } from '@tsunagi/booking-rules';
 import { check, fmt, gc, heapUsed, median, printTable, timeMs } from './report.js';
 
 const PAGES = Number(process.env.BENCH_PAGES ?? 1_000_000);
@@ -37,6 +38,22 @@ for (const evaluation of evaluations) states[evaluation.state]++;
 check(evaluations.length === PAGES, 'one evaluation per page');
 check(states.DISABLED_CONNECTION_ERROR > 0 && states.ACTIVE > 0, 'the world has active and disabled pages');
 const perPageBytes = (heapWorld + heapEvaluations) / PAGES;
+
+// The fast evaluator agrees with the plain reference evaluator (written straight from DESIGN §2) on a sample.
+const byUser = groupConnectionsByUser(world.connections);
+const SAMPLE = Math.min(PAGES, 20_000);
+for (let p = 0; p < SAMPLE; p++) {
+  const page = world.pages[p]!;
+  const own = [...new Set([...page.memberIds, page.ownerId])].flatMap((user) => byUser.get(user) ?? []);
+  const reference = referenceEvaluate(page, own);
+  const fast = evaluations[p]!;
+  check(
+    fast.state === reference.state &&
+      JSON.stringify([fast.reasons, fast.eligibleHostIds, fast.usableLocationIds]) ===
+        JSON.stringify([reference.reasons, reference.eligibleHostIds, reference.usableLocationIds]),
+    `page ${page.id} differs from the reference evaluator`,
+  );
+}
 
 // 2. Incremental index versus full recompute.
 const index = new BookingRulesIndex({ pages: world.pages, connections: world.connections });

@@ -1,1 +1,65 @@
-export const bookingRulesPackageName = '@tsunagi/booking-rules';
+export type { BookingRulesIndexInit, PageEvaluationChange } from './booking-rules-index.js';
+export { BookingRulesIndex } from './booking-rules-index.js';
+export type {
+  ConnectionStatusState,
+  HysteresisPolicy,
+  ProbeOutcome,
+} from './connection-status.js';
+export {
+  connectionStatusState,
+  DEFAULT_HYSTERESIS_POLICY,
+  nextConnectionStatus,
+} from './connection-status.js';
+export type { IntegrationRow, IntegrationTab } from './connections.js';
+export {
+  CONNECTION_KIND,
+  connectionKind,
+  groupConnectionsByUser,
+  integrationList,
+  isCalendarUsable,
+  isLocationUsable,
+  LOCATION_REQUIRED_PROVIDER,
+  RECONNECT_SCOPE,
+} from './connections.js';
+export { evaluationsEqual } from './equality.js';
+export { evaluateAll, evaluateBookingPage } from './evaluate.js';
+export { describeWarning, pickRoundRobinHost } from './hosts.js';
+export type { ConnectionErrorSummary } from './page-list.js';
+export { compareForBookingPageList, summarizeConnectionErrors } from './page-list.js';
+export type { LocationRemoval, RemediatedWorld, RemovedLocation } from './remediation.js';
+export { applyRemediation, removeLocationsForUnlinkedConnection } from './remediation.js';
+export type {
+  AppliedRule,
+  BookingPageEvaluation,
+  BookingPageInput,
+  BookingPageMode,
+  BookingPageState,
+  CalendarProvider,
+  ConnectionHealth,
+  ConnectionInput,
+  ConnectionKind,
+  ConnectionSource,
+  ConnectionStatus,
+  ConnectionsByUser,
+  DisableReason,
+  DisableReasonKind,
+  EvaluationWarning,
+  EvaluationWarningKind,
+  LocationInput,
+  LocationProvider,
+  LocationType,
+  Provider,
+  RemediationAction,
+  RemediationActionKind,
+  RemediationGoal,
+  RemediationOption,
+  RemediationPlan,
+  RemediationStep,
+} from './types.js';
+export {
+  CALENDAR_PROVIDERS,
+  CONNECTION_STATUSES,
+  LOCATION_PROVIDERS,
+  LOCATION_TYPES,
+  PROVIDERS,
+} from './types.js';

@@ -1,0 +1,312 @@
+import {
+  CALENDAR_CONNECTED_BITS,
+  CALENDAR_ERROR_BITS,
+  CONNECTION_KIND,
+  compareIds,
+  connectionMask,
+  groupConnectionsByUser,
+  isCalendarUsableMask,
+  isConnectionList,
+  locationRequiredBit,
+  PROVIDER_BIT,
+} from './connections.js';
+import { allMembersPlan, anyMemberPlan, erroredServingConnections, type LocationNeeds } from './plan.js';
+import type {
+  AppliedRule,
+  BookingPageEvaluation,
+  BookingPageInput,
+  BookingPageState,
+  ConnectionInput,
+  ConnectionSource,
+  ConnectionsByUser,
+  DisableReason,
+  EvaluationWarning,
+  LocationInput,
+} from './types.js';
+import { UserTable } from './user-table.js';
+
+// Shared, frozen empties: an ACTIVE page's evaluation allocates only what is specific to it.
+const EMPTY: readonly never[] = Object.freeze([]);
+const NO_CONNECTIONS: readonly ConnectionInput[] = EMPTY;
+
+/**
+ * Decides whether a booking page accepts bookings, why not, the plan that re-enables it, and who may host.
+ * `connections` holds the connections of every user the page involves (others are ignored): the raw list, which is
+ * scanned per call, or the `groupConnectionsByUser` map, which is only looked up. For many pages use `evaluateAll`.
+ */
+export function evaluateBookingPage(
+  page: BookingPageInput,
+  connections: ConnectionSource,
+): BookingPageEvaluation {
+  return evaluatePage(page, isConnectionList(connections) ? groupInvolved(page, connections) : connections);
+}
+
+function groupInvolved(page: BookingPageInput, connections: readonly ConnectionInput[]): ConnectionsByUser {
+  const involved = new Set(page.memberIds).add(page.ownerId);
+  return groupConnectionsByUser(connections.filter((c) => involved.has(c.userId)));
+}
+
+/** Evaluates every page against one interning of the connections; results in the order of `pages`. */
+export function evaluateAll(
+  pages: readonly BookingPageInput[],
+  connections: ConnectionSource,
+): BookingPageEvaluation[] {
+  const table = UserTable.from(connections);
+  const evaluations = new Array<BookingPageEvaluation>(pages.length);
+  for (let i = 0; i < pages.length; i++) evaluations[i] = evaluatePage(pages[i]!, table);
+  return evaluations;
+}
+
+/** Page member ids without repeats, in first-seen order; the page's own array when it has none. */
+export function distinctMembers(memberIds: readonly string[]): readonly string[] {
+  const n = memberIds.length;
+  if (n > 16) {
+    const distinct = new Set(memberIds);
+    return distinct.size === n ? memberIds : [...distinct];
+  }
+  for (let i = 1; i < n; i++) {
+    for (let j = 0; j < i; j++) if (memberIds[i] === memberIds[j]) return [...new Set(memberIds)];
+  }
+  return memberIds;
+}
+
+/** ALL_MEMBERS rules also govern single-member pages, whatever their mode. */
+export function appliedRule(page: BookingPageInput, distinctMemberCount: number): AppliedRule {
+  return page.mode === 'ANY_MEMBER' && distinctMemberCount !== 1 ? 'ANY_MEMBER' : 'ALL_MEMBERS';
+}
+
+// Scratch state of the page being evaluated, reused across calls (evaluation is synchronous and never re-entered):
+// per-member user indexes and masks, and the page's location needs. A healthy page allocates only its result.
+let memberIndexes = new Int32Array(32);
+let memberMasks = new Int32Array(32);
+let hasLocations = false;
+let hasFree = false;
+let needBits = 0;
+
+/** What evaluation reads connections from: the interned table (bulk) or a user → connections map. */
+export type EvaluationSource = UserTable | ConnectionsByUser;
+
+export function evaluatePage(page: BookingPageInput, source: EvaluationSource): BookingPageEvaluation {
+  let members = page.memberIds;
+  let n = members.length;
+  if (memberIndexes.length < n) {
+    memberIndexes = new Int32Array(n * 2);
+    memberMasks = new Int32Array(n * 2);
+  }
+  if (source instanceof UserTable) {
+    for (let i = 0; i < n; i++) memberIndexes[i] = source.indexOf(members[i]!);
+    if (hasRepeatedMember(members, n)) {
+      members = distinctMembers(members);
+      n = members.length;
+      for (let i = 0; i < n; i++) memberIndexes[i] = source.indexOf(members[i]!);
+    }
+    for (let i = 0; i < n; i++) memberMasks[i] = source.maskAt(memberIndexes[i]!);
+  } else {
+    members = distinctMembers(members);
+    n = members.length;
+    for (let i = 0; i < n; i++) memberMasks[i] = connectionMask(source.get(members[i]!));
+  }
+
+  const locations = page.locations;
+  hasLocations = locations.length > 0;
+  hasFree = false;
+  needBits = 0;
+  for (let i = 0; i < locations.length; i++) {
+    const bit = locationRequiredBit(locations[i]!.type);
+    if (bit === 0) hasFree = true;
+    else needBits |= bit;
+  }
+  return appliedRule(page, n) === 'ALL_MEMBERS'
+    ? evaluateAllMembers(page, members, source)
+    : evaluateAnyMember(page, members, source);
+}
+
+/** Compares interned indexes, not strings; only members the table does not know fall back to strings. */
+function hasRepeatedMember(members: readonly string[], n: number): boolean {
+  for (let i = 1; i < n; i++) {
+    const index = memberIndexes[i]!;
+    for (let j = 0; j < i; j++) {
+      if (memberIndexes[j] === index && (index !== -1 || members[i] === members[j])) return true;
+    }
+  }
+  return false;
+}
+
+function locationNeeds(): LocationNeeds {
+  return { hasLocations, hasFree, needBits };
+}
+
+function locationUsable(mask: number): boolean {
+  return !hasLocations || hasFree || (needBits & mask) !== 0;
+}
+
+function stateOf(page: BookingPageInput, disabled: boolean): BookingPageState {
+  return !page.enabled ? 'INACTIVE' : disabled ? 'DISABLED_CONNECTION_ERROR' : 'ACTIVE';
+}
+
+function evaluation(
+  page: BookingPageInput,
+  rule: AppliedRule,
+  reasons: readonly DisableReason[],
+  plan: BookingPageEvaluation['plan'],
+  eligibleHostIds: readonly string[],
+  usableLocationIds: readonly string[],
+  warnings: readonly EvaluationWarning[],
+): BookingPageEvaluation {
+  const state = stateOf(page, reasons.length > 0);
+  return {
+    pageId: page.id,
+    rule,
+    state,
+    acceptingBookings: state === 'ACTIVE',
+    reasons,
+    plan,
+    eligibleHostIds,
+    usableLocationIds,
+    warnings,
+  };
+}
+
+// Result arrays are allocated at their exact size: arrays grown by push keep spare capacity, which adds up.
+function usableLocationIds(locations: readonly LocationInput[], connectedBits: number): readonly string[] {
+  let count = 0;
+  for (let i = 0; i < locations.length; i++) if (usableWith(locations[i]!, connectedBits)) count++;
+  if (count === 0) return EMPTY;
+  const ids = new Array<string>(count);
+  for (let i = 0, at = 0; at < count; i++) {
+    const location = locations[i]!;
+    if (usableWith(location, connectedBits)) ids[at++] = location.id;
+  }
+  return ids;
+}
+
+function usableWith(location: LocationInput, connectedBits: number): boolean {
+  const bit = locationRequiredBit(location.type);
+  return bit === 0 || (bit & connectedBits) !== 0;
+}
+
+function sortedErroredCalendarIds(connections: readonly ConnectionInput[]): string[] {
+  const ids: string[] = [];
+  for (const c of connections) {
+    if (c.status === 'ERROR' && CONNECTION_KIND[c.provider] === 'CALENDAR') ids.push(c.id);
+  }
+  return ids.sort(compareIds);
+}
+
+function evaluateAllMembers(
+  page: BookingPageInput,
+  members: readonly string[],
+  table: EvaluationSource,
+): BookingPageEvaluation {
+  let reasons: DisableReason[] | null = null;
+  let withoutCalendar = 0;
+  for (let i = 0; i < members.length; i++) {
+    const mask = memberMasks[i]!;
+    if ((mask & CALENDAR_ERROR_BITS) !== 0) {
+      const userId = members[i]!;
+      reasons ??= [];
+      for (const id of sortedErroredCalendarIds(table.get(userId) ?? NO_CONNECTIONS)) {
+        reasons.push({ kind: 'MEMBER_CALENDAR_ERROR', userId, connectionIds: [id] });
+      }
+    } else if ((mask & CALENDAR_CONNECTED_BITS) === 0) withoutCalendar++;
+  }
+
+  let ownerLocationUsable = true;
+  let locationIds: readonly string[] = EMPTY;
+  if (hasLocations) {
+    // The owner need not be a member: then only the location rule looks at them.
+    const ownerMask = ownerMaskOf(page.ownerId, members, table);
+    ownerLocationUsable = locationUsable(ownerMask);
+    if (ownerLocationUsable) locationIds = usableLocationIds(page.locations, ownerMask);
+    else {
+      reasons ??= [];
+      reasons.push({
+        kind: 'OWNER_LOCATION_ERROR',
+        userId: page.ownerId,
+        connectionIds: erroredServingConnections(table.get(page.ownerId) ?? NO_CONNECTIONS, needBits).map(
+          (c) => c.id,
+        ),
+      });
+    }
+  }
+
+  if (reasons === null) {
+    const warnings = withoutCalendar === 0 ? EMPTY : [membersWithoutCalendar(members, withoutCalendar)];
+    return evaluation(page, 'ALL_MEMBERS', EMPTY, EMPTY, members, locationIds, warnings);
+  }
+  const plan = allMembersPlan(reasons, page.ownerId, members, table, locationNeeds());
+  return evaluation(page, 'ALL_MEMBERS', reasons, plan, EMPTY, locationIds, EMPTY);
+}
+
+function ownerMaskOf(ownerId: string, members: readonly string[], table: EvaluationSource): number {
+  for (let i = 0; i < members.length; i++) if (members[i] === ownerId) return memberMasks[i]!;
+  return table instanceof UserTable ? table.maskOf(ownerId) : connectionMask(table.get(ownerId));
+}
+
+function membersWithoutCalendar(members: readonly string[], count: number): EvaluationWarning {
+  const userIds = new Array<string>(count);
+  for (let i = 0, at = 0; at < count; i++) {
+    if ((memberMasks[i]! & CALENDAR_CONNECTED_BITS) === 0) userIds[at++] = members[i]!;
+  }
+  return { kind: 'MEMBERS_WITHOUT_CALENDAR', userIds, memberCount: members.length };
+}
+
+function evaluateAnyMember(
+  page: BookingPageInput,
+  members: readonly string[],
+  table: EvaluationSource,
+): BookingPageEvaluation {
+  const n = members.length;
+  let eligibleCount = 0;
+  let someCalendarUsable = false;
+  let someLocationUsable = false;
+  let eligibleBits = 0;
+  for (let i = 0; i < n; i++) {
+    const mask = memberMasks[i]!;
+    const calendar = isCalendarUsableMask(mask);
+    const location = locationUsable(mask);
+    if (calendar) someCalendarUsable = true;
+    if (location) someLocationUsable = true;
+    if (calendar && location) {
+      eligibleCount++;
+      eligibleBits |= mask;
+    }
+  }
+
+  if (eligibleCount > 0) {
+    const locationIds = usableLocationIds(page.locations, eligibleBits);
+    if (eligibleCount === n) return evaluation(page, 'ANY_MEMBER', EMPTY, EMPTY, members, locationIds, EMPTY);
+    const eligible = new Array<string>(eligibleCount);
+    const unavailable = new Array<string>(n - eligibleCount);
+    for (let i = 0, e = 0, u = 0; i < n; i++) {
+      const mask = memberMasks[i]!;
+      if (isCalendarUsableMask(mask) && locationUsable(mask)) eligible[e++] = members[i]!;
+      else unavailable[u++] = members[i]!;
+    }
+    const warning: EvaluationWarning = { kind: 'HOSTS_UNAVAILABLE', userIds: unavailable, memberCount: n };
+    return evaluation(page, 'ANY_MEMBER', EMPTY, EMPTY, eligible, locationIds, [warning]);
+  }
+
+  const calendarIds: string[] = [];
+  const locationIds: string[] = [];
+  for (const member of members) {
+    for (const c of table.get(member) ?? NO_CONNECTIONS) {
+      if (c.status !== 'ERROR') continue;
+      if (CONNECTION_KIND[c.provider] === 'CALENDAR') calendarIds.push(c.id);
+      if ((PROVIDER_BIT[c.provider] & needBits) !== 0) locationIds.push(c.id);
+    }
+  }
+  calendarIds.sort(compareIds);
+  locationIds.sort(compareIds);
+  const reasons: DisableReason[] = [];
+  if (!someCalendarUsable) reasons.push({ kind: 'NO_MEMBER_CALENDAR_AVAILABLE', connectionIds: calendarIds });
+  if (!someLocationUsable && hasLocations) {
+    reasons.push({ kind: 'NO_MEMBER_LOCATION_AVAILABLE', connectionIds: locationIds });
+  }
+  if (someCalendarUsable && someLocationUsable) {
+    const both = [...new Set([...calendarIds, ...locationIds])].sort(compareIds);
+    reasons.push({ kind: 'NO_ELIGIBLE_HOST', connectionIds: both });
+  }
+  const plan = anyMemberPlan(members, table, locationNeeds(), someCalendarUsable);
+  return evaluation(page, 'ANY_MEMBER', reasons, plan, EMPTY, EMPTY, EMPTY);
+}
