@@ -8,9 +8,9 @@ import {
   type ConnectionInput,
   evaluateAll,
   evaluationsEqual,
+  groupConnectionsByUser,
 } from '@tsunagi/booking-rules';
 import { generateWorld, referenceEvaluate, seededRandom } from '@tsunagi/booking-rules/testing';
-import { groupConnectionsByUser } from '@tsunagi/booking-rules';
 import { check, fmt, gc, heapUsed, median, printTable, timeMs } from './report.js';
 
 const PAGES = Number(process.env.BENCH_PAGES ?? 1_000_000);

@@ -1,0 +1,909 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { UserParent, ConnectionParent, ProviderErrorParent, IntegrationParent, BookingPageParent, LocationParent, ReasonParent, RemediationStepParent, RemediationOptionParent, RemediationActionParent, WarningParent, BookingPageEdgeParent, BookingPageConnectionParent, AuthorizationSessionParent, EventParent, EventEdgeParent, EventConnectionParent } from '../mappers.js';
+import type { GatewayContext } from '../context.js';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An instant in time, serialized as an ISO 8601 string in UTC (`2026-01-31T09:00:00.000Z`). */
+  DateTime: { input: Date; output: Date; }
+  /** Free-form JSON, used only for event payloads whose shape depends on the event type. */
+  JSON: { input: unknown; output: unknown; }
+};
+
+export type AttendanceMode =
+  /** Every member attends (also single-member pages). */
+  | 'ALL_MEMBERS'
+  /** One eligible member hosts. */
+  | 'ANY_MEMBER';
+
+/** An OAuth authorization in progress: send the user to `authorizationUrl`. */
+export type AuthorizationSession = {
+  readonly __typename?: 'AuthorizationSession';
+  readonly authorizationUrl: Scalars['String']['output'];
+  /** Set when the session reconnects an existing connection. */
+  readonly connection?: Maybe<Connection>;
+  readonly expiresAt: Scalars['DateTime']['output'];
+  readonly provider: Provider;
+  readonly state: Scalars['String']['output'];
+};
+
+export type BookingPage = {
+  readonly __typename?: 'BookingPage';
+  readonly acceptingBookings: Scalars['Boolean']['output'];
+  readonly eligibleHosts: ReadonlyArray<User>;
+  /** False when the owner turned the page off (state INACTIVE). */
+  readonly enabled: Scalars['Boolean']['output'];
+  readonly id: Scalars['ID']['output'];
+  readonly locations: ReadonlyArray<Location>;
+  readonly members: ReadonlyArray<User>;
+  readonly mode: AttendanceMode;
+  readonly owner: User;
+  readonly reasons: ReadonlyArray<Reason>;
+  readonly remediation: ReadonlyArray<RemediationStep>;
+  readonly roundRobin: Scalars['Boolean']['output'];
+  readonly slug: Scalars['String']['output'];
+  readonly state: BookingPageState;
+  readonly stateChangedAt: Scalars['DateTime']['output'];
+  readonly title: Scalars['String']['output'];
+  readonly warnings: ReadonlyArray<BookingPageWarning>;
+};
+
+export type BookingPageConnection = {
+  readonly __typename?: 'BookingPageConnection';
+  readonly edges: ReadonlyArray<BookingPageEdge>;
+  readonly pageInfo: PageInfo;
+  /** How many pages match, across all pages of results. */
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+export type BookingPageEdge = {
+  readonly __typename?: 'BookingPageEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: BookingPage;
+};
+
+export type BookingPageState =
+  /** Takes bookings. */
+  | 'ACTIVE'
+  /** Disabled because a connection its rules depend on is in error. */
+  | 'DISABLED_CONNECTION_ERROR'
+  /** Turned off by its owner (reasons and remediation are still computed). */
+  | 'INACTIVE';
+
+export type BookingPageStateEvent = {
+  readonly __typename?: 'BookingPageStateEvent';
+  readonly acceptingBookings: Scalars['Boolean']['output'];
+  readonly cursor: Scalars['String']['output'];
+  readonly occurredAt: Scalars['DateTime']['output'];
+  readonly page: BookingPage;
+  readonly previousState?: Maybe<BookingPageState>;
+  readonly state: BookingPageState;
+};
+
+/**
+ * A page that works but with fewer hosts than members ("2 of 5 hosts unavailable").
+ * `kind` is HOSTS_UNAVAILABLE or MEMBERS_WITHOUT_CALENDAR.
+ */
+export type BookingPageWarning = {
+  readonly __typename?: 'BookingPageWarning';
+  readonly kind: Scalars['String']['output'];
+  readonly memberCount: Scalars['Int']['output'];
+  readonly message: Scalars['String']['output'];
+  readonly users: ReadonlyArray<User>;
+};
+
+/** One linked account of one user with one provider. */
+export type Connection = {
+  readonly __typename?: 'Connection';
+  readonly accountEmail?: Maybe<Scalars['String']['output']>;
+  /** Booking pages that are disabled because of this connection (visible to the viewer). */
+  readonly affectedBookingPages: ReadonlyArray<BookingPage>;
+  readonly health: ConnectionHealth;
+  readonly id: Scalars['ID']['output'];
+  readonly kind: ConnectionKind;
+  readonly lastCheckedAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly lastError?: Maybe<ProviderError>;
+  readonly provider: Provider;
+  readonly status: ConnectionStatus;
+  readonly statusChangedAt: Scalars['DateTime']['output'];
+  readonly user: User;
+};
+
+/** What the app's top banner needs. */
+export type ConnectionAlerts = {
+  readonly __typename?: 'ConnectionAlerts';
+  readonly disabledBookingPages: Scalars['Int']['output'];
+  readonly erroredConnections: Scalars['Int']['output'];
+};
+
+/** Refines the status: DEGRADED and AT_RISK connections still work, BROKEN ones do not. */
+export type ConnectionHealth =
+  | 'AT_RISK'
+  | 'BROKEN'
+  | 'DEGRADED'
+  | 'HEALTHY';
+
+export type ConnectionKind =
+  | 'CALENDAR'
+  | 'LOCATION';
+
+export type ConnectionStatus =
+  /** Works. */
+  | 'CONNECTED'
+  /** Unlinked. */
+  | 'DISCONNECTED'
+  /** A connection error that needs a person (reconnect or unlink). */
+  | 'ERROR';
+
+export type ConnectionStatusEvent = {
+  readonly __typename?: 'ConnectionStatusEvent';
+  readonly connection: Connection;
+  readonly cursor: Scalars['String']['output'];
+  readonly occurredAt: Scalars['DateTime']['output'];
+  readonly previousStatus?: Maybe<ConnectionStatus>;
+  readonly status: ConnectionStatus;
+};
+
+export type CreateBookingPageInput = {
+  readonly enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly locations?: InputMaybe<ReadonlyArray<LocationInput>>;
+  /** The owner is always a member; at most 100. */
+  readonly memberIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
+  readonly mode?: InputMaybe<AttendanceMode>;
+  /** Defaults to the viewer. Only admins may create pages for someone else. */
+  readonly ownerId?: InputMaybe<Scalars['ID']['input']>;
+  readonly roundRobin?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Lowercase letters, digits and dashes, unique in the organization; derived from the title when absent. */
+  readonly slug?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 200 characters. */
+  readonly title: Scalars['String']['input'];
+};
+
+/** One entry of the organization's ordered event log. */
+export type Event = {
+  readonly __typename?: 'Event';
+  readonly connection?: Maybe<Connection>;
+  /** Pass as `after` to resume right after this event. */
+  readonly cursor: Scalars['String']['output'];
+  readonly id: Scalars['ID']['output'];
+  readonly occurredAt: Scalars['DateTime']['output'];
+  readonly page?: Maybe<BookingPage>;
+  readonly payload: Scalars['JSON']['output'];
+  /**
+   * What happened: CONNECTION_CREATED, CONNECTION_STATUS_CHANGED, CONNECTION_HEALTH_CHANGED, BOOKING_PAGE_CREATED,
+   * BOOKING_PAGE_UPDATED, BOOKING_PAGE_STATE_CHANGED, BOOKING_PAGE_EVALUATION_CHANGED or LOCATIONS_REMOVED.
+   */
+  readonly type: Scalars['String']['output'];
+  readonly user?: Maybe<User>;
+};
+
+export type EventConnection = {
+  readonly __typename?: 'EventConnection';
+  readonly edges: ReadonlyArray<EventEdge>;
+  readonly pageInfo: PageInfo;
+};
+
+export type EventEdge = {
+  readonly __typename?: 'EventEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: Event;
+};
+
+/** One row of the integrations list: a provider and the user's accounts with it. */
+export type Integration = {
+  readonly __typename?: 'Integration';
+  /** The linked (not unlinked) accounts, errored ones included. */
+  readonly accounts: ReadonlyArray<Connection>;
+  readonly kind: ConnectionKind;
+  readonly provider: Provider;
+  /** ERROR if any linked account is in error, CONNECTED if any is linked, else DISCONNECTED. */
+  readonly status: ConnectionStatus;
+};
+
+export type IntegrationTab =
+  /** Every provider: linked ones with their accounts, the others DISCONNECTED with no accounts. */
+  | 'ALL'
+  /** Providers the user has linked, errored ones included (status ERROR). */
+  | 'CONNECTED'
+  /** Providers the user has not linked. */
+  | 'NOT_CONNECTED';
+
+/** The language of human-readable text (titles, remediation). */
+export type Locale =
+  | 'EN'
+  | 'IT'
+  | 'JA'
+  | 'PL';
+
+export type Location = {
+  readonly __typename?: 'Location';
+  readonly id: Scalars['ID']['output'];
+  readonly label?: Maybe<Scalars['String']['output']>;
+  readonly type: LocationType;
+  /** Usable for the page: for the owner on ALL_MEMBERS pages, for some eligible host on ANY_MEMBER pages. */
+  readonly usable: Scalars['Boolean']['output'];
+  /** The address, phone number or URL, for the location types that have one. */
+  readonly value?: Maybe<Scalars['String']['output']>;
+};
+
+export type LocationInput = {
+  /** At most 200 characters. */
+  readonly label?: InputMaybe<Scalars['String']['input']>;
+  readonly type: LocationType;
+  /** The address, phone number or URL. At most 2000 characters. */
+  readonly value?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type LocationType =
+  | 'CUSTOM_URL'
+  | 'GOOGLE_MEET'
+  | 'IN_PERSON'
+  | 'MICROSOFT_TEAMS'
+  | 'PHONE'
+  | 'ZOOM';
+
+export type Mutation = {
+  readonly __typename?: 'Mutation';
+  readonly addLocation: BookingPage;
+  readonly changeOwner: BookingPage;
+  /** Probes the connection now and records the result. */
+  readonly checkConnection: Connection;
+  readonly completeAuthorization: Connection;
+  readonly connectAccount: AuthorizationSession;
+  readonly createBookingPage: BookingPage;
+  readonly removeAllLocations: BookingPage;
+  readonly removeLocation: BookingPage;
+  readonly setBookingPageEnabled: BookingPage;
+  readonly startReconnect: AuthorizationSession;
+  readonly unlinkConnection: Connection;
+  readonly updateBookingPage: BookingPage;
+};
+
+
+export type MutationAddLocationArgs = {
+  location: LocationInput;
+  pageId: Scalars['ID']['input'];
+};
+
+
+export type MutationChangeOwnerArgs = {
+  pageId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationCheckConnectionArgs = {
+  connectionId: Scalars['ID']['input'];
+};
+
+
+export type MutationCompleteAuthorizationArgs = {
+  code: Scalars['String']['input'];
+  state: Scalars['String']['input'];
+};
+
+
+export type MutationConnectAccountArgs = {
+  provider: Provider;
+  redirectUri?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationCreateBookingPageArgs = {
+  input: CreateBookingPageInput;
+};
+
+
+export type MutationRemoveAllLocationsArgs = {
+  pageId: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveLocationArgs = {
+  locationId: Scalars['ID']['input'];
+  pageId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetBookingPageEnabledArgs = {
+  enabled: Scalars['Boolean']['input'];
+  pageId: Scalars['ID']['input'];
+};
+
+
+export type MutationStartReconnectArgs = {
+  connectionId: Scalars['ID']['input'];
+  redirectUri?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationUnlinkConnectionArgs = {
+  connectionId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateBookingPageArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateBookingPageInput;
+};
+
+/** Forward pagination state for a connection (list) type. */
+export type PageInfo = {
+  readonly __typename?: 'PageInfo';
+  /** Pass as `after` to get the next page; null when the list is empty. */
+  readonly endCursor?: Maybe<Scalars['String']['output']>;
+  readonly hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type Provider =
+  | 'EXCHANGE'
+  | 'GOOGLE_CALENDAR'
+  | 'MICROSOFT_CALENDAR'
+  | 'MICROSOFT_TEAMS'
+  | 'ZOOM';
+
+/** The last provider failure of a connection, as classified by the error taxonomy. */
+export type ProviderError = {
+  readonly __typename?: 'ProviderError';
+  readonly action: Scalars['String']['output'];
+  readonly code: Scalars['String']['output'];
+  readonly connectionBroken: Scalars['Boolean']['output'];
+  readonly httpStatus?: Maybe<Scalars['Int']['output']>;
+  readonly occurredAt: Scalars['DateTime']['output'];
+  readonly providerReason?: Maybe<Scalars['String']['output']>;
+  readonly remediation: Scalars['String']['output'];
+  readonly retryable: Scalars['Boolean']['output'];
+  readonly title: Scalars['String']['output'];
+};
+
+
+/** The last provider failure of a connection, as classified by the error taxonomy. */
+export type ProviderErrorRemediationArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+/** The last provider failure of a connection, as classified by the error taxonomy. */
+export type ProviderErrorTitleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+export type Query = {
+  readonly __typename?: 'Query';
+  readonly bookingPage?: Maybe<BookingPage>;
+  /**
+   * Pages disabled by a connection error first, then the rest; members see the pages they own or belong to.
+   * `first` is at most 100.
+   */
+  readonly bookingPages: BookingPageConnection;
+  readonly connection?: Maybe<Connection>;
+  readonly connectionAlerts: ConnectionAlerts;
+  /** The event log, oldest first, after `after` (exclusive). Admins and service tokens only. `first` is at most 500. */
+  readonly events: EventConnection;
+  /** One row per provider for `userId` (default: the viewer). */
+  readonly integrations: ReadonlyArray<Integration>;
+  /** The user the bearer token names. SERVICE tokens that name no user get FORBIDDEN. */
+  readonly viewer: User;
+};
+
+
+export type QueryBookingPageArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryBookingPagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<BookingPageState>;
+};
+
+
+export type QueryConnectionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryIntegrationsArgs = {
+  tab?: InputMaybe<IntegrationTab>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/**
+ * Why a page is disabled (or would be, when INACTIVE). `kind` is one of MEMBER_CALENDAR_ERROR,
+ * OWNER_LOCATION_ERROR, NO_MEMBER_CALENDAR_AVAILABLE, NO_MEMBER_LOCATION_AVAILABLE, NO_ELIGIBLE_HOST.
+ */
+export type Reason = {
+  readonly __typename?: 'Reason';
+  /** The errored connections behind the reason. */
+  readonly connections: ReadonlyArray<Connection>;
+  readonly kind: Scalars['String']['output'];
+  /** The member (MEMBER_CALENDAR_ERROR) or owner (OWNER_LOCATION_ERROR). */
+  readonly user?: Maybe<User>;
+};
+
+/**
+ * One thing a person does. `kind` is one of RECONNECT, UNLINK, ADD_VALID_LOCATION, REMOVE_ALL_LOCATIONS,
+ * CHANGE_OWNER.
+ */
+export type RemediationAction = {
+  readonly __typename?: 'RemediationAction';
+  /** The connection to reconnect or unlink. */
+  readonly connection?: Maybe<Connection>;
+  readonly kind: Scalars['String']['output'];
+  readonly provider?: Maybe<Provider>;
+  /** Who has to act (RECONNECT, UNLINK), or the new owner (CHANGE_OWNER). */
+  readonly user?: Maybe<User>;
+};
+
+/** A way to do a step: all of its actions are needed. */
+export type RemediationOption = {
+  readonly __typename?: 'RemediationOption';
+  readonly actions: ReadonlyArray<RemediationAction>;
+  /** ANY_MEMBER pages: the member this option makes an eligible host. */
+  readonly host?: Maybe<User>;
+};
+
+/** Every step must be done to re-enable the page; any one of its options does a step. */
+export type RemediationStep = {
+  readonly __typename?: 'RemediationStep';
+  /** CLEAR_CALENDAR_ERROR, RESTORE_OWNER_LOCATION or MAKE_SOME_MEMBER_ELIGIBLE. */
+  readonly goal: Scalars['String']['output'];
+  readonly options: ReadonlyArray<RemediationOption>;
+};
+
+export type Subscription = {
+  readonly __typename?: 'Subscription';
+  /** State changes of `pageId` (default: every page the viewer can see). */
+  readonly bookingPageStateChanged: BookingPageStateEvent;
+  /** Status changes of the connections of `userId` (default: members their own, admins and services the organization). */
+  readonly connectionStatusChanged: ConnectionStatusEvent;
+  /**
+   * Replays the log after `after` (exclusive), then goes live, with no gap and no duplicate; without `after` it
+   * starts live from the newest event. Admins and service tokens only.
+   */
+  readonly events: Event;
+};
+
+
+export type SubscriptionBookingPageStateChangedArgs = {
+  pageId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionConnectionStatusChangedArgs = {
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateBookingPageInput = {
+  /** Replaces the member list (the owner stays a member). */
+  readonly memberIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
+  readonly mode?: InputMaybe<AttendanceMode>;
+  readonly roundRobin?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly slug?: InputMaybe<Scalars['String']['input']>;
+  readonly title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type User = {
+  readonly __typename?: 'User';
+  /** The user's linked accounts (unlinked ones included, with status DISCONNECTED), oldest first. */
+  readonly connections: ReadonlyArray<Connection>;
+  readonly email: Scalars['String']['output'];
+  readonly id: Scalars['ID']['output'];
+  readonly name: Scalars['String']['output'];
+};
+
+
+export type UserConnectionsArgs = {
+  kind?: InputMaybe<ConnectionKind>;
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  AttendanceMode: AttendanceMode;
+  AuthorizationSession: ResolverTypeWrapper<AuthorizationSessionParent>;
+  BookingPage: ResolverTypeWrapper<BookingPageParent>;
+  BookingPageConnection: ResolverTypeWrapper<BookingPageConnectionParent>;
+  BookingPageEdge: ResolverTypeWrapper<BookingPageEdgeParent>;
+  BookingPageState: BookingPageState;
+  BookingPageStateEvent: ResolverTypeWrapper<EventParent>;
+  BookingPageWarning: ResolverTypeWrapper<WarningParent>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Connection: ResolverTypeWrapper<ConnectionParent>;
+  ConnectionAlerts: ResolverTypeWrapper<ConnectionAlerts>;
+  ConnectionHealth: ConnectionHealth;
+  ConnectionKind: ConnectionKind;
+  ConnectionStatus: ConnectionStatus;
+  ConnectionStatusEvent: ResolverTypeWrapper<EventParent>;
+  CreateBookingPageInput: CreateBookingPageInput;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Event: ResolverTypeWrapper<EventParent>;
+  EventConnection: ResolverTypeWrapper<EventConnectionParent>;
+  EventEdge: ResolverTypeWrapper<EventEdgeParent>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Integration: ResolverTypeWrapper<IntegrationParent>;
+  IntegrationTab: IntegrationTab;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  Locale: Locale;
+  Location: ResolverTypeWrapper<LocationParent>;
+  LocationInput: LocationInput;
+  LocationType: LocationType;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Provider: Provider;
+  ProviderError: ResolverTypeWrapper<ProviderErrorParent>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Reason: ResolverTypeWrapper<ReasonParent>;
+  RemediationAction: ResolverTypeWrapper<RemediationActionParent>;
+  RemediationOption: ResolverTypeWrapper<RemediationOptionParent>;
+  RemediationStep: ResolverTypeWrapper<RemediationStepParent>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UpdateBookingPageInput: UpdateBookingPageInput;
+  User: ResolverTypeWrapper<UserParent>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  AuthorizationSession: AuthorizationSessionParent;
+  BookingPage: BookingPageParent;
+  BookingPageConnection: BookingPageConnectionParent;
+  BookingPageEdge: BookingPageEdgeParent;
+  BookingPageStateEvent: EventParent;
+  BookingPageWarning: WarningParent;
+  Boolean: Scalars['Boolean']['output'];
+  Connection: ConnectionParent;
+  ConnectionAlerts: ConnectionAlerts;
+  ConnectionStatusEvent: EventParent;
+  CreateBookingPageInput: CreateBookingPageInput;
+  DateTime: Scalars['DateTime']['output'];
+  Event: EventParent;
+  EventConnection: EventConnectionParent;
+  EventEdge: EventEdgeParent;
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  Integration: IntegrationParent;
+  JSON: Scalars['JSON']['output'];
+  Location: LocationParent;
+  LocationInput: LocationInput;
+  Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
+  ProviderError: ProviderErrorParent;
+  Query: Record<PropertyKey, never>;
+  Reason: ReasonParent;
+  RemediationAction: RemediationActionParent;
+  RemediationOption: RemediationOptionParent;
+  RemediationStep: RemediationStepParent;
+  String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
+  UpdateBookingPageInput: UpdateBookingPageInput;
+  User: UserParent;
+};
+
+export type AuthorizationSessionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuthorizationSession'] = ResolversParentTypes['AuthorizationSession']> = {
+  authorizationUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  connection?: Resolver<Maybe<ResolversTypes['Connection']>, ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type BookingPageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BookingPage'] = ResolversParentTypes['BookingPage']> = {
+  acceptingBookings?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  eligibleHosts?: Resolver<ReadonlyArray<ResolversTypes['User']>, ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  locations?: Resolver<ReadonlyArray<ResolversTypes['Location']>, ParentType, ContextType>;
+  members?: Resolver<ReadonlyArray<ResolversTypes['User']>, ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['AttendanceMode'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  reasons?: Resolver<ReadonlyArray<ResolversTypes['Reason']>, ParentType, ContextType>;
+  remediation?: Resolver<ReadonlyArray<ResolversTypes['RemediationStep']>, ParentType, ContextType>;
+  roundRobin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['BookingPageState'], ParentType, ContextType>;
+  stateChangedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  warnings?: Resolver<ReadonlyArray<ResolversTypes['BookingPageWarning']>, ParentType, ContextType>;
+};
+
+export type BookingPageConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BookingPageConnection'] = ResolversParentTypes['BookingPageConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['BookingPageEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BookingPageEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BookingPageEdge'] = ResolversParentTypes['BookingPageEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType>;
+};
+
+export type BookingPageStateEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BookingPageStateEvent'] = ResolversParentTypes['BookingPageStateEvent']> = {
+  acceptingBookings?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  page?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType>;
+  previousState?: Resolver<Maybe<ResolversTypes['BookingPageState']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['BookingPageState'], ParentType, ContextType>;
+};
+
+export type BookingPageWarningResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BookingPageWarning'] = ResolversParentTypes['BookingPageWarning']> = {
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  users?: Resolver<ReadonlyArray<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
+export type ConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Connection'] = ResolversParentTypes['Connection']> = {
+  accountEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  affectedBookingPages?: Resolver<ReadonlyArray<ResolversTypes['BookingPage']>, ParentType, ContextType>;
+  health?: Resolver<ResolversTypes['ConnectionHealth'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ConnectionKind'], ParentType, ContextType>;
+  lastCheckedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['ProviderError']>, ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ConnectionStatus'], ParentType, ContextType>;
+  statusChangedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type ConnectionAlertsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConnectionAlerts'] = ResolversParentTypes['ConnectionAlerts']> = {
+  disabledBookingPages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  erroredConnections?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ConnectionStatusEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConnectionStatusEvent'] = ResolversParentTypes['ConnectionStatusEvent']> = {
+  connection?: Resolver<ResolversTypes['Connection'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  previousStatus?: Resolver<Maybe<ResolversTypes['ConnectionStatus']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ConnectionStatus'], ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type EventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
+  connection?: Resolver<Maybe<ResolversTypes['Connection']>, ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  page?: Resolver<Maybe<ResolversTypes['BookingPage']>, ParentType, ContextType>;
+  payload?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
+export type EventConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['EventConnection'] = ResolversParentTypes['EventConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['EventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type EventEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['EventEdge'] = ResolversParentTypes['EventEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+};
+
+export type IntegrationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Integration'] = ResolversParentTypes['Integration']> = {
+  accounts?: Resolver<ReadonlyArray<ResolversTypes['Connection']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ConnectionKind'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ConnectionStatus'], ParentType, ContextType>;
+};
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
+export type LocationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['LocationType'], ParentType, ContextType>;
+  usable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addLocation?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationAddLocationArgs, 'location' | 'pageId'>>;
+  changeOwner?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationChangeOwnerArgs, 'pageId' | 'userId'>>;
+  checkConnection?: Resolver<ResolversTypes['Connection'], ParentType, ContextType, RequireFields<MutationCheckConnectionArgs, 'connectionId'>>;
+  completeAuthorization?: Resolver<ResolversTypes['Connection'], ParentType, ContextType, RequireFields<MutationCompleteAuthorizationArgs, 'code' | 'state'>>;
+  connectAccount?: Resolver<ResolversTypes['AuthorizationSession'], ParentType, ContextType, RequireFields<MutationConnectAccountArgs, 'provider'>>;
+  createBookingPage?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationCreateBookingPageArgs, 'input'>>;
+  removeAllLocations?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationRemoveAllLocationsArgs, 'pageId'>>;
+  removeLocation?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationRemoveLocationArgs, 'locationId' | 'pageId'>>;
+  setBookingPageEnabled?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationSetBookingPageEnabledArgs, 'enabled' | 'pageId'>>;
+  startReconnect?: Resolver<ResolversTypes['AuthorizationSession'], ParentType, ContextType, RequireFields<MutationStartReconnectArgs, 'connectionId'>>;
+  unlinkConnection?: Resolver<ResolversTypes['Connection'], ParentType, ContextType, RequireFields<MutationUnlinkConnectionArgs, 'connectionId'>>;
+  updateBookingPage?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationUpdateBookingPageArgs, 'id' | 'input'>>;
+};
+
+export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ProviderErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProviderError'] = ResolversParentTypes['ProviderError']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  connectionBroken?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  httpStatus?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  providerReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  remediation?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<ProviderErrorRemediationArgs, 'locale'>>;
+  retryable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<ProviderErrorTitleArgs, 'locale'>>;
+};
+
+export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  bookingPage?: Resolver<Maybe<ResolversTypes['BookingPage']>, ParentType, ContextType, RequireFields<QueryBookingPageArgs, 'id'>>;
+  bookingPages?: Resolver<ResolversTypes['BookingPageConnection'], ParentType, ContextType, RequireFields<QueryBookingPagesArgs, 'first'>>;
+  connection?: Resolver<Maybe<ResolversTypes['Connection']>, ParentType, ContextType, RequireFields<QueryConnectionArgs, 'id'>>;
+  connectionAlerts?: Resolver<ResolversTypes['ConnectionAlerts'], ParentType, ContextType>;
+  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
+  integrations?: Resolver<ReadonlyArray<ResolversTypes['Integration']>, ParentType, ContextType, RequireFields<QueryIntegrationsArgs, 'tab'>>;
+  viewer?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type ReasonResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Reason'] = ResolversParentTypes['Reason']> = {
+  connections?: Resolver<ReadonlyArray<ResolversTypes['Connection']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
+export type RemediationActionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RemediationAction'] = ResolversParentTypes['RemediationAction']> = {
+  connection?: Resolver<Maybe<ResolversTypes['Connection']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['Provider']>, ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
+export type RemediationOptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RemediationOption'] = ResolversParentTypes['RemediationOption']> = {
+  actions?: Resolver<ReadonlyArray<ResolversTypes['RemediationAction']>, ParentType, ContextType>;
+  host?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
+export type RemediationStepResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RemediationStep'] = ResolversParentTypes['RemediationStep']> = {
+  goal?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  options?: Resolver<ReadonlyArray<ResolversTypes['RemediationOption']>, ParentType, ContextType>;
+};
+
+export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  bookingPageStateChanged?: SubscriptionResolver<ResolversTypes['BookingPageStateEvent'], "bookingPageStateChanged", ParentType, ContextType, Partial<SubscriptionBookingPageStateChangedArgs>>;
+  connectionStatusChanged?: SubscriptionResolver<ResolversTypes['ConnectionStatusEvent'], "connectionStatusChanged", ParentType, ContextType, Partial<SubscriptionConnectionStatusChangedArgs>>;
+  events?: SubscriptionResolver<ResolversTypes['Event'], "events", ParentType, ContextType, Partial<SubscriptionEventsArgs>>;
+};
+
+export type UserResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  connections?: Resolver<ReadonlyArray<ResolversTypes['Connection']>, ParentType, ContextType, Partial<UserConnectionsArgs>>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = GatewayContext> = {
+  AuthorizationSession?: AuthorizationSessionResolvers<ContextType>;
+  BookingPage?: BookingPageResolvers<ContextType>;
+  BookingPageConnection?: BookingPageConnectionResolvers<ContextType>;
+  BookingPageEdge?: BookingPageEdgeResolvers<ContextType>;
+  BookingPageStateEvent?: BookingPageStateEventResolvers<ContextType>;
+  BookingPageWarning?: BookingPageWarningResolvers<ContextType>;
+  Connection?: ConnectionResolvers<ContextType>;
+  ConnectionAlerts?: ConnectionAlertsResolvers<ContextType>;
+  ConnectionStatusEvent?: ConnectionStatusEventResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  Event?: EventResolvers<ContextType>;
+  EventConnection?: EventConnectionResolvers<ContextType>;
+  EventEdge?: EventEdgeResolvers<ContextType>;
+  Integration?: IntegrationResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
+  Location?: LocationResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  ProviderError?: ProviderErrorResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Reason?: ReasonResolvers<ContextType>;
+  RemediationAction?: RemediationActionResolvers<ContextType>;
+  RemediationOption?: RemediationOptionResolvers<ContextType>;
+  RemediationStep?: RemediationStepResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+};
+

@@ -1,0 +1,26 @@
+// One way in for HTTP requests and WebSocket connections alike: a verified token naming a live user
+// (or a service) of an existing organization, or UNAUTHENTICATED.
+import { createContext, type GatewayContext, type GatewayServices } from '../context.js';
+import { gatewayError } from '../errors.js';
+import type { Logger } from '../ops/logger.js';
+import { type JwtSettings, TokenError, viewerFromAuthorization } from './token.js';
+
+export async function authenticate(
+  services: GatewayServices,
+  jwt: JwtSettings,
+  authorization: string | undefined | null,
+  requestId: string,
+  log: Logger,
+): Promise<GatewayContext> {
+  let viewer: Awaited<ReturnType<typeof viewerFromAuthorization>>;
+  try {
+    viewer = await viewerFromAuthorization(authorization, jwt);
+  } catch (error) {
+    if (error instanceof TokenError) throw gatewayError('UNAUTHENTICATED', error.message, { http: true });
+    throw error;
+  }
+  if (viewer === null) {
+    throw gatewayError('UNAUTHENTICATED', 'Send Authorization: Bearer <token>', { http: true });
+  }
+  return createContext(services, viewer, requestId, log);
+}

@@ -1,0 +1,169 @@
+import { CONNECTION_KIND, type IntegrationRow } from '@tsunagi/booking-rules';
+import type { ConnectionRow, StoredConnectionError } from '@tsunagi/db';
+import { describeError, isErrorCode } from '@tsunagi/errors';
+import type { ConnectionStatus, Locale, Resolvers } from '../__generated__/resolvers-types.js';
+import { actorOf, type GatewayContext, refreshLoaders } from '../context.js';
+import { forbidden, gatewayError, notFound, unwrap } from '../errors.js';
+import type { ProviderResult } from '../providers/registry.js';
+import { referencedUser } from '../relations.js';
+import { checkId, checkText } from '../validation.js';
+
+const INTEGRATION_STATUS: Readonly<Record<IntegrationRow['state'], ConnectionStatus>> = {
+  CONNECTED: 'CONNECTED',
+  CONNECTION_ERROR: 'ERROR',
+  NOT_CONNECTED: 'DISCONNECTED',
+};
+
+const LOCALE: Readonly<Record<Locale, 'en' | 'ja' | 'it' | 'pl'>> = {
+  EN: 'en',
+  JA: 'ja',
+  IT: 'it',
+  PL: 'pl',
+};
+
+const MAX_URI_LENGTH = 2000;
+const MAX_OAUTH_PARAMETER_LENGTH = 2048;
+
+/** A connection the viewer may see, or NOT_FOUND (other tenants' ids look exactly like unknown ones). */
+export async function visibleConnection(
+  context: GatewayContext,
+  id: string,
+  field: string,
+): Promise<ConnectionRow> {
+  const connection = await context.loaders.connection.load(checkId(id, field));
+  if (connection === null) throw notFound('Connection');
+  return connection;
+}
+
+function providerValue<T>(result: ProviderResult<T>): T {
+  if (result.ok) return result.value;
+  const { code, message, provider } = result.error;
+  throw gatewayError(code, message, provider === undefined ? {} : { extensions: { provider } });
+}
+
+/** Reloads a connection after a change, past any row this request had cached. */
+async function freshConnection(context: GatewayContext, id: string): Promise<ConnectionRow> {
+  refreshLoaders(context);
+  return visibleConnection(context, id, 'connectionId');
+}
+
+export const connectionResolvers: Resolvers = {
+  Query: {
+    integrations: async (_parent, { tab, userId }, context) => {
+      const { viewer } = context;
+      let subject: string;
+      if (userId === null || userId === undefined) {
+        if (viewer.role === 'SERVICE')
+          throw gatewayError('BAD_USER_INPUT', 'Service tokens must pass userId');
+        subject = viewer.userId;
+      } else {
+        subject = checkId(userId, 'userId');
+        if (viewer.role === 'MEMBER' && subject !== viewer.userId) {
+          throw forbidden('Members see only their own integrations');
+        }
+        if ((await context.loaders.user.load(subject)) === null) throw notFound('User');
+      }
+      const [integrations = []] = await context.services.reads.integrationsByUserIds(
+        context.scope,
+        [subject],
+        tab,
+      );
+      return integrations.map((integration) => {
+        for (const row of integration.connections) context.loaders.connection.prime(row.id, row);
+        return {
+          provider: integration.provider,
+          kind: CONNECTION_KIND[integration.provider],
+          status: INTEGRATION_STATUS[integration.state],
+          accounts: integration.connections,
+        };
+      });
+    },
+    connection: (_parent, { id }, context) => visibleConnection(context, id, 'id'),
+    connectionAlerts: async (_parent, _args, context) => {
+      const counts = await context.services.reads.alertCounts(context.scope);
+      return { erroredConnections: counts.erroredConnections, disabledBookingPages: counts.disabledPages };
+    },
+  },
+  Mutation: {
+    connectAccount: async (_parent, { provider, redirectUri }, context) => {
+      const actor = actorOf(context);
+      return providerValue(
+        await context.services.providers.startAuthorization({
+          organizationId: actor.organizationId,
+          userId: context.viewer.userId,
+          provider,
+          connectionId: null,
+          redirectUri: checkText(redirectUri ?? null, 'redirectUri', MAX_URI_LENGTH),
+        }),
+      );
+    },
+    startReconnect: async (_parent, { connectionId, redirectUri }, context) => {
+      const actor = actorOf(context);
+      const connection = await visibleConnection(context, connectionId, 'connectionId');
+      return providerValue(
+        await context.services.providers.startAuthorization({
+          organizationId: actor.organizationId,
+          userId: connection.userId,
+          provider: connection.provider,
+          connectionId: connection.id,
+          redirectUri: checkText(redirectUri ?? null, 'redirectUri', MAX_URI_LENGTH),
+        }),
+      );
+    },
+    completeAuthorization: async (_parent, { state, code }, context) => {
+      const actor = actorOf(context);
+      const { connectionId } = providerValue(
+        await context.services.providers.completeAuthorization({
+          organizationId: actor.organizationId,
+          userId: context.viewer.userId,
+          state: checkText(state, 'state', MAX_OAUTH_PARAMETER_LENGTH),
+          code: checkText(code, 'code', MAX_OAUTH_PARAMETER_LENGTH),
+        }),
+      );
+      return freshConnection(context, connectionId);
+    },
+    unlinkConnection: async (_parent, { connectionId }, context) => {
+      const actor = actorOf(context);
+      const change = unwrap(
+        await context.services.state.unlinkConnection(actor, checkId(connectionId, 'connectionId')),
+      );
+      refreshLoaders(context);
+      return change.connection;
+    },
+    checkConnection: async (_parent, { connectionId }, context) => {
+      const actor = actorOf(context);
+      const connection = await visibleConnection(context, connectionId, 'connectionId');
+      providerValue(
+        await context.services.providers.checkConnection({
+          organizationId: actor.organizationId,
+          connectionId: connection.id,
+          provider: connection.provider,
+        }),
+      );
+      return freshConnection(context, connection.id);
+    },
+  },
+  Connection: {
+    user: (connection, _args, context) => referencedUser(context, connection.userId),
+    affectedBookingPages: async (connection, _args, context) => {
+      const pages = await context.loaders.pagesByConnection.load(connection.id);
+      return pages.filter((page) =>
+        page.reasons.some((reason) => reason.connectionIds.includes(connection.id)),
+      );
+    },
+  },
+  ProviderError: {
+    occurredAt: (error) => new Date(error.occurredAt),
+    title: (error, { locale }) => describe(error, locale).title,
+    remediation: (error, { locale }) => describe(error, locale).remediation,
+  },
+};
+
+/** Localized text through @tsunagi/errors; a code it does not know reads as UNKNOWN. */
+function describe(error: StoredConnectionError, locale: Locale | null | undefined) {
+  return describeError(
+    isErrorCode(error.code) ? error.code : 'UNKNOWN',
+    LOCALE[locale ?? 'EN'],
+    error.provider === null ? {} : { provider: error.provider },
+  );
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, configFromEnv, parseEnv } from './env.js';
+
+const secrets = {
+  jwtSecret: 'x'.repeat(32),
+  credentialsKeys: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+};
+
+function problems(env: Record<string, string>): readonly string[] {
+  try {
+    parseEnv(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('parseEnv', () => {
+  it('defaults to embedded PGlite on loopback', () => {
+    const config = configFromEnv(parseEnv({}), secrets);
+    expect(config).toMatchObject({
+      port: 4000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      pgliteDataDir: '.tsunagi-data/pglite',
+      introspection: true,
+      graphiql: true,
+      logLevel: 'info',
+      jwt: { issuer: 'tsunagi', audience: 'tsunagi-gateway' },
+    });
+  });
+
+  it('reads every setting', () => {
+    const config = configFromEnv(
+      parseEnv({
+        PORT: '8080',
+        HOST: '0.0.0.0',
+        DATABASE_URL: 'postgres://app@db:5432/tsunagi',
+        JWT_SECRET: secrets.jwtSecret,
+        CREDENTIALS_KEYS: secrets.credentialsKeys,
+        INTROSPECTION: 'false',
+        GRAPHIQL: 'off',
+        MAX_QUERY_DEPTH: '8',
+        MAX_QUERY_COST: '5000',
+        MAX_QUERY_ALIASES: '4',
+        MAX_BODY_BYTES: '2048',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+      }),
+      secrets,
+    );
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      databaseUrl: 'postgres://app@db:5432/tsunagi',
+      introspection: false,
+      graphiql: false,
+      limits: { maxDepth: 8, maxCost: 5000, maxAliases: 4, maxBodyBytes: 2048 },
+      logLevel: 'warn',
+    });
+  });
+
+  it('turns introspection and the IDE off by default in production', () => {
+    const config = configFromEnv(parseEnv({ NODE_ENV: 'production' }), secrets);
+    expect(config).toMatchObject({ introspection: false, graphiql: false });
+  });
+
+  it('names every bad variable with a clear message, and never echoes secrets', () => {
+    const found = problems({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://secret-password@db/x',
+      JWT_SECRET: 'short-secret',
+      CREDENTIALS_KEYS: 'k1:dG9vLXNob3J0',
+      INTROSPECTION: 'maybe',
+      LOG_LEVEL: 'loud',
+      MAX_QUERY_DEPTH: '1',
+    });
+    expect(found).toEqual([
+      'PORT must be a number (got "eighty")',
+      'DATABASE_URL must be a postgres:// or postgresql:// URL',
+      'JWT_SECRET must be at least 32 characters (HS256 secret)',
+      'CREDENTIALS_KEYS is not a valid keyring (Key "k1" must be 32 bytes, got 9)',
+      'INTROSPECTION must be true or false (also accepted: 1/0, yes/no, on/off) (got "maybe")',
+      'MAX_QUERY_DEPTH must be at least 2 (got "1")',
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+    ]);
+    expect(found.join('\n')).not.toContain('secret-password');
+  });
+
+  it('requires the secrets when running on Postgres', () => {
+    expect(problems({ DATABASE_URL: 'postgres://db/x' })).toEqual([
+      'JWT_SECRET is required when DATABASE_URL is set',
+      'CREDENTIALS_KEYS is required when DATABASE_URL is set',
+    ]);
+  });
+
+  it('treats empty variables as unset', () => {
+    const env = parseEnv({ PORT: '', DATABASE_URL: '' });
+    expect(env.PORT).toBe(4000);
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+});

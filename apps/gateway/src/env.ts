@@ -1,0 +1,188 @@
+// The gateway's whole configuration, read from the environment once at start and passed down.
+import { randomBytes } from 'node:crypto';
+import { generateKey, parseKeyring } from '@tsunagi/db';
+import { z } from 'zod';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface QueryLimits {
+  /** Deepest field nesting an operation may have. */
+  readonly maxDepth: number;
+  /** Static cost ceiling: each field 1, list fields multiplied by `first` (or `defaultListSize`). */
+  readonly maxCost: number;
+  /** Most aliased fields one operation may have. */
+  readonly maxAliases: number;
+  /** Multiplier for list fields without a `first` argument. */
+  readonly defaultListSize: number;
+  /** Largest JSON request body, in bytes. */
+  readonly maxBodyBytes: number;
+}
+
+export interface GatewayConfig {
+  readonly port: number;
+  readonly host: string;
+  /** `postgres://…` selects Postgres; absent, the gateway runs on PGlite. */
+  readonly databaseUrl?: string | undefined;
+  /** PGlite data directory; null keeps the database in memory (tests). */
+  readonly pgliteDataDir: string | null;
+  readonly jwt: { readonly secret: string; readonly issuer: string; readonly audience: string };
+  /** `keyId:base64[,keyId:base64…]`, the first one active (see @tsunagi/db parseKeyring). */
+  readonly credentialsKeys: string;
+  readonly introspection: boolean;
+  /** Serve the offline GraphiQL IDE at `/`. */
+  readonly graphiql: boolean;
+  readonly limits: QueryLimits;
+  readonly logLevel: LogLevel;
+  /** How long shutdown waits for in-flight requests before closing the database anyway. */
+  readonly shutdownTimeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: QueryLimits = Object.freeze({
+  maxDepth: 12,
+  maxCost: 100_000,
+  maxAliases: 30,
+  defaultListSize: 5,
+  maxBodyBytes: 100 * 1024,
+});
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid gateway configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+const integer = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be a whole number' })
+    .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` });
+
+const flag = z.stringbool({ error: 'must be true or false (also accepted: 1/0, yes/no, on/off)' });
+
+const envSchema = z.object({
+  PORT: integer(0, 65_535).default(4000),
+  HOST: z.string().trim().min(1, { error: 'must not be empty' }).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\/\S+$/, { error: 'must be a postgres:// or postgresql:// URL' })
+    .optional(),
+  PGLITE_DATA_DIR: z.string().trim().min(1, { error: 'must not be empty' }).default('.tsunagi-data/pglite'),
+  JWT_SECRET: z.string().min(32, { error: 'must be at least 32 characters (HS256 secret)' }).optional(),
+  JWT_ISSUER: z.string().min(1).default('tsunagi'),
+  JWT_AUDIENCE: z.string().min(1).default('tsunagi-gateway'),
+  CREDENTIALS_KEYS: z
+    .string()
+    .superRefine((spec, ctx) => {
+      try {
+        parseKeyring(spec);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `is not a valid keyring (${(error as Error).message})` });
+      }
+    })
+    .optional(),
+  INTROSPECTION: flag.optional(),
+  GRAPHIQL: flag.optional(),
+  MAX_QUERY_DEPTH: integer(2, 100).default(DEFAULT_LIMITS.maxDepth),
+  MAX_QUERY_COST: integer(10, 10_000_000).default(DEFAULT_LIMITS.maxCost),
+  MAX_QUERY_ALIASES: integer(0, 1000).default(DEFAULT_LIMITS.maxAliases),
+  MAX_BODY_BYTES: integer(1024, 50 * 1024 * 1024).default(DEFAULT_LIMITS.maxBodyBytes),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
+  NODE_ENV: z.string().optional(),
+});
+
+export type GatewayEnv = z.infer<typeof envSchema>;
+
+/**
+ * Validates the environment. Throws ConfigError naming every bad variable. JWT_SECRET and CREDENTIALS_KEYS
+ * may be absent only in embedded mode (no DATABASE_URL): main.ts then generates them.
+ */
+export function parseEnv(env: Readonly<Record<string, string | undefined>> = process.env): GatewayEnv {
+  // An empty variable means "unset", as in most shells' `VAR= cmd`.
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        const got =
+          typeof present[name] === 'string' && !/SECRET|KEYS|URL/.test(name)
+            ? ` (got "${present[name]}")`
+            : '';
+        return `${name} ${issue.message}${got}`;
+      }),
+    );
+  }
+  const value = parsed.data;
+  if (value.DATABASE_URL !== undefined) {
+    const missing = [
+      value.JWT_SECRET === undefined ? 'JWT_SECRET is required when DATABASE_URL is set' : null,
+      value.CREDENTIALS_KEYS === undefined ? 'CREDENTIALS_KEYS is required when DATABASE_URL is set' : null,
+    ].filter((problem): problem is string => problem !== null);
+    if (missing.length > 0) throw new ConfigError(missing);
+  }
+  return value;
+}
+
+/** Turns a validated environment plus the secrets main.ts settled on into the gateway's configuration. */
+export function configFromEnv(
+  env: GatewayEnv,
+  secrets: { jwtSecret: string; credentialsKeys: string },
+): GatewayConfig {
+  const production = env.NODE_ENV === 'production';
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL,
+    pgliteDataDir: env.PGLITE_DATA_DIR,
+    jwt: { secret: secrets.jwtSecret, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE },
+    credentialsKeys: secrets.credentialsKeys,
+    introspection: env.INTROSPECTION ?? !production,
+    graphiql: env.GRAPHIQL ?? !production,
+    limits: {
+      maxDepth: env.MAX_QUERY_DEPTH,
+      maxCost: env.MAX_QUERY_COST,
+      maxAliases: env.MAX_QUERY_ALIASES,
+      defaultListSize: DEFAULT_LIMITS.defaultListSize,
+      maxBodyBytes: env.MAX_BODY_BYTES,
+    },
+    logLevel: env.LOG_LEVEL,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+  };
+}
+
+/**
+ * A complete configuration for embedding the gateway (tests, the SDK's tests, scripts): loopback on a free
+ * port, in-memory PGlite, fresh random secrets, IDE off. Override what you need.
+ */
+export function gatewayConfig(overrides: Partial<GatewayConfig> = {}): GatewayConfig {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: undefined,
+    pgliteDataDir: null,
+    jwt: { secret: generateJwtSecret(), issuer: 'tsunagi', audience: 'tsunagi-gateway' },
+    credentialsKeys: generateCredentialsKeys(),
+    introspection: true,
+    graphiql: false,
+    limits: DEFAULT_LIMITS,
+    logLevel: 'silent',
+    shutdownTimeoutMs: 5000,
+    ...overrides,
+  };
+}
+
+export function generateJwtSecret(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** A one-key keyring spec for CREDENTIALS_KEYS. */
+export function generateCredentialsKeys(): string {
+  return `k1:${Buffer.from(generateKey()).toString('base64')}`;
+}

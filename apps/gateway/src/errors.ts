@@ -1,0 +1,129 @@
+// Every error a client sees carries one of these codes, and nothing else from the server's insides.
+import type { Result, ServiceError } from '@tsunagi/db';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'CONFLICT',
+  'PROVIDER_ERROR',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** HTTP status for errors that end a request before execution (Apollo uses `extensions.http`). */
+export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  CONFLICT: 409,
+  PROVIDER_ERROR: 502,
+  INTERNAL_SERVER_ERROR: 500,
+};
+
+// Errors made here, whose message is written for the caller. Kept out of `extensions` so it never serializes.
+const gatewayErrors = new WeakSet<GraphQLError>();
+
+export interface GatewayErrorOptions {
+  /** The input field at fault (BAD_USER_INPUT). */
+  field?: string | undefined;
+  /** Extra safe extensions (e.g. the provider for PROVIDER_ERROR). */
+  extensions?: Record<string, unknown>;
+  /** Sets the HTTP status when the error ends the request before execution. */
+  http?: boolean;
+}
+
+/** A GraphQL error whose message and extensions are safe to show to the caller. */
+export function gatewayError(
+  code: ErrorCode,
+  message: string,
+  options: GatewayErrorOptions = {},
+): GraphQLError {
+  const error = new GraphQLError(message, {
+    extensions: {
+      code,
+      ...(options.field === undefined ? {} : { field: options.field }),
+      ...options.extensions,
+      ...(options.http ? { http: { status: HTTP_STATUS[code] } } : {}),
+    },
+  });
+  gatewayErrors.add(error);
+  return error;
+}
+
+export const notFound = (what: string) => gatewayError('NOT_FOUND', `${what} not found`);
+export const forbidden = (message: string) => gatewayError('FORBIDDEN', message);
+export const badInput = (message: string, field?: string) =>
+  gatewayError('BAD_USER_INPUT', message, { field });
+
+/** A service's expected failure, as the GraphQL error with the same code. */
+export function serviceFailure(error: ServiceError): GraphQLError {
+  return gatewayError(error.code, error.message, { field: error.field });
+}
+
+/** Unwraps a service Result or throws its failure as a GraphQL error. */
+export function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw serviceFailure(result.error);
+  return result.value;
+}
+
+// Errors graphql-js and Apollo raise themselves for a bad request; their messages describe only the request.
+const REQUEST_ERROR_CODES: Readonly<Record<string, ErrorCode>> = {
+  GRAPHQL_PARSE_FAILED: 'BAD_USER_INPUT',
+  GRAPHQL_VALIDATION_FAILED: 'BAD_USER_INPUT',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  BAD_REQUEST: 'BAD_USER_INPUT',
+  OPERATION_RESOLUTION_FAILURE: 'BAD_USER_INPUT',
+  PERSISTED_QUERY_NOT_FOUND: 'BAD_USER_INPUT',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'BAD_USER_INPUT',
+};
+
+/** The gateway error behind `error`, looking through the wrappers graphql-js and Apollo add. */
+function gatewayErrorIn(error: unknown): GraphQLError | null {
+  for (let current = error, depth = 0; current instanceof Error && depth < 4; depth++) {
+    if (current instanceof GraphQLError && gatewayErrors.has(current)) return current;
+    current = current instanceof GraphQLError ? current.originalError : current.cause;
+  }
+  return null;
+}
+
+/** The code a request-level error (parse, validation, bad variables, CSRF block) maps to, if it is one. */
+function requestErrorCode(error: unknown): ErrorCode | undefined {
+  if (!(error instanceof GraphQLError) || error.path !== undefined) return undefined;
+  // A request error wraps nothing, or only another GraphQLError (a scalar's parse error).
+  if (error.originalError !== undefined && !(error.originalError instanceof GraphQLError)) return undefined;
+  const code = error.extensions.code;
+  return typeof code === 'string' ? REQUEST_ERROR_CODES[code] : undefined;
+}
+
+/** Errors whose message is written for the caller; anything else is a bug or an outage, logged and masked. */
+export function isExpectedError(error: unknown): boolean {
+  return gatewayErrorIn(error) !== null || requestErrorCode(error) !== undefined;
+}
+
+/**
+ * Apollo's `formatError`, also applied to graphql-ws results: keeps the gateway's own errors and request
+ * errors, replaces everything else with INTERNAL_SERVER_ERROR. Never lets a stack trace, SQL text or
+ * token through (the caller logs the original).
+ */
+export function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = gatewayErrorIn(error)?.extensions.code ?? requestErrorCode(error);
+  if (code === undefined) {
+    return {
+      message: 'Internal server error',
+      ...(formatted.locations === undefined ? {} : { locations: formatted.locations }),
+      ...(formatted.path === undefined ? {} : { path: formatted.path }),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  }
+  const {
+    stacktrace: _stacktrace,
+    exception: _exception,
+    http: _http,
+    ...extensions
+  } = formatted.extensions ?? {};
+  return { ...formatted, extensions: { ...extensions, code } };
+}

@@ -1,0 +1,133 @@
+import type { EventPayloads, EventType, TsunagiEvent } from '@tsunagi/db';
+import type { Resolvers } from '../__generated__/resolvers-types.js';
+import { type GatewayContext, requireAdminOrService } from '../context.js';
+import { forbidden, notFound } from '../errors.js';
+import { optionalUser } from '../relations.js';
+import { checkFirst, checkId, parseEventCursor } from '../validation.js';
+import { eventStream } from './stream.js';
+
+const MAX_EVENTS_PER_PAGE = 500;
+
+const cursorOf = (event: TsunagiEvent) => String(event.id);
+
+function payloadOf<K extends EventType>(event: TsunagiEvent, type: K): EventPayloads[K] {
+  if (event.type !== type) throw new Error(`Event ${event.id} is ${event.type}, not ${type}`);
+  return event.payload as EventPayloads[K];
+}
+
+function relatedConnection(event: TsunagiEvent, context: GatewayContext) {
+  return event.connectionId === null ? null : context.loaders.connection.load(event.connectionId);
+}
+
+function relatedPage(event: TsunagiEvent, context: GatewayContext) {
+  return event.bookingPageId === null ? null : context.loaders.page.load(event.bookingPageId);
+}
+
+async function required<T>(value: Promise<T | null> | T | null, what: string): Promise<T> {
+  const resolved = await value;
+  if (resolved === null) throw notFound(what);
+  return resolved;
+}
+
+export const eventResolvers: Resolvers = {
+  Query: {
+    events: async (_parent, { after, first }, context) => {
+      requireAdminOrService(context, 'The event log');
+      const limit = checkFirst(first, MAX_EVENTS_PER_PAGE);
+      const events = await context.services.reads.eventsAfter(
+        context.scope,
+        parseEventCursor(after) ?? 0,
+        limit + 1,
+      );
+      return { events: events.slice(0, limit), hasNextPage: events.length > limit };
+    },
+  },
+  EventConnection: {
+    edges: (page) => page.events,
+    pageInfo: (page) => ({
+      hasNextPage: page.hasNextPage,
+      endCursor: page.events.at(-1)?.id.toString() ?? null,
+    }),
+  },
+  EventEdge: {
+    cursor: cursorOf,
+    node: (event) => event,
+  },
+  Event: {
+    id: cursorOf,
+    cursor: cursorOf,
+    occurredAt: (event) => event.createdAt,
+    connection: (event, _args, context) => relatedConnection(event, context),
+    page: (event, _args, context) => relatedPage(event, context),
+    user: (event, _args, context) => optionalUser(context, event.userId),
+    payload: (event) => event.payload,
+  },
+  ConnectionStatusEvent: {
+    cursor: cursorOf,
+    occurredAt: (event) => event.createdAt,
+    connection: (event, _args, context) => required(relatedConnection(event, context), 'Connection'),
+    previousStatus: (event) => payloadOf(event, 'CONNECTION_STATUS_CHANGED').from,
+    status: (event) => payloadOf(event, 'CONNECTION_STATUS_CHANGED').to,
+  },
+  BookingPageStateEvent: {
+    cursor: cursorOf,
+    occurredAt: (event) => event.createdAt,
+    page: (event, _args, context) => required(relatedPage(event, context), 'Booking page'),
+    previousState: (event) => payloadOf(event, 'BOOKING_PAGE_STATE_CHANGED').from,
+    state: (event) => payloadOf(event, 'BOOKING_PAGE_STATE_CHANGED').to,
+    acceptingBookings: (event) => payloadOf(event, 'BOOKING_PAGE_STATE_CHANGED').acceptingBookings,
+  },
+  Subscription: {
+    events: {
+      subscribe: async (_parent, { after }, context) => {
+        requireAdminOrService(context, 'The event log');
+        // Null replays the whole log, as the schema says: a new consumer loses nothing either.
+        return eventStream(context, {
+          after: parseEventCursor(after) ?? 0,
+          field: 'events',
+          accept: () => true,
+        });
+      },
+      resolve: (event: TsunagiEvent) => event,
+    },
+    connectionStatusChanged: {
+      subscribe: async (_parent, { userId }, context) => {
+        const { viewer } = context;
+        let subject: string | null = null;
+        if (userId !== null && userId !== undefined) {
+          subject = checkId(userId, 'userId');
+          if (viewer.role === 'MEMBER' && subject !== viewer.userId) {
+            throw forbidden('Members follow only their own connections');
+          }
+          if ((await context.loaders.user.load(subject)) === null) throw notFound('User');
+        } else if (viewer.role === 'MEMBER') {
+          subject = viewer.userId;
+        }
+        return eventStream(context, {
+          after: null,
+          field: 'connectionStatusChanged',
+          accept: (event) =>
+            event.type === 'CONNECTION_STATUS_CHANGED' && (subject === null || event.userId === subject),
+        });
+      },
+      resolve: (event: TsunagiEvent) => event,
+    },
+    bookingPageStateChanged: {
+      subscribe: async (_parent, { pageId }, context) => {
+        const only = pageId === null || pageId === undefined ? null : checkId(pageId, 'pageId');
+        if (only !== null) await required(context.loaders.page.load(only), 'Booking page');
+        return eventStream(context, {
+          after: null,
+          field: 'bookingPageStateChanged',
+          accept: async (event, eventContext) =>
+            event.type === 'BOOKING_PAGE_STATE_CHANGED' &&
+            event.bookingPageId !== null &&
+            (only === null || event.bookingPageId === only) &&
+            // Members hear about the pages they can see, as they are now.
+            (await eventContext.loaders.page.load(event.bookingPageId)) !== null,
+        });
+      },
+      resolve: (event: TsunagiEvent) => event,
+    },
+  },
+};

@@ -1,0 +1,276 @@
+// The running gateway: Express 5 + Apollo Server 5 on /graphql, graphql-ws on the same port and path,
+// operations endpoints, the offline IDE, and a shutdown that drains everything in order.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import {
+  createDatabase,
+  createReadRepository,
+  createStateService,
+  type DatabaseHandle,
+  type DemoPerson,
+  type Keyring,
+  parseKeyring,
+  seedDemo,
+} from '@tsunagi/db';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { type GraphQLFormattedError, NoSchemaIntrospectionCustomRule, specifiedRules } from 'graphql';
+import { authenticate } from './auth/authenticate.js';
+import { mintToken } from './auth/token.js';
+import type { GatewayContext, GatewayServices } from './context.js';
+import type { GatewayConfig } from './env.js';
+import { type ErrorCode, formatGatewayError, HTTP_STATUS, isExpectedError } from './errors.js';
+import { graphiqlRouter } from './http/graphiql.js';
+import { serveSubscriptions } from './http/subscriptions.js';
+import { operationsPlugin } from './ops/apollo-plugin.js';
+import { createLogger, type Logger, requestLogging } from './ops/logger.js';
+import { GatewayMetrics, readStateCounts } from './ops/metrics.js';
+import { type ProviderRegistry, UnconfiguredProviderRegistry } from './providers/registry.js';
+import { createSchema } from './schema/index.js';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export interface GatewayOptions {
+  /** An open, migrated database. Without it the gateway opens (and migrates, and later closes) its own. */
+  readonly database?: DatabaseHandle;
+  /** Defaults to the registry with no adapters (provider mutations answer PROVIDER_ERROR). */
+  readonly providers?: ProviderRegistry;
+  readonly logger?: Logger;
+  /** Loads the demo organizations (once; a database that has them is left alone) and mints an admin token. */
+  readonly seedDemo?: boolean;
+}
+
+export interface DemoAccess {
+  readonly organizationId: string;
+  readonly otherOrganizationId: string;
+  /** User ids by first name: `aiko` administers the demo organization, `hana` the other one. */
+  readonly users: Readonly<Record<DemoPerson, string>>;
+  /** ADMIN of the demo organization, valid 30 days; also prefilled in the IDE. */
+  readonly adminToken: string;
+}
+
+export interface Gateway {
+  /** `http://host:port/graphql`; the WebSocket endpoint is the same URL with `ws://`. */
+  readonly url: string;
+  readonly httpServer: Server;
+  readonly database: DatabaseHandle;
+  readonly metrics: GatewayMetrics;
+  /** What resolvers use; with `createContext`, runs operations in process (benchmarks, tools). */
+  readonly services: GatewayServices;
+  readonly logger: Logger;
+  /** Set when created with `seedDemo`. */
+  readonly demo: DemoAccess | null;
+  /** Stops accepting, closes WebSockets (1001), waits for in-flight requests, closes the database it opened. */
+  stop(): Promise<void>;
+}
+
+async function seedDemoAccess(
+  database: DatabaseHandle,
+  keyring: Keyring,
+  config: GatewayConfig,
+): Promise<DemoAccess> {
+  const seed = await seedDemo(database.db, { keyring, bus: database.bus });
+  const adminToken = await mintToken({
+    ...config.jwt,
+    userId: seed.users.aiko,
+    organizationId: seed.organizationId,
+    role: 'ADMIN',
+    expiresIn: '30d',
+  });
+  return {
+    organizationId: seed.organizationId,
+    otherOrganizationId: seed.otherOrganizationId,
+    users: seed.users,
+    adminToken,
+  };
+}
+
+function errorBody(code: ErrorCode, message: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
+  const log = options.logger ?? createLogger(config.logLevel);
+  const ownsDatabase = options.database === undefined;
+  const database =
+    options.database ??
+    createDatabase(
+      config.databaseUrl !== undefined
+        ? { databaseUrl: config.databaseUrl }
+        : config.pgliteDataDir === null
+          ? {}
+          : { dataDir: config.pgliteDataDir },
+    );
+  if (ownsDatabase) await database.migrate();
+  const keyring = parseKeyring(config.credentialsKeys);
+  const demo = options.seedDemo ? await seedDemoAccess(database, keyring, config) : null;
+
+  const shutdown = new AbortController();
+  const metrics = new GatewayMetrics(() => readStateCounts(database.db));
+  const services: GatewayServices = {
+    database,
+    reads: createReadRepository(database.db),
+    state: createStateService({ db: database.db, keyring, bus: database.bus }),
+    providers: options.providers ?? new UnconfiguredProviderRegistry(),
+    metrics,
+    shutdownSignal: shutdown.signal,
+  };
+  const schema = createSchema();
+  const validationRules = config.introspection
+    ? specifiedRules
+    : [...specifiedRules, NoSchemaIntrospectionCustomRule];
+
+  const format = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const result = formatGatewayError(formatted, error);
+    metrics.errors.inc({ code: String(result.extensions?.code) });
+    return result;
+  };
+  const logUnexpected = (errors: readonly unknown[], requestId: string | undefined) => {
+    for (const error of errors) {
+      if (!isExpectedError(error))
+        log.error({ err: error, requestId }, 'unexpected error in a GraphQL operation');
+    }
+  };
+
+  // ---- HTTP
+  let draining = false;
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(requestLogging(log));
+  app.get('/healthz', (_request, response) => {
+    response.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (request, response) => {
+    if (draining) {
+      response.status(503).json({ status: 'draining' });
+      return;
+    }
+    try {
+      // Reads a table the migrations create: fails until the database is reachable and migrated.
+      await services.reads.organization('readiness-probe');
+      response.json({ status: 'ready', driver: database.driver });
+    } catch (error) {
+      request.log.warn({ err: error }, 'readiness check failed');
+      response.status(503).json({ status: 'unavailable' });
+    }
+  });
+  app.get('/metrics', async (_request, response) => {
+    response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  if (config.graphiql) app.use(graphiqlRouter({ graphqlPath: GRAPHQL_PATH, defaultToken: demo?.adminToken }));
+
+  const httpServer = createServer(app);
+
+  const subscriptions = serveSubscriptions({
+    httpServer,
+    path: GRAPHQL_PATH,
+    schema,
+    validationRules,
+    services,
+    config,
+    log,
+    formatErrors: (errors, requestId) => {
+      logUnexpected(errors, requestId);
+      return errors.map((error) => format(error.toJSON(), error));
+    },
+  });
+
+  const apollo = new ApolloServer<GatewayContext>({
+    schema,
+    introspection: config.introspection,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: !config.introspection,
+    formatError: format,
+    stopOnTerminationSignals: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
+      ApolloServerPluginLandingPageDisabled(),
+      operationsPlugin({ schema, limits: config.limits, metrics, logUnexpected }),
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    GRAPHQL_PATH,
+    express.json({ limit: config.limits.maxBodyBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        try {
+          return await authenticate(services, config.jwt, req.headers.authorization, req.requestId, req.log);
+        } catch (error) {
+          // Apollo answers a failed context without running the plugins: log here what nobody expected.
+          if (!isExpectedError(error)) req.log.error({ err: error }, 'authentication failed unexpectedly');
+          throw error;
+        }
+      },
+    }),
+  );
+  // Body parser failures (oversized or malformed JSON) answer in GraphQL's error shape.
+  app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
+    if (response.headersSent) {
+      next(error);
+      return;
+    }
+    const type = (error as { type?: unknown }).type;
+    if (type === 'entity.too.large') {
+      response
+        .status(413)
+        .json(
+          errorBody('BAD_USER_INPUT', `The request body is larger than ${config.limits.maxBodyBytes} bytes`),
+        );
+    } else if (
+      type === 'entity.parse.failed' ||
+      type === 'encoding.unsupported' ||
+      type === 'charset.unsupported'
+    ) {
+      response
+        .status(HTTP_STATUS.BAD_USER_INPUT)
+        .json(errorBody('BAD_USER_INPUT', 'The request body is not valid JSON'));
+    } else {
+      request.log.error({ err: error }, 'unhandled HTTP error');
+      response.status(500).json(errorBody('INTERNAL_SERVER_ERROR', 'Internal server error'));
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const address = httpServer.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}${GRAPHQL_PATH}`;
+  log.info({ url, driver: database.driver }, 'gateway listening');
+
+  let stopping: Promise<void> | null = null;
+  return {
+    url,
+    httpServer,
+    database,
+    metrics,
+    services,
+    logger: log,
+    demo,
+    stop() {
+      stopping ??= (async () => {
+        draining = true;
+        log.info('gateway stopping');
+        // Subscriptions end and their sockets close with 1001 ("going away") first: an upgraded socket
+        // would otherwise hold the HTTP drain open until its grace period runs out.
+        shutdown.abort();
+        await subscriptions.close(config.shutdownTimeoutMs);
+        // Stops accepting and waits for in-flight requests (and so their transactions).
+        await apollo.stop();
+        if (ownsDatabase) await database.close();
+        log.info('gateway stopped');
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,23 @@
+export type { JwtSettings, MintTokenOptions, Role, TokenFailure, Viewer } from './auth/token.js';
+export { mintToken, ROLES, TokenError, verifyToken } from './auth/token.js';
+export type { GatewayContext, GatewayServices } from './context.js';
+export { createContext } from './context.js';
+export type { GatewayConfig, GatewayEnv, LogLevel, QueryLimits } from './env.js';
+export { ConfigError, configFromEnv, DEFAULT_LIMITS, gatewayConfig, parseEnv } from './env.js';
+export type { ErrorCode } from './errors.js';
+export { ERROR_CODES } from './errors.js';
+export type { DemoAccess, Gateway, GatewayOptions } from './gateway.js';
+export { createGateway, GRAPHQL_PATH } from './gateway.js';
+export type { Logger } from './ops/logger.js';
+export type {
+  AuthorizationStarted,
+  CheckConnectionRequest,
+  CompleteAuthorizationRequest,
+  ProviderFailure,
+  ProviderRegistry,
+  ProviderResult,
+  StartAuthorizationRequest,
+} from './providers/registry.js';
+export { UnconfiguredProviderRegistry } from './providers/registry.js';
+export { createSchema } from './schema/index.js';
+export { CONTRACT_FILE, printContract } from './schema/type-defs.js';

@@ -1,0 +1,54 @@
+import { buildSchema, parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../env.js';
+import { checkQueryLimits, measureOperation } from './query-limits.js';
+
+const schema = buildSchema(`
+  type Query { items(first: Int = 20): ItemConnection! item: Item tags: [String!]! }
+  type ItemConnection { edges: [ItemEdge!]! totalCount: Int! }
+  type ItemEdge { node: Item! }
+  type Item { id: ID! children: [Item!]! parent: Item }
+`);
+
+const measure = (query: string, variables: Record<string, unknown> = {}) =>
+  measureOperation(schema, parse(query), undefined, variables, 5);
+
+describe('query limits', () => {
+  it('counts each field once, multiplying list fields by first or the default size', () => {
+    expect(measure('{ item { id } }')).toEqual({ depth: 2, aliases: 0, cost: 2 });
+    // items(first: 3): 1 + 3 × (edges 1 + node 1 + id 1 + totalCount 1) — edges add no multiplier of their own.
+    expect(measure('{ items(first: 3) { totalCount edges { node { id } } } }')?.cost).toBe(1 + 3 * 4);
+    expect(measure('query Q($n: Int) { items(first: $n) { totalCount } }', { n: 7 })?.cost).toBe(1 + 7);
+    expect(measure('{ items { totalCount } }')?.cost).toBe(1 + 20);
+    // children has no `first`: the default multiplier.
+    expect(measure('{ item { children { id } } }')?.cost).toBe(1 + 1 + 5);
+  });
+
+  it('follows fragments and counts aliases and depth', () => {
+    const query = `
+      query { a: item { ...F } b: item { parent { parent { id } } } }
+      fragment F on Item { id inner: parent { id } }
+    `;
+    expect(measure(query)).toEqual({ depth: 4, aliases: 3, cost: 1 + 1 + 1 + 1 + (1 + 1 + 1 + 1) });
+  });
+
+  it('survives fragment cycles (validation reports them)', () => {
+    const query =
+      '{ item { ...A } } fragment A on Item { parent { ...B } } fragment B on Item { parent { ...A } }';
+    expect(measure(query)?.depth).toBeGreaterThan(0);
+  });
+
+  it('reports each limit broken', () => {
+    const deep = `{ item { ${'parent { '.repeat(20)}id${' }'.repeat(20)} } }`;
+    const aliased = `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: tags`).join(' ')} }`;
+    const costly = '{ items(first: 10000) { edges { node { children { children { id } } } } } }';
+    const limits = (query: string) =>
+      checkQueryLimits(schema, parse(query), undefined, {}, DEFAULT_LIMITS).map(
+        (error) => error.extensions.limit,
+      );
+    expect(limits(deep)).toEqual(['DEPTH']);
+    expect(limits(aliased)).toEqual(['ALIASES']);
+    expect(limits(costly)).toEqual(['COST']);
+    expect(limits('{ items(first: 50) { edges { node { id } } } }')).toEqual([]);
+  });
+});

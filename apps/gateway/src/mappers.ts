@@ -1,0 +1,61 @@
+// What each GraphQL object type resolves from (codegen `mappers`): database rows and engine values,
+// so resolvers pass rows along and DataLoaders fetch relations.
+import type {
+  DisableReason,
+  EvaluationWarning,
+  RemediationAction,
+  RemediationOption,
+  RemediationStep,
+} from '@tsunagi/booking-rules';
+import type {
+  BookingPageList,
+  BookingPageLocationRow,
+  BookingPageRow,
+  ConnectionKind,
+  ConnectionProvider,
+  ConnectionRow,
+  ConnectionStatus,
+  StoredConnectionError,
+  TsunagiEvent,
+  UserRow,
+} from '@tsunagi/db';
+import type { AuthorizationStarted } from './providers/registry.js';
+
+export type UserParent = UserRow;
+export type ConnectionParent = ConnectionRow;
+export type ProviderErrorParent = StoredConnectionError;
+export type BookingPageParent = BookingPageRow;
+
+export interface IntegrationParent {
+  readonly provider: ConnectionProvider;
+  readonly kind: ConnectionKind;
+  readonly status: ConnectionStatus;
+  readonly accounts: readonly ConnectionRow[];
+}
+
+export interface LocationParent {
+  readonly row: BookingPageLocationRow;
+  readonly usable: boolean;
+}
+
+export type ReasonParent = DisableReason;
+export type RemediationStepParent = RemediationStep;
+export type RemediationOptionParent = RemediationOption;
+export type RemediationActionParent = RemediationAction;
+export type WarningParent = EvaluationWarning;
+
+export interface BookingPageEdgeParent {
+  readonly cursor: string;
+  readonly node: BookingPageRow;
+}
+
+export type BookingPageConnectionParent = BookingPageList;
+
+export type AuthorizationSessionParent = AuthorizationStarted;
+export type EventParent = TsunagiEvent;
+export type EventEdgeParent = TsunagiEvent;
+
+export interface EventConnectionParent {
+  readonly events: readonly TsunagiEvent[];
+  readonly hasNextPage: boolean;
+}

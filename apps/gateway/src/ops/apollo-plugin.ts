@@ -1,0 +1,67 @@
+// What Apollo does per HTTP operation beyond executing it: enforce the query limits once the operation is
+// known (they need its variables), time it and its root fields, and log errors nobody expected.
+import type { ApolloServerPlugin } from '@apollo/server';
+import { type GraphQLSchema, Kind, type OperationDefinitionNode } from 'graphql';
+import type { GatewayContext } from '../context.js';
+import type { QueryLimits } from '../env.js';
+import { checkQueryLimits } from '../limits/query-limits.js';
+import type { GatewayMetrics } from './metrics.js';
+
+export interface OperationsPluginOptions {
+  readonly schema: GraphQLSchema;
+  readonly limits: QueryLimits;
+  readonly metrics: GatewayMetrics;
+  readonly logUnexpected: (errors: readonly unknown[], requestId: string | undefined) => void;
+}
+
+function firstRootField(operation: OperationDefinitionNode | null | undefined): string {
+  const selection = operation?.selectionSet.selections.find((node) => node.kind === Kind.FIELD);
+  return selection?.kind === Kind.FIELD ? selection.name.value : 'unknown';
+}
+
+const secondsSince = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
+
+export function operationsPlugin(options: OperationsPluginOptions): ApolloServerPlugin<GatewayContext> {
+  const { schema, limits, metrics } = options;
+  return {
+    async requestDidStart({ request }) {
+      const started = process.hrtime.bigint();
+      let type = 'unknown';
+      let field = 'unknown';
+      return {
+        async didResolveOperation({ document, operation }) {
+          type = operation?.operation ?? 'unknown';
+          field = firstRootField(operation);
+          const [limitError] = checkQueryLimits(
+            schema,
+            document,
+            request.operationName,
+            request.variables,
+            limits,
+          );
+          if (limitError !== undefined) throw limitError;
+        },
+        async executionDidStart() {
+          return {
+            willResolveField({ info }) {
+              if (info.path.prev !== undefined) return;
+              const fieldStarted = process.hrtime.bigint();
+              return () => {
+                metrics.resolverDuration.observe(
+                  { field: `${info.parentType.name}.${info.fieldName}` },
+                  secondsSince(fieldStarted),
+                );
+              };
+            },
+          };
+        },
+        async didEncounterErrors({ errors, contextValue }) {
+          options.logUnexpected(errors, (contextValue as GatewayContext | undefined)?.requestId);
+        },
+        async willSendResponse() {
+          metrics.operationDuration.observe({ type, field }, secondsSince(started));
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,185 @@
+import { describeWarning } from '@tsunagi/booking-rules';
+import { type BookingPageRow, encodePageCursor } from '@tsunagi/db';
+import type { LocationInput, Resolvers } from '../__generated__/resolvers-types.js';
+import { actorOf, type GatewayContext, refreshLoaders } from '../context.js';
+import { notFound, unwrap } from '../errors.js';
+import { loadVisible } from '../loaders.js';
+import { optionalUser, referencedUser, usersInOrder } from '../relations.js';
+import { checkCount, checkFirst, checkId, checkIds, checkText } from '../validation.js';
+
+const MAX_PAGE_SIZE = 100;
+const MAX_MEMBERS = 100;
+const MAX_LOCATIONS = 10;
+// The state service's own limits, checked here too so oversized input never reaches SQL.
+const MAX_TITLE = 200;
+const MAX_SLUG = 64;
+const MAX_LABEL = 100;
+const MAX_VALUE = 500;
+
+/** A page the viewer may see, or NOT_FOUND (other tenants' ids look exactly like unknown ones). */
+async function visiblePage(context: GatewayContext, id: string, field: string): Promise<BookingPageRow> {
+  const page = await context.loaders.page.load(checkId(id, field));
+  if (page === null) throw notFound('Booking page');
+  return page;
+}
+
+function locationDraft(location: LocationInput, field: string) {
+  return {
+    type: location.type,
+    ...(location.label === null || location.label === undefined
+      ? {}
+      : { label: checkText(location.label, `${field}.label`, MAX_LABEL) }),
+    value: checkText(location.value ?? null, `${field}.value`, MAX_VALUE),
+  };
+}
+
+/** Mutations answer with the page as stored after the change, read past this request's caches. */
+function changed(context: GatewayContext, page: BookingPageRow): BookingPageRow {
+  refreshLoaders(context);
+  context.loaders.page.prime(page.id, page);
+  return page;
+}
+
+export const pageResolvers: Resolvers = {
+  Query: {
+    bookingPages: async (_parent, { first, after, state }, context) => {
+      const list = unwrap(
+        await context.services.reads.listBookingPages(context.scope, {
+          first: checkFirst(first, MAX_PAGE_SIZE),
+          after: checkText(after ?? null, 'after', 1024),
+          ...(state === null || state === undefined ? {} : { states: [state] }),
+        }),
+      );
+      for (const node of list.nodes) context.loaders.page.prime(node.id, node);
+      return list;
+    },
+    bookingPage: (_parent, { id }, context) => visiblePage(context, id, 'id'),
+  },
+  Mutation: {
+    createBookingPage: async (_parent, { input }, context) => {
+      const actor = actorOf(context);
+      const page = unwrap(
+        await context.services.state.createBookingPage(actor, {
+          title: checkText(input.title, 'title', MAX_TITLE),
+          ...(input.slug == null ? {} : { slug: checkText(input.slug, 'slug', MAX_SLUG) }),
+          ...(input.ownerId == null ? {} : { ownerId: checkId(input.ownerId, 'ownerId') }),
+          ...(input.memberIds == null
+            ? {}
+            : { memberIds: checkIds(input.memberIds, 'memberIds', MAX_MEMBERS) }),
+          ...(input.mode == null ? {} : { mode: input.mode }),
+          ...(input.roundRobin == null ? {} : { roundRobin: input.roundRobin }),
+          ...(input.enabled == null ? {} : { enabled: input.enabled }),
+          ...(input.locations == null
+            ? {}
+            : {
+                locations: checkCount(input.locations, 'locations', MAX_LOCATIONS).map((location, index) =>
+                  locationDraft(location, `locations.${index}`),
+                ),
+              }),
+        }),
+      );
+      return changed(context, page);
+    },
+    updateBookingPage: async (_parent, { id, input }, context) => {
+      const actor = actorOf(context);
+      const page = unwrap(
+        await context.services.state.updateBookingPage(actor, checkId(id, 'id'), {
+          ...(input.title == null ? {} : { title: checkText(input.title, 'title', MAX_TITLE) }),
+          ...(input.slug == null ? {} : { slug: checkText(input.slug, 'slug', MAX_SLUG) }),
+          ...(input.memberIds == null
+            ? {}
+            : { memberIds: checkIds(input.memberIds, 'memberIds', MAX_MEMBERS) }),
+          ...(input.mode == null ? {} : { mode: input.mode }),
+          ...(input.roundRobin == null ? {} : { roundRobin: input.roundRobin }),
+        }),
+      );
+      return changed(context, page);
+    },
+    addLocation: async (_parent, { pageId, location }, context) => {
+      const actor = actorOf(context);
+      const { page } = unwrap(
+        await context.services.state.addLocation(
+          actor,
+          checkId(pageId, 'pageId'),
+          locationDraft(location, 'location'),
+        ),
+      );
+      return changed(context, page);
+    },
+    removeLocation: async (_parent, { pageId, locationId }, context) => {
+      const actor = actorOf(context);
+      checkId(locationId, 'locationId');
+      // The service finds a location by its id alone: make sure it is on the page the caller named.
+      const locations = await context.loaders.locationsByPage.load(checkId(pageId, 'pageId'));
+      if (!locations.some((location) => location.id === locationId)) throw notFound('Location');
+      return changed(context, unwrap(await context.services.state.removeLocation(actor, locationId)));
+    },
+    removeAllLocations: async (_parent, { pageId }, context) => {
+      const actor = actorOf(context);
+      return changed(
+        context,
+        unwrap(await context.services.state.removeAllLocations(actor, checkId(pageId, 'pageId'))),
+      );
+    },
+    changeOwner: async (_parent, { pageId, userId }, context) => {
+      const actor = actorOf(context);
+      return changed(
+        context,
+        unwrap(
+          await context.services.state.changeOwner(
+            actor,
+            checkId(pageId, 'pageId'),
+            checkId(userId, 'userId'),
+          ),
+        ),
+      );
+    },
+    setBookingPageEnabled: async (_parent, { pageId, enabled }, context) => {
+      const actor = actorOf(context);
+      return changed(
+        context,
+        unwrap(await context.services.state.setBookingPageEnabled(actor, checkId(pageId, 'pageId'), enabled)),
+      );
+    },
+  },
+  BookingPageConnection: {
+    edges: (list) => list.nodes.map((node) => ({ cursor: encodePageCursor(node), node })),
+  },
+  BookingPage: {
+    owner: (page, _args, context) => referencedUser(context, page.ownerId),
+    members: async (page, _args, context) =>
+      usersInOrder(context, await context.loaders.memberIdsByPage.load(page.id)),
+    locations: async (page, _args, context) => {
+      const usable = new Set(page.usableLocationIds);
+      const rows = await context.loaders.locationsByPage.load(page.id);
+      return rows.map((row) => ({ row, usable: usable.has(row.id) }));
+    },
+    reasons: (page) => page.reasons,
+    remediation: (page) => page.plan,
+    eligibleHosts: (page, _args, context) => usersInOrder(context, page.eligibleHostIds),
+    warnings: (page) => page.warnings,
+  },
+  Location: {
+    id: ({ row }) => row.id,
+    type: ({ row }) => row.type,
+    label: ({ row }) => row.label,
+    value: ({ row }) => row.value,
+  },
+  Reason: {
+    user: (reason, _args, context) => optionalUser(context, reason.userId),
+    connections: (reason, _args, context) => loadVisible(context.loaders.connection, reason.connectionIds),
+  },
+  RemediationOption: {
+    host: (option, _args, context) => optionalUser(context, option.hostId),
+  },
+  RemediationAction: {
+    connection: (action, _args, context) =>
+      action.connectionId === undefined ? null : context.loaders.connection.load(action.connectionId),
+    user: (action, _args, context) => optionalUser(context, action.userId),
+    provider: (action) => action.provider ?? null,
+  },
+  BookingPageWarning: {
+    users: (warning, _args, context) => usersInOrder(context, warning.userIds),
+    message: (warning) => describeWarning(warning),
+  },
+};

@@ -1,0 +1,79 @@
+// The provider mutations go through this interface. Adapters (Google, Microsoft, Exchange, Zoom) arrive
+// with packages/providers; until one is configured, every call fails with PROVIDER_ERROR, never a fake success.
+import type { ConnectionProvider } from '@tsunagi/db';
+
+export interface StartAuthorizationRequest {
+  readonly organizationId: string;
+  readonly userId: string;
+  readonly provider: ConnectionProvider;
+  /** The connection being reconnected; null when linking a new account. */
+  readonly connectionId: string | null;
+  readonly redirectUri: string | null;
+}
+
+export interface AuthorizationStarted {
+  readonly provider: ConnectionProvider;
+  readonly authorizationUrl: string;
+  readonly state: string;
+  readonly expiresAt: Date;
+  readonly connectionId: string | null;
+}
+
+export interface CompleteAuthorizationRequest {
+  readonly organizationId: string;
+  readonly userId: string;
+  readonly state: string;
+  readonly code: string;
+}
+
+export interface CheckConnectionRequest {
+  readonly organizationId: string;
+  readonly connectionId: string;
+  readonly provider: ConnectionProvider;
+}
+
+export interface ProviderFailure {
+  readonly code: 'PROVIDER_ERROR' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'FORBIDDEN';
+  readonly message: string;
+  readonly provider?: ConnectionProvider;
+}
+
+export type ProviderResult<T> = { ok: true; value: T } | { ok: false; error: ProviderFailure };
+
+export interface ProviderRegistry {
+  /** Opens an OAuth authorization (connect or reconnect) and returns where to send the user. */
+  startAuthorization(request: StartAuthorizationRequest): Promise<ProviderResult<AuthorizationStarted>>;
+  /** Redeems the provider's callback: stores credentials, creates or reconnects the connection. */
+  completeAuthorization(
+    request: CompleteAuthorizationRequest,
+  ): Promise<ProviderResult<{ connectionId: string }>>;
+  /** Probes the connection now and records the result through the db service. */
+  checkConnection(request: CheckConnectionRequest): Promise<ProviderResult<void>>;
+}
+
+const unconfigured = (provider: ConnectionProvider | null): { ok: false; error: ProviderFailure } => ({
+  ok: false,
+  error: {
+    code: 'PROVIDER_ERROR',
+    message:
+      provider === null
+        ? 'No provider adapter is configured: authorizations cannot be completed yet'
+        : `No provider adapter is configured for ${provider}`,
+    ...(provider === null ? {} : { provider }),
+  },
+});
+
+/** The registry with no adapters: what the gateway runs with until packages/providers exists. */
+export class UnconfiguredProviderRegistry implements ProviderRegistry {
+  async startAuthorization(request: StartAuthorizationRequest) {
+    return unconfigured(request.provider);
+  }
+
+  async completeAuthorization() {
+    return unconfigured(null);
+  }
+
+  async checkConnection(request: CheckConnectionRequest) {
+    return unconfigured(request.provider);
+  }
+}

@@ -1,0 +1,49 @@
+// schema.graphql is the contract the SDK is generated from: it must describe exactly the schema the
+// server runs. `pnpm codegen` rewrites it.
+import { readFileSync } from 'node:fs';
+import { buildSchema } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { createSchema } from './index.js';
+import { CONTRACT_FILE, printContract } from './type-defs.js';
+
+describe('schema.graphql', () => {
+  it('is up to date with the modules’ SDL (run `pnpm codegen` if not)', () => {
+    const checkedIn = buildSchema(readFileSync(CONTRACT_FILE, 'utf8'));
+    expect(printContract(checkedIn)).toBe(printContract(createSchema()));
+  });
+
+  it('keeps the names the issue fixes', () => {
+    const schema = createSchema();
+    const fields = (type: string) =>
+      Object.keys((schema.getType(type) as { getFields(): object }).getFields()).sort();
+    expect(fields('Query')).toEqual(
+      [
+        'bookingPage',
+        'bookingPages',
+        'connection',
+        'connectionAlerts',
+        'events',
+        'integrations',
+        'viewer',
+      ].sort(),
+    );
+    expect(fields('Mutation')).toEqual(
+      [
+        'connectAccount',
+        'startReconnect',
+        'completeAuthorization',
+        'unlinkConnection',
+        'checkConnection',
+        'createBookingPage',
+        'updateBookingPage',
+        'addLocation',
+        'removeLocation',
+        'removeAllLocations',
+        'changeOwner',
+        'setBookingPageEnabled',
+      ].sort(),
+    );
+    expect(fields('Subscription')).toEqual(['bookingPageStateChanged', 'connectionStatusChanged', 'events']);
+    expect(fields('BookingPageConnection')).toEqual(['edges', 'pageInfo', 'totalCount']);
+  });
+});

@@ -1,0 +1,22 @@
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
+import type { Resolvers } from '../__generated__/resolvers-types.js';
+import { connectionResolvers } from '../connections/resolvers.js';
+import { eventResolvers } from '../events/resolvers.js';
+import { pageResolvers } from '../pages/resolvers.js';
+import { userResolvers } from '../users/resolvers.js';
+import { DateTime, JSONScalar } from './scalars.js';
+import { loadTypeDefs } from './type-defs.js';
+
+const scalarResolvers = { DateTime, JSON: JSONScalar };
+
+const moduleResolvers: Resolvers[] = [userResolvers, connectionResolvers, pageResolvers, eventResolvers];
+
+/** The executable schema: every module's SDL with its resolvers. */
+export function createSchema(): GraphQLSchema {
+  return makeExecutableSchema({
+    typeDefs: loadTypeDefs(),
+    resolvers: [scalarResolvers, ...moduleResolvers],
+    resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
+  });
+}

@@ -1,0 +1,194 @@
+// Gateway benchmarks (issue 3 §6), on PostgreSQL:
+//  1. HTTP throughput of bookingPages(first: 50) with owners, members, reasons and remediation, against an
+//     in-process graphql-js execute of the same schema over the same data (the baseline); ratio target ≥ 0.4;
+//  2. SQL round trips per request (DataLoader batching: constant, whatever the page count);
+//  3. mutation-to-subscriber latency p50/p99 over graphql-ws; target p99 ≤ 50 ms on loopback.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createDatabase, type DatabaseHandle } from '@tsunagi/db';
+import {
+  createContext,
+  createGateway,
+  createSchema,
+  type GatewayServices,
+  gatewayConfig,
+  mintToken,
+} from '@tsunagi/gateway';
+import {
+  BookingPageStateChangedSubscription,
+  createTsunagiClient,
+  SetBookingPageEnabledMutation,
+} from '@tsunagi/sdk';
+import autocannon from 'autocannon';
+import { execute, parse } from 'graphql';
+import { check, fmt, median, percentile, printTable } from './report.js';
+
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 8);
+const LATENCY_SAMPLES = Number(process.env.BENCH_LATENCY_SAMPLES ?? 300);
+const PAGES = 60;
+
+const LIST_QUERY = /* GraphQL */ `
+  query BenchPages {
+    bookingPages(first: 50) {
+      totalCount
+      edges {
+        cursor
+        node {
+          id title state acceptingBookings
+          owner { id name }
+          members { id name }
+          reasons { kind user { id name } connections { id provider status } }
+          remediation { goal options { actions { kind connection { id } user { id } } } }
+          eligibleHosts { id }
+        }
+      }
+    }
+  }
+`;
+
+async function adminStatement(sql: string): Promise<void> {
+  const admin = createDatabase({ databaseUrl: ADMIN_URL, pool: { max: 1 } });
+  try {
+    await (admin.db as unknown as { $client: { query(sql: string): Promise<unknown> } }).$client.query(sql);
+  } finally {
+    await admin.close();
+  }
+}
+
+const dbName = `tsunagi_bench_${randomBytes(5).toString('hex')}`;
+await adminStatement(`CREATE DATABASE ${dbName}`);
+const url = new URL(ADMIN_URL);
+url.pathname = `/${dbName}`;
+let queries = 0;
+const database: DatabaseHandle = createDatabase({
+  databaseUrl: url.toString(),
+  logger: { logQuery: () => void queries++ },
+});
+
+try {
+  await database.migrate();
+  const config = gatewayConfig({ databaseUrl: url.toString() });
+  const gateway = await createGateway(config, { database, seedDemo: true });
+  const demo = gateway.demo!;
+  const token = demo.adminToken;
+  const post = async (query: string, variables: Record<string, unknown> = {}) => {
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
+    check(!body.errors, `gateway answered errors: ${JSON.stringify(body.errors)}`);
+    return body.data as Record<string, unknown>;
+  };
+
+  // Grow the demo organization to PAGES pages that share its members (and so its errored connections).
+  const memberIds = Object.values(demo.users).slice(0, 4);
+  const existing = (await post('{ bookingPages(first: 100) { totalCount } }')) as {
+    bookingPages: { totalCount: number };
+  };
+  for (let i = existing.bookingPages.totalCount; i < PAGES; i++) {
+    await post(`mutation($input: CreateBookingPageInput!) { createBookingPage(input: $input) { id } }`, {
+      input: {
+        title: `Bench page ${i}`,
+        memberIds: memberIds.slice(0, 1 + (i % memberIds.length)),
+        mode: i % 2 ? 'ANY_MEMBER' : 'ALL_MEMBERS',
+        roundRobin: i % 2 === 1,
+        locations: i % 3 === 0 ? [] : [{ type: i % 3 === 1 ? 'ZOOM' : 'GOOGLE_MEET' }],
+      },
+    });
+  }
+
+  // Answers first: the HTTP response equals the in-process execution.
+  const schema = createSchema();
+  const document = parse(LIST_QUERY);
+  const services = gateway.services as GatewayServices;
+  const viewer = { userId: demo.users.aiko, organizationId: demo.organizationId, role: 'ADMIN' as const };
+  const inProcess = async () => {
+    const contextValue = await createContext(services, viewer, randomUUID(), gateway.logger);
+    const result = await execute({ schema, document, contextValue });
+    check(!result.errors, `in-process execute errors: ${JSON.stringify(result.errors)}`);
+    return result.data;
+  };
+  const overHttp = await post(LIST_QUERY);
+  check(JSON.stringify(overHttp) === JSON.stringify(await inProcess()), 'HTTP and in-process answers differ');
+  const pageCount = (overHttp as { bookingPages: { edges: unknown[] } }).bookingPages.edges.length;
+  check(pageCount === 50, `expected 50 pages, got ${pageCount}`);
+
+  // SQL round trips for one request.
+  queries = 0;
+  await post(LIST_QUERY);
+  const roundTrips = queries;
+
+  // Baseline: in-process execute with CONNECTIONS operations in flight, for SECONDS.
+  for (let i = 0; i < 20; i++) await inProcess();
+  let executed = 0;
+  const baselineEnd = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (performance.now() < baselineEnd) {
+        await inProcess();
+        executed++;
+      }
+    }),
+  );
+  const baselineRate = executed / SECONDS;
+
+  // HTTP through autocannon (its own HTTP/1.1 client, keep-alive), every response checked for status 200.
+  const body = JSON.stringify({ query: LIST_QUERY });
+  let non2xx = 0;
+  const http = await autocannon({
+    url: gateway.url,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body,
+  });
+  non2xx = http.non2xx;
+  check(non2xx === 0 && http.errors === 0, `HTTP load: ${non2xx} non-2xx, ${http.errors} errors`);
+  const httpRate = http.requests.total / SECONDS;
+
+  // Mutation-to-subscriber latency over graphql-ws.
+  const client = createTsunagiClient({ url: gateway.url, token });
+  const pageId = (
+    (await post('{ bookingPages(first: 1, state: ACTIVE) { edges { node { id } } } }')) as {
+      bookingPages: { edges: { node: { id: string } }[] };
+    }
+  ).bookingPages.edges[0]!.node.id;
+  const subscription = client.subscribe(BookingPageStateChangedSubscription, { pageId });
+  const firstEvent = subscription.next();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const latencies: number[] = [];
+  let pending: Promise<IteratorResult<unknown>> = firstEvent;
+  for (let i = 0; i < LATENCY_SAMPLES; i++) {
+    const start = performance.now();
+    const mutation = client.mutate(SetBookingPageEnabledMutation, { pageId, enabled: i % 2 === 1 });
+    const event = (await pending) as IteratorResult<{ bookingPageStateChanged: { state: string } }>;
+    latencies.push(performance.now() - start);
+    await mutation;
+    check(!event.done, 'subscription ended');
+    check(event.value.bookingPageStateChanged.state === (i % 2 === 1 ? 'ACTIVE' : 'INACTIVE'), 'event state');
+    pending = subscription.next();
+  }
+  await subscription.return?.();
+  await client.close();
+  await gateway.stop();
+
+  const p50 = percentile(latencies, 50);
+  const p99 = percentile(latencies, 99);
+  const ratio = httpRate / baselineRate;
+  printTable(`gateway on PostgreSQL (bookingPages(first: 50), ${CONNECTIONS} in flight, ${SECONDS} s each)`, [
+    ['HTTP throughput', `${fmt(httpRate)} req/s`, '', ''],
+    ['in-process execute (baseline)', `${fmt(baselineRate)} ops/s`, '', ''],
+    ['ratio HTTP / in-process', `${fmt(ratio, 2)}`, '≥ 0.40', ratio >= 0.4 ? 'yes' : 'NO'],
+    ['HTTP latency p50 / p99', `${fmt(http.latency.p50, 1)} / ${fmt(http.latency.p99, 1)} ms`, '', ''],
+    ['SQL round trips per request', `${roundTrips}`, 'constant', ''],
+    ['mutation → subscriber p50', `${fmt(p50, 1)} ms (median ${fmt(median(latencies), 1)})`, '', ''],
+    ['mutation → subscriber p99', `${fmt(p99, 1)} ms`, '≤ 50 ms', p99 <= 50 ? 'yes' : 'NO'],
+  ]);
+} finally {
+  await database.close().catch(() => {});
+  await adminStatement(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+}

@@ -1,0 +1,104 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query ConnectionAlerts {\n    connectionAlerts {\n      erroredConnections\n      disabledBookingPages\n    }\n  }\n": typeof types.ConnectionAlertsDocument,
+    "\n  query BookingPages($first: Int = 50, $after: String, $state: BookingPageState, $locale: Locale = EN) {\n    bookingPages(first: $first, after: $after, state: $state) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          id\n          title\n          slug\n          mode\n          roundRobin\n          state\n          acceptingBookings\n          stateChangedAt\n          owner {\n            id\n            name\n          }\n          members {\n            id\n            name\n          }\n          eligibleHosts {\n            id\n          }\n          reasons {\n            kind\n            user {\n              id\n              name\n            }\n            connections {\n              id\n              provider\n              accountEmail\n              lastError {\n                code\n                title(locale: $locale)\n                remediation(locale: $locale)\n              }\n            }\n          }\n          remediation {\n            goal\n            options {\n              actions {\n                kind\n                provider\n                connection {\n                  id\n                }\n                user {\n                  id\n                  name\n                }\n              }\n            }\n          }\n          warnings {\n            kind\n            message\n          }\n        }\n      }\n    }\n  }\n": typeof types.BookingPagesDocument,
+    "\n  query Integrations($tab: IntegrationTab = ALL, $userId: ID, $locale: Locale = EN) {\n    integrations(tab: $tab, userId: $userId) {\n      provider\n      kind\n      status\n      accounts {\n        id\n        accountEmail\n        status\n        health\n        statusChangedAt\n        lastError {\n          code\n          action\n          title(locale: $locale)\n          remediation(locale: $locale)\n        }\n      }\n    }\n  }\n": typeof types.IntegrationsDocument,
+    "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query EventLog($after: String, $first: Int = 100) {\n    events(after: $after, first: $first) {\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          id\n          type\n        }\n      }\n    }\n  }\n": typeof types.EventLogDocument,
+    "\n  mutation StartReconnect($connectionId: ID!, $redirectUri: String) {\n    startReconnect(connectionId: $connectionId, redirectUri: $redirectUri) {\n      authorizationUrl\n      state\n      expiresAt\n    }\n  }\n": typeof types.StartReconnectDocument,
+    "\n  mutation UnlinkConnection($connectionId: ID!) {\n    unlinkConnection(connectionId: $connectionId) {\n      id\n      status\n    }\n  }\n": typeof types.UnlinkConnectionDocument,
+    "\n  mutation SetBookingPageEnabled($pageId: ID!, $enabled: Boolean!) {\n    setBookingPageEnabled(pageId: $pageId, enabled: $enabled) {\n      id\n      enabled\n      state\n      acceptingBookings\n    }\n  }\n": typeof types.SetBookingPageEnabledDocument,
+    "\n  mutation RemoveAllLocations($pageId: ID!) {\n    removeAllLocations(pageId: $pageId) {\n      id\n      state\n      acceptingBookings\n      locations {\n        id\n      }\n    }\n  }\n": typeof types.RemoveAllLocationsDocument,
+    "\n  mutation AddLocation($pageId: ID!, $location: LocationInput!) {\n    addLocation(pageId: $pageId, location: $location) {\n      id\n      state\n      acceptingBookings\n      locations {\n        id\n        type\n        usable\n      }\n    }\n  }\n": typeof types.AddLocationDocument,
+    "\n  subscription Events($after: String) {\n    events(after: $after) {\n      id\n      cursor\n      type\n      occurredAt\n      payload\n      connection {\n        id\n        status\n      }\n      page {\n        id\n        state\n        acceptingBookings\n      }\n    }\n  }\n": typeof types.EventsDocument,
+    "\n  subscription BookingPageStateChanged($pageId: ID) {\n    bookingPageStateChanged(pageId: $pageId) {\n      cursor\n      occurredAt\n      previousState\n      state\n      acceptingBookings\n      page {\n        id\n        title\n      }\n    }\n  }\n": typeof types.BookingPageStateChangedDocument,
+    "\n  subscription ConnectionStatusChanged($userId: ID) {\n    connectionStatusChanged(userId: $userId) {\n      cursor\n      occurredAt\n      previousStatus\n      status\n      connection {\n        id\n        provider\n        accountEmail\n      }\n    }\n  }\n": typeof types.ConnectionStatusChangedDocument,
+};
+const documents: Documents = {
+    "\n  query ConnectionAlerts {\n    connectionAlerts {\n      erroredConnections\n      disabledBookingPages\n    }\n  }\n": types.ConnectionAlertsDocument,
+    "\n  query BookingPages($first: Int = 50, $after: String, $state: BookingPageState, $locale: Locale = EN) {\n    bookingPages(first: $first, after: $after, state: $state) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          id\n          title\n          slug\n          mode\n          roundRobin\n          state\n          acceptingBookings\n          stateChangedAt\n          owner {\n            id\n            name\n          }\n          members {\n            id\n            name\n          }\n          eligibleHosts {\n            id\n          }\n          reasons {\n            kind\n            user {\n              id\n              name\n            }\n            connections {\n              id\n              provider\n              accountEmail\n              lastError {\n                code\n                title(locale: $locale)\n                remediation(locale: $locale)\n              }\n            }\n          }\n          remediation {\n            goal\n            options {\n              actions {\n                kind\n                provider\n                connection {\n                  id\n                }\n                user {\n                  id\n                  name\n                }\n              }\n            }\n          }\n          warnings {\n            kind\n            message\n          }\n        }\n      }\n    }\n  }\n": types.BookingPagesDocument,
+    "\n  query Integrations($tab: IntegrationTab = ALL, $userId: ID, $locale: Locale = EN) {\n    integrations(tab: $tab, userId: $userId) {\n      provider\n      kind\n      status\n      accounts {\n        id\n        accountEmail\n        status\n        health\n        statusChangedAt\n        lastError {\n          code\n          action\n          title(locale: $locale)\n          remediation(locale: $locale)\n        }\n      }\n    }\n  }\n": types.IntegrationsDocument,
+    "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n    }\n  }\n": types.ViewerDocument,
+    "\n  query EventLog($after: String, $first: Int = 100) {\n    events(after: $after, first: $first) {\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          id\n          type\n        }\n      }\n    }\n  }\n": types.EventLogDocument,
+    "\n  mutation StartReconnect($connectionId: ID!, $redirectUri: String) {\n    startReconnect(connectionId: $connectionId, redirectUri: $redirectUri) {\n      authorizationUrl\n      state\n      expiresAt\n    }\n  }\n": types.StartReconnectDocument,
+    "\n  mutation UnlinkConnection($connectionId: ID!) {\n    unlinkConnection(connectionId: $connectionId) {\n      id\n      status\n    }\n  }\n": types.UnlinkConnectionDocument,
+    "\n  mutation SetBookingPageEnabled($pageId: ID!, $enabled: Boolean!) {\n    setBookingPageEnabled(pageId: $pageId, enabled: $enabled) {\n      id\n      enabled\n      state\n      acceptingBookings\n    }\n  }\n": types.SetBookingPageEnabledDocument,
+    "\n  mutation RemoveAllLocations($pageId: ID!) {\n    removeAllLocations(pageId: $pageId) {\n      id\n      state\n      acceptingBookings\n      locations {\n        id\n      }\n    }\n  }\n": types.RemoveAllLocationsDocument,
+    "\n  mutation AddLocation($pageId: ID!, $location: LocationInput!) {\n    addLocation(pageId: $pageId, location: $location) {\n      id\n      state\n      acceptingBookings\n      locations {\n        id\n        type\n        usable\n      }\n    }\n  }\n": types.AddLocationDocument,
+    "\n  subscription Events($after: String) {\n    events(after: $after) {\n      id\n      cursor\n      type\n      occurredAt\n      payload\n      connection {\n        id\n        status\n      }\n      page {\n        id\n        state\n        acceptingBookings\n      }\n    }\n  }\n": types.EventsDocument,
+    "\n  subscription BookingPageStateChanged($pageId: ID) {\n    bookingPageStateChanged(pageId: $pageId) {\n      cursor\n      occurredAt\n      previousState\n      state\n      acceptingBookings\n      page {\n        id\n        title\n      }\n    }\n  }\n": types.BookingPageStateChangedDocument,
+    "\n  subscription ConnectionStatusChanged($userId: ID) {\n    connectionStatusChanged(userId: $userId) {\n      cursor\n      occurredAt\n      previousStatus\n      status\n      connection {\n        id\n        provider\n        accountEmail\n      }\n    }\n  }\n": types.ConnectionStatusChangedDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConnectionAlerts {\n    connectionAlerts {\n      erroredConnections\n      disabledBookingPages\n    }\n  }\n"): typeof import('./graphql.js').ConnectionAlertsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BookingPages($first: Int = 50, $after: String, $state: BookingPageState, $locale: Locale = EN) {\n    bookingPages(first: $first, after: $after, state: $state) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          id\n          title\n          slug\n          mode\n          roundRobin\n          state\n          acceptingBookings\n          stateChangedAt\n          owner {\n            id\n            name\n          }\n          members {\n            id\n            name\n          }\n          eligibleHosts {\n            id\n          }\n          reasons {\n            kind\n            user {\n              id\n              name\n            }\n            connections {\n              id\n              provider\n              accountEmail\n              lastError {\n                code\n                title(locale: $locale)\n                remediation(locale: $locale)\n              }\n            }\n          }\n          remediation {\n            goal\n            options {\n              actions {\n                kind\n                provider\n                connection {\n                  id\n                }\n                user {\n                  id\n                  name\n                }\n              }\n            }\n          }\n          warnings {\n            kind\n            message\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').BookingPagesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Integrations($tab: IntegrationTab = ALL, $userId: ID, $locale: Locale = EN) {\n    integrations(tab: $tab, userId: $userId) {\n      provider\n      kind\n      status\n      accounts {\n        id\n        accountEmail\n        status\n        health\n        statusChangedAt\n        lastError {\n          code\n          action\n          title(locale: $locale)\n          remediation(locale: $locale)\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').IntegrationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n    }\n  }\n"): typeof import('./graphql.js').ViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EventLog($after: String, $first: Int = 100) {\n    events(after: $after, first: $first) {\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          id\n          type\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').EventLogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartReconnect($connectionId: ID!, $redirectUri: String) {\n    startReconnect(connectionId: $connectionId, redirectUri: $redirectUri) {\n      authorizationUrl\n      state\n      expiresAt\n    }\n  }\n"): typeof import('./graphql.js').StartReconnectDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnlinkConnection($connectionId: ID!) {\n    unlinkConnection(connectionId: $connectionId) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql.js').UnlinkConnectionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetBookingPageEnabled($pageId: ID!, $enabled: Boolean!) {\n    setBookingPageEnabled(pageId: $pageId, enabled: $enabled) {\n      id\n      enabled\n      state\n      acceptingBookings\n    }\n  }\n"): typeof import('./graphql.js').SetBookingPageEnabledDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveAllLocations($pageId: ID!) {\n    removeAllLocations(pageId: $pageId) {\n      id\n      state\n      acceptingBookings\n      locations {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql.js').RemoveAllLocationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddLocation($pageId: ID!, $location: LocationInput!) {\n    addLocation(pageId: $pageId, location: $location) {\n      id\n      state\n      acceptingBookings\n      locations {\n        id\n        type\n        usable\n      }\n    }\n  }\n"): typeof import('./graphql.js').AddLocationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription Events($after: String) {\n    events(after: $after) {\n      id\n      cursor\n      type\n      occurredAt\n      payload\n      connection {\n        id\n        status\n      }\n      page {\n        id\n        state\n        acceptingBookings\n      }\n    }\n  }\n"): typeof import('./graphql.js').EventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription BookingPageStateChanged($pageId: ID) {\n    bookingPageStateChanged(pageId: $pageId) {\n      cursor\n      occurredAt\n      previousState\n      state\n      acceptingBookings\n      page {\n        id\n        title\n      }\n    }\n  }\n"): typeof import('./graphql.js').BookingPageStateChangedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ConnectionStatusChanged($userId: ID) {\n    connectionStatusChanged(userId: $userId) {\n      cursor\n      occurredAt\n      previousStatus\n      status\n      connection {\n        id\n        provider\n        accountEmail\n      }\n    }\n  }\n"): typeof import('./graphql.js').ConnectionStatusChangedDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,214 @@
+// The SDK against a live gateway (embedded PGlite, demo data) over real HTTP and WebSockets on loopback.
+import { connect, createServer, type Server, type Socket } from 'node:net';
+import { createGateway, type Gateway, gatewayConfig, mintToken } from '@tsunagi/gateway';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTsunagiClient, type TsunagiClient, TsunagiClientError } from './client.js';
+import { followEvents, type TsunagiEvent } from './follow-events.js';
+import {
+  BookingPagesQuery,
+  ConnectionAlertsQuery,
+  EventLogQuery,
+  IntegrationsQuery,
+  ViewerQuery,
+} from './operations/dashboard.js';
+import { SetBookingPageEnabledMutation, UnlinkConnectionMutation } from './operations/mutations.js';
+import { BookingPageStateChangedSubscription, EventsSubscription } from './operations/subscriptions.js';
+
+let gateway: Gateway;
+let admin: TsunagiClient;
+const config = gatewayConfig();
+
+beforeAll(async () => {
+  gateway = await createGateway(config, { seedDemo: true });
+  admin = createTsunagiClient({ url: gateway.url, token: gateway.demo!.adminToken });
+}, 60_000);
+
+afterAll(async () => {
+  await admin?.close();
+  await gateway?.stop();
+});
+
+async function firstPageId(): Promise<string> {
+  const { bookingPages } = await admin.query(BookingPagesQuery, { first: 1 });
+  return bookingPages.edges[0]!.node.id;
+}
+
+describe('queries and mutations', () => {
+  it('reads the banner counts, the page list (disabled first) and the integrations tabs with typed results', async () => {
+    const { connectionAlerts } = await admin.query(ConnectionAlertsQuery);
+    expect(connectionAlerts.erroredConnections).toBeGreaterThan(0);
+    expect(connectionAlerts.disabledBookingPages).toBeGreaterThan(0);
+
+    const { bookingPages } = await admin.query(BookingPagesQuery, { first: 50, locale: 'JA' });
+    const states = bookingPages.edges.map((edge) => edge.node.state);
+    const firstEnabled = states.findIndex((state) => state !== 'DISABLED_CONNECTION_ERROR');
+    expect(states.slice(firstEnabled)).not.toContain('DISABLED_CONNECTION_ERROR');
+    const disabled = bookingPages.edges.find((edge) => edge.node.state === 'DISABLED_CONNECTION_ERROR')!.node;
+    expect(disabled.acceptingBookings).toBe(false);
+    expect(disabled.reasons.length).toBeGreaterThan(0);
+    expect(disabled.remediation.length).toBeGreaterThan(0);
+
+    const { integrations } = await admin.query(IntegrationsQuery, { tab: 'CONNECTED' });
+    expect(integrations.length).toBeGreaterThan(0);
+    expect(integrations.every((row) => row.status !== 'DISCONNECTED')).toBe(true);
+  });
+
+  it('paginates with the cursors it is given', async () => {
+    const first = await admin.query(BookingPagesQuery, { first: 2 });
+    const next = await admin.query(BookingPagesQuery, {
+      first: 2,
+      after: first.bookingPages.pageInfo.endCursor,
+    });
+    const ids = [...first.bookingPages.edges, ...next.bookingPages.edges].map((edge) => edge.node.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('turns GraphQL errors into TsunagiClientError with the extensions code', async () => {
+    const error = await admin
+      .mutate(UnlinkConnectionMutation, { connectionId: 'con_does_not_exist' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TsunagiClientError);
+    expect((error as TsunagiClientError).code).toBe('NOT_FOUND');
+
+    const anonymous = createTsunagiClient({ url: gateway.url });
+    const unauthenticated = await anonymous.query(ViewerQuery).catch((e: unknown) => e);
+    expect((unauthenticated as TsunagiClientError).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('reports an unreachable gateway as a network error', async () => {
+    const offline = createTsunagiClient({ url: 'http://127.0.0.1:9/graphql' });
+    const error = (await offline.query(ViewerQuery).catch((e: unknown) => e)) as TsunagiClientError;
+    expect(error.code).toBe('NETWORK_ERROR');
+  });
+});
+
+describe('subscriptions', () => {
+  it('delivers a page state change to a subscriber', async () => {
+    const pageId = await firstPageId();
+    const controller = new AbortController();
+    const received = (async () => {
+      for await (const { bookingPageStateChanged } of admin.subscribe(
+        BookingPageStateChangedSubscription,
+        { pageId },
+        { signal: controller.signal },
+      )) {
+        return bookingPageStateChanged;
+      }
+      return null;
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await admin.mutate(SetBookingPageEnabledMutation, { pageId, enabled: false });
+    const event = await received;
+    controller.abort();
+    expect(event).toMatchObject({ state: 'INACTIVE', acceptingBookings: false, page: { id: pageId } });
+    await admin.mutate(SetBookingPageEnabledMutation, { pageId, enabled: true });
+  });
+
+  it('a SERVICE token replays the event log from a cursor, then goes live', async () => {
+    const service = await serviceClient(gateway.url);
+    const log = await admin.query(EventLogQuery, { first: 500 });
+    const iterator = service.subscribe(EventsSubscription, { after: null });
+    const replayed: string[] = [];
+    for (let i = 0; i < log.events.edges.length; i++)
+      replayed.push((await iterator.next()).value!.events.cursor);
+    expect(replayed).toEqual(log.events.edges.map((edge) => edge.cursor));
+
+    const pageId = await firstPageId();
+    await admin.mutate(SetBookingPageEnabledMutation, { pageId, enabled: false });
+    const live = (await iterator.next()).value!.events;
+    expect(live.page?.id).toBe(pageId);
+    await iterator.return?.();
+    await service.close();
+    await admin.mutate(SetBookingPageEnabledMutation, { pageId, enabled: true });
+  });
+});
+
+async function serviceClient(url: string, wsUrl?: string): Promise<TsunagiClient> {
+  const token = await mintToken({
+    ...config.jwt,
+    userId: 'svc_sdk_test',
+    organizationId: gateway.demo!.organizationId,
+    role: 'SERVICE',
+  });
+  return createTsunagiClient({ url, token, ...(wsUrl ? { wsUrl } : {}) });
+}
+
+describe('followEvents', () => {
+  it('resumes from its cursor after the socket drops: nothing lost, nothing twice', async () => {
+    const port = Number(new URL(gateway.url).port);
+    const proxy = await startProxy(port);
+    const service = await serviceClient(gateway.url, `ws://127.0.0.1:${proxy.port}/graphql`);
+    const pageId = await firstPageId();
+    const start = await admin.query(EventLogQuery, { first: 1 });
+    const after = start.events.edges[0]!.cursor;
+
+    const controller = new AbortController();
+    const received: TsunagiEvent[] = [];
+    let reconnects = 0;
+    const consumer = (async () => {
+      for await (const event of followEvents(service, {
+        after,
+        signal: controller.signal,
+        baseDelayMs: 20,
+        onReconnect: () => reconnects++,
+      })) {
+        received.push(event);
+      }
+    })();
+
+    // Four state changes; the connection is cut after the second one.
+    for (const [i, enabled] of [false, true, false, true].entries()) {
+      const before = received.length;
+      await admin.mutate(SetBookingPageEnabledMutation, { pageId, enabled });
+      await waitFor(() => received.length > before);
+      if (i === 1) proxy.cut();
+    }
+    const log = await admin.query(EventLogQuery, { after, first: 500 });
+    const expected = log.events.edges.map((edge) => edge.cursor);
+    await waitFor(() => received.length >= expected.length);
+    controller.abort();
+    await consumer;
+    await service.close();
+    await proxy.close();
+
+    expect(reconnects).toBeGreaterThanOrEqual(1);
+    expect(received.map((event) => event.cursor)).toEqual(expected);
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** A loopback TCP proxy whose connections can be cut, to drop the client's WebSocket mid-stream. */
+async function startProxy(
+  targetPort: number,
+): Promise<{ port: number; cut(): void; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    const target = connect(targetPort, '127.0.0.1');
+    for (const socket of [client, target]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => socket.destroy());
+    }
+    client.pipe(target).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return {
+    port,
+    cut: () => {
+      for (const socket of sockets) socket.destroy();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,32 @@
+export type { ResultOf, VariablesOf } from '@graphql-typed-document-node/core';
+export { graphql } from './__generated__/gql.js';
+export type * as Types from './__generated__/graphql.js';
+export type {
+  SubscribeOptions,
+  TsunagiClient,
+  TsunagiClientOptions,
+  TsunagiErrorDetail,
+  TypedDocument,
+} from './client.js';
+export { createTsunagiClient, isTsunagiClientError, TsunagiClientError } from './client.js';
+export type { FollowEventsOptions, TsunagiEvent } from './follow-events.js';
+export { followEvents } from './follow-events.js';
+export {
+  BookingPagesQuery,
+  ConnectionAlertsQuery,
+  EventLogQuery,
+  IntegrationsQuery,
+  ViewerQuery,
+} from './operations/dashboard.js';
+export {
+  AddLocationMutation,
+  RemoveAllLocationsMutation,
+  SetBookingPageEnabledMutation,
+  StartReconnectMutation,
+  UnlinkConnectionMutation,
+} from './operations/mutations.js';
+export {
+  BookingPageStateChangedSubscription,
+  ConnectionStatusChangedSubscription,
+  EventsSubscription,
+} from './operations/subscriptions.js';

@@ -1,0 +1,138 @@
+import { graphql } from '../__generated__/gql.js';
+
+/** The top banner: how many connections are in error and how many pages they disabled. */
+export const ConnectionAlertsQuery = graphql(`
+  query ConnectionAlerts {
+    connectionAlerts {
+      erroredConnections
+      disabledBookingPages
+    }
+  }
+`);
+
+/** The booking page list: pages disabled by a connection error first, with what to fix. */
+export const BookingPagesQuery = graphql(`
+  query BookingPages($first: Int = 50, $after: String, $state: BookingPageState, $locale: Locale = EN) {
+    bookingPages(first: $first, after: $after, state: $state) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      edges {
+        cursor
+        node {
+          id
+          title
+          slug
+          mode
+          roundRobin
+          state
+          acceptingBookings
+          stateChangedAt
+          owner {
+            id
+            name
+          }
+          members {
+            id
+            name
+          }
+          eligibleHosts {
+            id
+          }
+          reasons {
+            kind
+            user {
+              id
+              name
+            }
+            connections {
+              id
+              provider
+              accountEmail
+              lastError {
+                code
+                title(locale: $locale)
+                remediation(locale: $locale)
+              }
+            }
+          }
+          remediation {
+            goal
+            options {
+              actions {
+                kind
+                provider
+                connection {
+                  id
+                }
+                user {
+                  id
+                  name
+                }
+              }
+            }
+          }
+          warnings {
+            kind
+            message
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** The integrations list with its All / Connected / Not connected tabs. */
+export const IntegrationsQuery = graphql(`
+  query Integrations($tab: IntegrationTab = ALL, $userId: ID, $locale: Locale = EN) {
+    integrations(tab: $tab, userId: $userId) {
+      provider
+      kind
+      status
+      accounts {
+        id
+        accountEmail
+        status
+        health
+        statusChangedAt
+        lastError {
+          code
+          action
+          title(locale: $locale)
+          remediation(locale: $locale)
+        }
+      }
+    }
+  }
+`);
+
+export const ViewerQuery = graphql(`
+  query Viewer {
+    viewer {
+      id
+      name
+      email
+    }
+  }
+`);
+
+/** The event log, oldest first, after a cursor. Admin and service tokens. */
+export const EventLogQuery = graphql(`
+  query EventLog($after: String, $first: Int = 100) {
+    events(after: $after, first: $first) {
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      edges {
+        cursor
+        node {
+          id
+          type
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,59 @@
+import { graphql } from '../__generated__/gql.js';
+
+export const StartReconnectMutation = graphql(`
+  mutation StartReconnect($connectionId: ID!, $redirectUri: String) {
+    startReconnect(connectionId: $connectionId, redirectUri: $redirectUri) {
+      authorizationUrl
+      state
+      expiresAt
+    }
+  }
+`);
+
+export const UnlinkConnectionMutation = graphql(`
+  mutation UnlinkConnection($connectionId: ID!) {
+    unlinkConnection(connectionId: $connectionId) {
+      id
+      status
+    }
+  }
+`);
+
+export const SetBookingPageEnabledMutation = graphql(`
+  mutation SetBookingPageEnabled($pageId: ID!, $enabled: Boolean!) {
+    setBookingPageEnabled(pageId: $pageId, enabled: $enabled) {
+      id
+      enabled
+      state
+      acceptingBookings
+    }
+  }
+`);
+
+export const RemoveAllLocationsMutation = graphql(`
+  mutation RemoveAllLocations($pageId: ID!) {
+    removeAllLocations(pageId: $pageId) {
+      id
+      state
+      acceptingBookings
+      locations {
+        id
+      }
+    }
+  }
+`);
+
+export const AddLocationMutation = graphql(`
+  mutation AddLocation($pageId: ID!, $location: LocationInput!) {
+    addLocation(pageId: $pageId, location: $location) {
+      id
+      state
+      acceptingBookings
+      locations {
+        id
+        type
+        usable
+      }
+    }
+  }
+`);
