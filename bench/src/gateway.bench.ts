@@ -158,19 +158,41 @@ try {
     }
   ).bookingPages.edges[0]!.node.id;
   const subscription = client.subscribe(BookingPageStateChangedSubscription, { pageId });
-  const firstEvent = subscription.next();
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  type StateEvent = IteratorResult<{ bookingPageStateChanged: { state: string } }>;
+  let enabled = true;
+  const toggle = () => {
+    enabled = !enabled;
+    return client.mutate(SetBookingPageEnabledMutation, { pageId, enabled });
+  };
+  // Warm up until the subscription is live (its start is asynchronous): toggle until an event arrives.
+  let pending = subscription.next() as Promise<StateEvent>;
+  for (let attempt = 0; ; attempt++) {
+    check(attempt < 20, 'the subscription never delivered an event');
+    await toggle();
+    const arrived = await Promise.race([
+      pending,
+      new Promise<null>((resolve) => setTimeout(resolve, 1000, null)),
+    ]);
+    if (arrived !== null) break;
+  }
+  // Drain events of warm-up toggles that may still be in flight, then measure.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  pending = subscription.next() as Promise<StateEvent>;
+  let drained = await Promise.race([pending, new Promise<null>((resolve) => setTimeout(resolve, 200, null))]);
+  while (drained !== null) {
+    pending = subscription.next() as Promise<StateEvent>;
+    drained = await Promise.race([pending, new Promise<null>((resolve) => setTimeout(resolve, 200, null))]);
+  }
   const latencies: number[] = [];
-  let pending: Promise<IteratorResult<unknown>> = firstEvent;
   for (let i = 0; i < LATENCY_SAMPLES; i++) {
     const start = performance.now();
-    const mutation = client.mutate(SetBookingPageEnabledMutation, { pageId, enabled: i % 2 === 1 });
-    const event = (await pending) as IteratorResult<{ bookingPageStateChanged: { state: string } }>;
+    const mutation = toggle();
+    const event = await pending;
     latencies.push(performance.now() - start);
     await mutation;
     check(!event.done, 'subscription ended');
-    check(event.value.bookingPageStateChanged.state === (i % 2 === 1 ? 'ACTIVE' : 'INACTIVE'), 'event state');
-    pending = subscription.next();
+    check(event.value.bookingPageStateChanged.state === (enabled ? 'ACTIVE' : 'INACTIVE'), 'event state');
+    pending = subscription.next() as Promise<StateEvent>;
   }
   await subscription.return?.();
   await client.close();

@@ -30,6 +30,8 @@ export const baseConfig = defineProject({
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // The JSON report feeds tooling/scripts/test-summary.mjs (the closing line of `pnpm run ci`).
+    reporters: ['default', ['json', { outputFile: '.vitest/report.json' }]],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

@@ -10,7 +10,14 @@ import {
   locationRequiredBit,
   PROVIDER_BIT,
 } from './connections.js';
-import { allMembersPlan, anyMemberPlan, erroredServingConnections, type LocationNeeds } from './plan.js';
+import {
+  anyMemberPlan,
+  type CalendarErrors,
+  type LocationNeeds,
+  memberCalendarErrors,
+  ownerLocationReason,
+  ownerLocationStep,
+} from './plan.js';
 import type {
   AppliedRule,
   BookingPageEvaluation,
@@ -22,8 +29,9 @@ import type {
   DisableReason,
   EvaluationWarning,
   LocationInput,
+  RemediationStep,
 } from './types.js';
-import { UserTable } from './user-table.js';
+import { ENTRY_MASK, entryIndex, UserTable } from './user-table.js';
 
 // Shared, frozen empties: an ACTIVE page's evaluation allocates only what is specific to it.
 const EMPTY: readonly never[] = Object.freeze([]);
@@ -57,6 +65,11 @@ export function evaluateAll(
   return evaluations;
 }
 
+function growScratch(n: number): void {
+  memberEntries = new Float64Array(n * 2);
+  memberMasks = new Int32Array(n * 2);
+}
+
 /** Page member ids without repeats, in first-seen order; the page's own array when it has none. */
 export function distinctMembers(memberIds: readonly string[]): readonly string[] {
   const n = memberIds.length;
@@ -76,8 +89,8 @@ export function appliedRule(page: BookingPageInput, distinctMemberCount: number)
 }
 
 // Scratch state of the page being evaluated, reused across calls (evaluation is synchronous and never re-entered):
-// per-member user indexes and masks, and the page's location needs. A healthy page allocates only its result.
-let memberIndexes = new Int32Array(32);
+// per-member table entries and masks, and the page's location needs. A healthy page allocates only its result.
+let memberEntries = new Float64Array(32);
 let memberMasks = new Int32Array(32);
 let hasLocations = false;
 let hasFree = false;
@@ -89,24 +102,37 @@ export type EvaluationSource = UserTable | ConnectionsByUser;
 export function evaluatePage(page: BookingPageInput, source: EvaluationSource): BookingPageEvaluation {
   let members = page.memberIds;
   let n = members.length;
-  if (memberIndexes.length < n) {
-    memberIndexes = new Int32Array(n * 2);
-    memberMasks = new Int32Array(n * 2);
-  }
+  if (memberMasks.length < n) growScratch(n);
   if (source instanceof UserTable) {
-    for (let i = 0; i < n; i++) memberIndexes[i] = source.indexOf(members[i]!);
-    if (hasRepeatedMember(members, n)) {
+    for (let i = 0; i < n; i++) {
+      const entry = source.entryOf(members[i]!);
+      memberEntries[i] = entry;
+      memberMasks[i] = entry & ENTRY_MASK;
+    }
+    if (n > 1 && hasRepeatedMember(members, n)) {
       members = distinctMembers(members);
       n = members.length;
-      for (let i = 0; i < n; i++) memberIndexes[i] = source.indexOf(members[i]!);
+      for (let i = 0; i < n; i++) {
+        const entry = source.entryOf(members[i]!);
+        memberEntries[i] = entry;
+        memberMasks[i] = entry & ENTRY_MASK;
+      }
     }
-    for (let i = 0; i < n; i++) memberMasks[i] = source.maskAt(memberIndexes[i]!);
   } else {
     members = distinctMembers(members);
     n = members.length;
     for (let i = 0; i < n; i++) memberMasks[i] = connectionMask(source.get(members[i]!));
   }
+  return evaluateMasked(page, members, n, source);
+}
 
+/** Evaluates the page from its distinct `members` and their masks, already in `memberMasks`. */
+function evaluateMasked(
+  page: BookingPageInput,
+  members: readonly string[],
+  n: number,
+  source: EvaluationSource,
+): BookingPageEvaluation {
   const locations = page.locations;
   hasLocations = locations.length > 0;
   hasFree = false;
@@ -121,12 +147,12 @@ export function evaluatePage(page: BookingPageInput, source: EvaluationSource): 
     : evaluateAnyMember(page, members, source);
 }
 
-/** Compares interned indexes, not strings; only members the table does not know fall back to strings. */
+/** Compares table entries, not strings; only members the table does not know fall back to strings. */
 function hasRepeatedMember(members: readonly string[], n: number): boolean {
   for (let i = 1; i < n; i++) {
-    const index = memberIndexes[i]!;
+    const entry = memberEntries[i]!;
     for (let j = 0; j < i; j++) {
-      if (memberIndexes[j] === index && (index !== -1 || members[i] === members[j])) return true;
+      if (memberEntries[j] === entry && (entry >= 0 || members[i] === members[j])) return true;
     }
   }
   return false;
@@ -185,62 +211,82 @@ function usableWith(location: LocationInput, connectedBits: number): boolean {
   return bit === 0 || (bit & connectedBits) !== 0;
 }
 
-function sortedErroredCalendarIds(connections: readonly ConnectionInput[]): string[] {
-  const ids: string[] = [];
-  for (const c of connections) {
-    if (c.status === 'ERROR' && CONNECTION_KIND[c.provider] === 'CALENDAR') ids.push(c.id);
-  }
-  return ids.sort(compareIds);
-}
-
 function evaluateAllMembers(
   page: BookingPageInput,
   members: readonly string[],
-  table: EvaluationSource,
+  source: EvaluationSource,
 ): BookingPageEvaluation {
-  let reasons: DisableReason[] | null = null;
+  let erroredMembers = 0;
   let withoutCalendar = 0;
   for (let i = 0; i < members.length; i++) {
     const mask = memberMasks[i]!;
-    if ((mask & CALENDAR_ERROR_BITS) !== 0) {
-      const userId = members[i]!;
-      reasons ??= [];
-      for (const id of sortedErroredCalendarIds(table.get(userId) ?? NO_CONNECTIONS)) {
-        reasons.push({ kind: 'MEMBER_CALENDAR_ERROR', userId, connectionIds: [id] });
-      }
-    } else if ((mask & CALENDAR_CONNECTED_BITS) === 0) withoutCalendar++;
+    if ((mask & CALENDAR_ERROR_BITS) !== 0) erroredMembers++;
+    else if ((mask & CALENDAR_CONNECTED_BITS) === 0) withoutCalendar++;
   }
 
   let ownerLocationUsable = true;
   let locationIds: readonly string[] = EMPTY;
   if (hasLocations) {
     // The owner need not be a member: then only the location rule looks at them.
-    const ownerMask = ownerMaskOf(page.ownerId, members, table);
+    const ownerMask = ownerMaskOf(page.ownerId, members, source);
     ownerLocationUsable = locationUsable(ownerMask);
     if (ownerLocationUsable) locationIds = usableLocationIds(page.locations, ownerMask);
-    else {
-      reasons ??= [];
-      reasons.push({
-        kind: 'OWNER_LOCATION_ERROR',
-        userId: page.ownerId,
-        connectionIds: erroredServingConnections(table.get(page.ownerId) ?? NO_CONNECTIONS, needBits).map(
-          (c) => c.id,
-        ),
-      });
-    }
   }
 
-  if (reasons === null) {
+  if (erroredMembers === 0 && ownerLocationUsable) {
     const warnings = withoutCalendar === 0 ? EMPTY : [membersWithoutCalendar(members, withoutCalendar)];
     return evaluation(page, 'ALL_MEMBERS', EMPTY, EMPTY, members, locationIds, warnings);
   }
-  const plan = allMembersPlan(reasons, page.ownerId, members, table, locationNeeds());
+  return disabledAllMembers(page, members, source, erroredMembers, ownerLocationUsable, locationIds);
+}
+
+// The errored members' calendar reasons and steps, gathered before the exact-size result arrays are allocated.
+let erroredScratch: CalendarErrors[] = [];
+
+/** One reason and one plan step per errored member calendar (members in order), then the owner's location. */
+function disabledAllMembers(
+  page: BookingPageInput,
+  members: readonly string[],
+  source: EvaluationSource,
+  erroredMembers: number,
+  ownerLocationUsable: boolean,
+  locationIds: readonly string[],
+): BookingPageEvaluation {
+  if (erroredScratch.length < erroredMembers) erroredScratch = new Array<CalendarErrors>(erroredMembers * 2);
+  let count = ownerLocationUsable ? 0 : 1;
+  for (let i = 0, at = 0; at < erroredMembers; i++) {
+    if ((memberMasks[i]! & CALENDAR_ERROR_BITS) === 0) continue;
+    const errors =
+      source instanceof UserTable
+        ? source.calendarErrorsAt(entryIndex(memberEntries[i]!))
+        : memberCalendarErrors(members[i]!, source.get(members[i]!) ?? NO_CONNECTIONS, false);
+    erroredScratch[at++] = errors;
+    count += errors.reasons.length;
+  }
+  const reasons = new Array<DisableReason>(count);
+  const plan = new Array<RemediationStep>(count);
+  let at = 0;
+  for (let e = 0; e < erroredMembers; e++) {
+    const errors = erroredScratch[e]!;
+    erroredScratch[e] = NO_ERRORS;
+    for (let r = 0; r < errors.reasons.length; r++, at++) {
+      reasons[at] = errors.reasons[r]!;
+      plan[at] = errors.steps[r]!;
+    }
+  }
+  if (!ownerLocationUsable) {
+    const needs = locationNeeds();
+    reasons[at] = ownerLocationReason(page.ownerId, source, needs);
+    plan[at] = ownerLocationStep(page.ownerId, members, source, needs);
+  }
   return evaluation(page, 'ALL_MEMBERS', reasons, plan, EMPTY, locationIds, EMPTY);
 }
 
-function ownerMaskOf(ownerId: string, members: readonly string[], table: EvaluationSource): number {
+const NO_ERRORS: CalendarErrors = Object.freeze({ reasons: EMPTY, steps: EMPTY });
+
+function ownerMaskOf(ownerId: string, members: readonly string[], source: EvaluationSource): number {
   for (let i = 0; i < members.length; i++) if (members[i] === ownerId) return memberMasks[i]!;
-  return table instanceof UserTable ? table.maskOf(ownerId) : connectionMask(table.get(ownerId));
+  return source instanceof UserTable ? source.maskOf(ownerId) : connectionMask(source.get(ownerId));
 }
 
 function membersWithoutCalendar(members: readonly string[], count: number): EvaluationWarning {

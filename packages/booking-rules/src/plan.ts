@@ -101,41 +101,83 @@ export function erroredServingConnections(
     .sort((a, b) => compareIds(a.id, b.id));
 }
 
+/** A member's errored calendars, sorted by id: one MEMBER_CALENDAR_ERROR reason and one plan step each. */
+export interface CalendarErrors {
+  readonly reasons: readonly DisableReason[];
+  readonly steps: readonly RemediationStep[];
+}
+
 /**
- * ALL_MEMBERS: one step per reason, one action per option (the seed's list).
- * Steps never conflict because `applyRemediation` lets RECONNECT win over UNLINK of the same connection:
- * the owner's errored Google account can be both a calendar step (reconnect / unlink) and the Meet location's fix.
+ * ALL_MEMBERS, MEMBER_CALENDAR_ERROR: a reason and a step (one action per option: reconnect or unlink) per errored
+ * calendar of the member. They depend on the member's connections alone, so bulk evaluation builds them once per
+ * member and shares them, `frozen`, between the member's pages.
  */
-export function allMembersPlan(
-  reasons: readonly DisableReason[],
+export function memberCalendarErrors(
+  userId: string,
+  connections: readonly ConnectionInput[],
+  frozen: boolean,
+): CalendarErrors {
+  const ids: string[] = [];
+  for (const c of connections) {
+    if (c.status === 'ERROR' && CONNECTION_KIND[c.provider] === 'CALENDAR') ids.push(c.id);
+  }
+  ids.sort(compareIds);
+  const reasons = new Array<DisableReason>(ids.length);
+  const steps = new Array<RemediationStep>(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const connectionId = ids[i]!;
+    const connection = connections.find((c) => c.id === connectionId)!;
+    const reason: DisableReason = { kind: 'MEMBER_CALENDAR_ERROR', userId, connectionIds: [connectionId] };
+    const step: RemediationStep = {
+      goal: 'CLEAR_CALENDAR_ERROR',
+      connectionId,
+      options: [option([reconnect(connection)]), option([unlink(connection)])],
+    };
+    reasons[i] = frozen ? deepFreeze(reason) : reason;
+    steps[i] = frozen ? deepFreeze(step) : step;
+  }
+  return frozen ? { reasons: Object.freeze(reasons), steps: Object.freeze(steps) } : { reasons, steps };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** ALL_MEMBERS, OWNER_LOCATION_ERROR: the owner's errored connections that would serve a page location. */
+export function ownerLocationReason(
+  ownerId: string,
+  byUser: ConnectionLookup,
+  needs: LocationNeeds,
+): DisableReason {
+  return {
+    kind: 'OWNER_LOCATION_ERROR',
+    userId: ownerId,
+    connectionIds: erroredServingConnections(byUser.get(ownerId) ?? NO_CONNECTIONS, needs.needBits).map(
+      (c) => c.id,
+    ),
+  };
+}
+
+/** ALL_MEMBERS, OWNER_LOCATION_ERROR: reconnect, fix the locations, or hand the page to a member who can serve one. */
+export function ownerLocationStep(
   ownerId: string,
   members: readonly string[],
   byUser: ConnectionLookup,
   needs: LocationNeeds,
-): RemediationPlan {
-  const steps: RemediationStep[] = [];
-  for (const reason of reasons) {
-    if (reason.kind === 'MEMBER_CALENDAR_ERROR') {
-      const connectionId = reason.connectionIds[0]!;
-      const connection = (byUser.get(reason.userId!) ?? NO_CONNECTIONS).find((c) => c.id === connectionId)!;
-      steps.push({
-        goal: 'CLEAR_CALENDAR_ERROR',
-        connectionId,
-        options: [option([reconnect(connection)]), option([unlink(connection)])],
-      });
-    } else {
-      const owned = byUser.get(ownerId) ?? NO_CONNECTIONS;
-      const options = erroredServingConnections(owned, needs.needBits).map((c) => option([reconnect(c)]));
-      options.push(option([ADD_VALID_LOCATION]), option([REMOVE_ALL_LOCATIONS]));
-      for (const member of members) {
-        if (member === ownerId) continue;
-        if ((connectionMask(byUser.get(member)) & needs.needBits) !== 0)
-          options.push(option([changeOwner(member)]));
-      }
-      steps.push({ goal: 'RESTORE_OWNER_LOCATION', options: options.sort(compareOptions) });
-    }
+): RemediationStep {
+  const owned = byUser.get(ownerId) ?? NO_CONNECTIONS;
+  const options = erroredServingConnections(owned, needs.needBits).map((c) => option([reconnect(c)]));
+  options.push(option([ADD_VALID_LOCATION]), option([REMOVE_ALL_LOCATIONS]));
+  for (const member of members) {
+    if (member === ownerId) continue;
+    if ((connectionMask(byUser.get(member)) & needs.needBits) !== 0)
+      options.push(option([changeOwner(member)]));
   }
-  return steps;
+  return { goal: 'RESTORE_OWNER_LOCATION', options: options.sort(compareOptions) };
 }
 
 /**

@@ -104,6 +104,15 @@ describe('subscriptions', () => {
     await admin.mutate(SetBookingPageEnabledMutation, { pageId, enabled: true });
   });
 
+  it('return() ends a subscription at once, even while next() is waiting for an event', async () => {
+    const pageId = await firstPageId();
+    const iterator = admin.subscribe(BookingPageStateChangedSubscription, { pageId });
+    const waiting = iterator.next();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect(iterator.return!()).resolves.toEqual({ done: true, value: undefined });
+    await expect(waiting).resolves.toMatchObject({ done: true });
+  });
+
   it('a SERVICE token replays the event log from a cursor, then goes live', async () => {
     const service = await serviceClient(gateway.url);
     const log = await admin.query(EventLogQuery, { first: 500 });

@@ -147,36 +147,62 @@ export function createTsunagiClient(options: TsunagiClientOptions): TsunagiClien
     return wsClient;
   }
 
-  async function* subscribe<TResult, TVariables>(
+  // A plain iterator rather than an async generator: `return()` must end the subscription at once, even while
+  // a `next()` is waiting for an event (a generator would queue the return behind that next).
+  function subscribe<TResult, TVariables>(
     document: TypedDocument<TResult, TVariables>,
     variables?: TVariables,
     subscribeOptions: SubscribeOptions = {},
   ): AsyncIterableIterator<TResult> {
-    const client = await ws();
     const payload: SubscribePayload = {
       query: document.toString(),
       variables: (variables ?? {}) as Record<string, unknown>,
     };
-    const iterator = client.iterate<TResult>(payload);
-    const onAbort = () => void iterator.return?.();
-    subscribeOptions.signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      for await (const result of iterator) {
-        if (result.errors?.length) {
-          const errors = result.errors as unknown as TsunagiErrorDetail[];
-          throw new TsunagiClientError(errors[0]!.message, { errors });
-        }
-        if (result.data != null) yield result.data as TResult;
+    const inner = ws().then((client) => client.iterate<TResult>(payload));
+    let finished = false;
+    const finish = async (): Promise<IteratorReturnResult<undefined>> => {
+      if (!finished) {
+        finished = true;
+        subscribeOptions.signal?.removeEventListener('abort', onAbort);
+        await (await inner).return?.();
       }
-    } catch (error) {
-      if (isTsunagiClientError(error)) throw error;
-      throw new TsunagiClientError(describeSubscriptionFailure(error), {
-        errors: Array.isArray(error) ? (error as TsunagiErrorDetail[]) : [],
-        cause: error,
-      });
-    } finally {
-      subscribeOptions.signal?.removeEventListener('abort', onAbort);
-    }
+      return { done: true, value: undefined };
+    };
+    const onAbort = () => void finish().catch(() => {});
+    if (subscribeOptions.signal?.aborted) void finish().catch(() => {});
+    else subscribeOptions.signal?.addEventListener('abort', onAbort, { once: true });
+
+    const iterator: AsyncIterableIterator<TResult> = {
+      async next(): Promise<IteratorResult<TResult>> {
+        while (!finished) {
+          let step: IteratorResult<{ data?: unknown; errors?: readonly unknown[] }>;
+          try {
+            step = await (await inner).next();
+          } catch (error) {
+            await finish().catch(() => {});
+            if (isTsunagiClientError(error)) throw error;
+            throw new TsunagiClientError(describeSubscriptionFailure(error), {
+              errors: Array.isArray(error) ? (error as TsunagiErrorDetail[]) : [],
+              cause: error,
+            });
+          }
+          if (step.done) return finish();
+          const result = step.value;
+          if (result.errors?.length) {
+            await finish().catch(() => {});
+            const errors = result.errors as unknown as TsunagiErrorDetail[];
+            throw new TsunagiClientError(errors[0]!.message, { errors });
+          }
+          if (result.data != null) return { done: false, value: result.data as TResult };
+        }
+        return { done: true, value: undefined };
+      },
+      return: finish,
+      [Symbol.asyncIterator]() {
+        return iterator;
+      },
+    };
+    return iterator;
   }
 
   return {
