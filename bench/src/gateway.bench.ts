@@ -3,8 +3,9 @@
 //     in-process graphql-js execute of the same schema over the same data (the baseline); ratio target ≥ 0.4;
 //  2. SQL round trips per request (DataLoader batching: constant, whatever the page count);
 //  3. mutation-to-subscriber latency p50/p99 over graphql-ws; target p99 ≤ 50 ms on loopback.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createDatabase, type DatabaseHandle } from '@tsunagi/db';
+import { createThrowawayDatabase } from '@tsunagi/db/testing';
 import {
   createContext,
   createGateway,
@@ -22,7 +23,6 @@ import autocannon from 'autocannon';
 import { execute, parse } from 'graphql';
 import { check, fmt, median, percentile, printTable } from './report.js';
 
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 8);
 const LATENCY_SAMPLES = Number(process.env.BENCH_LATENCY_SAMPLES ?? 300);
@@ -47,28 +47,16 @@ const LIST_QUERY = /* GraphQL */ `
   }
 `;
 
-async function adminStatement(sql: string): Promise<void> {
-  const admin = createDatabase({ databaseUrl: ADMIN_URL, pool: { max: 1 } });
-  try {
-    await (admin.db as unknown as { $client: { query(sql: string): Promise<unknown> } }).$client.query(sql);
-  } finally {
-    await admin.close();
-  }
-}
-
-const dbName = `tsunagi_bench_${randomBytes(5).toString('hex')}`;
-await adminStatement(`CREATE DATABASE ${dbName}`);
-const url = new URL(ADMIN_URL);
-url.pathname = `/${dbName}`;
+const throwaway = await createThrowawayDatabase('tsunagi_bench');
 let queries = 0;
 const database: DatabaseHandle = createDatabase({
-  databaseUrl: url.toString(),
+  databaseUrl: throwaway.url,
   logger: { logQuery: () => void queries++ },
 });
 
 try {
   await database.migrate();
-  const config = gatewayConfig({ databaseUrl: url.toString() });
+  const config = gatewayConfig({ databaseUrl: throwaway.url });
   const gateway = await createGateway(config, { database, seedDemo: true });
   const demo = gateway.demo!;
   const token = demo.adminToken;
@@ -212,5 +200,5 @@ try {
   ]);
 } finally {
   await database.close().catch(() => {});
-  await adminStatement(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await throwaway.drop();
 }

@@ -14,17 +14,15 @@ import {
   systemActor,
   type UserRole,
 } from '@tsunagi/db';
+import { createThrowawayDatabase, probeTestPostgres, type ThrowawayDatabase } from '@tsunagi/db/testing';
 import { classifyProviderError } from '@tsunagi/errors';
 import { afterAll, beforeAll } from 'vitest';
 import { mintToken, type Role } from '../src/auth/token.js';
 import { type GatewayConfig, gatewayConfig } from '../src/env.js';
 import { createGateway, type Gateway, type GatewayOptions } from '../src/gateway.js';
 
-export const TEST_DATABASE_URL =
-  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-// The gateway has no `pg` dependency of its own: administrative statements go through the driver client
-// that @tsunagi/db opened (drizzle exposes it as `$client`; node-postgres and PGlite both have `query`).
+// The gateway has no `pg` dependency of its own: raw statements go through the driver client that
+// @tsunagi/db opened (drizzle exposes it as `$client`; node-postgres and PGlite both have `query`).
 interface RawClient {
   query(statement: string): Promise<unknown>;
 }
@@ -33,53 +31,12 @@ export function rawClient(handle: DatabaseHandle): RawClient {
   return (handle.db as unknown as { $client: RawClient }).$client;
 }
 
-async function adminStatement(statement: string): Promise<void> {
-  const admin = createDatabase({
-    databaseUrl: TEST_DATABASE_URL,
-    pool: { max: 1, connectionTimeoutMillis: 3000 },
-  });
-  try {
-    await rawClient(admin).query(statement);
-  } finally {
-    await admin.close();
-  }
-}
-
-async function postgresProblem(): Promise<string | null> {
-  try {
-    await adminStatement('SELECT 1');
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-}
-
-const problem = await postgresProblem();
-if (problem !== null) {
-  if (process.env.CI)
-    throw new Error(`PostgreSQL at ${TEST_DATABASE_URL} is unreachable (${problem}); CI needs it.`);
-  console.warn(
-    `\n⚠️  Skipping the Postgres half of the gateway tests: ${TEST_DATABASE_URL} is unreachable (${problem}).\n`,
-  );
-}
-export const postgresAvailable = problem === null;
-export const drivers: DriverName[] = postgresAvailable ? ['pglite', 'pg'] : ['pglite'];
-
-export function databaseUrl(name: string): string {
-  const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+const testPostgres = await probeTestPostgres();
+export const postgresAvailable = testPostgres.available;
+export const drivers: DriverName[] = [...testPostgres.drivers];
 
 /** A fresh Postgres database for one test file; returns its URL and how to drop it. */
-export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `tsunagi_gw_${randomBytes(6).toString('hex')}`;
-  await adminStatement(`CREATE DATABASE ${name}`);
-  return {
-    url: databaseUrl(name),
-    drop: () => adminStatement(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  };
-}
+export const createPostgresDatabase = (): Promise<ThrowawayDatabase> => createThrowawayDatabase('tsunagi_gw');
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;

@@ -5,57 +5,20 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { createDatabase, type DatabaseHandle, type DriverName } from '../src/database.js';
+import {
+  adminStatement,
+  databaseUrlFor,
+  probeTestPostgres,
+  TEST_DATABASE_URL,
+} from '../src/testing/postgres.js';
 
-export const TEST_DATABASE_URL =
-  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function postgresProblem(): Promise<string | null> {
-  const client = new Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-const problem = await postgresProblem();
-if (problem !== null) {
-  if (process.env.CI) {
-    throw new Error(`PostgreSQL at ${TEST_DATABASE_URL} is unreachable (${problem}); CI needs it.`);
-  }
-  console.warn(
-    `\n⚠️  Skipping the Postgres half of these tests: ${TEST_DATABASE_URL} is unreachable (${problem}).\n` +
-      '   Start PostgreSQL or set TEST_DATABASE_URL to run them.\n',
-  );
-}
-
-export const postgresAvailable = problem === null;
+const testPostgres = await probeTestPostgres();
+export const postgresAvailable = testPostgres.available;
 /** For `describe.each(drivers)`. */
-export const drivers: DriverName[] = postgresAvailable ? ['pglite', 'pg'] : ['pglite'];
-
-/** `TEST_DATABASE_URL` pointing at another database on the same server. */
-export function databaseUrlFor(name: string): string {
-  const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function admin(statement: string): Promise<void> {
-  const client = new Client({ connectionString: TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+export const drivers: DriverName[] = [...testPostgres.drivers];
+export { databaseUrlFor, TEST_DATABASE_URL };
 
 export interface TestDatabase {
   handle: DatabaseHandle;
@@ -89,7 +52,7 @@ export function useTestDatabase(driver: DriverName, options: TestDatabaseOptions
       open = () => createDatabase({ logger, ...(dataDir === null ? {} : { dataDir }) });
     } else {
       name = `tsunagi_test_${randomBytes(6).toString('hex')}`;
-      await admin(`CREATE DATABASE ${name}`);
+      await adminStatement(`CREATE DATABASE ${name}`);
       const databaseUrl = databaseUrlFor(name);
       url = databaseUrl;
       open = () => createDatabase({ databaseUrl, pool: { max: 24 }, logger });
@@ -112,7 +75,7 @@ export function useTestDatabase(driver: DriverName, options: TestDatabaseOptions
   afterAll(async () => {
     await database?.handle.close();
     if (database?.dataDir) rmSync(database.dataDir, { recursive: true, force: true });
-    if (name !== undefined) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (name !== undefined) await adminStatement(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }, 60_000);
   return () => {
     if (database === undefined) throw new Error('The test database is not open yet');

@@ -1,0 +1,9 @@
+export type { TestPostgres, ThrowawayDatabase } from './postgres.js';
+export {
+  adminStatement,
+  createThrowawayDatabase,
+  databaseUrlFor,
+  postgresProblem,
+  probeTestPostgres,
+  TEST_DATABASE_URL,
+} from './postgres.js';
