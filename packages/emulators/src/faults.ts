@@ -1,0 +1,209 @@
+// Per-account fault injection shared by every emulator. Persistent faults (a revoked grant, a deleted account,
+// a dropped scope, an expired access token) stay until cleared or healed by the flow that heals them (a new
+// authorization heals REVOKE_GRANT; a refresh heals EXPIRE_ACCESS_TOKEN). Counted faults (rate limits, 5xx
+// bursts, resets, latency) apply to the next N requests of that account.
+
+export type Fault =
+  | { readonly kind: 'REVOKE_GRANT' }
+  | { readonly kind: 'EXPIRE_ACCESS_TOKEN' }
+  | { readonly kind: 'DROP_SCOPE'; readonly scope: string }
+  | { readonly kind: 'DELETE_ACCOUNT' }
+  | { readonly kind: 'RATE_LIMIT'; readonly requests: number; readonly retryAfterSeconds: number }
+  | {
+      readonly kind: 'SERVER_ERROR_BURST';
+      readonly requests: number;
+      readonly status?: 500 | 502 | 503 | 504;
+    }
+  | { readonly kind: 'LATENCY'; readonly ms: number; readonly requests?: number }
+  | { readonly kind: 'RESET_CONNECTION'; readonly requests: number };
+
+export type FaultKind = Fault['kind'];
+
+/** What the emulator must do to one request, decided before it serves it. */
+export type RequestFault =
+  | { readonly kind: 'RATE_LIMIT'; readonly retryAfterSeconds: number }
+  | { readonly kind: 'SERVER_ERROR'; readonly status: 500 | 502 | 503 | 504 }
+  | { readonly kind: 'RESET_CONNECTION' }
+  | null;
+
+interface AccountFaults {
+  revoked: boolean;
+  deleted: boolean;
+  accessTokenExpired: boolean;
+  droppedScopes: Set<string>;
+  counted: { fault: Extract<Fault, { requests: number }>; remaining: number }[];
+  latency: { ms: number; remaining: number | null } | null;
+}
+
+const FAULT_KINDS: readonly FaultKind[] = [
+  'REVOKE_GRANT',
+  'EXPIRE_ACCESS_TOKEN',
+  'DROP_SCOPE',
+  'DELETE_ACCOUNT',
+  'RATE_LIMIT',
+  'SERVER_ERROR_BURST',
+  'LATENCY',
+  'RESET_CONNECTION',
+];
+
+/** Validates a fault from the control API; returns an error message or the fault. */
+export function parseFault(value: unknown): Fault | string {
+  if (typeof value !== 'object' || value === null) return 'a fault is a JSON object';
+  const fault = value as Record<string, unknown>;
+  const kind = fault.kind;
+  if (typeof kind !== 'string' || !FAULT_KINDS.includes(kind as FaultKind)) {
+    return `kind must be one of ${FAULT_KINDS.join(', ')}`;
+  }
+  const count = (name: string, max = 10_000) => {
+    const n = fault[name];
+    return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= max ? n : null;
+  };
+  switch (kind as FaultKind) {
+    case 'DROP_SCOPE':
+      return typeof fault.scope === 'string' && fault.scope.length > 0
+        ? { kind: 'DROP_SCOPE', scope: fault.scope }
+        : 'DROP_SCOPE needs a scope';
+    case 'RATE_LIMIT': {
+      const requests = count('requests');
+      const retryAfterSeconds = count('retryAfterSeconds', 3600);
+      return requests !== null && retryAfterSeconds !== null
+        ? { kind: 'RATE_LIMIT', requests, retryAfterSeconds }
+        : 'RATE_LIMIT needs integer requests and retryAfterSeconds';
+    }
+    case 'SERVER_ERROR_BURST': {
+      const requests = count('requests');
+      const status = fault.status ?? 503;
+      if (requests === null || ![500, 502, 503, 504].includes(status as number)) {
+        return 'SERVER_ERROR_BURST needs integer requests and a status of 500, 502, 503 or 504';
+      }
+      return { kind: 'SERVER_ERROR_BURST', requests, status: status as 500 | 502 | 503 | 504 };
+    }
+    case 'LATENCY': {
+      const ms = count('ms', 60_000);
+      const requests = fault.requests === undefined ? undefined : count('requests');
+      if (ms === null || requests === null) return 'LATENCY needs integer ms (and optional requests)';
+      return requests === undefined ? { kind: 'LATENCY', ms } : { kind: 'LATENCY', ms, requests };
+    }
+    case 'RESET_CONNECTION': {
+      const requests = count('requests');
+      return requests !== null
+        ? { kind: 'RESET_CONNECTION', requests }
+        : 'RESET_CONNECTION needs integer requests';
+    }
+    default:
+      return { kind } as Fault;
+  }
+}
+
+export class FaultBook {
+  readonly #accounts = new Map<string, AccountFaults>();
+
+  #of(accountId: string): AccountFaults {
+    let faults = this.#accounts.get(accountId);
+    if (!faults) {
+      faults = {
+        revoked: false,
+        deleted: false,
+        accessTokenExpired: false,
+        droppedScopes: new Set(),
+        counted: [],
+        latency: null,
+      };
+      this.#accounts.set(accountId, faults);
+    }
+    return faults;
+  }
+
+  inject(accountId: string, fault: Fault): void {
+    const faults = this.#of(accountId);
+    switch (fault.kind) {
+      case 'REVOKE_GRANT':
+        faults.revoked = true;
+        break;
+      case 'DELETE_ACCOUNT':
+        faults.deleted = true;
+        break;
+      case 'EXPIRE_ACCESS_TOKEN':
+        faults.accessTokenExpired = true;
+        break;
+      case 'DROP_SCOPE':
+        faults.droppedScopes.add(fault.scope);
+        break;
+      case 'LATENCY':
+        faults.latency = { ms: fault.ms, remaining: fault.requests ?? null };
+        break;
+      default:
+        faults.counted.push({ fault, remaining: fault.requests });
+    }
+  }
+
+  clear(accountId: string): void {
+    this.#accounts.delete(accountId);
+  }
+
+  clearAll(): void {
+    this.#accounts.clear();
+  }
+
+  isRevoked(accountId: string): boolean {
+    return this.#accounts.get(accountId)?.revoked ?? false;
+  }
+
+  isDeleted(accountId: string): boolean {
+    return this.#accounts.get(accountId)?.deleted ?? false;
+  }
+
+  isAccessTokenExpired(accountId: string): boolean {
+    return this.#accounts.get(accountId)?.accessTokenExpired ?? false;
+  }
+
+  droppedScopes(accountId: string): ReadonlySet<string> {
+    return this.#accounts.get(accountId)?.droppedScopes ?? new Set();
+  }
+
+  /** A successful refresh issues a fresh access token. */
+  healAccessToken(accountId: string): void {
+    const faults = this.#accounts.get(accountId);
+    if (faults) faults.accessTokenExpired = false;
+  }
+
+  /** A new authorization (reconnect) issues a new grant with the full scope. */
+  healGrant(accountId: string): void {
+    const faults = this.#accounts.get(accountId);
+    if (!faults) return;
+    faults.revoked = false;
+    faults.accessTokenExpired = false;
+    faults.droppedScopes.clear();
+  }
+
+  /** Milliseconds to delay this request (consumes one LATENCY request). */
+  takeLatency(accountId: string): number {
+    const latency = this.#accounts.get(accountId)?.latency;
+    if (!latency) return 0;
+    if (latency.remaining !== null) {
+      latency.remaining--;
+      if (latency.remaining <= 0) this.#of(accountId).latency = null;
+    }
+    return latency.ms;
+  }
+
+  /** The counted fault to apply to this request, if any (consumes one). */
+  takeRequestFault(accountId: string): RequestFault {
+    const faults = this.#accounts.get(accountId);
+    if (!faults) return null;
+    while (faults.counted.length > 0) {
+      const head = faults.counted[0]!;
+      if (head.remaining <= 0) {
+        faults.counted.shift();
+        continue;
+      }
+      head.remaining--;
+      const { fault } = head;
+      if (fault.kind === 'RATE_LIMIT')
+        return { kind: 'RATE_LIMIT', retryAfterSeconds: fault.retryAfterSeconds };
+      if (fault.kind === 'SERVER_ERROR_BURST') return { kind: 'SERVER_ERROR', status: fault.status ?? 503 };
+      return { kind: 'RESET_CONNECTION' };
+    }
+    return null;
+  }
+}

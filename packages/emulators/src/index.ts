@@ -1,0 +1,22 @@
+export type { Fault, FaultKind, RequestFault } from './faults.js';
+export { FaultBook, parseFault } from './faults.js';
+export type {
+  GoogleEmulator,
+  GoogleEmulatorAccount,
+  GoogleEmulatorClient,
+  GoogleEmulatorEndpoints,
+  GoogleEmulatorOptions,
+} from './google/index.js';
+export { DEFAULT_GOOGLE_EMULATOR_CLIENT, GOOGLE_SCOPES, startGoogleEmulator } from './google/index.js';
+export type {
+  MicrosoftEmulator,
+  MicrosoftEmulatorAccount,
+  MicrosoftEmulatorEndpoints,
+  MicrosoftEmulatorOptions,
+} from './microsoft/index.js';
+export {
+  MICROSOFT_EMULATOR_CLIENT_ID,
+  MICROSOFT_EMULATOR_CLIENT_SECRET,
+  MICROSOFT_EMULATOR_TENANT_ID,
+  startMicrosoftEmulator,
+} from './microsoft/index.js';

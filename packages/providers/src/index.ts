@@ -1,0 +1,49 @@
+export type { AuthorizedCall, AuthorizedSession } from './authorized-call.js';
+export { createAuthorizedSession, DEFAULT_RETRY, REFRESH_AHEAD_MS } from './authorized-call.js';
+export type {
+  AccountIdentity,
+  AdapterContext,
+  AuthorizationRequest,
+  CalendarEvent,
+  CalendarProvider,
+  CodeExchange,
+  EventPage,
+  FreeBusyResult,
+  LocationProvider,
+  Logger,
+  NewEvent,
+  OAuthFlow,
+  OAuthTokens,
+  OnlineMeeting,
+  ProbeResult,
+  ProviderId,
+  TimeRange,
+  TokenStore,
+} from './contract.js';
+export { noopLogger } from './contract.js';
+export type {
+  GoogleCalendarProviderOptions,
+  GoogleOAuthEndpoints,
+  GoogleOAuthFlowOptions,
+} from './google/index.js';
+export {
+  GOOGLE_API_ROOT,
+  GOOGLE_CALENDAR_SCOPES,
+  GOOGLE_DEFAULT_SCOPES,
+  GOOGLE_OAUTH_ENDPOINTS,
+  GoogleCalendarProvider,
+  GoogleOAuthFlow,
+  googleProviderError,
+  missingGoogleScopes,
+} from './google/index.js';
+export type { MicrosoftGraphOptions, MicrosoftOAuthOptions } from './microsoft/index.js';
+export {
+  DEFAULT_GRAPH_BASE_URL,
+  DEFAULT_MICROSOFT_AUTHORITY,
+  DEFAULT_MICROSOFT_SCOPES,
+  MICROSOFT_CALENDAR_SCOPES,
+  MicrosoftCalendarProvider,
+  MicrosoftOAuthFlow,
+  TEAMS_SCOPES,
+  TeamsMeetingProvider,
+} from './microsoft/index.js';
