@@ -28,6 +28,8 @@ import { serveSubscriptions } from './http/subscriptions.js';
 import { operationsPlugin } from './ops/apollo-plugin.js';
 import { createLogger, type Logger, requestLogging } from './ops/logger.js';
 import { GatewayMetrics, readStateCounts } from './ops/metrics.js';
+import type { ProviderRegistryFactory } from './providers/adapters.js';
+import { handleOAuthCallback } from './providers/callback-route.js';
 import { type ProviderRegistry, UnconfiguredProviderRegistry } from './providers/registry.js';
 import { createSchema } from './schema/index.js';
 
@@ -36,8 +38,10 @@ export const GRAPHQL_PATH = '/graphql';
 export interface GatewayOptions {
   /** An open, migrated database. Without it the gateway opens (and migrates, and later closes) its own. */
   readonly database?: DatabaseHandle;
-  /** Defaults to the registry with no adapters (provider mutations answer PROVIDER_ERROR). */
-  readonly providers?: ProviderRegistry;
+  /** Defaults to the registry with no adapters (provider mutations answer PROVIDER_ERROR). A factory is
+   * called with the gateway's database, keyring, state service and public origin (see
+   * `createEmulatedProviderRegistry`). */
+  readonly providers?: ProviderRegistry | ProviderRegistryFactory;
   readonly logger?: Logger;
   /** Loads the demo organizations (once; a database that has them is left alone) and mints an admin token. */
   readonly seedDemo?: boolean;
@@ -110,11 +114,20 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
 
   const shutdown = new AbortController();
   const metrics = new GatewayMetrics(() => readStateCounts(database.db));
+  const state = createStateService({ db: database.db, keyring, bus: database.bus });
+  let origin: string | null = null;
+  const publicUrl = () => {
+    if (origin === null) throw new Error('The gateway is not listening yet');
+    return origin;
+  };
   const services: GatewayServices = {
     database,
     reads: createReadRepository(database.db),
-    state: createStateService({ db: database.db, keyring, bus: database.bus }),
-    providers: options.providers ?? new UnconfiguredProviderRegistry(),
+    state,
+    providers:
+      typeof options.providers === 'function'
+        ? options.providers({ database, keyring, state, publicUrl, logger: log })
+        : (options.providers ?? new UnconfiguredProviderRegistry()),
     metrics,
     shutdownSignal: shutdown.signal,
   };
@@ -160,6 +173,9 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   app.get('/metrics', async (_request, response) => {
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  app.get('/oauth/callback/:provider', (request, response) =>
+    handleOAuthCallback(services.providers, request, response),
+  );
   if (config.graphiql) app.use(graphiqlRouter({ graphqlPath: GRAPHQL_PATH, defaultToken: demo?.adminToken }));
 
   const httpServer = createServer(app);
@@ -245,7 +261,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   });
   const address = httpServer.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const url = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}${GRAPHQL_PATH}`;
+  origin = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;
+  const url = `${origin}${GRAPHQL_PATH}`;
   log.info({ url, driver: database.driver }, 'gateway listening');
 
   let stopping: Promise<void> | null = null;

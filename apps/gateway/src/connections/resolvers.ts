@@ -37,8 +37,13 @@ export async function visibleConnection(
 
 function providerValue<T>(result: ProviderResult<T>): T {
   if (result.ok) return result.value;
-  const { code, message, provider } = result.error;
-  throw gatewayError(code, message, provider === undefined ? {} : { extensions: { provider } });
+  const { code, message, provider, reason } = result.error;
+  throw gatewayError(code, message, {
+    extensions: {
+      ...(provider === undefined ? {} : { provider }),
+      ...(reason === undefined ? {} : { reason }),
+    },
+  });
 }
 
 /** Reloads a connection after a change, past any row this request had cached. */
@@ -124,10 +129,16 @@ export const connectionResolvers: Resolvers = {
     },
     unlinkConnection: async (_parent, { connectionId }, context) => {
       const actor = actorOf(context);
-      const change = unwrap(
-        await context.services.state.unlinkConnection(actor, checkId(connectionId, 'connectionId')),
-      );
+      const id = checkId(connectionId, 'connectionId');
+      const revoke =
+        (await context.services.providers.prepareRevocation?.({
+          organizationId: actor.organizationId,
+          connectionId: id,
+        })) ?? null;
+      const change = unwrap(await context.services.state.unlinkConnection(actor, id));
       refreshLoaders(context);
+      // Best effort, after the commit: the unlink stands whatever the provider answers (logged either way).
+      await revoke?.();
       return change.connection;
     },
     checkConnection: async (_parent, { connectionId }, context) => {
@@ -151,6 +162,10 @@ export const connectionResolvers: Resolvers = {
         page.reasons.some((reason) => reason.connectionIds.includes(connection.id)),
       );
     },
+  },
+  AuthorizationSession: {
+    connection: (session, _args, context) =>
+      session.connectionId === null ? null : context.loaders.connection.load(session.connectionId),
   },
   ProviderError: {
     occurredAt: (error) => new Date(error.occurredAt),

@@ -36,6 +36,24 @@ export interface ProviderFailure {
   readonly code: 'PROVIDER_ERROR' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'FORBIDDEN';
   readonly message: string;
   readonly provider?: ConnectionProvider;
+  /** A finer reason, sent as extensions.reason (e.g. ACCOUNT_MISMATCH with CONFLICT, STATE_EXPIRED). */
+  readonly reason?: string;
+}
+
+/** The provider's redirect to `/oauth/callback/:provider`. */
+export interface CallbackRequest {
+  readonly provider: string;
+  readonly state: string;
+  readonly code: string | null;
+  /** The provider's `error` parameter (e.g. access_denied) when the user did not grant access. */
+  readonly error: string | null;
+}
+
+export interface CallbackCompleted {
+  readonly organizationId: string;
+  readonly userId: string;
+  readonly connectionId: string;
+  readonly provider: ConnectionProvider;
 }
 
 export type ProviderResult<T> = { ok: true; value: T } | { ok: false; error: ProviderFailure };
@@ -49,6 +67,15 @@ export interface ProviderRegistry {
   ): Promise<ProviderResult<{ connectionId: string }>>;
   /** Probes the connection now and records the result through the db service. */
   checkConnection(request: CheckConnectionRequest): Promise<ProviderResult<void>>;
+  /** Redeems the provider's redirect for whoever started the authorization (the state row knows them).
+   * Registries without it answer the callback route with PROVIDER_ERROR. */
+  completeCallback?(request: CallbackRequest): Promise<ProviderResult<CallbackCompleted>>;
+  /** Called before an unlink: reads the grant so it can be revoked at the provider once the unlink has
+   * committed (the unlink deletes the stored tokens). The returned function is best effort and never throws. */
+  prepareRevocation?(request: {
+    readonly organizationId: string;
+    readonly connectionId: string;
+  }): Promise<(() => Promise<void>) | null>;
 }
 
 const unconfigured = (provider: ConnectionProvider | null): { ok: false; error: ProviderFailure } => ({

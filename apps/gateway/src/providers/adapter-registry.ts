@@ -1,0 +1,450 @@
+// The provider registry backed by real adapters (packages/providers): OAuth authorization code + PKCE for
+// connect and reconnect, probes through a token store that keeps refreshed tokens sealed in the database, and
+// every state change through the db state service (one transaction each: status, credentials, pages, events).
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  type ConnectionCredentials,
+  type ConnectionProvider,
+  type ConnectionRow,
+  type CredentialStore,
+  createCredentialStore,
+  createOAuthStateStore,
+  type Database,
+  type Keyring,
+  type OAuthAuthorization,
+  type OAuthStateStore,
+  type ProviderErrorClassificationLike,
+  type ServiceError,
+  type StateService,
+  systemActor,
+} from '@tsunagi/db';
+import { type Clock, isProviderError, outcomeForCode, ProviderError } from '@tsunagi/errors';
+import {
+  type AdapterContext,
+  type CalendarProvider,
+  type LocationProvider,
+  type Logger,
+  noopLogger,
+  type OAuthFlow,
+  type OAuthTokens,
+  type ProbeResult,
+  type TokenStore,
+} from '@tsunagi/providers';
+import type {
+  AuthorizationStarted,
+  CallbackCompleted,
+  CallbackRequest,
+  CheckConnectionRequest,
+  CompleteAuthorizationRequest,
+  ProviderFailure,
+  ProviderRegistry,
+  ProviderResult,
+  StartAuthorizationRequest,
+} from './registry.js';
+
+/** What the gateway needs of one provider: its OAuth flow and how to open one connection's adapter. */
+export interface ProviderAdapter {
+  readonly oauth: OAuthFlow;
+  /** The calendar or location provider of one connection, around that connection's token store. */
+  open(context: AdapterContext): CalendarProvider | LocationProvider;
+}
+
+export type ProviderAdapters = Partial<Record<ConnectionProvider, ProviderAdapter>>;
+
+export interface AdapterProviderRegistryOptions {
+  readonly db: Database;
+  readonly keyring: Keyring;
+  readonly state: StateService;
+  readonly adapters: ProviderAdapters;
+  /** The gateway's public origin; the default redirect URI is `${publicUrl}/oauth/callback/${provider}`. */
+  readonly publicUrl: string | (() => string);
+  /** How long an authorization may take, default 600 s. */
+  readonly stateTtlSeconds?: number;
+  /** Clock of the authorization states (tests move it to expire a state). */
+  readonly now?: () => Date;
+  /** Adapter clock and retry overrides (tests skip Retry-After waits). */
+  readonly clock?: Clock;
+  readonly retry?: AdapterContext['retry'];
+  readonly logger?: Logger;
+  /** A probe that takes longer is abandoned (and recorded as a transient failure), default 20 s. */
+  readonly probeTimeoutMs?: number;
+}
+
+/** The reason a reconnect that signed in to another account reports (extensions.reason, code CONFLICT). */
+export const ACCOUNT_MISMATCH = 'ACCOUNT_MISMATCH';
+
+const fail = (
+  code: ProviderFailure['code'],
+  message: string,
+  extra: { provider?: ConnectionProvider; reason?: string } = {},
+): { ok: false; error: ProviderFailure } => ({ ok: false, error: { code, message, ...extra } });
+
+const fromService = (error: ServiceError, reason?: string): { ok: false; error: ProviderFailure } =>
+  fail(error.code, error.message, reason === undefined ? {} : { reason });
+
+/** RFC 7636: a 43-character base64url verifier and its S256 challenge. */
+function pkcePair(): { verifier: string; challenge: string } {
+  const verifier = randomBytes(32).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+}
+
+function toCredentials(tokens: OAuthTokens): ConnectionCredentials {
+  return {
+    accessToken: tokens.accessToken,
+    refreshToken: tokens.refreshToken ?? null,
+    expiresAt: tokens.expiresAt === undefined ? null : new Date(tokens.expiresAt),
+    scopes: tokens.scopes,
+  };
+}
+
+function toTokens(credentials: ConnectionCredentials): OAuthTokens {
+  return {
+    accessToken: credentials.accessToken,
+    refreshToken: credentials.refreshToken ?? undefined,
+    expiresAt: credentials.expiresAt?.getTime() ?? undefined,
+    scopes: credentials.scopes ?? [],
+  };
+}
+
+/** One connection's tokens, sealed in `connection_credentials`; a refresh is saved before it is used. */
+export function credentialTokenStore(
+  credentials: CredentialStore,
+  organizationId: string,
+  connectionId: string,
+): TokenStore {
+  return {
+    async load() {
+      const stored = await credentials.load(organizationId, connectionId);
+      if (stored === null) {
+        throw new ProviderError({
+          code: 'AUTH_REVOKED',
+          ...outcomeForCode('AUTH_REVOKED'),
+          provider: 'unknown',
+          providerReason: 'no_credentials',
+          message: 'No credentials are stored for this connection',
+        });
+      }
+      return toTokens(stored);
+    },
+    async save(tokens) {
+      if (!(await credentials.save(organizationId, connectionId, toCredentials(tokens)))) {
+        throw new Error(`Connection ${connectionId} was unlinked while its tokens were refreshed`);
+      }
+    },
+  };
+}
+
+function atRiskFor(missingScopes: readonly string[]): ProviderErrorClassificationLike | undefined {
+  if (missingScopes.length === 0) return undefined;
+  return {
+    code: 'INSUFFICIENT_SCOPE',
+    ...outcomeForCode('INSUFFICIENT_SCOPE'),
+    connectionBroken: false,
+    providerReason: 'missing_scopes',
+    message: `The grant lacks ${missingScopes.join(', ')}`,
+  };
+}
+
+export class AdapterProviderRegistry implements ProviderRegistry {
+  readonly #options: AdapterProviderRegistryOptions;
+  readonly #states: OAuthStateStore;
+  readonly #credentials: CredentialStore;
+  readonly #logger: Logger;
+
+  constructor(options: AdapterProviderRegistryOptions) {
+    this.#options = options;
+    this.#states = createOAuthStateStore(
+      options.db,
+      options.keyring,
+      options.now === undefined ? {} : { now: options.now },
+    );
+    this.#credentials = createCredentialStore(options.db, options.keyring);
+    this.#logger = options.logger ?? noopLogger;
+  }
+
+  /** Where the provider sends the user back when the client names no redirect URI. */
+  redirectUriFor(provider: ConnectionProvider): string {
+    const base =
+      typeof this.#options.publicUrl === 'string' ? this.#options.publicUrl : this.#options.publicUrl();
+    return `${base.replace(/\/+$/, '')}/oauth/callback/${provider}`;
+  }
+
+  #adapter(provider: ConnectionProvider): ProviderAdapter | undefined {
+    return this.#options.adapters[provider];
+  }
+
+  async startAuthorization(
+    request: StartAuthorizationRequest,
+  ): Promise<ProviderResult<AuthorizationStarted>> {
+    const adapter = this.#adapter(request.provider);
+    if (adapter === undefined) {
+      return fail('PROVIDER_ERROR', `No provider adapter is configured for ${request.provider}`, {
+        provider: request.provider,
+      });
+    }
+    const user = await this.#options.db.query.users.findFirst({
+      where: (t, { and, eq }) => and(eq(t.organizationId, request.organizationId), eq(t.id, request.userId)),
+      columns: { email: true },
+    });
+    if (user === undefined) return fail('NOT_FOUND', 'User not found');
+    const redirectUri = request.redirectUri ?? this.redirectUriFor(request.provider);
+    const { verifier, challenge } = pkcePair();
+    const created = await this.#states.create({
+      organizationId: request.organizationId,
+      userId: request.userId,
+      provider: request.provider,
+      connectionId: request.connectionId,
+      redirectUri,
+      codeVerifier: verifier,
+      ...(this.#options.stateTtlSeconds === undefined ? {} : { ttlSeconds: this.#options.stateTtlSeconds }),
+    });
+    if (!created.ok) return fromService(created.error);
+    const authorizationUrl = adapter.oauth.authorizationUrl({
+      state: created.value.state,
+      codeChallenge: challenge,
+      redirectUri,
+      loginHint: user.email,
+    });
+    return {
+      ok: true,
+      value: {
+        provider: request.provider,
+        authorizationUrl,
+        state: created.value.state,
+        expiresAt: created.value.expiresAt,
+        connectionId: request.connectionId,
+      },
+    };
+  }
+
+  async completeAuthorization(
+    request: CompleteAuthorizationRequest,
+  ): Promise<ProviderResult<{ connectionId: string }>> {
+    const consumed = await this.#consume(request.state);
+    if (!consumed.ok) return consumed;
+    // Another organization's state reads as an unknown one (it is burnt all the same: it leaked).
+    if (consumed.value.organizationId !== request.organizationId) {
+      return fail('NOT_FOUND', 'Unknown authorization state', { reason: 'STATE_NOT_FOUND' });
+    }
+    const done = await this.#redeem(consumed.value, request.code);
+    return done.ok ? { ok: true, value: { connectionId: done.value.connectionId } } : done;
+  }
+
+  /** The provider's redirect: the state row says whose authorization it is, no bearer token needed. */
+  async completeCallback(request: CallbackRequest): Promise<ProviderResult<CallbackCompleted>> {
+    const consumed = await this.#consume(request.state);
+    if (!consumed.ok) return consumed;
+    const authorization = consumed.value;
+    if (authorization.provider !== request.provider) {
+      return fail('BAD_USER_INPUT', 'The callback is for another provider', { reason: 'PROVIDER_MISMATCH' });
+    }
+    if (request.error !== null || request.code === null) {
+      return fail('BAD_USER_INPUT', 'The provider did not grant access', {
+        provider: authorization.provider,
+        reason: request.error === null ? 'NO_CODE' : 'ACCESS_DENIED',
+      });
+    }
+    return this.#redeem(authorization, request.code);
+  }
+
+  async #consume(state: string): Promise<ProviderResult<OAuthAuthorization>> {
+    const consumed = await this.#states.consume(state);
+    if (consumed.ok) return consumed;
+    const reason =
+      consumed.error.code === 'CONFLICT'
+        ? 'STATE_ALREADY_USED'
+        : consumed.error.code === 'BAD_USER_INPUT'
+          ? 'STATE_EXPIRED'
+          : 'STATE_NOT_FOUND';
+    return fromService(consumed.error, reason);
+  }
+
+  async #redeem(authorization: OAuthAuthorization, code: string): Promise<ProviderResult<CallbackCompleted>> {
+    const { organizationId, userId, provider } = authorization;
+    const adapter = this.#adapter(provider);
+    if (adapter === undefined) {
+      return fail('PROVIDER_ERROR', `No provider adapter is configured for ${provider}`, { provider });
+    }
+    let exchanged: Awaited<ReturnType<OAuthFlow['exchangeCode']>>;
+    try {
+      exchanged = await adapter.oauth.exchangeCode({
+        code,
+        codeVerifier: authorization.codeVerifier,
+        redirectUri: authorization.redirectUri,
+      });
+    } catch (error) {
+      if (!isProviderError(error)) throw error;
+      const { classification } = error;
+      this.#logger.warn(
+        { provider, code: classification.code, reason: classification.providerReason },
+        'authorization code exchange failed',
+      );
+      // invalid_grant on a code: reused, expired, or issued for another verifier or redirect URI.
+      if (classification.code === 'AUTH_REVOKED' || classification.code === 'INVALID_REQUEST') {
+        return fail('BAD_USER_INPUT', 'The authorization code is invalid, expired or already used', {
+          provider,
+          reason: 'INVALID_CODE',
+        });
+      }
+      return fail('PROVIDER_ERROR', `The provider refused the authorization (${classification.code})`, {
+        provider,
+      });
+    }
+    const { tokens, account } = exchanged;
+    const credentials = toCredentials(tokens);
+    const actor = systemActor(organizationId);
+
+    if (authorization.connectionId === null) {
+      const created = await this.#options.state.createConnection(actor, {
+        userId,
+        provider,
+        accountExternalId: account.externalId,
+        accountEmail: account.email,
+        credentials,
+      });
+      if (!created.ok) {
+        await this.#forget(adapter, tokens);
+        return fromService(
+          created.error,
+          created.error.code === 'CONFLICT' ? 'ACCOUNT_ALREADY_LINKED' : undefined,
+        );
+      }
+      return {
+        ok: true,
+        value: { organizationId, userId, provider, connectionId: created.value.connection.id },
+      };
+    }
+
+    const connection: ConnectionRow | undefined = await this.#options.db.query.connections.findFirst({
+      where: (t, { and, eq }) =>
+        and(eq(t.organizationId, organizationId), eq(t.id, authorization.connectionId as string)),
+    });
+    if (connection === undefined) {
+      await this.#forget(adapter, tokens);
+      return fail('NOT_FOUND', 'Connection not found');
+    }
+    if (connection.accountExternalId !== account.externalId) {
+      await this.#forget(adapter, tokens);
+      return fail(
+        'CONFLICT',
+        `Signed in as another account${account.email === null ? '' : ` (${account.email})`}; reconnect ${connection.accountEmail ?? 'the linked account'}`,
+        { provider, reason: ACCOUNT_MISMATCH },
+      );
+    }
+    const reconnected = await this.#options.state.markReconnected(actor, connection.id, credentials);
+    if (!reconnected.ok) {
+      await this.#forget(adapter, tokens);
+      return fromService(reconnected.error);
+    }
+    return { ok: true, value: { organizationId, userId, provider, connectionId: connection.id } };
+  }
+
+  /** Best effort: tokens we will not keep are revoked at the provider where it can. */
+  async #forget(adapter: ProviderAdapter, tokens: OAuthTokens): Promise<void> {
+    try {
+      await adapter.oauth.revoke(tokens.refreshToken ?? tokens.accessToken);
+    } catch (error) {
+      this.#logger.warn(
+        {
+          provider: adapter.oauth.provider,
+          err: isProviderError(error) ? error.classification.code : 'unknown',
+        },
+        'revoking unused tokens failed',
+      );
+    }
+  }
+
+  async prepareRevocation(request: {
+    organizationId: string;
+    connectionId: string;
+  }): Promise<(() => Promise<void>) | null> {
+    const connection = await this.#options.db.query.connections.findFirst({
+      where: (t, { and, eq }) =>
+        and(eq(t.organizationId, request.organizationId), eq(t.id, request.connectionId)),
+      columns: { provider: true, status: true },
+    });
+    if (connection === undefined || connection.status === 'DISCONNECTED') return null;
+    const adapter = this.#adapter(connection.provider);
+    if (adapter === undefined) return null;
+    const credentials = await this.#credentials.load(request.organizationId, request.connectionId);
+    if (credentials === null) return null;
+    const token = credentials.refreshToken ?? credentials.accessToken;
+    const record = { connectionId: request.connectionId, provider: connection.provider };
+    return async () => {
+      try {
+        await adapter.oauth.revoke(token);
+        this.#logger.info({ ...record, revoked: true }, 'provider grant revoked on unlink');
+      } catch (error) {
+        this.#logger.warn(
+          {
+            ...record,
+            revoked: false,
+            code: isProviderError(error) ? error.classification.code : 'UNKNOWN',
+          },
+          'provider grant revocation on unlink failed',
+        );
+      }
+    };
+  }
+
+  async checkConnection(request: CheckConnectionRequest): Promise<ProviderResult<void>> {
+    const adapter = this.#adapter(request.provider);
+    if (adapter === undefined) {
+      return fail('PROVIDER_ERROR', `No provider adapter is configured for ${request.provider}`, {
+        provider: request.provider,
+      });
+    }
+    const context: AdapterContext = {
+      tokens: credentialTokenStore(this.#credentials, request.organizationId, request.connectionId),
+      oauth: adapter.oauth,
+      logger: this.#logger,
+      ...(this.#options.clock === undefined ? {} : { clock: this.#options.clock }),
+      ...(this.#options.retry === undefined ? {} : { retry: this.#options.retry }),
+    };
+    const target = adapter.open(context);
+    let outcome:
+      | { ok: true; atRisk?: ProviderErrorClassificationLike }
+      | {
+          ok: false;
+          classification: ProviderErrorClassificationLike;
+        };
+    try {
+      const probe: ProbeResult = await target.probe(
+        AbortSignal.timeout(this.#options.probeTimeoutMs ?? 20_000),
+      );
+      const atRisk = atRiskFor(probe.missingScopes);
+      outcome = atRisk === undefined ? { ok: true } : { ok: true, atRisk };
+    } catch (error) {
+      if (!isProviderError(error)) {
+        if (error instanceof DOMException && error.name === 'TimeoutError') {
+          outcome = {
+            ok: false,
+            classification: {
+              code: 'NETWORK_UNREACHABLE',
+              ...outcomeForCode('NETWORK_UNREACHABLE'),
+              provider: request.provider,
+              message: 'The provider did not answer in time',
+            },
+          };
+        } else {
+          this.#logger.error(
+            { provider: request.provider, connectionId: request.connectionId },
+            'probe failed',
+          );
+          return fail('PROVIDER_ERROR', 'The connection could not be checked', {
+            provider: request.provider,
+          });
+        }
+      } else {
+        outcome = { ok: false, classification: error.classification };
+      }
+    }
+    const recorded = await this.#options.state.recordProbeResult(
+      systemActor(request.organizationId),
+      request.connectionId,
+      outcome,
+    );
+    if (!recorded.ok) return fromService(recorded.error);
+    return { ok: true, value: undefined };
+  }
+}

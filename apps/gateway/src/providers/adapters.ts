@@ -1,0 +1,132 @@
+// Adapter factories per provider, and a registry wired to running emulators (tests, the embedded demo).
+import type { DatabaseHandle, Keyring, StateService } from '@tsunagi/db';
+import type { GoogleEmulator, MicrosoftEmulator } from '@tsunagi/emulators';
+import {
+  GOOGLE_API_ROOT,
+  GOOGLE_OAUTH_ENDPOINTS,
+  GoogleCalendarProvider,
+  type GoogleOAuthEndpoints,
+  GoogleOAuthFlow,
+  type Logger,
+  MicrosoftCalendarProvider,
+  MicrosoftOAuthFlow,
+  TeamsMeetingProvider,
+} from '@tsunagi/providers';
+import {
+  AdapterProviderRegistry,
+  type AdapterProviderRegistryOptions,
+  type ProviderAdapters,
+} from './adapter-registry.js';
+import type { ProviderRegistry } from './registry.js';
+
+export interface MicrosoftAdapterOptions {
+  readonly clientId: string;
+  readonly clientSecret?: string;
+  /** Authority including the tenant (default `https://login.microsoftonline.com/common`). */
+  readonly authority?: string;
+  /** Graph root without the version (default `https://graph.microsoft.com`). */
+  readonly graphBaseUrl?: string;
+  readonly logger?: Logger;
+}
+
+/** Outlook calendars (MICROSOFT_CALENDAR) and Teams meetings (MICROSOFT_TEAMS): one app registration. */
+export function microsoftAdapters(options: MicrosoftAdapterOptions): ProviderAdapters {
+  const graph = options.graphBaseUrl === undefined ? {} : { graphBaseUrl: options.graphBaseUrl };
+  const flow = (provider: 'MICROSOFT_CALENDAR' | 'MICROSOFT_TEAMS') =>
+    new MicrosoftOAuthFlow({
+      clientId: options.clientId,
+      provider,
+      ...(options.clientSecret === undefined ? {} : { clientSecret: options.clientSecret }),
+      ...(options.authority === undefined ? {} : { authority: options.authority }),
+      ...(options.logger === undefined ? {} : { logger: options.logger }),
+      ...graph,
+    });
+  return {
+    MICROSOFT_CALENDAR: {
+      oauth: flow('MICROSOFT_CALENDAR'),
+      open: (context) => new MicrosoftCalendarProvider(context, graph),
+    },
+    MICROSOFT_TEAMS: {
+      oauth: flow('MICROSOFT_TEAMS'),
+      open: (context) => new TeamsMeetingProvider(context, graph),
+    },
+  };
+}
+
+export interface GoogleAdapterOptions {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly endpoints?: GoogleOAuthEndpoints;
+  /** Root of the Google APIs (default `https://www.googleapis.com/`). */
+  readonly apiRoot?: string;
+  readonly logger?: Logger;
+}
+
+/** Google Calendar (GOOGLE_CALENDAR). */
+export function googleAdapters(options: GoogleAdapterOptions): ProviderAdapters {
+  const oauth = new GoogleOAuthFlow({
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    endpoints: options.endpoints ?? GOOGLE_OAUTH_ENDPOINTS,
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
+  });
+  const apiRoot = options.apiRoot ?? GOOGLE_API_ROOT;
+  return {
+    GOOGLE_CALENDAR: { oauth, open: (context) => new GoogleCalendarProvider({ context, apiRoot }) },
+  };
+}
+
+/** What `createGateway` hands a registry factory once its database and services exist. */
+export interface ProviderRegistryDependencies {
+  readonly database: DatabaseHandle;
+  readonly keyring: Keyring;
+  readonly state: StateService;
+  /** The gateway's origin (`http://host:port`), known once it listens. */
+  readonly publicUrl: () => string;
+  readonly logger?: Logger;
+}
+
+export type ProviderRegistryFactory = (dependencies: ProviderRegistryDependencies) => ProviderRegistry;
+
+export interface EmulatedProvidersOptions
+  extends Partial<Omit<AdapterProviderRegistryOptions, 'db' | 'keyring' | 'state' | 'adapters'>> {
+  readonly microsoft?: MicrosoftEmulator;
+  readonly google?: GoogleEmulator;
+}
+
+/** A registry factory for `createGateway({ providers })` whose adapters talk to running emulators. */
+export function createEmulatedProviderRegistry(options: EmulatedProvidersOptions): ProviderRegistryFactory {
+  const { microsoft, google, ...rest } = options;
+  return (dependencies) => {
+    const logger = rest.logger ?? dependencies.logger;
+    const adapters: ProviderAdapters = {
+      ...(microsoft === undefined
+        ? {}
+        : microsoftAdapters({
+            clientId: microsoft.clientId,
+            clientSecret: microsoft.clientSecret,
+            authority: microsoft.endpoints.authority,
+            graphBaseUrl: microsoft.endpoints.graphBaseUrl,
+            ...(logger === undefined ? {} : { logger }),
+          })),
+      ...(google === undefined
+        ? {}
+        : googleAdapters({
+            clientId: google.client.clientId,
+            clientSecret: google.client.clientSecret,
+            endpoints: google.endpoints,
+            apiRoot: google.endpoints.apiRoot,
+            ...(logger === undefined ? {} : { logger }),
+          })),
+    };
+    return new AdapterProviderRegistry({
+      publicUrl: dependencies.publicUrl,
+      ...rest,
+      ...(logger === undefined ? {} : { logger }),
+      db: dependencies.database.db,
+      keyring: dependencies.keyring,
+      state: dependencies.state,
+      adapters,
+    });
+  };
+}

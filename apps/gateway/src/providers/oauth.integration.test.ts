@@ -1,0 +1,369 @@
+// Connect, probe, break, reconnect: GraphQL + the OAuth callback route against the Microsoft emulator on
+// 127.0.0.1 (real HTTP everywhere), on PGlite and Postgres.
+import { Writable } from 'node:stream';
+import { createCredentialStore, parseKeyring } from '@tsunagi/db';
+import {
+  type GoogleEmulator,
+  type MicrosoftEmulator,
+  startGoogleEmulator,
+  startMicrosoftEmulator,
+} from '@tsunagi/emulators';
+import { pino } from 'pino';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { codes, drivers, snapshot, useTestGateway } from '../../test/harness.js';
+import { World } from '../../test/world.js';
+import { createEmulatedProviderRegistry } from './adapters.js';
+
+let emulator: MicrosoftEmulator;
+let google: GoogleEmulator;
+const logLines: Record<string, unknown>[] = [];
+const logger = pino(
+  { level: 'info' },
+  new Writable({
+    write(chunk, _encoding, callback) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
+      callback();
+    },
+  }),
+);
+/** Added to the authorization states' clock (expires a state without waiting). */
+let skewMs = 0;
+
+beforeAll(async () => {
+  [emulator, google] = await Promise.all([
+    startMicrosoftEmulator({ port: 0 }),
+    startGoogleEmulator({ port: 0 }),
+  ]);
+});
+
+afterAll(async () => {
+  await Promise.all([emulator?.stop(), google?.stop()]);
+});
+
+beforeEach(() => {
+  skewMs = 0;
+  emulator.faults.clearAll();
+  google.faults.clearAll();
+});
+
+interface ConnectionView {
+  id: string;
+  status: string;
+  health: string;
+  accountEmail: string | null;
+  lastError: { code: string } | null;
+}
+
+const CONNECTION = 'id status health accountEmail lastError { code }';
+
+interface Session {
+  authorizationUrl: string;
+  state: string;
+  expiresAt: string;
+  connection: { id: string } | null;
+}
+
+/** Follows the authorization URL like a browser would (the emulator consents for `login_hint`); returns
+ * the gateway callback URL the provider redirected to. */
+async function authorize(authorizationUrl: string, asEmail?: string): Promise<URL> {
+  const url = new URL(authorizationUrl);
+  if (asEmail !== undefined) url.searchParams.set('login_hint', asEmail);
+  const response = await fetch(url, { redirect: 'manual' });
+  expect(response.status).toBe(302);
+  return new URL(response.headers.get('location') ?? '');
+}
+
+async function callback(url: URL): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(url);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+describe.each(drivers)('OAuth connect, check and reconnect (%s)', (driver) => {
+  const t = useTestGateway(driver, {
+    gateway: {
+      logger,
+      providers: (dependencies) =>
+        createEmulatedProviderRegistry({
+          microsoft: emulator,
+          google,
+          now: () => new Date(Date.now() + skewMs),
+          // Retry-After is honoured by the adapters; the test does not sit through it.
+          clock: { now: () => Date.now(), sleep: async () => {} },
+          retry: { baseDelayMs: 1, maxDelayMs: 5 },
+        })(dependencies),
+    },
+  });
+
+  async function setup() {
+    const w = await World.create(t(), ['aiko'], { aiko: 'ADMIN' });
+    const user = await t().handle.db.query.users.findFirst({
+      where: (u, { eq }) => eq(u.id, w.users.aiko),
+    });
+    const email = user?.email ?? '';
+    const account = emulator.accounts.create({ email });
+    return { w, email, account };
+  }
+
+  async function connect(w: World<'aiko'>): Promise<Session> {
+    const data = await w.run<{ connectAccount: Session }>(
+      'aiko',
+      'mutation { connectAccount(provider: MICROSOFT_CALENDAR) { authorizationUrl state expiresAt connection { id } } }',
+    );
+    return data.connectAccount;
+  }
+
+  async function connection(w: World<'aiko'>, id: string): Promise<ConnectionView> {
+    const data = await w.run<{ connection: ConnectionView }>(
+      'aiko',
+      `query C($id: ID!) { connection(id: $id) { ${CONNECTION} } }`,
+      { id },
+    );
+    return data.connection;
+  }
+
+  async function check(w: World<'aiko'>, id: string): Promise<ConnectionView> {
+    const data = await w.run<{ checkConnection: ConnectionView }>(
+      'aiko',
+      `mutation K($id: ID!) { checkConnection(connectionId: $id) { ${CONNECTION} } }`,
+      { id },
+    );
+    return data.checkConnection;
+  }
+
+  async function startReconnect(w: World<'aiko'>, id: string): Promise<Session> {
+    const data = await w.run<{ startReconnect: Session }>(
+      'aiko',
+      'mutation R($id: ID!) { startReconnect(connectionId: $id) { authorizationUrl state expiresAt connection { id } } }',
+      { id },
+    );
+    return data.startReconnect;
+  }
+
+  /** connectAccount → provider → gateway callback; returns the new connection id. */
+  async function linked(w: World<'aiko'>): Promise<string> {
+    const done = await callback(await authorize((await connect(w)).authorizationUrl));
+    expect(done.status).toBe(200);
+    return String(done.body.connectionId);
+  }
+
+  it('connects, breaks on a revoked grant, and reconnects the same connection', async () => {
+    const { w, email, account } = await setup();
+
+    const session = await connect(w);
+    const authorizationUrl = new URL(session.authorizationUrl);
+    expect(authorizationUrl.searchParams.get('login_hint')).toBe(email);
+    expect(authorizationUrl.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorizationUrl.searchParams.get('state')).toBe(session.state);
+    expect(authorizationUrl.searchParams.get('redirect_uri')).toBe(
+      `${new URL(t().url).origin}/oauth/callback/MICROSOFT_CALENDAR`,
+    );
+    expect(session.connection).toBeNull();
+
+    const back = await authorize(session.authorizationUrl);
+    expect(`${back.origin}${back.pathname}`).toBe(
+      `${new URL(t().url).origin}/oauth/callback/MICROSOFT_CALENDAR`,
+    );
+    const done = await callback(back);
+    expect(done).toMatchObject({
+      status: 200,
+      body: { status: 'connected', provider: 'MICROSOFT_CALENDAR' },
+    });
+    const connectionId = String(done.body.connectionId);
+    expect(await connection(w, connectionId)).toMatchObject({
+      status: 'CONNECTED',
+      health: 'HEALTHY',
+      accountEmail: email,
+      lastError: null,
+    });
+    // Tokens are stored sealed, never in the clear.
+    const stored = await t().handle.db.query.connectionCredentials.findFirst({
+      where: (c, { eq }) => eq(c.connectionId, connectionId),
+    });
+    expect(stored).toBeDefined();
+    expect(JSON.stringify(stored)).not.toMatch(/"accessToken"/);
+
+    const page = await w.createPage('aiko', { title: 'Intro call' });
+    expect(page.state).toBe('ACTIVE');
+    expect(await check(w, connectionId)).toMatchObject({ status: 'CONNECTED', lastError: null });
+
+    emulator.faults.inject(account.id, { kind: 'REVOKE_GRANT' });
+    const broken = await check(w, connectionId);
+    expect(broken).toMatchObject({ id: connectionId, status: 'ERROR', lastError: { code: 'AUTH_REVOKED' } });
+    expect((await w.page('aiko', page.id)).state).toBe('DISABLED_CONNECTION_ERROR');
+    const log = await w.run<{
+      events: {
+        edges: { node: { type: string; page: { id: string } | null; payload: Record<string, unknown> } }[];
+      };
+    }>('aiko', '{ events(first: 500) { edges { node { type page { id } payload } } } }');
+    expect(
+      log.events.edges
+        .map((edge) => edge.node)
+        .filter((node) => node.type === 'BOOKING_PAGE_STATE_CHANGED' && node.page?.id === page.id)
+        .map((node) => [node.payload.to, node.payload.causeConnectionId]),
+    ).toContainEqual(['DISABLED_CONNECTION_ERROR', connectionId]);
+
+    const reconnect = await startReconnect(w, connectionId);
+    expect(reconnect.connection).toEqual({ id: connectionId });
+    const again = await callback(await authorize(reconnect.authorizationUrl));
+    expect(again).toMatchObject({ status: 200, body: { connectionId } });
+    expect(await connection(w, connectionId)).toMatchObject({ status: 'CONNECTED', lastError: null });
+    const reenabled = await w.page('aiko', page.id);
+    expect(reenabled.state).toBe('ACTIVE');
+    expect(reenabled.id).toBe(page.id);
+    // The new grant works: the probe refreshes nothing and stays green.
+    expect(await check(w, connectionId)).toMatchObject({ status: 'CONNECTED', lastError: null });
+  });
+
+  it('refuses a reconnect that signs in to another account, and changes nothing', async () => {
+    const { w, account } = await setup();
+    const connectionId = await linked(w);
+    await w.createPage('aiko', { title: 'Mismatch page' });
+    const other = emulator.accounts.create({ email: `other-${connectionId}@contoso.example` });
+    emulator.faults.inject(account.id, { kind: 'REVOKE_GRANT' });
+    expect((await check(w, connectionId)).status).toBe('ERROR');
+
+    const reconnect = await startReconnect(w, connectionId);
+    const before = await snapshot(t().handle);
+    const refused = await callback(await authorize(reconnect.authorizationUrl, other.email));
+    expect(refused.status).toBe(409);
+    expect(refused.body.errors).toEqual([
+      {
+        message: expect.stringContaining('another account'),
+        extensions: { code: 'CONFLICT', reason: 'ACCOUNT_MISMATCH', provider: 'MICROSOFT_CALENDAR' },
+      },
+    ]);
+    expect(JSON.stringify(refused.body)).not.toMatch(/stack|at .*\.ts/);
+    expect(await snapshot(t().handle)).toBe(before);
+    expect((await connection(w, connectionId)).status).toBe('ERROR');
+
+    // Through GraphQL too.
+    const viaGraphQL = await startReconnect(w, connectionId);
+    const code = (await authorize(viaGraphQL.authorizationUrl, other.email)).searchParams.get('code');
+    const response = await w.request(
+      'aiko',
+      'mutation($s: String!, $c: String!) { completeAuthorization(state: $s, code: $c) { id } }',
+      {
+        s: viaGraphQL.state,
+        c: code,
+      },
+    );
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'ACCOUNT_MISMATCH',
+    });
+    expect(await snapshot(t().handle)).toBe(before);
+  });
+
+  it('refuses a replayed state, a reused code, an expired state and another organization’s state', async () => {
+    const { w } = await setup();
+    const other = await World.create(t(), ['hana'], { hana: 'ADMIN' });
+
+    // Replay: the callback URL used twice.
+    const first = await authorize((await connect(w)).authorizationUrl);
+    expect((await callback(first)).status).toBe(200);
+    const before = await snapshot(t().handle);
+    const replay = await callback(first);
+    expect(replay.status).toBe(409);
+    expect(replay.body.errors).toMatchObject([
+      { extensions: { code: 'CONFLICT', reason: 'STATE_ALREADY_USED' } },
+    ]);
+    expect(await snapshot(t().handle)).toBe(before);
+
+    // A code redeemed once, presented again with a fresh state.
+    const fresh = await connect(w);
+    const reused = new URL(first);
+    reused.searchParams.set('state', fresh.state);
+    const second = await callback(reused);
+    expect(second.status).toBe(400);
+    expect(second.body.errors).toMatchObject([
+      { extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_CODE' } },
+    ]);
+    expect(await snapshot(t().handle)).toBe(before);
+
+    // Expired: the authorization took longer than the state lives.
+    const late = await authorize((await connect(w)).authorizationUrl);
+    skewMs = 11 * 60_000;
+    const expired = await callback(late);
+    expect(expired.status).toBe(400);
+    expect(expired.body.errors).toMatchObject([
+      { extensions: { code: 'BAD_USER_INPUT', reason: 'STATE_EXPIRED' } },
+    ]);
+    skewMs = 0;
+    expect(await snapshot(t().handle)).toBe(before);
+
+    // Another organization's state, through GraphQL: reads as unknown.
+    const theirs = await connect(w);
+    const code = (await authorize(theirs.authorizationUrl)).searchParams.get('code');
+    const crossed = await other.request(
+      'hana',
+      'mutation($s: String!, $c: String!) { completeAuthorization(state: $s, code: $c) { id } }',
+      { s: theirs.state, c: code },
+    );
+    expect(codes(crossed)).toEqual(['NOT_FOUND']);
+    expect(await snapshot(t().handle)).toBe(before);
+
+    // Unknown state, missing parameters, another provider's route.
+    const unknown = await callback(
+      new URL(`${new URL(t().url).origin}/oauth/callback/MICROSOFT_CALENDAR?state=nope&code=x`),
+    );
+    expect(unknown.status).toBe(404);
+    const missing = await fetch(`${new URL(t().url).origin}/oauth/callback/MICROSOFT_CALENDAR`);
+    expect(missing.status).toBe(400);
+    const wrongRoute = new URL(await authorize((await connect(w)).authorizationUrl));
+    wrongRoute.pathname = '/oauth/callback/GOOGLE_CALENDAR';
+    expect((await callback(wrongRoute)).status).toBe(400);
+    expect(await snapshot(t().handle)).toBe(before);
+  });
+
+  it('keeps a connection CONNECTED through transient provider failures', async () => {
+    const { w, account } = await setup();
+    const connectionId = await linked(w);
+    emulator.faults.inject(account.id, { kind: 'SERVER_ERROR_BURST', requests: 1, status: 503 });
+    expect(await check(w, connectionId)).toMatchObject({ status: 'CONNECTED', lastError: null });
+    emulator.faults.inject(account.id, { kind: 'RATE_LIMIT', requests: 1, retryAfterSeconds: 1 });
+    expect(await check(w, connectionId)).toMatchObject({ status: 'CONNECTED', lastError: null });
+  });
+
+  it('unlinks a Google connection and revokes its grant at the provider (best effort, logged)', async () => {
+    const { w, email } = await setup();
+    google.accounts.create({ email });
+    const session = await w.run<{ connectAccount: Session }>(
+      'aiko',
+      'mutation { connectAccount(provider: GOOGLE_CALENDAR) { authorizationUrl state expiresAt connection { id } } }',
+    );
+    const done = await callback(await authorize(session.connectAccount.authorizationUrl));
+    expect(done).toMatchObject({ status: 200, body: { provider: 'GOOGLE_CALENDAR' } });
+    const connectionId = String(done.body.connectionId);
+    expect(await connection(w, connectionId)).toMatchObject({ status: 'CONNECTED', accountEmail: email });
+    expect(await check(w, connectionId)).toMatchObject({ status: 'CONNECTED', lastError: null });
+
+    const stored = await createCredentialStore(t().handle.db, parseKeyring(t().config.credentialsKeys)).load(
+      w.organizationId,
+      connectionId,
+    );
+    const refreshToken = stored?.refreshToken ?? '';
+    expect(refreshToken).not.toBe('');
+
+    const unlinked = await w.run<{ unlinkConnection: ConnectionView }>(
+      'aiko',
+      `mutation U($id: ID!) { unlinkConnection(connectionId: $id) { ${CONNECTION} } }`,
+      { id: connectionId },
+    );
+    expect(unlinked.unlinkConnection.status).toBe('DISCONNECTED');
+    expect(logLines).toContainEqual(
+      expect.objectContaining({ connectionId, provider: 'GOOGLE_CALENDAR', revoked: true }),
+    );
+    // The grant is dead at the provider: its refresh token no longer works.
+    const refresh = await fetch(google.endpoints.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: refreshToken,
+        client_id: google.client.clientId,
+        client_secret: google.client.clientSecret,
+      }).toString(),
+    });
+    expect(refresh.status).toBe(400);
+  });
+});
