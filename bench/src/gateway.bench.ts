@@ -12,7 +12,6 @@ import {
   createSchema,
   type GatewayServices,
   gatewayConfig,
-  mintToken,
 } from '@tsunagi/gateway';
 import {
   BookingPageStateChangedSubscription,

@@ -1,9 +1,20 @@
-// Embedded (PGlite) mode keeps its generated secrets beside the data directory, so restarts and the
+// Embedded (PGlite) mode: the demo organization on PGlite, served with the Google and Microsoft emulators as
+// its providers (`startEmbedded`). It keeps its generated secrets beside the data directory, so restarts and the
 // `token` command agree with the running server. Postgres deployments pass them in the environment.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { createDatabase, type DatabaseHandle, parseKeyring, seedDemo } from '@tsunagi/db';
 import { z } from 'zod';
-import { generateCredentialsKeys, generateJwtSecret } from './env.js';
+import {
+  type DemoEmulators,
+  demoProviderRegistry,
+  type ProvisionReport,
+  provisionDemoAccounts,
+  startDemoEmulators,
+} from './demo/emulators.js';
+import { type GatewayConfig, generateCredentialsKeys, generateJwtSecret } from './env.js';
+import { createGateway, type Gateway } from './gateway.js';
+import { createLogger, type Logger } from './ops/logger.js';
 
 const secretsSchema = z.object({ jwtSecret: z.string().min(32), credentialsKeys: z.string().min(1) });
 export type EmbeddedSecrets = z.infer<typeof secretsSchema>;
@@ -27,4 +38,66 @@ export function loadOrCreateEmbeddedSecrets(file: string): EmbeddedSecrets & { c
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
   return { ...secrets, created: true };
+}
+
+export interface EmbeddedGateway {
+  readonly gateway: Gateway & { readonly demo: NonNullable<Gateway['demo']> };
+  readonly emulators: DemoEmulators;
+  /** The demo connections backed by emulator accounts on this start, and the errored ones to reconnect. */
+  readonly provisioned: ProvisionReport;
+  /** Stops the gateway, closes the database, then stops the emulators. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The embedded boot (no DATABASE_URL): starts the provider emulators, opens and migrates PGlite
+ * (`config.pgliteDataDir`, null = in memory), seeds the demo once, backs its Google/Microsoft connections with
+ * emulator accounts and tokens (every start: emulators forget), then serves the gateway with adapters pointed
+ * at the emulators. Provisioning finishes before the gateway listens, so nothing probes the seeded tokens.
+ */
+export async function startEmbedded(options: {
+  config: GatewayConfig;
+  logger?: Logger;
+}): Promise<EmbeddedGateway> {
+  const { config } = options;
+  if (config.databaseUrl !== undefined) throw new Error('startEmbedded runs on PGlite: unset DATABASE_URL');
+  const log = options.logger ?? createLogger(config.logLevel);
+  const emulators = await startDemoEmulators();
+  let database: DatabaseHandle | null = null;
+  try {
+    database = createDatabase(config.pgliteDataDir === null ? {} : { dataDir: config.pgliteDataDir });
+    await database.migrate();
+    const keyring = parseKeyring(config.credentialsKeys);
+    await seedDemo(database.db, { keyring, bus: database.bus });
+    const provisioned = await provisionDemoAccounts({ db: database.db, keyring, emulators, logger: log });
+    const gateway = await createGateway(config, {
+      database,
+      logger: log,
+      seedDemo: true,
+      providers: demoProviderRegistry(emulators),
+    });
+    if (gateway.demo === null) throw new Error('The embedded gateway has no demo organization');
+    const open = database;
+    let stopping: Promise<void> | null = null;
+    return {
+      gateway: gateway as EmbeddedGateway['gateway'],
+      emulators,
+      provisioned,
+      stop() {
+        stopping ??= (async () => {
+          try {
+            await gateway.stop();
+            await open.close();
+          } finally {
+            await emulators.stop();
+          }
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await database?.close().catch(() => undefined);
+    await emulators.stop();
+    throw error;
+  }
 }

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { generateKey, parseKeyring } from '@tsunagi/db';
 import { z } from 'zod';
+import { DEFAULT_PROBE_CONFIG, type ProbeConfig } from './probes/config.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -36,6 +37,8 @@ export interface GatewayConfig {
   readonly logLevel: LogLevel;
   /** How long shutdown waits for in-flight requests before closing the database anyway. */
   readonly shutdownTimeoutMs: number;
+  /** Scheduled health probes; absent: the defaults, on when the gateway has provider adapters. */
+  readonly probes?: ProbeConfig;
 }
 
 export const DEFAULT_LIMITS: QueryLimits = Object.freeze({
@@ -92,6 +95,10 @@ const envSchema = z.object({
   MAX_BODY_BYTES: integer(1024, 50 * 1024 * 1024).default(DEFAULT_LIMITS.maxBodyBytes),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
+  PROBES_ENABLED: flag.optional(),
+  // At most 12 h: pg-boss archives finished jobs after 12 h, and a round's job must outlive its round.
+  PROBE_INTERVAL_SECONDS: integer(5, 43_200).default(DEFAULT_PROBE_CONFIG.intervalSeconds),
+  PROBE_CONCURRENCY_PER_PROVIDER: integer(1, 100).default(DEFAULT_PROBE_CONFIG.concurrencyPerProvider),
   NODE_ENV: z.string().optional(),
 });
 
@@ -154,6 +161,11 @@ export function configFromEnv(
     },
     logLevel: env.LOG_LEVEL,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    probes: {
+      enabled: env.PROBES_ENABLED,
+      intervalSeconds: env.PROBE_INTERVAL_SECONDS,
+      concurrencyPerProvider: env.PROBE_CONCURRENCY_PER_PROVIDER,
+    },
   };
 }
 
@@ -174,6 +186,8 @@ export function gatewayConfig(overrides: Partial<GatewayConfig> = {}): GatewayCo
     limits: DEFAULT_LIMITS,
     logLevel: 'silent',
     shutdownTimeoutMs: 5000,
+    // Off unless a test asks: a probe firing mid-test would change what it observes.
+    probes: { ...DEFAULT_PROBE_CONFIG, enabled: false },
     ...overrides,
   };
 }

@@ -28,6 +28,9 @@ import { serveSubscriptions } from './http/subscriptions.js';
 import { operationsPlugin } from './ops/apollo-plugin.js';
 import { createLogger, type Logger, requestLogging } from './ops/logger.js';
 import { GatewayMetrics, readStateCounts } from './ops/metrics.js';
+import { DEFAULT_PROBE_CONFIG } from './probes/config.js';
+import { type ProbeRunner, startProbes } from './probes/runner.js';
+import { AdapterProviderRegistry } from './providers/adapter-registry.js';
 import type { ProviderRegistryFactory } from './providers/adapters.js';
 import { handleOAuthCallback } from './providers/callback-route.js';
 import { type ProviderRegistry, UnconfiguredProviderRegistry } from './providers/registry.js';
@@ -67,6 +70,8 @@ export interface Gateway {
   readonly logger: Logger;
   /** Set when created with `seedDemo`. */
   readonly demo: DemoAccess | null;
+  /** The scheduled health probes (config.probes), null when off. */
+  readonly probes: ProbeRunner | null;
   /** Stops accepting, closes WebSockets (1001), waits for in-flight requests, closes the database it opened. */
   stop(): Promise<void>;
 }
@@ -265,6 +270,27 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const url = `${origin}${GRAPHQL_PATH}`;
   log.info({ url, driver: database.driver }, 'gateway listening');
 
+  // Scheduled probes need adapters: an unconfigured registry has nothing to probe with.
+  const probeConfig = config.probes ?? DEFAULT_PROBE_CONFIG;
+  let probes: ProbeRunner | null = null;
+  if (services.providers instanceof AdapterProviderRegistry && probeConfig.enabled !== false) {
+    try {
+      probes = await startProbes({
+        database,
+        registry: services.providers,
+        config: probeConfig,
+        logger: log,
+      });
+    } catch (error) {
+      // Nothing is left listening or open behind a gateway that failed to start.
+      await subscriptions.close(0);
+      await apollo.stop();
+      if (ownsDatabase) await database.close();
+      throw error;
+    }
+  }
+  if (probes !== null) log.info({ mode: probes.mode, ...probeConfig }, 'health probes scheduled');
+
   let stopping: Promise<void> | null = null;
   return {
     url,
@@ -274,6 +300,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     services,
     logger: log,
     demo,
+    probes,
     stop() {
       stopping ??= (async () => {
         draining = true;
@@ -281,6 +308,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         // Subscriptions end and their sockets close with 1001 ("going away") first: an upgraded socket
         // would otherwise hold the HTTP drain open until its grace period runs out.
         shutdown.abort();
+        // Probes write through the database: they end (in-flight ones finish) before it closes.
+        await probes?.stop();
         await subscriptions.close(config.shutdownTimeoutMs);
         // Stops accepting and waits for in-flight requests (and so their transactions).
         await apollo.stop();

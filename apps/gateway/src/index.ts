@@ -10,6 +10,12 @@ export type { DemoAccess, Gateway, GatewayOptions } from './gateway.js';
 export { createGateway, GRAPHQL_PATH } from './gateway.js';
 export type { Logger } from './ops/logger.js';
 export type {
+  EmulatedProvidersOptions,
+  ProviderRegistryDependencies,
+  ProviderRegistryFactory,
+} from './providers/adapters.js';
+export { createEmulatedProviderRegistry } from './providers/adapters.js';
+export type {
   AuthorizationStarted,
   CheckConnectionRequest,
   CompleteAuthorizationRequest,

@@ -2,7 +2,13 @@
 // `tsunagi-gateway [serve]` runs the gateway; `tsunagi-gateway token …` mints a development token.
 import { parseArgs } from 'node:util';
 import { mintToken, ROLES, type Role } from './auth/token.js';
-import { embeddedSecretsFile, loadOrCreateEmbeddedSecrets } from './embedded.js';
+import { demoProviderLines } from './demo/banner.js';
+import {
+  type EmbeddedGateway,
+  embeddedSecretsFile,
+  loadOrCreateEmbeddedSecrets,
+  startEmbedded,
+} from './embedded.js';
 import { ConfigError, configFromEnv, type GatewayEnv, parseEnv } from './env.js';
 import { createGateway } from './gateway.js';
 import { createLogger } from './ops/logger.js';
@@ -10,7 +16,8 @@ import { createLogger } from './ops/logger.js';
 const USAGE = `Usage:
   node apps/gateway/dist/main.js [serve]
       Starts the gateway. Without DATABASE_URL it runs on embedded PGlite (PGLITE_DATA_DIR), loads the
-      demo organization, serves the GraphQL IDE at / and prints an admin token.
+      demo organization, starts the Google and Microsoft emulators as its providers, serves the GraphQL IDE
+      at / and prints an admin token.
   node apps/gateway/dist/main.js token --user <userId> --org <organizationId> [--role MEMBER|ADMIN|SERVICE] [--expires 24h]
       Prints a development token signed with JWT_SECRET (embedded mode: the generated secret).`;
 
@@ -39,7 +46,10 @@ async function serve(): Promise<void> {
   const config = configFromEnv(env, secrets);
   const log = createLogger(config.logLevel);
   const embedded = config.databaseUrl === undefined;
-  const gateway = await createGateway(config, { logger: log, seedDemo: embedded });
+  const embeddedGateway: EmbeddedGateway | null = embedded
+    ? await startEmbedded({ config, logger: log })
+    : null;
+  const gateway = embeddedGateway?.gateway ?? (await createGateway(config, { logger: log }));
 
   const lines = [
     `Tsunagi gateway on ${embedded ? `embedded PGlite (${env.PGLITE_DATA_DIR})` : 'PostgreSQL'}`,
@@ -60,6 +70,7 @@ async function serve(): Promise<void> {
       `       -d '{"query":"{ connectionAlerts { erroredConnections disabledBookingPages } }"}'`,
     );
   }
+  if (embeddedGateway !== null) lines.push('', ...demoProviderLines(embeddedGateway));
   process.stdout.write(`${lines.join('\n')}\n`);
 
   let stopping = false;
@@ -70,7 +81,7 @@ async function serve(): Promise<void> {
     }
     stopping = true;
     log.info({ signal }, 'shutting down');
-    gateway.stop().then(
+    (embeddedGateway ?? gateway).stop().then(
       () => process.exit(0),
       (error: unknown) => {
         log.error({ err: error }, 'shutdown failed');

@@ -20,6 +20,8 @@ export type {
   Transaction,
 } from './database.js';
 export { createDatabase, MIGRATIONS_FOLDER } from './database.js';
+export type { DemoAccountConnection, DemoAccounts } from './demo-accounts.js';
+export { attachDemoAccount, listDemoAccounts } from './demo-accounts.js';
 export { createOrganization, createUser } from './directory.js';
 export type { EventBus, EventListener, EventNotice, PgNotifyEventBusOptions } from './event-bus.js';
 export { InProcessEventBus, NoopEventBus, PgNotifyEventBus } from './event-bus.js';

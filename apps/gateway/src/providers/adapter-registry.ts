@@ -68,7 +68,21 @@ export interface AdapterProviderRegistryOptions {
   readonly logger?: Logger;
   /** A probe that takes longer is abandoned (and recorded as a transient failure), default 20 s. */
   readonly probeTimeoutMs?: number;
+  /** A refresh token whose known expiry is closer than this makes the connection AT_RISK, default 7 days. */
+  readonly refreshExpiryWarningMs?: number;
 }
+
+/** How one probe went, for the probe scheduler (the result itself is already recorded). */
+export interface ConnectionProbeOutcome {
+  /** The provider answered; false for a failure (transient or broken). */
+  readonly healthy: boolean;
+  /** The failure, or the at-risk warning of a healthy probe. */
+  readonly classification?: ProviderErrorClassificationLike;
+  /** The provider asked for a pause (RATE_LIMITED, PROVIDER_UNAVAILABLE with Retry-After…). */
+  readonly retryAfterSeconds?: number;
+}
+
+export const DEFAULT_REFRESH_EXPIRY_WARNING_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** The reason a reconnect that signed in to another account reports (extensions.reason, code CONFLICT). */
 export const ACCOUNT_MISMATCH = 'ACCOUNT_MISMATCH';
@@ -145,6 +159,23 @@ function atRiskFor(missingScopes: readonly string[]): ProviderErrorClassificatio
   };
 }
 
+/** A refresh token that will expire soon: the connection works now but needs a reconnect before then. */
+function refreshExpiryRisk(
+  expiresAt: number | undefined,
+  now: number,
+  warningMs = DEFAULT_REFRESH_EXPIRY_WARNING_MS,
+): ProviderErrorClassificationLike | undefined {
+  if (expiresAt === undefined || expiresAt - now > warningMs) return undefined;
+  return {
+    code: 'AUTH_EXPIRED',
+    action: 'REAUTHORIZE',
+    retryable: false,
+    connectionBroken: false,
+    providerReason: 'refresh_token_expiring',
+    message: `The refresh token expires at ${new Date(expiresAt).toISOString()}; reconnect before then`,
+  };
+}
+
 export class AdapterProviderRegistry implements ProviderRegistry {
   readonly #options: AdapterProviderRegistryOptions;
   readonly #states: OAuthStateStore;
@@ -167,6 +198,13 @@ export class AdapterProviderRegistry implements ProviderRegistry {
     const base =
       typeof this.#options.publicUrl === 'string' ? this.#options.publicUrl : this.#options.publicUrl();
     return `${base.replace(/\/+$/, '')}/oauth/callback/${provider}`;
+  }
+
+  /** Providers with an adapter (what probes cover). */
+  providers(): ConnectionProvider[] {
+    return (Object.keys(this.#options.adapters) as ConnectionProvider[]).filter(
+      (provider) => this.#options.adapters[provider] !== undefined,
+    );
   }
 
   #adapter(provider: ConnectionProvider): ProviderAdapter | undefined {
@@ -388,6 +426,13 @@ export class AdapterProviderRegistry implements ProviderRegistry {
   }
 
   async checkConnection(request: CheckConnectionRequest): Promise<ProviderResult<void>> {
+    const probed = await this.probeConnection(request);
+    return probed.ok ? { ok: true, value: undefined } : probed;
+  }
+
+  /** Probes one connection and records the result (hysteresis, pages, events) like `checkConnection`, and
+   * says how it went: the scheduler pauses a provider that answered with Retry-After. */
+  async probeConnection(request: CheckConnectionRequest): Promise<ProviderResult<ConnectionProbeOutcome>> {
     const adapter = this.#adapter(request.provider);
     if (adapter === undefined) {
       return fail('PROVIDER_ERROR', `No provider adapter is configured for ${request.provider}`, {
@@ -408,15 +453,17 @@ export class AdapterProviderRegistry implements ProviderRegistry {
           ok: false;
           classification: ProviderErrorClassificationLike;
         };
+    const deadline = AbortSignal.timeout(this.#options.probeTimeoutMs ?? 20_000);
     try {
-      const probe: ProbeResult = await target.probe(
-        AbortSignal.timeout(this.#options.probeTimeoutMs ?? 20_000),
-      );
-      const atRisk = atRiskFor(probe.missingScopes);
+      const probe: ProbeResult = await target.probe(deadline);
+      const atRisk =
+        atRiskFor(probe.missingScopes) ??
+        refreshExpiryRisk(probe.refreshTokenExpiresAt, this.#now(), this.#options.refreshExpiryWarningMs);
       outcome = atRisk === undefined ? { ok: true } : { ok: true, atRisk };
     } catch (error) {
       if (!isProviderError(error)) {
-        if (error instanceof DOMException && error.name === 'TimeoutError') {
+        // Our deadline ended the probe (the retry helper reports it as an abort): a transient failure.
+        if (deadline.aborted) {
           outcome = {
             ok: false,
             classification: {
@@ -445,6 +492,19 @@ export class AdapterProviderRegistry implements ProviderRegistry {
       outcome,
     );
     if (!recorded.ok) return fromService(recorded.error);
-    return { ok: true, value: undefined };
+    const classification = outcome.ok ? outcome.atRisk : outcome.classification;
+    const retryAfterSeconds = outcome.ok ? undefined : outcome.classification.retryAfterSeconds;
+    return {
+      ok: true,
+      value: {
+        healthy: outcome.ok,
+        ...(classification === undefined ? {} : { classification }),
+        ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+      },
+    };
+  }
+
+  #now(): number {
+    return this.#options.clock?.now() ?? Date.now();
   }
 }

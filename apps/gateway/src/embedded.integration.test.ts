@@ -1,0 +1,161 @@
+// The embedded boot in process: in-memory PGlite, the demo seed, the Google and Microsoft emulators. A healthy
+// demo connection probes green against the emulator; an errored one keeps failing until it is reconnected
+// through the OAuth flow (authorize at the emulator, then the gateway's callback).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EmbeddedGateway, startEmbedded } from './embedded.js';
+import { gatewayConfig } from './env.js';
+
+let embedded: EmbeddedGateway;
+
+beforeAll(async () => {
+  embedded = await startEmbedded({ config: gatewayConfig() });
+}, 60_000);
+
+afterAll(async () => {
+  await embedded?.stop();
+});
+
+async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch(embedded.gateway.url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${embedded.gateway.demo.adminToken}`,
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown };
+  if (body.errors !== undefined) throw new Error(JSON.stringify(body.errors));
+  return body.data as T;
+}
+
+interface ConnectionView {
+  id: string;
+  provider: string;
+  status: string;
+  accountEmail: string | null;
+  lastError: { code: string } | null;
+  affectedBookingPages: { id: string; state: string }[];
+}
+const CONNECTION = 'id provider status accountEmail lastError { code } affectedBookingPages { id state }';
+
+async function demoConnections(): Promise<ConnectionView[]> {
+  const data = await gql<{ bookingPages: { edges: { node: { id: string } }[] } }>(
+    '{ bookingPages(first: 1) { edges { node { id } } } }',
+  );
+  expect(data.bookingPages.edges.length).toBeGreaterThan(0);
+  const ids = embedded.provisioned.connections
+    .filter((c) => c.organizationId === embedded.gateway.demo.organizationId)
+    .map((c) => c.connectionId);
+  const views: ConnectionView[] = [];
+  for (const id of ids) {
+    const found = await gql<{ connection: ConnectionView | null }>(
+      `query C($id: ID!) { connection(id: $id) { ${CONNECTION} } }`,
+      { id },
+    );
+    if (found.connection !== null) views.push(found.connection);
+  }
+  return views;
+}
+
+const check = async (id: string) =>
+  (
+    await gql<{ checkConnection: ConnectionView }>(
+      `mutation K($id: ID!) { checkConnection(connectionId: $id) { ${CONNECTION} } }`,
+      { id },
+    )
+  ).checkConnection;
+
+describe('embedded gateway with the provider emulators', () => {
+  it('backs the demo Google and Microsoft connections with emulator accounts', async () => {
+    const views = await demoConnections();
+    expect(views.length).toBeGreaterThanOrEqual(6);
+    for (const provisioned of embedded.provisioned.connections) {
+      const account =
+        provisioned.provider === 'GOOGLE_CALENDAR'
+          ? embedded.emulators.google.accounts.get(provisioned.accountId)
+          : { id: provisioned.accountId };
+      expect(account?.id).toBe(provisioned.accountId);
+    }
+    expect(embedded.provisioned.reconnectable.map((c) => c.provider).sort()).toEqual([
+      'GOOGLE_CALENDAR',
+      'MICROSOFT_CALENDAR',
+      'MICROSOFT_TEAMS',
+    ]);
+  });
+
+  it('probes a connected demo Google connection green', async () => {
+    const views = await demoConnections();
+    const aiko = views.find(
+      (v) => v.provider === 'GOOGLE_CALENDAR' && v.accountEmail === 'aiko@acme.example',
+    );
+    expect(aiko?.status).toBe('CONNECTED');
+    expect(await check(aiko!.id)).toMatchObject({ status: 'CONNECTED', lastError: null });
+  });
+
+  it('keeps a revoked demo grant failing until the user reconnects through the OAuth flow', async () => {
+    const views = await demoConnections();
+    const marco = views.find(
+      (v) => v.provider === 'GOOGLE_CALENDAR' && v.accountEmail === 'marco@acme.example',
+    );
+    expect(marco).toMatchObject({ status: 'ERROR', lastError: { code: 'AUTH_REVOKED' } });
+    const pages = marco!.affectedBookingPages;
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.every((p) => p.state === 'DISABLED_CONNECTION_ERROR')).toBe(true);
+
+    // The emulator reproduces the stored failure: the probe fails the same way.
+    expect(await check(marco!.id)).toMatchObject({ status: 'ERROR', lastError: { code: 'AUTH_REVOKED' } });
+
+    const { startReconnect } = await gql<{ startReconnect: { authorizationUrl: string } }>(
+      'mutation R($id: ID!) { startReconnect(connectionId: $id) { authorizationUrl } }',
+      { id: marco!.id },
+    );
+    expect(startReconnect.authorizationUrl.startsWith(embedded.emulators.google.url)).toBe(true);
+    const consent = await fetch(startReconnect.authorizationUrl, { redirect: 'manual' });
+    expect(consent.status).toBe(302);
+    const callbackUrl = consent.headers.get('location')!;
+    expect(
+      callbackUrl.startsWith(new URL('/oauth/callback/GOOGLE_CALENDAR', embedded.gateway.url).href),
+    ).toBe(true);
+    const callback = await fetch(callbackUrl, { redirect: 'manual' });
+    expect(callback.status).toBe(200);
+
+    const after = await gql<{ connection: ConnectionView }>(
+      `query C($id: ID!) { connection(id: $id) { ${CONNECTION} } }`,
+      { id: marco!.id },
+    );
+    expect(after.connection).toMatchObject({ status: 'CONNECTED', lastError: null });
+    for (const page of pages) {
+      const { bookingPage } = await gql<{ bookingPage: { state: string } }>(
+        'query P($id: ID!) { bookingPage(id: $id) { state } }',
+        { id: page.id },
+      );
+      expect(bookingPage.state).not.toBe('DISABLED_CONNECTION_ERROR');
+    }
+    // The new grant works against the emulator.
+    expect(await check(marco!.id)).toMatchObject({ status: 'CONNECTED', lastError: null });
+  });
+
+  it('repairs the errored Microsoft Teams demo connection the same way', async () => {
+    const views = await demoConnections();
+    const zofia = views.find((v) => v.provider === 'MICROSOFT_TEAMS' && v.status === 'ERROR');
+    expect(zofia).toBeDefined();
+    const { startReconnect } = await gql<{ startReconnect: { authorizationUrl: string } }>(
+      'mutation R($id: ID!) { startReconnect(connectionId: $id) { authorizationUrl } }',
+      { id: zofia!.id },
+    );
+    const consent = await fetch(startReconnect.authorizationUrl, { redirect: 'manual' });
+    const callback = await fetch(consent.headers.get('location')!, { redirect: 'manual' });
+    expect(callback.status).toBe(200);
+    expect(await check(zofia!.id)).toMatchObject({ status: 'CONNECTED', lastError: null });
+  });
+
+  it('answers PROVIDER_ERROR for a demo provider without an emulator', async () => {
+    const { integrations } = await gql<{ integrations: { provider: string; accounts: { id: string }[] }[] }>(
+      '{ integrations { provider accounts { id } } }',
+    );
+    const zoom = integrations.find((i) => i.provider === 'ZOOM')?.accounts[0];
+    expect(zoom).toBeDefined();
+    await expect(check(zoom!.id)).rejects.toThrow(/PROVIDER_ERROR/);
+  });
+});

@@ -1,0 +1,248 @@
+// Probes on Postgres through pg-boss, so every gateway process on one database shares the work and no
+// connection is probed twice in one round:
+// - one queue per provider (`probe.GOOGLE_CALENDAR`, …): each process works it with at most
+//   `concurrencyPerProvider` probes in flight (one batch of that size at a time);
+// - a planner runs in every process (no leader): each pass inserts one job per connection with
+//   `singletonKey: connectionId` and `singletonSeconds: interval`. pg-boss keeps one job per key and time
+//   slot (a unique index), so however many planners run, each connection gets exactly one job per round;
+//   its `startAfter` spreads the round's probes over the slot (a stable per-connection offset, so each
+//   connection is probed about once per interval, and random within what is left of the slot when the
+//   planner first sees the connection late, e.g. on a fresh start);
+// - a Retry-After pauses that provider's queue in this process and puts the probe back for when it ends.
+import type { ConnectionProvider } from '@tsunagi/db';
+import PgBoss from 'pg-boss';
+import type { ProbeOutcome, ProbeTarget } from './scheduler.js';
+
+export const PROBE_QUEUE_PREFIX = 'probe.';
+
+export const probeQueueName = (provider: ConnectionProvider): string => `${PROBE_QUEUE_PREFIX}${provider}`;
+
+/** What pg-boss needs of a database connection: the gateway hands it its own pool. */
+export interface ProbeQueueDb {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+export interface PgBossProbeQueueOptions {
+  /** The gateway's pool (preferred), or a URL for a pool of pg-boss's own. */
+  readonly db?: ProbeQueueDb;
+  readonly connectionString?: string;
+  /** pg-boss's schema, default `pgboss`. */
+  readonly schema?: string;
+  /** Providers with an adapter: one queue and one worker each. */
+  readonly providers: readonly ConnectionProvider[];
+  readonly listTargets: () => Promise<readonly ProbeTarget[]>;
+  readonly probe: (target: ProbeTarget) => Promise<ProbeOutcome>;
+  /** One round: each connection is probed once per interval. Whole seconds, at least 1. Default 300. */
+  readonly intervalSeconds?: number;
+  /** Probes in flight per provider in this process. Default 4. */
+  readonly concurrencyPerProvider?: number;
+  /** How often this process's planner runs. Default a quarter of the interval, at most 30 s. */
+  readonly planEveryMs?: number;
+  /** How often an idle worker looks for due jobs (pg-boss minimum 0.5). Default 2. */
+  readonly pollingIntervalSeconds?: number;
+  readonly random?: () => number;
+  /** A probe that threw, or a planner pass that failed. */
+  readonly onError?: (error: unknown, target?: ProbeTarget) => void;
+  /** Called after each probe this process ran (tests, metrics). */
+  readonly onProbed?: (target: ProbeTarget, job: { id: string; round: Date | null }) => void;
+}
+
+interface ProbeJobData {
+  readonly id: string;
+  readonly organizationId: string;
+  readonly provider: ConnectionProvider;
+}
+
+/** A stable offset in [0, 1) per connection: the same place in every round. */
+function slotOffset(id: string): number {
+  let hash = 2166136261;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 16777619);
+  return (hash >>> 0) / 2 ** 32;
+}
+
+export class PgBossProbeQueue {
+  readonly #options: PgBossProbeQueueOptions;
+  readonly #boss: PgBoss;
+  readonly #intervalSeconds: number;
+  readonly #cap: number;
+  readonly #planEveryMs: number;
+  readonly #polling: number;
+  readonly #random: () => number;
+  readonly #pausedUntil = new Map<ConnectionProvider, number>();
+  readonly #resumeTimers = new Map<ConnectionProvider, NodeJS.Timeout>();
+  #planTimer: NodeJS.Timeout | null = null;
+  #planning: Promise<void> | null = null;
+  #stopped = false;
+  #probes = 0;
+
+  constructor(options: PgBossProbeQueueOptions) {
+    this.#options = options;
+    this.#intervalSeconds = Math.max(1, Math.round(options.intervalSeconds ?? 300));
+    this.#cap = Math.max(1, options.concurrencyPerProvider ?? 4);
+    this.#planEveryMs = options.planEveryMs ?? Math.min(30_000, (this.#intervalSeconds * 1000) / 4);
+    this.#polling = Math.max(0.5, options.pollingIntervalSeconds ?? 2);
+    this.#random = options.random ?? Math.random;
+    if (options.db === undefined && options.connectionString === undefined)
+      throw new Error('PgBossProbeQueue needs a db or a connectionString');
+    this.#boss = new PgBoss({
+      ...(options.db === undefined
+        ? { connectionString: options.connectionString as string }
+        : { db: options.db as PgBoss.Db }),
+      ...(options.schema === undefined ? {} : { schema: options.schema }),
+      // Probes need no cron; maintenance (expiry, archiving) stays on, guarded by pg-boss's own lock.
+      schedule: false,
+    });
+    this.#boss.on('error', (error) => this.#options.onError?.(error));
+  }
+
+  /** Installs pg-boss (idempotent, safe from several processes), creates the queues, starts workers and planner. */
+  async start(): Promise<void> {
+    await this.#boss.start();
+    for (const provider of this.#options.providers) {
+      await this.#createQueue(probeQueueName(provider));
+      await this.#work(provider);
+    }
+    const loop = () => {
+      this.#planning = this.plan()
+        .catch((error) => this.#options.onError?.(error))
+        .finally(() => {
+          this.#planning = null;
+          if (!this.#stopped) this.#planTimer = setTimeout(loop, this.#planEveryMs);
+        });
+    };
+    loop();
+  }
+
+  /** Processes starting together may race to create a queue (Postgres then reports a deadlock): the loser
+   * tries again and finds it there. */
+  async #createQueue(name: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if ((await this.#boss.getQueue(name)) !== null) return;
+        await this.#boss.createQueue(name, {
+          name,
+          policy: 'standard',
+          retryLimit: 0,
+          expireInSeconds: Math.max(60, this.#intervalSeconds),
+        });
+        return;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt + this.#random() * 100));
+      }
+    }
+  }
+
+  /** One planner pass: a job for every target in the current round (duplicates are dropped by pg-boss). */
+  async plan(): Promise<void> {
+    const targets = await this.#options.listTargets();
+    const intervalMs = this.#intervalSeconds * 1000;
+    const now = Date.now();
+    const slotStart = Math.floor(now / intervalMs) * intervalMs;
+    const slotEnd = slotStart + intervalMs;
+    const byProvider = new Map<ConnectionProvider, PgBoss.JobInsert<ProbeJobData>[]>();
+    for (const target of targets) {
+      if (!this.#options.providers.includes(target.provider)) continue;
+      let startAt = slotStart + slotOffset(target.id) * intervalMs;
+      if (startAt < now) startAt = now + this.#random() * (slotEnd - now);
+      const jobs = byProvider.get(target.provider) ?? [];
+      jobs.push({
+        name: probeQueueName(target.provider),
+        data: { id: target.id, organizationId: target.organizationId, provider: target.provider },
+        singletonKey: target.id,
+        singletonSeconds: this.#intervalSeconds,
+        startAfter: new Date(startAt).toISOString(),
+        retryLimit: 0,
+      });
+      byProvider.set(target.provider, jobs);
+    }
+    for (const jobs of byProvider.values()) await this.#boss.insert(jobs);
+  }
+
+  async #work(provider: ConnectionProvider): Promise<void> {
+    await this.#boss.work<ProbeJobData>(
+      probeQueueName(provider),
+      { batchSize: this.#cap, pollingIntervalSeconds: this.#polling, includeMetadata: true },
+      async (jobs) => {
+        await Promise.all(jobs.map((job) => this.#run(provider, job)));
+      },
+    );
+  }
+
+  async #run(provider: ConnectionProvider, job: PgBoss.JobWithMetadata<ProbeJobData>): Promise<void> {
+    const target: ProbeTarget = {
+      id: job.data.id,
+      organizationId: job.data.organizationId,
+      provider: job.data.provider,
+    };
+    const paused = this.#pausedUntil.get(provider) ?? 0;
+    if (paused > Date.now()) {
+      // Fetched just before the pause began: back in the queue for when it ends.
+      await this.#reschedule(target, paused);
+      return;
+    }
+    this.#probes++;
+    try {
+      const outcome = await this.#options.probe(target);
+      if (outcome.retryAfterSeconds !== undefined && outcome.retryAfterSeconds > 0) {
+        const until = Date.now() + outcome.retryAfterSeconds * 1000;
+        await this.#pause(provider, until);
+        await this.#reschedule(target, until);
+      }
+    } catch (error) {
+      this.#options.onError?.(error, target);
+    }
+    // singleton_on is a UTC `timestamp without time zone`, which node-postgres reads as local time.
+    const slot = job.singletonOn;
+    const round = slot === null ? null : new Date(slot.getTime() - slot.getTimezoneOffset() * 60_000);
+    this.#options.onProbed?.(target, { id: job.id, round });
+  }
+
+  /** Stops this process taking the provider's jobs until `until`. */
+  async #pause(provider: ConnectionProvider, until: number): Promise<void> {
+    const previous = this.#pausedUntil.get(provider) ?? 0;
+    if (until <= previous) return;
+    this.#pausedUntil.set(provider, until);
+    clearTimeout(this.#resumeTimers.get(provider));
+    if (previous <= Date.now()) await this.#boss.offWork(probeQueueName(provider));
+    this.#resumeTimers.set(
+      provider,
+      setTimeout(
+        () => {
+          this.#resumeTimers.delete(provider);
+          if (this.#stopped) return;
+          void this.#work(provider).catch((error) => this.#options.onError?.(error));
+        },
+        Math.max(0, until - Date.now()),
+      ),
+    );
+  }
+
+  /** The probe again once the pause ends (outside the round's singleton slot, which its first job holds). */
+  async #reschedule(target: ProbeTarget, at: number): Promise<void> {
+    await this.#boss.send(
+      probeQueueName(target.provider),
+      { id: target.id, organizationId: target.organizationId, provider: target.provider },
+      { singletonKey: target.id, startAfter: new Date(at), retryLimit: 0 },
+    );
+  }
+
+  stats(): { probesRun: number; pausedProviders: ConnectionProvider[] } {
+    const now = Date.now();
+    return {
+      probesRun: this.#probes,
+      pausedProviders: [...this.#pausedUntil].filter(([, until]) => until > now).map(([p]) => p),
+    };
+  }
+
+  /** Stops planning and taking jobs, and waits for the probes in flight (before the database closes). */
+  async stop(): Promise<void> {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    if (this.#planTimer) clearTimeout(this.#planTimer);
+    for (const timer of this.#resumeTimers.values()) clearTimeout(timer);
+    this.#resumeTimers.clear();
+    await this.#planning;
+    await this.#boss.stop({ graceful: true, wait: true, close: true, timeout: 10_000 });
+  }
+}
