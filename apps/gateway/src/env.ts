@@ -39,6 +39,8 @@ export interface GatewayConfig {
   readonly shutdownTimeoutMs: number;
   /** Scheduled health probes; absent: the defaults, on when the gateway has provider adapters. */
   readonly probes?: ProbeConfig;
+  /** Zoom app's webhook secret token: mounts POST /webhooks/zoom (deauthorization notifications). */
+  readonly zoomWebhookSecretToken?: string | undefined;
 }
 
 export const DEFAULT_LIMITS: QueryLimits = Object.freeze({
@@ -99,6 +101,7 @@ const envSchema = z.object({
   // At most 12 h: pg-boss archives finished jobs after 12 h, and a round's job must outlive its round.
   PROBE_INTERVAL_SECONDS: integer(5, 43_200).default(DEFAULT_PROBE_CONFIG.intervalSeconds),
   PROBE_CONCURRENCY_PER_PROVIDER: integer(1, 100).default(DEFAULT_PROBE_CONFIG.concurrencyPerProvider),
+  ZOOM_WEBHOOK_SECRET_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
   NODE_ENV: z.string().optional(),
 });
 
@@ -166,6 +169,7 @@ export function configFromEnv(
       intervalSeconds: env.PROBE_INTERVAL_SECONDS,
       concurrencyPerProvider: env.PROBE_CONCURRENCY_PER_PROVIDER,
     },
+    zoomWebhookSecretToken: env.ZOOM_WEBHOOK_SECRET_TOKEN,
   };
 }
 

@@ -34,6 +34,7 @@ import { AdapterProviderRegistry } from './providers/adapter-registry.js';
 import type { ProviderRegistryFactory } from './providers/adapters.js';
 import { handleOAuthCallback } from './providers/callback-route.js';
 import { type ProviderRegistry, UnconfiguredProviderRegistry } from './providers/registry.js';
+import { ZOOM_WEBHOOK_PATH, ZoomWebhook, zoomWebhookHandler } from './providers/zoom-webhook.js';
 import { createSchema } from './schema/index.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -48,6 +49,8 @@ export interface GatewayOptions {
   readonly logger?: Logger;
   /** Loads the demo organizations (once; a database that has them is left alone) and mints an admin token. */
   readonly seedDemo?: boolean;
+  /** The Zoom app's webhook secret token: mounts `POST /webhooks/zoom` (deauthorization, URL validation). */
+  readonly zoomWebhookSecretToken?: string;
 }
 
 export interface DemoAccess {
@@ -181,6 +184,17 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   app.get('/oauth/callback/:provider', (request, response) =>
     handleOAuthCallback(services.providers, request, response),
   );
+  const zoomWebhookSecretToken = options.zoomWebhookSecretToken ?? config.zoomWebhookSecretToken;
+  if (zoomWebhookSecretToken !== undefined) {
+    // Raw body: the signature covers the bytes exactly as sent.
+    const zoom = new ZoomWebhook({
+      secretToken: zoomWebhookSecretToken,
+      db: database.db,
+      state,
+      logger: log,
+    });
+    app.post(ZOOM_WEBHOOK_PATH, express.raw({ type: '*/*', limit: '64kb' }), zoomWebhookHandler(zoom));
+  }
   if (config.graphiql) app.use(graphiqlRouter({ graphqlPath: GRAPHQL_PATH, defaultToken: demo?.adminToken }));
 
   const httpServer = createServer(app);

@@ -20,3 +20,20 @@ export {
   MICROSOFT_EMULATOR_TENANT_ID,
   startMicrosoftEmulator,
 } from './microsoft/index.js';
+export type {
+  ZoomDeauthorizationInput,
+  ZoomEmulator,
+  ZoomEmulatorAccount,
+  ZoomEmulatorEndpoints,
+  ZoomEmulatorOptions,
+  ZoomWebhookDelivery,
+} from './zoom/index.js';
+export {
+  startZoomEmulator,
+  ZOOM_EMULATOR_CLIENT_ID,
+  ZOOM_EMULATOR_CLIENT_SECRET,
+  ZOOM_EMULATOR_WEBHOOK_SECRET,
+  ZOOM_SCOPES,
+  zoomEncryptedToken,
+  zoomSignature,
+} from './zoom/index.js';

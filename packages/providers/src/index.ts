@@ -47,3 +47,11 @@ export {
   TEAMS_SCOPES,
   TeamsMeetingProvider,
 } from './microsoft/index.js';
+export type { ZoomMeetingOptions, ZoomOAuthOptions } from './zoom/index.js';
+export {
+  DEFAULT_ZOOM_API_BASE_URL,
+  ZOOM_MEETING_SCOPES,
+  ZOOM_OAUTH_ENDPOINTS,
+  ZoomMeetingProvider,
+  ZoomOAuthFlow,
+} from './zoom/index.js';

@@ -1,6 +1,6 @@
 // Adapter factories per provider, and a registry wired to running emulators (tests, the embedded demo).
 import type { DatabaseHandle, Keyring, StateService } from '@tsunagi/db';
-import type { GoogleEmulator, MicrosoftEmulator } from '@tsunagi/emulators';
+import type { GoogleEmulator, MicrosoftEmulator, ZoomEmulator } from '@tsunagi/emulators';
 import {
   GOOGLE_API_ROOT,
   GOOGLE_OAUTH_ENDPOINTS,
@@ -11,6 +11,8 @@ import {
   MicrosoftCalendarProvider,
   MicrosoftOAuthFlow,
   TeamsMeetingProvider,
+  ZoomMeetingProvider,
+  ZoomOAuthFlow,
 } from '@tsunagi/providers';
 import {
   AdapterProviderRegistry,
@@ -76,6 +78,26 @@ export function googleAdapters(options: GoogleAdapterOptions): ProviderAdapters 
   };
 }
 
+export interface ZoomAdapterOptions {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Defaults: `https://zoom.us/oauth/{authorize,token,revoke}`. */
+  readonly authorizeUrl?: string;
+  readonly tokenUrl?: string;
+  readonly revokeUrl?: string;
+  /** API root including `/v2` (default `https://api.zoom.us/v2`). */
+  readonly apiBaseUrl?: string;
+  readonly logger?: Logger;
+}
+
+/** Zoom meetings (ZOOM) as a booking location. */
+export function zoomAdapters(options: ZoomAdapterOptions): ProviderAdapters {
+  const { logger, ...rest } = options;
+  const oauth = new ZoomOAuthFlow({ ...rest, ...(logger === undefined ? {} : { logger }) });
+  const api = options.apiBaseUrl === undefined ? {} : { apiBaseUrl: options.apiBaseUrl };
+  return { ZOOM: { oauth, open: (context) => new ZoomMeetingProvider(context, api) } };
+}
+
 /** What `createGateway` hands a registry factory once its database and services exist. */
 export interface ProviderRegistryDependencies {
   readonly database: DatabaseHandle;
@@ -92,11 +114,12 @@ export interface EmulatedProvidersOptions
   extends Partial<Omit<AdapterProviderRegistryOptions, 'db' | 'keyring' | 'state' | 'adapters'>> {
   readonly microsoft?: MicrosoftEmulator;
   readonly google?: GoogleEmulator;
+  readonly zoom?: ZoomEmulator;
 }
 
 /** A registry factory for `createGateway({ providers })` whose adapters talk to running emulators. */
 export function createEmulatedProviderRegistry(options: EmulatedProvidersOptions): ProviderRegistryFactory {
-  const { microsoft, google, ...rest } = options;
+  const { microsoft, google, zoom, ...rest } = options;
   return (dependencies) => {
     const logger = rest.logger ?? dependencies.logger;
     const adapters: ProviderAdapters = {
@@ -116,6 +139,14 @@ export function createEmulatedProviderRegistry(options: EmulatedProvidersOptions
             clientSecret: google.client.clientSecret,
             endpoints: google.endpoints,
             apiRoot: google.endpoints.apiRoot,
+            ...(logger === undefined ? {} : { logger }),
+          })),
+      ...(zoom === undefined
+        ? {}
+        : zoomAdapters({
+            clientId: zoom.clientId,
+            clientSecret: zoom.clientSecret,
+            ...zoom.endpoints,
             ...(logger === undefined ? {} : { logger }),
           })),
     };

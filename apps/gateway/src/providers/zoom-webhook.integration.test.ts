@@ -1,0 +1,168 @@
+// Zoom end to end: link Zoom through the OAuth flow (emulator, real HTTP), a page with a ZOOM location, then
+// the emulator's signed app_deauthorized event reaches POST /webhooks/zoom; forged, stale and replayed
+// deliveries change nothing.
+import { startZoomEmulator, type ZoomEmulator, zoomEncryptedToken, zoomSignature } from '@tsunagi/emulators';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { drivers, useTestGateway } from '../../test/harness.js';
+import { World } from '../../test/world.js';
+import { createEmulatedProviderRegistry } from './adapters.js';
+
+const SECRET = 'zoom-webhook-secret-for-tests';
+
+let zoom: ZoomEmulator;
+
+beforeAll(async () => {
+  zoom = await startZoomEmulator({ port: 0 });
+});
+
+afterAll(async () => {
+  await zoom?.stop();
+});
+
+beforeEach(() => {
+  zoom.faults.clearAll();
+});
+
+interface ConnectionView {
+  id: string;
+  status: string;
+  lastError: { code: string } | null;
+}
+
+describe.each(drivers)('Zoom deauthorization webhook (%s)', (driver) => {
+  const t = useTestGateway(driver, {
+    gateway: {
+      zoomWebhookSecretToken: SECRET,
+      providers: (dependencies) =>
+        createEmulatedProviderRegistry({
+          zoom,
+          clock: { now: () => Date.now(), sleep: async () => {} },
+          retry: { baseDelayMs: 1, maxDelayMs: 5 },
+        })(dependencies),
+    },
+  });
+  const webhookUrl = () => `${new URL(t().url).origin}/webhooks/zoom`;
+
+  async function authorizeAndCallback(authorizationUrl: string): Promise<Record<string, unknown>> {
+    const consent = await fetch(authorizationUrl, { redirect: 'manual' });
+    expect(consent.status).toBe(302);
+    const back = await fetch(new URL(consent.headers.get('location') ?? ''));
+    expect(back.status).toBe(200);
+    return (await back.json()) as Record<string, unknown>;
+  }
+
+  async function connection(w: World<'aiko'>, id: string): Promise<ConnectionView> {
+    const data = await w.run<{ connection: ConnectionView }>(
+      'aiko',
+      'query C($id: ID!) { connection(id: $id) { id status lastError { code } } }',
+      { id },
+    );
+    return data.connection;
+  }
+
+  /** A Zoom connection linked through OAuth, and an ACTIVE ALL_MEMBERS page with a ZOOM location. */
+  async function setup() {
+    const w = await World.create(t(), ['aiko'], { aiko: 'ADMIN' });
+    const user = await t().handle.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, w.users.aiko) });
+    const account = zoom.accounts.create({ email: user?.email ?? '' });
+    await w.link('aiko', 'GOOGLE_CALENDAR');
+    const started = await w.run<{ connectAccount: { authorizationUrl: string } }>(
+      'aiko',
+      'mutation { connectAccount(provider: ZOOM) { authorizationUrl } }',
+    );
+    const done = await authorizeAndCallback(started.connectAccount.authorizationUrl);
+    expect(done).toMatchObject({ status: 'connected', provider: 'ZOOM' });
+    const connectionId = String(done.connectionId);
+    const stored = await t().handle.db.query.connections.findFirst({
+      where: (c, { eq }) => eq(c.id, connectionId),
+    });
+    expect(stored?.accountExternalId).toBe(account.id);
+    const page = await w.createPage('aiko', {
+      title: 'Zoom call',
+      mode: 'ALL_MEMBERS',
+      locations: [{ type: 'ZOOM' }],
+    });
+    expect(page.state).toBe('ACTIVE');
+    return { w, account, connectionId, page };
+  }
+
+  it('a genuine app_deauthorized turns the connection ERROR/AUTH_REVOKED and disables the page; a replay changes nothing', async () => {
+    const { w, account, connectionId, page } = await setup();
+    const delivery = await zoom.sendDeauthorization({
+      userId: account.id,
+      webhookUrl: webhookUrl(),
+      secretToken: SECRET,
+    });
+    expect(delivery.status).toBe(200);
+    expect(JSON.parse(delivery.body)).toEqual({ status: 'processed', connections: 1 });
+    expect(await connection(w, connectionId)).toMatchObject({
+      status: 'ERROR',
+      lastError: { code: 'AUTH_REVOKED' },
+    });
+    expect((await w.page('aiko', page.id)).state).toBe('DISABLED_CONNECTION_ERROR');
+
+    // Reconnect (same connection), then replay the delivery byte for byte: it is recognised and ignored.
+    const reconnect = await w.run<{ startReconnect: { authorizationUrl: string } }>(
+      'aiko',
+      'mutation R($id: ID!) { startReconnect(connectionId: $id) { authorizationUrl } }',
+      { id: connectionId },
+    );
+    await authorizeAndCallback(reconnect.startReconnect.authorizationUrl);
+    expect(await connection(w, connectionId)).toMatchObject({ status: 'CONNECTED', lastError: null });
+    expect((await w.page('aiko', page.id)).state).toBe('ACTIVE');
+
+    const replay = await fetch(webhookUrl(), {
+      method: 'POST',
+      headers: delivery.headers,
+      body: delivery.rawBody,
+    });
+    expect(replay.status).toBe(200);
+    expect(await replay.json()).toEqual({ status: 'duplicate' });
+    expect(await connection(w, connectionId)).toMatchObject({ status: 'CONNECTED', lastError: null });
+    expect((await w.page('aiko', page.id)).state).toBe('ACTIVE');
+  });
+
+  it('a forged signature or a stale timestamp is rejected with 401 and changes nothing', async () => {
+    const { w, account, connectionId, page } = await setup();
+    const forged = await zoom.sendDeauthorization({
+      userId: account.id,
+      webhookUrl: webhookUrl(),
+      secretToken: 'not-the-secret',
+    });
+    expect(forged.status).toBe(401);
+    const stale = await zoom.sendDeauthorization({
+      userId: account.id,
+      webhookUrl: webhookUrl(),
+      secretToken: SECRET,
+      timestampSeconds: Math.floor(Date.now() / 1000) - 600,
+    });
+    expect(stale.status).toBe(401);
+    const unsigned = await fetch(webhookUrl(), { method: 'POST', body: forged.rawBody });
+    expect(unsigned.status).toBe(401);
+    expect(await connection(w, connectionId)).toMatchObject({ status: 'CONNECTED', lastError: null });
+    expect((await w.page('aiko', page.id)).state).toBe('ACTIVE');
+  });
+
+  it('answers the endpoint.url_validation challenge', async () => {
+    const body = JSON.stringify({
+      event: 'endpoint.url_validation',
+      event_ts: Date.now(),
+      payload: { plainToken: 'qgg8vlvZRS6UYooatFL8Aw' },
+    });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const response = await fetch(webhookUrl(), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-zm-request-timestamp': timestamp,
+        'x-zm-signature': zoomSignature(SECRET, timestamp, body),
+      },
+      body,
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      plainToken: 'qgg8vlvZRS6UYooatFL8Aw',
+      encryptedToken: zoomEncryptedToken(SECRET, 'qgg8vlvZRS6UYooatFL8Aw'),
+    });
+  });
+});
