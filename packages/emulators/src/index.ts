@@ -1,3 +1,13 @@
+export type {
+  ExchangeBusyBlock,
+  ExchangeEmulator,
+  ExchangeEmulatorOptions,
+  ExchangeEmulatorTls,
+  ExchangeEmulatorUsers,
+  TestCertificate,
+  TestCertificates,
+} from './exchange/index.js';
+export { EXCHANGE_EMULATOR_CREDENTIALS, startExchangeEmulator, testCertificates } from './exchange/index.js';
 export type { Fault, FaultKind, RequestFault } from './faults.js';
 export { FaultBook, parseFault } from './faults.js';
 export type {

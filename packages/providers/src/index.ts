@@ -22,6 +22,22 @@ export type {
 } from './contract.js';
 export { noopLogger } from './contract.js';
 export type {
+  AnalyzeExchangeConnectionInput,
+  ExchangeCalendarProbeOptions,
+  ExchangeConnectionReport,
+  ExchangeStep,
+  ExchangeStepId,
+  ExchangeStepStatus,
+} from './exchange/index.js';
+export {
+  analyzeExchangeConnection,
+  EXCHANGE_STEP_IDS,
+  ExchangeCalendarProbe,
+  ExchangeCalendarProvider,
+  INTEROP_MESSAGES,
+  testExchangeConnection,
+} from './exchange/index.js';
+export type {
   GoogleCalendarProviderOptions,
   GoogleOAuthEndpoints,
   GoogleOAuthFlowOptions,

@@ -1,0 +1,121 @@
+// One EWS GetUserAvailability round trip over node:https, with Basic auth (the Interop role account).
+import https from 'node:https';
+import { isIP } from 'node:net';
+import tls from 'node:tls';
+
+export interface EwsTarget {
+  readonly url: URL;
+  /** Address to connect to (already resolved); the URL's host stays the TLS name and Host header. */
+  readonly address: string;
+  readonly trustedCa?: readonly string[] | undefined;
+  readonly timeoutMs: number;
+}
+
+export interface EwsResponse {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: string;
+}
+
+export function availabilityRequestXml(mailbox: string, start: Date, end: Date): string {
+  const esc = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const t = (d: Date) => d.toISOString().slice(0, 19);
+  return `<?xml version="1.0" encoding="utf-8"?>
+<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types" xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages">
+  <soap:Header><t:RequestServerVersion Version="Exchange2010"/><t:TimeZoneContext><t:TimeZoneDefinition Id="UTC"/></t:TimeZoneContext></soap:Header>
+  <soap:Body>
+    <m:GetUserAvailabilityRequest>
+      <m:MailboxDataArray><t:MailboxData><t:Email><t:Address>${esc(mailbox)}</t:Address></t:Email><t:AttendeeType>Required</t:AttendeeType></t:MailboxData></m:MailboxDataArray>
+      <t:FreeBusyViewOptions><t:TimeWindow><t:StartTime>${t(start)}</t:StartTime><t:EndTime>${t(end)}</t:EndTime></t:TimeWindow><t:MergedFreeBusyIntervalInMinutes>30</t:MergedFreeBusyIntervalInMinutes><t:RequestedView>FreeBusy</t:RequestedView></t:FreeBusyViewOptions>
+    </m:GetUserAvailabilityRequest>
+  </soap:Body>
+</soap:Envelope>`;
+}
+
+export function ewsPost(
+  target: EwsTarget,
+  body: string,
+  auth: { username: string; password: string } | undefined,
+  signal?: AbortSignal,
+): Promise<EwsResponse> {
+  const { url } = target;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = {
+      'content-type': 'text/xml; charset=utf-8',
+      host: url.host,
+      'user-agent': 'Tsunagi-Exchange-Analyzer',
+    };
+    if (auth !== undefined) {
+      headers.authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+    }
+    const req = https.request(
+      {
+        host: target.address,
+        port: url.port === '' ? 443 : Number(url.port),
+        path: `${url.pathname}${url.search}`,
+        method: 'POST',
+        headers,
+        servername: isIP(host) === 0 ? host : undefined,
+        ca: target.trustedCa === undefined ? undefined : [...target.trustedCa],
+        checkServerIdentity: (_name, cert) => tls.checkServerIdentity(host, cert),
+        timeout: target.timeoutMs,
+        agent: false,
+        signal,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (c: Buffer) => {
+          size += c.length;
+          if (size <= 1_000_000) chunks.push(c);
+        });
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () =>
+      req.destroy(Object.assign(new Error('EWS request timed out'), { code: 'ETIMEDOUT' })),
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+export function isSoapEnvelope(body: string): boolean {
+  return /<(?:\w+:)?Envelope[\s>][\s\S]*schemas\.xmlsoap\.org\/soap\/envelope/.test(body.slice(0, 4096));
+}
+
+export interface AvailabilityAnswer {
+  readonly responseClass: string | undefined;
+  readonly responseCode: string | undefined;
+  readonly messageText: string | undefined;
+  readonly busy: readonly { start: Date; end: Date }[];
+}
+
+function tag(xml: string, name: string): string | undefined {
+  return new RegExp(`<(?:\\w+:)?${name}(?:\\s[^>]*)?>([^<]*)</(?:\\w+:)?${name}>`).exec(xml)?.[1];
+}
+
+export function parseAvailability(body: string): AvailabilityAnswer {
+  const responseClass = /<(?:\w+:)?ResponseMessage\s+ResponseClass="([^"]+)"/.exec(body)?.[1];
+  const busy: { start: Date; end: Date }[] = [];
+  const re = /<(?:\w+:)?CalendarEvent>([\s\S]*?)<\/(?:\w+:)?CalendarEvent>/g;
+  for (let m = re.exec(body); m !== null; m = re.exec(body)) {
+    const s = tag(m[1] ?? '', 'StartTime');
+    const e = tag(m[1] ?? '', 'EndTime');
+    if (s !== undefined && e !== undefined) busy.push({ start: new Date(`${s}Z`), end: new Date(`${e}Z`) });
+  }
+  return {
+    responseClass,
+    responseCode: tag(body, 'ResponseCode'),
+    messageText: tag(body, 'MessageText'),
+    busy,
+  };
+}
