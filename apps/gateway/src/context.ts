@@ -1,11 +1,26 @@
 // What every resolver receives: who is asking, what they may read, and the services that change state.
-import type { Actor, DatabaseHandle, ReadRepository, ReadScope, StateService, UserRow } from '@tsunagi/db';
+import type {
+  Actor,
+  DatabaseHandle,
+  ExchangeSettingsStore,
+  ReadRepository,
+  ReadScope,
+  StateService,
+  UserRow,
+} from '@tsunagi/db';
 import type { Viewer } from './auth/token.js';
 import { forbidden, gatewayError } from './errors.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { Logger } from './ops/logger.js';
 import type { GatewayMetrics } from './ops/metrics.js';
 import type { ProviderRegistry } from './providers/registry.js';
+
+export interface ExchangeAnalyzerOptions {
+  /** PEM CAs to trust instead of the system store. */
+  readonly trustedCa?: readonly string[];
+  readonly resolveHost?: (host: string) => Promise<string>;
+  readonly timeoutMs?: number;
+}
 
 /** Built once per gateway; shared by every request. */
 export interface GatewayServices {
@@ -14,6 +29,10 @@ export interface GatewayServices {
   readonly state: StateService;
   readonly providers: ProviderRegistry;
   readonly metrics: GatewayMetrics;
+  /** The organization's Exchange (Calendar Interop) settings, secret sealed. */
+  readonly exchangeSettings: ExchangeSettingsStore;
+  /** How the Exchange connection analyzer reaches servers (trust store, resolver, timeout). */
+  readonly exchange: ExchangeAnalyzerOptions;
   /** Subscriptions end when it aborts (shutdown). */
   readonly shutdownSignal: AbortSignal;
 }

@@ -8,6 +8,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import {
   createDatabase,
+  createExchangeSettingsStore,
   createReadRepository,
   createStateService,
   type DatabaseHandle,
@@ -20,7 +21,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { type GraphQLFormattedError, NoSchemaIntrospectionCustomRule, specifiedRules } from 'graphql';
 import { authenticate } from './auth/authenticate.js';
 import { mintToken } from './auth/token.js';
-import type { GatewayContext, GatewayServices } from './context.js';
+import type { ExchangeAnalyzerOptions, GatewayContext, GatewayServices } from './context.js';
 import type { GatewayConfig } from './env.js';
 import { type ErrorCode, formatGatewayError, HTTP_STATUS, isExpectedError } from './errors.js';
 import { graphiqlRouter } from './http/graphiql.js';
@@ -51,6 +52,8 @@ export interface GatewayOptions {
   readonly seedDemo?: boolean;
   /** The Zoom app's webhook secret token: mounts `POST /webhooks/zoom` (deauthorization, URL validation). */
   readonly zoomWebhookSecretToken?: string;
+  /** How `testExchangeConnection` reaches Exchange servers: tests trust an emulator's CA and resolve its host. */
+  readonly exchange?: ExchangeAnalyzerOptions;
 }
 
 export interface DemoAccess {
@@ -137,6 +140,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         ? options.providers({ database, keyring, state, publicUrl, logger: log })
         : (options.providers ?? new UnconfiguredProviderRegistry()),
     metrics,
+    exchangeSettings: createExchangeSettingsStore(database.db, keyring),
+    exchange: options.exchange ?? {},
     shutdownSignal: shutdown.signal,
   };
   const schema = createSchema();

@@ -15,7 +15,10 @@ import type {
   ConnectionProvider,
   ConnectionRow,
   ConnectionStatus,
+  ExchangeSettingsView,
   StoredConnectionError,
+  StoredExchangeReport,
+  StoredExchangeStep,
   TsunagiEvent,
   UserRow,
 } from '@tsunagi/db';
@@ -59,3 +62,7 @@ export interface EventConnectionParent {
   readonly events: readonly TsunagiEvent[];
   readonly hasNextPage: boolean;
 }
+
+export type ExchangeSettingsParent = ExchangeSettingsView;
+export type ExchangeReportParent = StoredExchangeReport;
+export type ExchangeStepParent = StoredExchangeStep;

@@ -36,12 +36,23 @@ export type {
 } from './events.js';
 export { EVENT_TYPES, followEvents, latestEventId, readEvents, readPageHistory } from './events.js';
 export type {
+  ExchangeSettingsInput,
+  ExchangeSettingsStore,
+  ExchangeSettingsView,
+} from './exchange-settings.js';
+export { createExchangeSettingsStore } from './exchange-settings.js';
+export type {
   ConnectionHealthState,
   HysteresisPolicy,
   ProbeResult,
   ProviderErrorClassificationLike,
 } from './hysteresis.js';
-export { applyConnectionError, applyProbeResult, DEFAULT_HYSTERESIS_POLICY } from './hysteresis.js';
+export {
+  applyConnectionError,
+  applyProbeResult,
+  DEFAULT_HYSTERESIS_POLICY,
+  storedError,
+} from './hysteresis.js';
 export type { IdPrefix } from './ids.js';
 export { newId } from './ids.js';
 export type { CreateOAuthStateInput, OAuthAuthorization, OAuthStateStore } from './oauth-states.js';
@@ -75,10 +86,14 @@ export type {
   ConnectionRow,
   ConnectionStatus,
   EventRow,
+  ExchangeSettingsRow,
+  ExchangeSettingsStatus,
   LocationType,
   OAuthStateRow,
   OrganizationRow,
   StoredConnectionError,
+  StoredExchangeReport,
+  StoredExchangeStep,
   UserRole,
   UserRow,
 } from './schema.js';

@@ -276,6 +276,44 @@ export const oauthStates = pgTable(
   (t) => [index('oauth_states_expires_idx').on(t.expiresAt)],
 );
 
+export const exchangeSettingsStatus = pgEnum('exchange_settings_status', ['UNTESTED', 'OK', 'BROKEN']);
+export type ExchangeSettingsStatus = (typeof exchangeSettingsStatus.enumValues)[number];
+
+/** One step of a stored Exchange connection report; `error` is the classified failure, if any. */
+export interface StoredExchangeStep {
+  id: string;
+  status: 'PASSED' | 'FAILED' | 'SKIPPED';
+  detail: string;
+  error: StoredConnectionError | null;
+}
+
+export interface StoredExchangeReport {
+  ok: boolean;
+  steps: StoredExchangeStep[];
+  /** ISO 8601. */
+  testedAt: string;
+}
+
+/**
+ * Organization-level Calendar Interop (Exchange / EWS) settings. `secretCiphertext` is an AES-256-GCM
+ * envelope of the role account password or application client secret; it is never read back in clear
+ * except by the code that tests the connection.
+ */
+export const exchangeSettings = pgTable('exchange_settings', {
+  organizationId: text('organization_id')
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  ewsUrl: text('ews_url').notNull(),
+  roleAccount: text('role_account').notNull(),
+  applicationId: text('application_id'),
+  keyId: text('key_id').notNull(),
+  secretCiphertext: text('secret_ciphertext').notNull(),
+  status: exchangeSettingsStatus('status').notNull().default('UNTESTED'),
+  lastReport: jsonb('last_report').$type<StoredExchangeReport>(),
+  lastTestedAt: timestamptz('last_tested_at'),
+  updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+});
+
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 export type ConnectionRow = typeof connections.$inferSelect;
@@ -284,3 +322,4 @@ export type BookingPageMemberRow = typeof bookingPageMembers.$inferSelect;
 export type BookingPageLocationRow = typeof bookingPageLocations.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
 export type OAuthStateRow = typeof oauthStates.$inferSelect;
+export type ExchangeSettingsRow = typeof exchangeSettings.$inferSelect;

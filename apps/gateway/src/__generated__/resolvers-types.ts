@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { UserParent, ConnectionParent, ProviderErrorParent, IntegrationParent, BookingPageParent, LocationParent, ReasonParent, RemediationStepParent, RemediationOptionParent, RemediationActionParent, WarningParent, BookingPageEdgeParent, BookingPageConnectionParent, AuthorizationSessionParent, EventParent, EventEdgeParent, EventConnectionParent } from '../mappers.js';
+import type { UserParent, ConnectionParent, ProviderErrorParent, IntegrationParent, BookingPageParent, LocationParent, ReasonParent, RemediationStepParent, RemediationOptionParent, RemediationActionParent, WarningParent, BookingPageEdgeParent, BookingPageConnectionParent, AuthorizationSessionParent, EventParent, EventEdgeParent, EventConnectionParent, ExchangeSettingsParent, ExchangeReportParent, ExchangeStepParent } from '../mappers.js';
 import type { GatewayContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -201,6 +201,49 @@ export type EventEdge = {
   readonly node: Event;
 };
 
+/** A step-by-step connectivity report for the organization's Exchange (EWS) settings. */
+export type ExchangeConnectionReport = {
+  readonly __typename?: 'ExchangeConnectionReport';
+  readonly ok: Scalars['Boolean']['output'];
+  readonly steps: ReadonlyArray<ExchangeConnectionStep>;
+};
+
+/**
+ * One step of an Exchange connection test. `status` is PASSED, FAILED or SKIPPED; a FAILED step carries
+ * its classified error, with title and remediation in the viewer's locale.
+ */
+export type ExchangeConnectionStep = {
+  readonly __typename?: 'ExchangeConnectionStep';
+  readonly detail: Scalars['String']['output'];
+  readonly error?: Maybe<ProviderError>;
+  /** URL_FORMAT, HTTPS, DNS, TCP, TLS, EWS_ENDPOINT, CREDENTIALS or AVAILABILITY. */
+  readonly id: Scalars['String']['output'];
+  readonly status: Scalars['String']['output'];
+};
+
+/** The organization's Calendar Interop settings. The secret is write-only and never returned. */
+export type ExchangeSettings = {
+  readonly __typename?: 'ExchangeSettings';
+  readonly applicationId?: Maybe<Scalars['String']['output']>;
+  readonly ewsUrl: Scalars['String']['output'];
+  readonly lastReport?: Maybe<ExchangeConnectionReport>;
+  readonly lastTestedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The role account's user name (an email address). */
+  readonly roleAccount: Scalars['String']['output'];
+  /** UNTESTED, OK or BROKEN (saved although the last test failed). */
+  readonly status: Scalars['String']['output'];
+};
+
+export type ExchangeSettingsInput = {
+  readonly applicationId?: InputMaybe<Scalars['String']['input']>;
+  /** https://… URL of the EWS endpoint (at most 2000 characters). */
+  readonly ewsUrl: Scalars['String']['input'];
+  /** The role account's email address (at most 320 characters). */
+  readonly roleAccount: Scalars['String']['input'];
+  /** The role account password or the application's client secret (at most 1024 characters). */
+  readonly secret: Scalars['String']['input'];
+};
+
 /** One row of the integrations list: a provider and the user's accounts with it. */
 export type Integration = {
   readonly __typename?: 'Integration';
@@ -265,8 +308,15 @@ export type Mutation = {
   readonly createBookingPage: BookingPage;
   readonly removeAllLocations: BookingPage;
   readonly removeLocation: BookingPage;
+  /** Stores the settings untested (status UNTESTED). ADMIN only. */
+  readonly saveExchangeSettings: ExchangeSettings;
   readonly setBookingPageEnabled: BookingPage;
   readonly startReconnect: AuthorizationSession;
+  /**
+   * Tests the settings step by step against `participant`'s mailbox. With `save`, stores them (OK when
+   * the report passed, BROKEN otherwise); without it, stores nothing. ADMIN only.
+   */
+  readonly testExchangeConnection: ExchangeConnectionReport;
   readonly unlinkConnection: Connection;
   readonly updateBookingPage: BookingPage;
 };
@@ -317,6 +367,11 @@ export type MutationRemoveLocationArgs = {
 };
 
 
+export type MutationSaveExchangeSettingsArgs = {
+  input: ExchangeSettingsInput;
+};
+
+
 export type MutationSetBookingPageEnabledArgs = {
   enabled: Scalars['Boolean']['input'];
   pageId: Scalars['ID']['input'];
@@ -326,6 +381,13 @@ export type MutationSetBookingPageEnabledArgs = {
 export type MutationStartReconnectArgs = {
   connectionId: Scalars['ID']['input'];
   redirectUri?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationTestExchangeConnectionArgs = {
+  input: ExchangeSettingsInput;
+  participant: Scalars['String']['input'];
+  save?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -392,6 +454,8 @@ export type Query = {
   readonly connectionAlerts: ConnectionAlerts;
   /** The event log, oldest first, after `after` (exclusive). Admins and service tokens only. `first` is at most 500. */
   readonly events: EventConnection;
+  /** The organization's Exchange settings, or null. ADMIN and SERVICE tokens only. */
+  readonly exchangeSettings?: Maybe<ExchangeSettings>;
   /** One row per provider for `userId` (default: the viewer). */
   readonly integrations: ReadonlyArray<Integration>;
   /** The user the bearer token names. SERVICE tokens that name no user get FORBIDDEN. */
@@ -614,6 +678,10 @@ export type ResolversTypes = {
   Event: ResolverTypeWrapper<EventParent>;
   EventConnection: ResolverTypeWrapper<EventConnectionParent>;
   EventEdge: ResolverTypeWrapper<EventEdgeParent>;
+  ExchangeConnectionReport: ResolverTypeWrapper<ExchangeReportParent>;
+  ExchangeConnectionStep: ResolverTypeWrapper<ExchangeStepParent>;
+  ExchangeSettings: ResolverTypeWrapper<ExchangeSettingsParent>;
+  ExchangeSettingsInput: ExchangeSettingsInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Integration: ResolverTypeWrapper<IntegrationParent>;
@@ -655,6 +723,10 @@ export type ResolversParentTypes = {
   Event: EventParent;
   EventConnection: EventConnectionParent;
   EventEdge: EventEdgeParent;
+  ExchangeConnectionReport: ExchangeReportParent;
+  ExchangeConnectionStep: ExchangeStepParent;
+  ExchangeSettings: ExchangeSettingsParent;
+  ExchangeSettingsInput: ExchangeSettingsInput;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Integration: IntegrationParent;
@@ -781,6 +853,27 @@ export type EventEdgeResolvers<ContextType = GatewayContext, ParentType extends 
   node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
 };
 
+export type ExchangeConnectionReportResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ExchangeConnectionReport'] = ResolversParentTypes['ExchangeConnectionReport']> = {
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  steps?: Resolver<ReadonlyArray<ResolversTypes['ExchangeConnectionStep']>, ParentType, ContextType>;
+};
+
+export type ExchangeConnectionStepResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ExchangeConnectionStep'] = ResolversParentTypes['ExchangeConnectionStep']> = {
+  detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['ProviderError']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ExchangeSettingsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ExchangeSettings'] = ResolversParentTypes['ExchangeSettings']> = {
+  applicationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ewsUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastReport?: Resolver<Maybe<ResolversTypes['ExchangeConnectionReport']>, ParentType, ContextType>;
+  lastTestedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  roleAccount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type IntegrationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Integration'] = ResolversParentTypes['Integration']> = {
   accounts?: Resolver<ReadonlyArray<ResolversTypes['Connection']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ConnectionKind'], ParentType, ContextType>;
@@ -809,8 +902,10 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   createBookingPage?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationCreateBookingPageArgs, 'input'>>;
   removeAllLocations?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationRemoveAllLocationsArgs, 'pageId'>>;
   removeLocation?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationRemoveLocationArgs, 'locationId' | 'pageId'>>;
+  saveExchangeSettings?: Resolver<ResolversTypes['ExchangeSettings'], ParentType, ContextType, RequireFields<MutationSaveExchangeSettingsArgs, 'input'>>;
   setBookingPageEnabled?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationSetBookingPageEnabledArgs, 'enabled' | 'pageId'>>;
   startReconnect?: Resolver<ResolversTypes['AuthorizationSession'], ParentType, ContextType, RequireFields<MutationStartReconnectArgs, 'connectionId'>>;
+  testExchangeConnection?: Resolver<ResolversTypes['ExchangeConnectionReport'], ParentType, ContextType, RequireFields<MutationTestExchangeConnectionArgs, 'input' | 'participant' | 'save'>>;
   unlinkConnection?: Resolver<ResolversTypes['Connection'], ParentType, ContextType, RequireFields<MutationUnlinkConnectionArgs, 'connectionId'>>;
   updateBookingPage?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationUpdateBookingPageArgs, 'id' | 'input'>>;
 };
@@ -838,6 +933,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   connection?: Resolver<Maybe<ResolversTypes['Connection']>, ParentType, ContextType, RequireFields<QueryConnectionArgs, 'id'>>;
   connectionAlerts?: Resolver<ResolversTypes['ConnectionAlerts'], ParentType, ContextType>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
+  exchangeSettings?: Resolver<Maybe<ResolversTypes['ExchangeSettings']>, ParentType, ContextType>;
   integrations?: Resolver<ReadonlyArray<ResolversTypes['Integration']>, ParentType, ContextType, RequireFields<QueryIntegrationsArgs, 'tab'>>;
   viewer?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
@@ -892,6 +988,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
+  ExchangeConnectionReport?: ExchangeConnectionReportResolvers<ContextType>;
+  ExchangeConnectionStep?: ExchangeConnectionStepResolvers<ContextType>;
+  ExchangeSettings?: ExchangeSettingsResolvers<ContextType>;
   Integration?: IntegrationResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Location?: LocationResolvers<ContextType>;

@@ -174,11 +174,10 @@ export const connectionResolvers: Resolvers = {
   },
 };
 
-/** Localized text through @tsunagi/errors; a code it does not know reads as UNKNOWN. */
+/** Localized text through @tsunagi/errors (specific to the sub-reason when there is one); a code it does not know reads as UNKNOWN. */
 function describe(error: StoredConnectionError, locale: Locale | null | undefined) {
-  return describeError(
-    isErrorCode(error.code) ? error.code : 'UNKNOWN',
-    LOCALE[locale ?? 'EN'],
-    error.provider === null ? {} : { provider: error.provider },
-  );
+  return describeError(isErrorCode(error.code) ? error.code : 'UNKNOWN', LOCALE[locale ?? 'EN'], {
+    ...(error.provider === null ? {} : { provider: error.provider }),
+    ...(error.subReason === null || error.subReason === undefined ? {} : { subReason: error.subReason }),
+  });
 }

@@ -25,6 +25,8 @@ describe('schema.graphql', () => {
         'events',
         'integrations',
         'viewer',
+        // Issue 5 §2: organization-level Exchange settings.
+        'exchangeSettings',
       ].sort(),
     );
     expect(fields('Mutation')).toEqual(
@@ -41,6 +43,8 @@ describe('schema.graphql', () => {
         'removeAllLocations',
         'changeOwner',
         'setBookingPageEnabled',
+        'testExchangeConnection',
+        'saveExchangeSettings',
       ].sort(),
     );
     expect(fields('Subscription')).toEqual(['bookingPageStateChanged', 'connectionStatusChanged', 'events']);

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { connectionResolvers } from '../connections/resolvers.js';
 import { eventResolvers } from '../events/resolvers.js';
+import { exchangeResolvers } from '../exchange/resolvers.js';
 import { pageResolvers } from '../pages/resolvers.js';
 import { userResolvers } from '../users/resolvers.js';
 import { DateTime, JSONScalar } from './scalars.js';
@@ -10,7 +11,13 @@ import { loadTypeDefs } from './type-defs.js';
 
 const scalarResolvers = { DateTime, JSON: JSONScalar };
 
-const moduleResolvers: Resolvers[] = [userResolvers, connectionResolvers, pageResolvers, eventResolvers];
+const moduleResolvers: Resolvers[] = [
+  userResolvers,
+  connectionResolvers,
+  pageResolvers,
+  eventResolvers,
+  exchangeResolvers,
+];
 
 /** The executable schema: every module's SDL with its resolvers. */
 export function createSchema(): GraphQLSchema {

@@ -9,6 +9,7 @@ export const SCHEMA_FILES = [
   'connections/connections.graphql',
   'pages/pages.graphql',
   'events/events.graphql',
+  'exchange/exchange.graphql',
 ] as const;
 
 // src/schema/ or dist/schema/ → the package root.

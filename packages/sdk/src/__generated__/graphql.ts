@@ -199,6 +199,49 @@ export type EventEdge = {
   node: Event;
 };
 
+/** A step-by-step connectivity report for the organization's Exchange (EWS) settings. */
+export type ExchangeConnectionReport = {
+  __typename?: 'ExchangeConnectionReport';
+  ok: Scalars['Boolean']['output'];
+  steps: Array<ExchangeConnectionStep>;
+};
+
+/**
+ * One step of an Exchange connection test. `status` is PASSED, FAILED or SKIPPED; a FAILED step carries
+ * its classified error, with title and remediation in the viewer's locale.
+ */
+export type ExchangeConnectionStep = {
+  __typename?: 'ExchangeConnectionStep';
+  detail: Scalars['String']['output'];
+  error?: Maybe<ProviderError>;
+  /** URL_FORMAT, HTTPS, DNS, TCP, TLS, EWS_ENDPOINT, CREDENTIALS or AVAILABILITY. */
+  id: Scalars['String']['output'];
+  status: Scalars['String']['output'];
+};
+
+/** The organization's Calendar Interop settings. The secret is write-only and never returned. */
+export type ExchangeSettings = {
+  __typename?: 'ExchangeSettings';
+  applicationId?: Maybe<Scalars['String']['output']>;
+  ewsUrl: Scalars['String']['output'];
+  lastReport?: Maybe<ExchangeConnectionReport>;
+  lastTestedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The role account's user name (an email address). */
+  roleAccount: Scalars['String']['output'];
+  /** UNTESTED, OK or BROKEN (saved although the last test failed). */
+  status: Scalars['String']['output'];
+};
+
+export type ExchangeSettingsInput = {
+  applicationId?: InputMaybe<Scalars['String']['input']>;
+  /** https://… URL of the EWS endpoint (at most 2000 characters). */
+  ewsUrl: Scalars['String']['input'];
+  /** The role account's email address (at most 320 characters). */
+  roleAccount: Scalars['String']['input'];
+  /** The role account password or the application's client secret (at most 1024 characters). */
+  secret: Scalars['String']['input'];
+};
+
 /** One row of the integrations list: a provider and the user's accounts with it. */
 export type Integration = {
   __typename?: 'Integration';
@@ -263,8 +306,15 @@ export type Mutation = {
   createBookingPage: BookingPage;
   removeAllLocations: BookingPage;
   removeLocation: BookingPage;
+  /** Stores the settings untested (status UNTESTED). ADMIN only. */
+  saveExchangeSettings: ExchangeSettings;
   setBookingPageEnabled: BookingPage;
   startReconnect: AuthorizationSession;
+  /**
+   * Tests the settings step by step against `participant`'s mailbox. With `save`, stores them (OK when
+   * the report passed, BROKEN otherwise); without it, stores nothing. ADMIN only.
+   */
+  testExchangeConnection: ExchangeConnectionReport;
   unlinkConnection: Connection;
   updateBookingPage: BookingPage;
 };
@@ -315,6 +365,11 @@ export type MutationRemoveLocationArgs = {
 };
 
 
+export type MutationSaveExchangeSettingsArgs = {
+  input: ExchangeSettingsInput;
+};
+
+
 export type MutationSetBookingPageEnabledArgs = {
   enabled: Scalars['Boolean']['input'];
   pageId: Scalars['ID']['input'];
@@ -324,6 +379,13 @@ export type MutationSetBookingPageEnabledArgs = {
 export type MutationStartReconnectArgs = {
   connectionId: Scalars['ID']['input'];
   redirectUri?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationTestExchangeConnectionArgs = {
+  input: ExchangeSettingsInput;
+  participant: Scalars['String']['input'];
+  save?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -390,6 +452,8 @@ export type Query = {
   connectionAlerts: ConnectionAlerts;
   /** The event log, oldest first, after `after` (exclusive). Admins and service tokens only. `first` is at most 500. */
   events: EventConnection;
+  /** The organization's Exchange settings, or null. ADMIN and SERVICE tokens only. */
+  exchangeSettings?: Maybe<ExchangeSettings>;
   /** One row per provider for `userId` (default: the viewer). */
   integrations: Array<Integration>;
   /** The user the bearer token names. SERVICE tokens that name no user get FORBIDDEN. */

@@ -1,0 +1,103 @@
+// Organization-level Exchange (Calendar Interop) settings: read by admins and service tokens, tested
+// and saved by admins. The secret is write-only; test reports carry classified, localized errors.
+import { type StoredExchangeReport, storedError } from '@tsunagi/db';
+import { analyzeExchangeConnection } from '@tsunagi/providers';
+import type { ExchangeSettingsInput, Resolvers } from '../__generated__/resolvers-types.js';
+import { type GatewayContext, requireAdminOrService } from '../context.js';
+import { badInput, forbidden } from '../errors.js';
+import { checkText } from '../validation.js';
+
+const MAX_URL_LENGTH = 2000;
+const MAX_EMAIL_LENGTH = 320;
+const MAX_SECRET_LENGTH = 1024;
+const MAX_APPLICATION_ID_LENGTH = 200;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function requireAdmin(context: GatewayContext, what: string): string {
+  const { viewer } = context;
+  if (viewer.role !== 'ADMIN') throw forbidden(`${what} is for admins`);
+  return viewer.organizationId;
+}
+
+interface CheckedInput {
+  ewsUrl: string;
+  roleAccount: string;
+  secret: string;
+  applicationId: string | null;
+}
+
+/** Length caps (always) and, with `strict`, the URL and email formats. */
+function checkInput(input: ExchangeSettingsInput, strict: boolean): CheckedInput {
+  const ewsUrl = checkText(input.ewsUrl.trim(), 'input.ewsUrl', MAX_URL_LENGTH);
+  const roleAccount = checkText(input.roleAccount.trim(), 'input.roleAccount', MAX_EMAIL_LENGTH);
+  const secret = checkText(input.secret, 'input.secret', MAX_SECRET_LENGTH);
+  const applicationId = checkText(
+    input.applicationId?.trim() || null,
+    'input.applicationId',
+    MAX_APPLICATION_ID_LENGTH,
+  );
+  if (secret.length === 0) throw badInput('input.secret is empty', 'input.secret');
+  if (strict) {
+    let url: URL | null = null;
+    try {
+      url = new URL(ewsUrl);
+    } catch {
+      url = null;
+    }
+    if (url === null || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname === '') {
+      throw badInput('input.ewsUrl is not an http(s) URL', 'input.ewsUrl');
+    }
+    if (!EMAIL.test(roleAccount))
+      throw badInput('input.roleAccount is not an email address', 'input.roleAccount');
+  }
+  return { ewsUrl, roleAccount, secret, applicationId };
+}
+
+export const exchangeResolvers: Resolvers = {
+  Query: {
+    exchangeSettings: (_parent, _args, context) => {
+      requireAdminOrService(context, 'Exchange settings');
+      return context.services.exchangeSettings.get(context.viewer.organizationId);
+    },
+  },
+  Mutation: {
+    testExchangeConnection: async (_parent, { input, participant, save }, context) => {
+      const organizationId = requireAdmin(context, 'Testing the Exchange connection');
+      const checked = checkInput(input, false);
+      const mailbox = checkText(participant.trim(), 'participant', MAX_EMAIL_LENGTH);
+      const { trustedCa, resolveHost, timeoutMs } = context.services.exchange;
+      const result = await analyzeExchangeConnection({
+        ewsUrl: checked.ewsUrl,
+        username: checked.roleAccount,
+        password: checked.secret,
+        participant: mailbox,
+        ...(trustedCa === undefined ? {} : { trustedCa }),
+        ...(resolveHost === undefined ? {} : { resolveHost }),
+        timeoutMs: timeoutMs ?? 10_000,
+      });
+      const testedAt = new Date();
+      const report: StoredExchangeReport = {
+        ok: result.ok,
+        steps: result.steps.map((step) => ({
+          id: step.id,
+          status: step.status,
+          detail: step.detail,
+          error: step.classification === undefined ? null : storedError(step.classification, testedAt),
+        })),
+        testedAt: testedAt.toISOString(),
+      };
+      if (save === true) {
+        await context.services.exchangeSettings.upsert(organizationId, checked, report);
+      }
+      context.log.info(
+        { requestId: context.requestId, ok: report.ok, saved: save === true },
+        'exchange connection tested',
+      );
+      return report;
+    },
+    saveExchangeSettings: (_parent, { input }, context) => {
+      const organizationId = requireAdmin(context, 'Changing the Exchange settings');
+      return context.services.exchangeSettings.upsert(organizationId, checkInput(input, true));
+    },
+  },
+};
