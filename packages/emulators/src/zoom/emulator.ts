@@ -4,6 +4,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultBook, parseFault } from '../faults.js';
+import { parseJson, readText, record } from '../http.js';
 import { apiError, gatewayPage, oauthError, oauthErrorPage, sendJson, zoomSignature } from './wire.js';
 
 export const ZOOM_EMULATOR_CLIENT_ID = 'zoomEmuClientId01';
@@ -114,24 +115,6 @@ function zoomId(): string {
 
 function token(prefix: string): string {
   return `${prefix}${randomBytes(32).toString('base64url')}`;
-}
-
-async function readText(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return text ? JSON.parse(text) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 }
 
 export async function startZoomEmulator(options: ZoomEmulatorOptions = {}): Promise<ZoomEmulator> {
