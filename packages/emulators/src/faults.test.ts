@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FaultBook, parseFault } from './faults.js';
+import { applyFaultControl, FaultBook, parseFault } from './faults.js';
 
 describe('parseFault', () => {
   it.each([
@@ -65,5 +65,20 @@ describe('FaultBook', () => {
     const book = new FaultBook();
     book.inject('a', { kind: 'LATENCY', ms: 40, requests: 2 });
     expect([book.takeLatency('a'), book.takeLatency('a'), book.takeLatency('a')]).toEqual([40, 40, 0]);
+  });
+});
+
+describe('applyFaultControl', () => {
+  it('injects on POST, rejects a malformed fault with 400, clears on DELETE, and ignores other methods', () => {
+    const book = new FaultBook();
+    expect(applyFaultControl(book, 'a', 'POST', { kind: 'REVOKE_GRANT' })).toEqual({
+      status: 204,
+      body: undefined,
+    });
+    expect(book.isRevoked('a')).toBe(true);
+    expect(applyFaultControl(book, 'a', 'POST', { kind: 'NOPE' })).toMatchObject({ status: 400 });
+    expect(applyFaultControl(book, 'a', 'GET', undefined)).toBeNull();
+    expect(applyFaultControl(book, 'a', 'DELETE', undefined)).toEqual({ status: 204, body: undefined });
+    expect(book.isRevoked('a')).toBe(false);
   });
 });

@@ -207,3 +207,32 @@ export class FaultBook {
     return null;
   }
 }
+
+/** What an emulator answers to `/_control/accounts/:id/faults`: status and JSON body (undefined: empty). */
+export interface FaultControlAnswer {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/**
+ * The fault control API every emulator serves for one known account: POST injects the fault in `body`
+ * (400 with parseFault's message when malformed), DELETE clears the account's faults. Null for other methods.
+ */
+export function applyFaultControl(
+  faults: FaultBook,
+  accountId: string,
+  method: string | undefined,
+  body: unknown,
+): FaultControlAnswer | null {
+  if (method === 'POST') {
+    const fault = parseFault(body);
+    if (typeof fault === 'string') return { status: 400, body: { error: fault } };
+    faults.inject(accountId, fault);
+    return { status: 204, body: undefined };
+  }
+  if (method === 'DELETE') {
+    faults.clear(accountId);
+    return { status: 204, body: undefined };
+  }
+  return null;
+}

@@ -8,8 +8,8 @@ export type {
   TestCertificates,
 } from './exchange/index.js';
 export { EXCHANGE_EMULATOR_CREDENTIALS, startExchangeEmulator, testCertificates } from './exchange/index.js';
-export type { Fault, FaultKind, RequestFault } from './faults.js';
-export { FaultBook, parseFault } from './faults.js';
+export type { Fault, FaultControlAnswer, FaultKind, RequestFault } from './faults.js';
+export { applyFaultControl, FaultBook, parseFault } from './faults.js';
 export type {
   GoogleEmulator,
   GoogleEmulatorAccount,

@@ -4,7 +4,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { FaultBook, parseFault } from '../faults.js';
+import { applyFaultControl, FaultBook } from '../faults.js';
 import {
   AccountCalendar,
   EVENT_ID,
@@ -908,16 +908,9 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): 
     const m = /^\/_control\/accounts\/([^/]+)\/(faults|sync-tokens\/invalidate)$/.exec(url.pathname);
     const account = m ? accounts.get(decodeURIComponent(m[1]!)) : undefined;
     if (m && !account) return send(res, 404, { error: 'no such account' });
-    if (m && account && m[2] === 'faults' && req.method === 'POST') {
-      const fault = parseFault(body);
-      if (typeof fault === 'string') return send(res, 400, { error: fault });
-      faults.inject(account.id, fault);
-      return send(res, 204, undefined);
-    }
-    if (m && account && m[2] === 'faults' && req.method === 'DELETE') {
-      faults.clear(account.id);
-      return send(res, 204, undefined);
-    }
+    const answer =
+      m && account && m[2] === 'faults' ? applyFaultControl(faults, account.id, req.method, body) : null;
+    if (answer) return send(res, answer.status, answer.body);
     if (m && account && m[2] === 'sync-tokens/invalidate' && req.method === 'POST') {
       calendars.get(account.id)?.invalidateSyncTokens();
       return send(res, 204, undefined);

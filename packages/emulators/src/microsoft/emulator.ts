@@ -2,7 +2,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FaultBook, parseFault } from '../faults.js';
+import { applyFaultControl, FaultBook } from '../faults.js';
 import { parseJson, readText, record } from '../http.js';
 import {
   gatewayPage,
@@ -842,22 +842,10 @@ export async function startMicrosoftEmulator(
       sendJson(response, 404, { error: `no account ${accountId}` });
       return;
     }
-    if (method === 'POST') {
-      const fault = parseFault(parseJson(await readText(request)));
-      if (typeof fault === 'string') {
-        sendJson(response, 400, { error: fault });
-        return;
-      }
-      faults.inject(accountId, fault);
-      sendJson(response, 204, undefined);
-      return;
-    }
-    if (method === 'DELETE') {
-      faults.clear(accountId);
-      sendJson(response, 204, undefined);
-      return;
-    }
-    sendJson(response, 405, { error: 'method not allowed' });
+    const body = method === 'POST' ? parseJson(await readText(request)) : undefined;
+    const answer = applyFaultControl(faults, accountId, method, body);
+    if (answer) sendJson(response, answer.status, answer.body);
+    else sendJson(response, 405, { error: 'method not allowed' });
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
