@@ -1,10 +1,10 @@
 // Real HTTP against the Microsoft emulator on 127.0.0.1: identity platform v2.0 + Graph v1.0, every fault.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { type MicrosoftEmulator, startMicrosoftEmulator } from '@tsunagi/emulators';
-import { type Clock, isProviderError, type ProviderError } from '@tsunagi/errors';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { failure, MemoryTokenStore, pkce, RecordingClock } from '../../test/doubles.js';
 import { createAuthorizedSession } from '../authorized-call.js';
-import type { AdapterContext, OAuthTokens, TokenStore } from '../contract.js';
+import type { AdapterContext } from '../contract.js';
 import { MicrosoftCalendarProvider, MicrosoftOAuthFlow, TeamsMeetingProvider } from './index.js';
 
 const REDIRECT_URI = 'http://127.0.0.1/callback/microsoft';
@@ -25,34 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await emulator.stop();
 });
-
-/** Real time, but waits are recorded and skipped: Retry-After is asserted, not slept through. */
-class RecordingClock implements Clock {
-  readonly sleeps: number[] = [];
-  now(): number {
-    return Date.now();
-  }
-  async sleep(ms: number): Promise<void> {
-    this.sleeps.push(ms);
-  }
-}
-
-class MemoryTokenStore implements TokenStore {
-  readonly saved: OAuthTokens[] = [];
-  constructor(public tokens: OAuthTokens) {}
-  async load(): Promise<OAuthTokens> {
-    return this.tokens;
-  }
-  async save(tokens: OAuthTokens): Promise<void> {
-    this.saved.push(tokens);
-    this.tokens = tokens;
-  }
-}
-
-function pkce(): { verifier: string; challenge: string } {
-  const verifier = randomBytes(32).toString('base64url');
-  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
-}
 
 let counter = 0;
 
@@ -102,16 +74,6 @@ async function connect(scopes?: readonly string[]) {
     calendar: new MicrosoftCalendarProvider(context, graphOptions),
     teams: new TeamsMeetingProvider(context, graphOptions),
   };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isProviderError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a ProviderError');
 }
 
 const HOUR = 3_600_000;

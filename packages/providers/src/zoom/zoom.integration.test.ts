@@ -1,10 +1,10 @@
 // Real HTTP against the Zoom emulator on 127.0.0.1: Zoom OAuth + REST API v2, every fault.
 import { createHash, randomBytes } from 'node:crypto';
 import { startZoomEmulator, type ZoomEmulator } from '@tsunagi/emulators';
-import { type Clock, isProviderError, type ProviderError } from '@tsunagi/errors';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { failure, MemoryTokenStore, RecordingClock } from '../../test/doubles.js';
 import { createAuthorizedSession } from '../authorized-call.js';
-import type { AdapterContext, OAuthTokens, TokenStore } from '../contract.js';
+import type { AdapterContext, OAuthTokens } from '../contract.js';
 import { ZoomMeetingProvider, ZoomOAuthFlow } from './index.js';
 
 const REDIRECT_URI = 'http://127.0.0.1/callback/zoom';
@@ -32,40 +32,12 @@ beforeEach(() => {
   emulator.faults.clearAll();
 });
 
-/** Real time, but waits are recorded and skipped: Retry-After is asserted, not slept through. */
-class RecordingClock implements Clock {
-  readonly sleeps: number[] = [];
-  now(): number {
-    return Date.now();
-  }
-  async sleep(ms: number): Promise<void> {
-    this.sleeps.push(ms);
-  }
-}
-
 /** Records the order of saves against the requests the emulator saw, to prove "persisted before use". */
-class MemoryTokenStore implements TokenStore {
-  readonly saved: OAuthTokens[] = [];
+class RequestTrackingTokenStore extends MemoryTokenStore {
   readonly requestsAtSave: number[] = [];
-  constructor(public tokens: OAuthTokens) {}
-  async load(): Promise<OAuthTokens> {
-    return this.tokens;
+  constructor(tokens: OAuthTokens) {
+    super(tokens, () => this.requestsAtSave.push(emulator.requests.length));
   }
-  async save(tokens: OAuthTokens): Promise<void> {
-    this.saved.push(tokens);
-    this.requestsAtSave.push(emulator.requests.length);
-    this.tokens = tokens;
-  }
-}
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isProviderError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a ProviderError');
 }
 
 let counter = 0;
@@ -93,7 +65,7 @@ async function connect() {
   const account = emulator.accounts.create({ email });
   const { code, verifier } = await authorize(email);
   const result = await flow.exchangeCode({ code, codeVerifier: verifier, redirectUri: REDIRECT_URI });
-  const store = new MemoryTokenStore(result.tokens);
+  const store = new RequestTrackingTokenStore(result.tokens);
   const clock = new RecordingClock();
   const context: AdapterContext = {
     tokens: store,
