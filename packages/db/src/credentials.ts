@@ -2,7 +2,8 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { type Keyring, openSecret, sealSecret } from './crypto.js';
 import type { Database, Executor } from './database.js';
-import { connectionCredentials, connections, oauthStates } from './schema.js';
+import { exchangeSecretContext } from './exchange-settings.js';
+import { connectionCredentials, connections, exchangeSettings, oauthStates } from './schema.js';
 
 export interface ConnectionCredentials {
   accessToken: string;
@@ -102,6 +103,8 @@ export function createCredentialStore(
 export interface RotationReport {
   credentials: number;
   oauthStates: number;
+  /** Organizations whose Exchange (Interop) secret was re-sealed. */
+  exchangeSettings: number;
 }
 
 /**
@@ -114,7 +117,7 @@ export async function rotateCredentials(
   options: { batchSize?: number } = {},
 ): Promise<RotationReport> {
   const batchSize = options.batchSize ?? 200;
-  const report: RotationReport = { credentials: 0, oauthStates: 0 };
+  const report: RotationReport = { credentials: 0, oauthStates: 0, exchangeSettings: 0 };
   for (;;) {
     const rotated = await db.transaction(async (tx) => {
       const rows = await tx
@@ -168,6 +171,33 @@ export async function rotateCredentials(
       return rows.length;
     });
     report.oauthStates += rotated;
+    if (rotated < batchSize) break;
+  }
+  for (;;) {
+    const rotated = await db.transaction(async (tx) => {
+      const rows = await tx
+        .select({
+          organizationId: exchangeSettings.organizationId,
+          ciphertext: exchangeSettings.secretCiphertext,
+        })
+        .from(exchangeSettings)
+        .where(ne(exchangeSettings.keyId, keyring.activeKeyId))
+        .orderBy(asc(exchangeSettings.organizationId))
+        .limit(batchSize)
+        .for('update');
+      for (const row of rows) {
+        const context = exchangeSecretContext(row.organizationId);
+        await tx
+          .update(exchangeSettings)
+          .set({
+            keyId: keyring.activeKeyId,
+            secretCiphertext: sealSecret(keyring, openSecret(keyring, row.ciphertext, context), context),
+          })
+          .where(eq(exchangeSettings.organizationId, row.organizationId));
+      }
+      return rows.length;
+    });
+    report.exchangeSettings += rotated;
     if (rotated < batchSize) break;
   }
   return report;

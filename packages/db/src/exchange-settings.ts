@@ -42,7 +42,8 @@ export interface ExchangeSettingsStore {
   readSecret(organizationId: string): Promise<string | null>;
 }
 
-const secretContext = (organizationId: string) => `exchange_settings:${organizationId}`;
+/** What the sealed secret is bound to: another organization's row cannot be opened under this one's id. */
+export const exchangeSecretContext = (organizationId: string) => `exchange_settings:${organizationId}`;
 
 const viewColumns = {
   organizationId: exchangeSettings.organizationId,
@@ -81,7 +82,7 @@ export function createExchangeSettingsStore(
         roleAccount: input.roleAccount,
         applicationId: input.applicationId ?? null,
         keyId: keyring.activeKeyId,
-        secretCiphertext: sealSecret(keyring, input.secret, secretContext(organizationId)),
+        secretCiphertext: sealSecret(keyring, input.secret, exchangeSecretContext(organizationId)),
         status: statusOf(report),
         lastReport: report ?? null,
         lastTestedAt: report === undefined ? null : new Date(report.testedAt),
@@ -113,7 +114,9 @@ export function createExchangeSettingsStore(
         .select({ ciphertext: exchangeSettings.secretCiphertext })
         .from(exchangeSettings)
         .where(eq(exchangeSettings.organizationId, organizationId));
-      return row === undefined ? null : openSecret(keyring, row.ciphertext, secretContext(organizationId));
+      return row === undefined
+        ? null
+        : openSecret(keyring, row.ciphertext, exchangeSecretContext(organizationId));
     },
   };
 }

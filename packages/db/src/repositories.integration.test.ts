@@ -6,6 +6,7 @@ import { TestClock, testKeyring, value } from '../test/fixtures.js';
 import { createCredentialStore, rotateCredentials } from './credentials.js';
 import { createKeyring, envelopeKeyId, generateKey } from './crypto.js';
 import type { Database } from './database.js';
+import { createExchangeSettingsStore } from './exchange-settings.js';
 import { createOAuthStateStore } from './oauth-states.js';
 import {
   type BookingPageList,
@@ -406,6 +407,11 @@ describe.each(drivers)('read side on %s', (driver) => {
           codeVerifier: 'w'.repeat(50),
         }),
       );
+      await createExchangeSettingsStore(db, testKeyring).upsert(seed.organizationId, {
+        ewsUrl: 'https://mail.acme.example/EWS/Exchange.asmx',
+        roleAccount: 'interop@acme.example',
+        secret: 'role-account-password',
+      });
       const k2 = generateKey();
       const both = createKeyring({ activeKeyId: 'k2', keys: { k1: testKeyring.keys.k1 as Uint8Array, k2 } });
       const credentials = (await db.select().from(connectionCredentials)).length;
@@ -413,8 +419,13 @@ describe.each(drivers)('read side on %s', (driver) => {
       expect(await rotateCredentials(db, both, { batchSize: 7 })).toEqual({
         credentials,
         oauthStates: states,
+        exchangeSettings: 1,
       });
-      expect(await rotateCredentials(db, both)).toEqual({ credentials: 0, oauthStates: 0 });
+      expect(await rotateCredentials(db, both)).toEqual({
+        credentials: 0,
+        oauthStates: 0,
+        exchangeSettings: 0,
+      });
       for (const row of await db.select().from(connectionCredentials)) {
         expect(row.keyId).toBe('k2');
         expect(envelopeKeyId(row.ciphertext)).toBe('k2');
@@ -430,6 +441,9 @@ describe.each(drivers)('read side on %s', (driver) => {
         value(await createOAuthStateStore(db, onlyNew, { now: clock.now }).consume(pending.state))
           .codeVerifier,
       ).toBe('w'.repeat(50));
+      expect(await createExchangeSettingsStore(db, onlyNew).readSecret(seed.organizationId)).toBe(
+        'role-account-password',
+      );
     });
   });
 
