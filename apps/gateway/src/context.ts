@@ -13,14 +13,10 @@ import { forbidden, gatewayError } from './errors.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { Logger } from './ops/logger.js';
 import type { GatewayMetrics } from './ops/metrics.js';
+import type { ExchangeAnalyzerOptions } from './providers/exchange.js';
 import type { ProviderRegistry } from './providers/registry.js';
 
-export interface ExchangeAnalyzerOptions {
-  /** PEM CAs to trust instead of the system store. */
-  readonly trustedCa?: readonly string[];
-  readonly resolveHost?: (host: string) => Promise<string>;
-  readonly timeoutMs?: number;
-}
+export type { ExchangeAnalyzerOptions } from './providers/exchange.js';
 
 /** Built once per gateway; shared by every request. */
 export interface GatewayServices {

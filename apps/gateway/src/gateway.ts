@@ -131,17 +131,19 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     if (origin === null) throw new Error('The gateway is not listening yet');
     return origin;
   };
+  const exchangeSettings = createExchangeSettingsStore(database.db, keyring);
+  const exchange = options.exchange ?? {};
   const services: GatewayServices = {
     database,
     reads: createReadRepository(database.db),
     state,
     providers:
       typeof options.providers === 'function'
-        ? options.providers({ database, keyring, state, publicUrl, logger: log })
+        ? options.providers({ database, keyring, state, publicUrl, logger: log, exchangeSettings, exchange })
         : (options.providers ?? new UnconfiguredProviderRegistry()),
     metrics,
-    exchangeSettings: createExchangeSettingsStore(database.db, keyring),
-    exchange: options.exchange ?? {},
+    exchangeSettings,
+    exchange,
     shutdownSignal: shutdown.signal,
   };
   const schema = createSchema();

@@ -1,13 +1,21 @@
 export type {
   ExchangeBusyBlock,
   ExchangeEmulator,
+  ExchangeEmulatorApplication,
+  ExchangeEmulatorAuth,
   ExchangeEmulatorOptions,
+  ExchangeEmulatorRequest,
   ExchangeEmulatorTls,
   ExchangeEmulatorUsers,
   TestCertificate,
   TestCertificates,
 } from './exchange/index.js';
-export { EXCHANGE_EMULATOR_CREDENTIALS, startExchangeEmulator, testCertificates } from './exchange/index.js';
+export {
+  EXCHANGE_EMULATOR_APPLICATION,
+  EXCHANGE_EMULATOR_CREDENTIALS,
+  startExchangeEmulator,
+  testCertificates,
+} from './exchange/index.js';
 export type { Fault, FaultControlAnswer, FaultKind, RequestFault } from './faults.js';
 export { applyFaultControl, FaultBook, parseFault } from './faults.js';
 export type {

@@ -216,7 +216,10 @@ export type ExchangeConnectionStep = {
   readonly __typename?: 'ExchangeConnectionStep';
   readonly detail: Scalars['String']['output'];
   readonly error?: Maybe<ProviderError>;
-  /** URL_FORMAT, HTTPS, DNS, TCP, TLS, EWS_ENDPOINT, CREDENTIALS or AVAILABILITY. */
+  /**
+   * URL_FORMAT, HTTPS, DNS, TCP, TLS, EWS_ENDPOINT, APPLICATION (app-only token, when an application id is
+   * set; SKIPPED for a role account password), CREDENTIALS or AVAILABILITY.
+   */
   readonly id: Scalars['String']['output'];
   readonly status: Scalars['String']['output'];
 };
@@ -305,6 +308,14 @@ export type Mutation = {
   readonly checkConnection: Connection;
   readonly completeAuthorization: Connection;
   readonly connectAccount: AuthorizationSession;
+  /**
+   * Links an Exchange mailbox (default: the user's email) as an EXCHANGE calendar of `userId` (default: the
+   * viewer; admins may link anyone's). Exchange is read through the organization's Calendar Interop settings, so
+   * nothing is signed in: the mailbox's availability is looked up first, and a failure (Interop not configured,
+   * invalid participant, SSL error…) is a PROVIDER_ERROR whose extensions.reason is the seed's sub-reason, and
+   * links nothing.
+   */
+  readonly connectExchangeCalendar: Connection;
   readonly createBookingPage: BookingPage;
   readonly removeAllLocations: BookingPage;
   readonly removeLocation: BookingPage;
@@ -348,6 +359,12 @@ export type MutationCompleteAuthorizationArgs = {
 export type MutationConnectAccountArgs = {
   provider: Provider;
   redirectUri?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationConnectExchangeCalendarArgs = {
+  mailbox?: InputMaybe<Scalars['String']['input']>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -427,6 +444,11 @@ export type ProviderError = {
   readonly providerReason?: Maybe<Scalars['String']['output']>;
   readonly remediation: Scalars['String']['output'];
   readonly retryable: Scalars['Boolean']['output'];
+  /**
+   * A finer, stable reason the remediation is specific about (e.g. INTEROP_SSL_ERROR, one per message of
+   * Google's Calendar Interop help), when the taxonomy has one.
+   */
+  readonly subReason?: Maybe<Scalars['String']['output']>;
   readonly title: Scalars['String']['output'];
 };
 
@@ -899,6 +921,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   checkConnection?: Resolver<ResolversTypes['Connection'], ParentType, ContextType, RequireFields<MutationCheckConnectionArgs, 'connectionId'>>;
   completeAuthorization?: Resolver<ResolversTypes['Connection'], ParentType, ContextType, RequireFields<MutationCompleteAuthorizationArgs, 'code' | 'state'>>;
   connectAccount?: Resolver<ResolversTypes['AuthorizationSession'], ParentType, ContextType, RequireFields<MutationConnectAccountArgs, 'provider'>>;
+  connectExchangeCalendar?: Resolver<ResolversTypes['Connection'], ParentType, ContextType, Partial<MutationConnectExchangeCalendarArgs>>;
   createBookingPage?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationCreateBookingPageArgs, 'input'>>;
   removeAllLocations?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationRemoveAllLocationsArgs, 'pageId'>>;
   removeLocation?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationRemoveLocationArgs, 'locationId' | 'pageId'>>;
@@ -924,6 +947,7 @@ export type ProviderErrorResolvers<ContextType = GatewayContext, ParentType exte
   providerReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   remediation?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<ProviderErrorRemediationArgs, 'locale'>>;
   retryable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  subReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<ProviderErrorTitleArgs, 'locale'>>;
 };
 

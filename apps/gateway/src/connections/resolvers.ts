@@ -3,7 +3,7 @@ import type { ConnectionRow, StoredConnectionError } from '@tsunagi/db';
 import { describeError, isErrorCode } from '@tsunagi/errors';
 import type { ConnectionStatus, Locale, Resolvers } from '../__generated__/resolvers-types.js';
 import { actorOf, type GatewayContext, refreshLoaders } from '../context.js';
-import { forbidden, gatewayError, notFound, unwrap } from '../errors.js';
+import { badInput, forbidden, gatewayError, notFound, unwrap } from '../errors.js';
 import type { ProviderResult } from '../providers/registry.js';
 import { referencedUser } from '../relations.js';
 import { checkId, checkText } from '../validation.js';
@@ -22,6 +22,8 @@ const LOCALE: Readonly<Record<Locale, 'en' | 'ja' | 'it' | 'pl'>> = {
 };
 
 const MAX_URI_LENGTH = 2000;
+const MAX_EMAIL_LENGTH = 320;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_OAUTH_PARAMETER_LENGTH = 2048;
 
 /** A connection the viewer may see, or NOT_FOUND (other tenants' ids look exactly like unknown ones). */
@@ -101,6 +103,33 @@ export const connectionResolvers: Resolvers = {
           redirectUri: checkText(redirectUri ?? null, 'redirectUri', MAX_URI_LENGTH),
         }),
       );
+    },
+    connectExchangeCalendar: async (_parent, { mailbox, userId }, context) => {
+      const actor = actorOf(context);
+      const { viewer } = context;
+      const subject = userId === null || userId === undefined ? viewer.userId : checkId(userId, 'userId');
+      if (subject !== viewer.userId) {
+        if (viewer.role !== 'ADMIN') throw forbidden('Members link only their own calendars');
+        if ((await context.loaders.user.load(subject)) === null) throw notFound('User');
+      }
+      const address = checkText(mailbox?.trim() || null, 'mailbox', MAX_EMAIL_LENGTH);
+      if (address !== null && !EMAIL.test(address)) {
+        throw badInput('mailbox is not an email address', 'mailbox');
+      }
+      const registry = context.services.providers;
+      if (registry.connectExchange === undefined) {
+        throw gatewayError('PROVIDER_ERROR', 'No Exchange access is configured', {
+          extensions: { provider: 'EXCHANGE' },
+        });
+      }
+      const { connectionId } = providerValue(
+        await registry.connectExchange({
+          organizationId: actor.organizationId,
+          userId: subject,
+          mailbox: address,
+        }),
+      );
+      return freshConnection(context, connectionId);
     },
     startReconnect: async (_parent, { connectionId, redirectUri }, context) => {
       const actor = actorOf(context);

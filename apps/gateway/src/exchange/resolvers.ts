@@ -5,6 +5,7 @@ import { analyzeExchangeConnection } from '@tsunagi/providers';
 import type { ExchangeSettingsInput, Resolvers } from '../__generated__/resolvers-types.js';
 import { type GatewayContext, requireAdminOrService } from '../context.js';
 import { badInput, forbidden } from '../errors.js';
+import { reachOptions } from '../providers/exchange.js';
 import { checkText } from '../validation.js';
 
 const MAX_URL_LENGTH = 2000;
@@ -53,6 +54,20 @@ function checkInput(input: ExchangeSettingsInput, strict: boolean): CheckedInput
   return { ewsUrl, roleAccount, secret, applicationId };
 }
 
+/**
+ * Stores the settings, then probes the organization's EXCHANGE connections with them at once: settings that
+ * work bring their pages back now, broken ones stop them now (not at the next scheduled probe).
+ */
+async function saveAndRecheck(
+  context: GatewayContext,
+  organizationId: string,
+  checked: CheckedInput,
+  report: StoredExchangeReport,
+) {
+  await context.services.exchangeSettings.upsert(organizationId, checked, report);
+  return (await context.services.providers.recheckExchange?.(organizationId)) ?? null;
+}
+
 export const exchangeResolvers: Resolvers = {
   Query: {
     exchangeSettings: (_parent, _args, context) => {
@@ -65,15 +80,13 @@ export const exchangeResolvers: Resolvers = {
       const organizationId = requireAdmin(context, 'Testing the Exchange connection');
       const checked = checkInput(input, false);
       const mailbox = checkText(participant.trim(), 'participant', MAX_EMAIL_LENGTH);
-      const { trustedCa, resolveHost, timeoutMs } = context.services.exchange;
       const result = await analyzeExchangeConnection({
         ewsUrl: checked.ewsUrl,
         username: checked.roleAccount,
         password: checked.secret,
+        ...(checked.applicationId === null ? {} : { applicationId: checked.applicationId }),
         participant: mailbox,
-        ...(trustedCa === undefined ? {} : { trustedCa }),
-        ...(resolveHost === undefined ? {} : { resolveHost }),
-        timeoutMs: timeoutMs ?? 10_000,
+        ...reachOptions(context.services.exchange),
       });
       const testedAt = new Date();
       const report: StoredExchangeReport = {
@@ -86,18 +99,20 @@ export const exchangeResolvers: Resolvers = {
         })),
         testedAt: testedAt.toISOString(),
       };
-      if (save === true) {
-        await context.services.exchangeSettings.upsert(organizationId, checked, report);
-      }
+      const rechecked = save === true ? await saveAndRecheck(context, organizationId, checked, report) : null;
       context.log.info(
-        { requestId: context.requestId, ok: report.ok, saved: save === true },
+        { requestId: context.requestId, ok: report.ok, saved: save === true, rechecked },
         'exchange connection tested',
       );
       return report;
     },
-    saveExchangeSettings: (_parent, { input }, context) => {
+    saveExchangeSettings: async (_parent, { input }, context) => {
       const organizationId = requireAdmin(context, 'Changing the Exchange settings');
-      return context.services.exchangeSettings.upsert(organizationId, checkInput(input, true));
+      const checked = checkInput(input, true);
+      const settings = await context.services.exchangeSettings.upsert(organizationId, checked);
+      const rechecked = await context.services.providers.recheckExchange?.(organizationId);
+      context.log.info({ requestId: context.requestId, rechecked }, 'exchange settings saved');
+      return settings;
     },
   },
 };

@@ -30,12 +30,14 @@ import {
   type ProbeResult,
   type TokenStore,
 } from '@tsunagi/providers';
+import { type ExchangeAccess, exchangeAccountId, probeExchangeMailbox } from './exchange.js';
 import type {
   AuthorizationStarted,
   CallbackCompleted,
   CallbackRequest,
   CheckConnectionRequest,
   CompleteAuthorizationRequest,
+  ConnectExchangeRequest,
   ProviderFailure,
   ProviderRegistry,
   ProviderResult,
@@ -70,6 +72,8 @@ export interface AdapterProviderRegistryOptions {
   readonly probeTimeoutMs?: number;
   /** A refresh token whose known expiry is closer than this makes the connection AT_RISK, default 7 days. */
   readonly refreshExpiryWarningMs?: number;
+  /** EXCHANGE connections: read through each organization's Interop settings (no OAuth). */
+  readonly exchange?: ExchangeAccess;
 }
 
 /** How one probe went, for the probe scheduler (the result itself is already recorded). */
@@ -200,11 +204,12 @@ export class AdapterProviderRegistry implements ProviderRegistry {
     return `${base.replace(/\/+$/, '')}/oauth/callback/${provider}`;
   }
 
-  /** Providers with an adapter (what probes cover). */
+  /** Providers with an adapter, and EXCHANGE when Interop access is configured (what probes cover). */
   providers(): ConnectionProvider[] {
-    return (Object.keys(this.#options.adapters) as ConnectionProvider[]).filter(
+    const providers = (Object.keys(this.#options.adapters) as ConnectionProvider[]).filter(
       (provider) => this.#options.adapters[provider] !== undefined,
     );
+    return this.#options.exchange === undefined ? providers : [...providers, 'EXCHANGE'];
   }
 
   #adapter(provider: ConnectionProvider): ProviderAdapter | undefined {
@@ -214,6 +219,13 @@ export class AdapterProviderRegistry implements ProviderRegistry {
   async startAuthorization(
     request: StartAuthorizationRequest,
   ): Promise<ProviderResult<AuthorizationStarted>> {
+    if (request.provider === 'EXCHANGE' && this.#options.exchange !== undefined) {
+      return fail(
+        'BAD_USER_INPUT',
+        "Exchange calendars are read through the organization's Calendar Interop settings, not a sign-in: link one with connectExchangeCalendar and test it again with checkConnection",
+        { provider: 'EXCHANGE', reason: 'NOT_OAUTH' },
+      );
+    }
     const adapter = this.#adapter(request.provider);
     if (adapter === undefined) {
       return fail('PROVIDER_ERROR', `No provider adapter is configured for ${request.provider}`, {
@@ -433,20 +445,8 @@ export class AdapterProviderRegistry implements ProviderRegistry {
   /** Probes one connection and records the result (hysteresis, pages, events) like `checkConnection`, and
    * says how it went: the scheduler pauses a provider that answered with Retry-After. */
   async probeConnection(request: CheckConnectionRequest): Promise<ProviderResult<ConnectionProbeOutcome>> {
-    const adapter = this.#adapter(request.provider);
-    if (adapter === undefined) {
-      return fail('PROVIDER_ERROR', `No provider adapter is configured for ${request.provider}`, {
-        provider: request.provider,
-      });
-    }
-    const context: AdapterContext = {
-      tokens: credentialTokenStore(this.#credentials, request.organizationId, request.connectionId),
-      oauth: adapter.oauth,
-      logger: this.#logger,
-      ...(this.#options.clock === undefined ? {} : { clock: this.#options.clock }),
-      ...(this.#options.retry === undefined ? {} : { retry: this.#options.retry }),
-    };
-    const target = adapter.open(context);
+    const target = await this.#probeTarget(request);
+    if (!target.ok) return target;
     let outcome:
       | { ok: true; atRisk?: ProviderErrorClassificationLike }
       | {
@@ -455,7 +455,7 @@ export class AdapterProviderRegistry implements ProviderRegistry {
         };
     const deadline = AbortSignal.timeout(this.#options.probeTimeoutMs ?? 20_000);
     try {
-      const probe: ProbeResult = await target.probe(deadline);
+      const probe: ProbeResult = await target.value.probe(deadline);
       const atRisk =
         atRiskFor(probe.missingScopes) ??
         refreshExpiryRisk(probe.refreshTokenExpiresAt, this.#now(), this.#options.refreshExpiryWarningMs);
@@ -502,6 +502,119 @@ export class AdapterProviderRegistry implements ProviderRegistry {
         ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
       },
     };
+  }
+
+  /** What answers one connection's probe: its adapter around its sealed tokens, or (EXCHANGE) the
+   * organization's Interop settings reading the connection's mailbox. */
+  async #probeTarget(
+    request: CheckConnectionRequest,
+  ): Promise<ProviderResult<{ probe(signal: AbortSignal): Promise<ProbeResult> }>> {
+    const exchange = this.#options.exchange;
+    if (request.provider === 'EXCHANGE' && exchange !== undefined) {
+      const connection = await this.#options.db.query.connections.findFirst({
+        where: (t, { and, eq }) =>
+          and(eq(t.organizationId, request.organizationId), eq(t.id, request.connectionId)),
+        columns: { accountEmail: true, accountExternalId: true },
+      });
+      if (connection === undefined) return fail('NOT_FOUND', 'Connection not found');
+      const mailbox = connection.accountEmail ?? connection.accountExternalId.replace(/^exchange:/, '');
+      return {
+        ok: true,
+        value: { probe: (signal) => probeExchangeMailbox(exchange, request.organizationId, mailbox, signal) },
+      };
+    }
+    const adapter = this.#adapter(request.provider);
+    if (adapter === undefined) {
+      return fail('PROVIDER_ERROR', `No provider adapter is configured for ${request.provider}`, {
+        provider: request.provider,
+      });
+    }
+    const context: AdapterContext = {
+      tokens: credentialTokenStore(this.#credentials, request.organizationId, request.connectionId),
+      oauth: adapter.oauth,
+      logger: this.#logger,
+      ...(this.#options.clock === undefined ? {} : { clock: this.#options.clock }),
+      ...(this.#options.retry === undefined ? {} : { retry: this.#options.retry }),
+    };
+    return { ok: true, value: adapter.open(context) };
+  }
+
+  /**
+   * Links a user's Exchange mailbox: one availability lookup through the organization's Interop settings
+   * first, so a mailbox Exchange cannot read is refused with the seed's reason and nothing is stored.
+   */
+  async connectExchange(request: ConnectExchangeRequest): Promise<ProviderResult<{ connectionId: string }>> {
+    const exchange = this.#options.exchange;
+    if (exchange === undefined) {
+      return fail('PROVIDER_ERROR', 'No Exchange access is configured', { provider: 'EXCHANGE' });
+    }
+    const user = await this.#options.db.query.users.findFirst({
+      where: (t, { and, eq }) => and(eq(t.organizationId, request.organizationId), eq(t.id, request.userId)),
+      columns: { email: true },
+    });
+    if (user === undefined) return fail('NOT_FOUND', 'User not found');
+    const mailbox = (request.mailbox ?? user.email).trim();
+    try {
+      await probeExchangeMailbox(
+        exchange,
+        request.organizationId,
+        mailbox,
+        AbortSignal.timeout(this.#options.probeTimeoutMs ?? 20_000),
+      );
+    } catch (error) {
+      if (!isProviderError(error)) throw error;
+      const { classification } = error;
+      this.#logger.warn(
+        { provider: 'EXCHANGE', code: classification.code, reason: classification.subReason },
+        'exchange mailbox could not be linked',
+      );
+      return fail(
+        'PROVIDER_ERROR',
+        `Exchange could not read the calendar of ${mailbox}: ${classification.message}`,
+        { provider: 'EXCHANGE', reason: classification.subReason ?? classification.code },
+      );
+    }
+    const created = await this.#options.state.createConnection(systemActor(request.organizationId), {
+      userId: request.userId,
+      provider: 'EXCHANGE',
+      accountExternalId: exchangeAccountId(mailbox),
+      accountEmail: mailbox,
+    });
+    if (!created.ok) {
+      return fromService(
+        created.error,
+        created.error.code === 'CONFLICT' ? 'ACCOUNT_ALREADY_LINKED' : undefined,
+      );
+    }
+    return { ok: true, value: { connectionId: created.value.connection.id } };
+  }
+
+  /**
+   * Probes every linked EXCHANGE connection of the organization now (after its Interop settings changed),
+   * so fixed settings bring the pages back at once and broken ones stop them at once.
+   */
+  async recheckExchange(organizationId: string): Promise<{ checked: number; healthy: number }> {
+    if (this.#options.exchange === undefined) return { checked: 0, healthy: 0 };
+    const linked = await this.#options.db.query.connections.findMany({
+      where: (t, { and, eq, ne }) =>
+        and(eq(t.organizationId, organizationId), eq(t.provider, 'EXCHANGE'), ne(t.status, 'DISCONNECTED')),
+      columns: { id: true },
+      orderBy: (t, { asc }) => [asc(t.id)],
+    });
+    let healthy = 0;
+    const queue = [...linked];
+    const worker = async () => {
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+        const probed = await this.probeConnection({
+          organizationId,
+          connectionId: next.id,
+          provider: 'EXCHANGE',
+        });
+        if (probed.ok && probed.value.healthy) healthy += 1;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(4, linked.length) }, worker));
+    return { checked: linked.length, healthy };
   }
 
   #now(): number {

@@ -1,5 +1,5 @@
 // Adapter factories per provider, and a registry wired to running emulators (tests, the embedded demo).
-import type { DatabaseHandle, Keyring, StateService } from '@tsunagi/db';
+import type { DatabaseHandle, ExchangeSettingsStore, Keyring, StateService } from '@tsunagi/db';
 import type { GoogleEmulator, MicrosoftEmulator, ZoomEmulator } from '@tsunagi/emulators';
 import {
   GOOGLE_API_ROOT,
@@ -19,6 +19,7 @@ import {
   type AdapterProviderRegistryOptions,
   type ProviderAdapters,
 } from './adapter-registry.js';
+import type { ExchangeAnalyzerOptions } from './exchange.js';
 import type { ProviderRegistry } from './registry.js';
 
 export interface MicrosoftAdapterOptions {
@@ -106,6 +107,9 @@ export interface ProviderRegistryDependencies {
   /** The gateway's origin (`http://host:port`), known once it listens. */
   readonly publicUrl: () => string;
   readonly logger?: Logger;
+  /** The organizations' Interop settings and how to reach Exchange: EXCHANGE connections probe through them. */
+  readonly exchangeSettings: ExchangeSettingsStore;
+  readonly exchange: ExchangeAnalyzerOptions;
 }
 
 export type ProviderRegistryFactory = (dependencies: ProviderRegistryDependencies) => ProviderRegistry;
@@ -158,6 +162,7 @@ export function createEmulatedProviderRegistry(options: EmulatedProvidersOptions
       keyring: dependencies.keyring,
       state: dependencies.state,
       adapters,
+      exchange: { settings: dependencies.exchangeSettings, reach: dependencies.exchange },
     });
   };
 }

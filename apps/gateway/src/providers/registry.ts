@@ -32,6 +32,13 @@ export interface CheckConnectionRequest {
   readonly provider: ConnectionProvider;
 }
 
+export interface ConnectExchangeRequest {
+  readonly organizationId: string;
+  readonly userId: string;
+  /** The mailbox to read; the user's email when null. */
+  readonly mailbox: string | null;
+}
+
 export interface ProviderFailure {
   readonly code: 'PROVIDER_ERROR' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'FORBIDDEN';
   readonly message: string;
@@ -70,6 +77,10 @@ export interface ProviderRegistry {
   /** Redeems the provider's redirect for whoever started the authorization (the state row knows them).
    * Registries without it answer the callback route with PROVIDER_ERROR. */
   completeCallback?(request: CallbackRequest): Promise<ProviderResult<CallbackCompleted>>;
+  /** Links an Exchange mailbox through the organization's Interop settings (tested first). */
+  connectExchange?(request: ConnectExchangeRequest): Promise<ProviderResult<{ connectionId: string }>>;
+  /** Probes the organization's EXCHANGE connections now, after its Interop settings changed. */
+  recheckExchange?(organizationId: string): Promise<{ checked: number; healthy: number }>;
   /** Called before an unlink: reads the grant so it can be revoked at the provider once the unlink has
    * committed (the unlink deletes the stored tokens). The returned function is best effort and never throws. */
   prepareRevocation?(request: {

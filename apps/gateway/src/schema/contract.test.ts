@@ -45,6 +45,8 @@ describe('schema.graphql', () => {
         'setBookingPageEnabled',
         'testExchangeConnection',
         'saveExchangeSettings',
+        // Issue 5 §2: an EXCHANGE calendar is linked through the organization's Interop settings.
+        'connectExchangeCalendar',
       ].sort(),
     );
     expect(fields('Subscription')).toEqual(['bookingPageStateChanged', 'connectionStatusChanged', 'events']);

@@ -1,9 +1,13 @@
 // An Exchange Web Services endpoint on loopback, as Google Calendar Interop reaches it: SOAP
 // GetUserAvailability behind Basic auth, over HTTPS with a test-time certificate (valid, expired,
 // self-signed or for the wrong name), over plain HTTP, or an ordinary web server that is not EWS.
+// The same server plays the Microsoft identity platform's token endpoint for Interop's OAuth mode
+// (client credentials of an Entra ID app registration → app-only bearer token for EWS).
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { identityError, sendJson } from '../microsoft/wire.js';
 import { testCertificates } from './certificates.js';
 
 export type ExchangeEmulatorTls = 'valid' | 'expired' | 'self-signed' | 'wrong-name' | 'none';
@@ -13,6 +17,25 @@ export interface ExchangeEmulatorOptions {
   /** `not-ews` answers every request with an ordinary HTML page. Default `ews`. */
   readonly kind?: 'ews' | 'not-ews';
   readonly credentials?: { readonly username: string; readonly password: string };
+  /** The Entra ID app registration whose client credentials the token endpoint accepts. */
+  readonly application?: ExchangeEmulatorApplication;
+}
+
+export interface ExchangeEmulatorApplication {
+  readonly clientId: string;
+  readonly clientSecret: string;
+}
+
+export type ExchangeEmulatorAuth = 'basic' | 'bearer' | 'none';
+
+export interface ExchangeEmulatorRequest {
+  readonly method: string;
+  readonly path: string;
+  /** Valid Basic credentials, or a bearer token this emulator issued. */
+  readonly authorized: boolean;
+  /** The scheme of the Authorization header, whether or not it was valid. */
+  readonly auth: ExchangeEmulatorAuth;
+  readonly anchorMailbox: string | undefined;
 }
 
 export interface ExchangeBusyBlock {
@@ -33,8 +56,11 @@ export interface ExchangeEmulator {
   readonly caPem: string;
   readonly users: ExchangeEmulatorUsers;
   readonly credentials: { readonly username: string; readonly password: string };
-  /** Requests received, newest last. */
-  readonly requests: readonly { method: string; path: string; authorized: boolean }[];
+  /** Origin of the token endpoint `POST {identityAuthority}/{tenant}/oauth2/v2.0/token` (this server). */
+  readonly identityAuthority: string;
+  readonly application: ExchangeEmulatorApplication;
+  /** Requests received (token requests included), newest last. */
+  readonly requests: readonly ExchangeEmulatorRequest[];
   stop(): Promise<void>;
 }
 
@@ -43,7 +69,16 @@ export const EXCHANGE_EMULATOR_CREDENTIALS = Object.freeze({
   password: 'Interop-Pa55!',
 });
 
+export const EXCHANGE_EMULATOR_APPLICATION: ExchangeEmulatorApplication = Object.freeze({
+  clientId: '5b1f2c3d-8e4a-4f6b-9c7d-0e1f2a3b4c5d',
+  clientSecret: 'Qk8~emulator.Interop-Secret_01',
+});
+
 const EWS_PATH = '/ews/exchange.asmx';
+const TOKEN_PATH = /^\/([^/]+)\/oauth2\/v2\.0\/token$/;
+const EXCHANGE_ONLINE_SCOPE = 'https://outlook.office365.com/.default';
+// Entra's token endpoint sends plain JSON (no OData parameters, unlike Graph).
+const IDENTITY_JSON = { 'content-type': 'application/json; charset=utf-8' };
 
 function xmlEscape(s: string): string {
   return s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -99,12 +134,120 @@ const NOT_EWS_PAGE = `<!DOCTYPE html>
 <html><head><title>Welcome to nginx!</title></head>
 <body><h1>Welcome to nginx!</h1><p>If you see this page, the web server is successfully installed and working.</p></body></html>`;
 
+function base64url(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+/** An opaque JWT-shaped app-only token for Exchange Online (unsigned: only this emulator checks it). */
+function appOnlyToken(tenant: string, clientId: string): string {
+  const now = Math.floor(Date.now() / 1000);
+  const header = base64url({ typ: 'JWT', alg: 'RS256' });
+  const claims = base64url({
+    aud: 'https://outlook.office365.com',
+    iss: `https://sts.windows.net/${tenant}/`,
+    iat: now,
+    exp: now + 3600,
+    appid: clientId,
+    roles: ['full_access_as_app'],
+    tid: tenant,
+  });
+  return `${header}.${claims}.${randomBytes(32).toString('base64url')}`;
+}
+
+/**
+ * The client-credentials grant as Entra ID answers it (v2.0 token endpoint): the documented
+ * `error` / `error_description` (AADSTS code) / `error_codes` body and status for each failure.
+ */
+function tokenEndpoint(
+  tenant: string,
+  form: URLSearchParams,
+  application: ExchangeEmulatorApplication,
+  issued: Set<string>,
+  res: http.ServerResponse,
+): void {
+  const grantType = form.get('grant_type');
+  if (grantType !== 'client_credentials') {
+    identityError(
+      res,
+      400,
+      'unsupported_grant_type',
+      70003,
+      'The app requested an unsupported grant type.',
+      IDENTITY_JSON,
+    );
+    return;
+  }
+  const clientId = form.get('client_id') ?? '';
+  if (clientId !== application.clientId) {
+    identityError(
+      res,
+      400,
+      'unauthorized_client',
+      700016,
+      `Application with identifier '${clientId}' was not found in the directory '${tenant}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
+      IDENTITY_JSON,
+    );
+    return;
+  }
+  const secret = form.get('client_secret');
+  if (secret === null || secret === '') {
+    identityError(
+      res,
+      401,
+      'invalid_client',
+      7000216,
+      "'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type.",
+      IDENTITY_JSON,
+    );
+    return;
+  }
+  if (secret !== application.clientSecret) {
+    identityError(
+      res,
+      401,
+      'invalid_client',
+      7000215,
+      `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${application.clientId}'.`,
+      IDENTITY_JSON,
+    );
+    return;
+  }
+  if (form.get('scope') !== EXCHANGE_ONLINE_SCOPE) {
+    identityError(
+      res,
+      400,
+      'invalid_scope',
+      1002012,
+      `The provided value for scope ${form.get('scope') ?? ''} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+      IDENTITY_JSON,
+    );
+    return;
+  }
+  const accessToken = appOnlyToken(tenant, clientId);
+  issued.add(accessToken);
+  sendJson(
+    res,
+    200,
+    { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: accessToken },
+    { ...IDENTITY_JSON, 'cache-control': 'no-store, no-cache' },
+  );
+}
+
+function authScheme(header: string | undefined): ExchangeEmulatorAuth {
+  if (header === undefined) return 'none';
+  if (/^basic\s/i.test(header)) return 'basic';
+  if (/^bearer\s/i.test(header)) return 'bearer';
+  return 'none';
+}
+
 export async function startExchangeEmulator(options: ExchangeEmulatorOptions): Promise<ExchangeEmulator> {
   const kind = options.kind ?? 'ews';
   const credentials = options.credentials ?? EXCHANGE_EMULATOR_CREDENTIALS;
+  const application = options.application ?? EXCHANGE_EMULATOR_APPLICATION;
   const userMap = new Map<string, readonly ExchangeBusyBlock[]>();
   userMap.set(credentials.username.toLowerCase(), []);
-  const requests: { method: string; path: string; authorized: boolean }[] = [];
+  const requests: ExchangeEmulatorRequest[] = [];
+  const issuedTokens = new Set<string>();
   const expectedAuth = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
 
   const handler: http.RequestListener = (req, res) => {
@@ -112,11 +255,27 @@ export async function startExchangeEmulator(options: ExchangeEmulatorOptions): P
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const path = (req.url ?? '/').split('?')[0] ?? '/';
-      const authorized = req.headers.authorization === expectedAuth;
-      requests.push({ method: req.method ?? 'GET', path, authorized });
+      const header = req.headers.authorization;
+      const auth = authScheme(header);
+      const authorized =
+        header === expectedAuth || (auth === 'bearer' && issuedTokens.has(header?.slice(7).trim() ?? ''));
+      const anchor = req.headers['x-anchormailbox'];
+      requests.push({
+        method: req.method ?? 'GET',
+        path,
+        authorized,
+        auth,
+        anchorMailbox: typeof anchor === 'string' ? anchor : undefined,
+      });
       if (kind === 'not-ews') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', server: 'nginx' });
         res.end(NOT_EWS_PAGE);
+        return;
+      }
+      const tenant = TOKEN_PATH.exec(path)?.[1];
+      if (tenant !== undefined && req.method === 'POST') {
+        const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+        tokenEndpoint(tenant, form, application, issuedTokens, res);
         return;
       }
       if (path.toLowerCase() !== EWS_PATH) {
@@ -125,8 +284,13 @@ export async function startExchangeEmulator(options: ExchangeEmulatorOptions): P
         return;
       }
       if (!authorized) {
+        // Exchange Online answers a bad bearer with a Bearer challenge naming its resource.
+        const challenge =
+          auth === 'bearer'
+            ? 'Bearer client_id="00000002-0000-0ff1-ce00-000000000000", trusted_issuers="00000001-0000-0000-c000-000000000000@*", token_types="app_asserted_user_v1 service_asserted_app_v1", error="invalid_token"'
+            : 'Basic realm="mail.contoso.test"';
         res.writeHead(401, {
-          'www-authenticate': 'Basic realm="mail.contoso.test"',
+          'www-authenticate': challenge,
           'x-feserver': 'EXCH01',
           'content-length': '0',
         });
@@ -173,6 +337,8 @@ export async function startExchangeEmulator(options: ExchangeEmulatorOptions): P
     port,
     caPem,
     credentials,
+    identityAuthority: `${scheme}://localhost:${port}`,
+    application,
     requests,
     users: {
       add(email, busy = []) {

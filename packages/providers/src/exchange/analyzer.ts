@@ -6,7 +6,8 @@ import { lookup } from 'node:dns/promises';
 import net from 'node:net';
 import tls from 'node:tls';
 import { classifyProviderError, type ProviderErrorClassification } from '@tsunagi/errors';
-import { availabilityRequestXml, ewsPost, isSoapEnvelope, parseAvailability } from './ews.js';
+import { availabilityRequestXml, type EwsAuth, ewsPost, isSoapEnvelope, parseAvailability } from './ews.js';
+import { requestAppOnlyToken, tenantOf } from './identity.js';
 
 export type ExchangeStepId =
   | 'URL_FORMAT'
@@ -15,6 +16,7 @@ export type ExchangeStepId =
   | 'TCP'
   | 'TLS'
   | 'EWS_ENDPOINT'
+  | 'APPLICATION'
   | 'CREDENTIALS'
   | 'AVAILABILITY';
 
@@ -25,6 +27,7 @@ export const EXCHANGE_STEP_IDS: readonly ExchangeStepId[] = [
   'TCP',
   'TLS',
   'EWS_ENDPOINT',
+  'APPLICATION',
   'CREDENTIALS',
   'AVAILABILITY',
 ];
@@ -45,8 +48,17 @@ export interface ExchangeConnectionReport {
 
 export interface AnalyzeExchangeConnectionInput {
   readonly ewsUrl: string;
+  /** The Exchange role account (an email address); its domain is the tenant in application mode. */
   readonly username: string;
+  /** The role account's password, or the application's client secret when `applicationId` is given. */
   readonly password: string;
+  /**
+   * Application (client) id of an Entra ID app registration: Interop's OAuth mode for Exchange
+   * Online (app-only token by client credentials, EWS with a bearer). Without it, Basic auth.
+   */
+  readonly applicationId?: string;
+  /** Origin of the Microsoft identity platform; default `https://login.microsoftonline.com`. */
+  readonly identityAuthority?: string;
   /** Mailbox whose availability is looked up in the last step. */
   readonly participant: string;
   /** PEM CAs to trust instead of the system store. */
@@ -66,7 +78,12 @@ export const INTEROP_MESSAGES = Object.freeze({
   EWS_RESPONSE: 'EWS response error',
   USERNAME_NOT_EMAIL: 'Exchange username is not an email address',
   INVALID_PARTICIPANT: 'Invalid participant',
+  BAD_REQUEST: '400 Bad request',
+  UNAUTHORIZED: '401 Unauthorized',
 });
+
+/** A check either passes with a detail or does not apply (`skipped`), which is no failure. */
+type StepOutcome = string | { readonly skipped: string };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -178,9 +195,17 @@ export async function analyzeExchangeConnection(
   const steps: ExchangeStep[] = [];
   const timeoutMs = input.timeoutMs ?? 10_000;
   const endpoint = input.ewsUrl;
-  const state: { url?: URL; host?: string; port?: number; address?: string; answer?: string } = {};
+  const state: {
+    url?: URL;
+    host?: string;
+    port?: number;
+    address?: string;
+    answer?: string;
+    bearer?: string;
+  } = {};
+  const { applicationId } = input;
 
-  const checks: Record<ExchangeStepId, () => Promise<string>> = {
+  const checks: Record<ExchangeStepId, () => Promise<StepOutcome>> = {
     URL_FORMAT: async () => {
       let url: URL;
       try {
@@ -292,6 +317,39 @@ export async function analyzeExchangeConnection(
         { status: res.status },
       );
     },
+    APPLICATION: async () => {
+      if (applicationId === undefined) {
+        return {
+          skipped:
+            "No application id: Basic authentication with the role account's password is used (no app registration).",
+        };
+      }
+      const tenant = EMAIL.test(input.username) ? tenantOf(input.username) : undefined;
+      if (tenant === undefined) {
+        throw fail(
+          `The Exchange role account "${input.username}" is not an email address, so it names no tenant for application ${applicationId}.`,
+          INTEROP_MESSAGES.USERNAME_NOT_EMAIL,
+          endpoint,
+        );
+      }
+      const outcome = await requestAppOnlyToken({
+        identityAuthority: input.identityAuthority,
+        tenant,
+        clientId: applicationId,
+        clientSecret: input.password,
+        trustedCa: input.trustedCa,
+        resolveHost: input.resolveHost,
+        timeoutMs,
+      });
+      if (!outcome.ok) {
+        throw fail(outcome.detail, outcome.message ?? '', outcome.tokenUrl, {
+          ...(outcome.status === undefined ? {} : { status: outcome.status }),
+          ...(outcome.errorCode === undefined ? {} : { errorCode: outcome.errorCode }),
+        });
+      }
+      state.bearer = outcome.accessToken;
+      return `Application ${applicationId} got an app-only token for ${tenant}.`;
+    },
     CREDENTIALS: async () => {
       if (!EMAIL.test(input.username)) {
         throw fail(
@@ -299,6 +357,27 @@ export async function analyzeExchangeConnection(
           INTEROP_MESSAGES.USERNAME_NOT_EMAIL,
           endpoint,
         );
+      }
+      if (state.bearer !== undefined) {
+        const res = await post({ bearer: state.bearer, anchorMailbox: input.participant });
+        if (res.status === 401 || res.status === 403) {
+          throw fail(
+            `Exchange rejected the app-only token of application ${applicationId} (HTTP ${res.status}): the app may lack the full_access_as_app (EWS) permission, or the organization's access control list (ACL) blocks Calendar Interop.`,
+            INTEROP_MESSAGES.UNAUTHORIZED,
+            endpoint,
+            { status: res.status },
+          );
+        }
+        if (!isSoapEnvelope(res.body)) {
+          throw fail(
+            `With the app-only token the endpoint answered HTTP ${res.status} without a SOAP response.`,
+            INTEROP_MESSAGES.EWS_RESPONSE,
+            endpoint,
+            { status: res.status },
+          );
+        }
+        state.answer = res.body;
+        return `Exchange accepted the app-only token of application ${applicationId}.`;
       }
       const res = await post(input);
       if (res.status === 401 || res.status === 403) {
@@ -340,9 +419,16 @@ export async function analyzeExchangeConnection(
     },
   };
 
-  async function post(auth: { username: string; password: string } | undefined) {
+  async function post(auth: EwsAuth | undefined) {
     const now = input.now?.() ?? new Date();
-    const body = availabilityRequestXml(input.participant, now, new Date(now.getTime() + 86_400_000));
+    // App-only access acts on a mailbox by impersonation.
+    const impersonate = auth !== undefined && 'bearer' in auth ? auth.anchorMailbox : undefined;
+    const body = availabilityRequestXml(
+      input.participant,
+      now,
+      new Date(now.getTime() + 86_400_000),
+      impersonate,
+    );
     try {
       return await ewsPost(
         { url: state.url as URL, address: state.address ?? '', trustedCa: input.trustedCa, timeoutMs },
@@ -367,7 +453,12 @@ export async function analyzeExchangeConnection(
       continue;
     }
     try {
-      steps.push({ id, status: 'PASSED', detail: await checks[id]() });
+      const outcome = await checks[id]();
+      steps.push(
+        typeof outcome === 'string'
+          ? { id, status: 'PASSED', detail: outcome }
+          : { id, status: 'SKIPPED', detail: outcome.skipped },
+      );
     } catch (e) {
       failed = true;
       if (e instanceof StepFailure) {

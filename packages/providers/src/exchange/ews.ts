@@ -1,9 +1,11 @@
-// One EWS GetUserAvailability round trip over node:https, with Basic auth (the Interop role account).
+// One EWS GetUserAvailability round trip over node:https, with Basic auth (the Interop role account)
+// or an app-only bearer token (Interop's OAuth mode for Exchange Online).
+import { lookup } from 'node:dns/promises';
 import https from 'node:https';
 import { isIP } from 'node:net';
 import tls from 'node:tls';
 
-export interface EwsTarget {
+export interface HttpsTarget {
   readonly url: URL;
   /** Address to connect to (already resolved); the URL's host stays the TLS name and Host header. */
   readonly address: string;
@@ -11,18 +13,59 @@ export interface EwsTarget {
   readonly timeoutMs: number;
 }
 
-export interface EwsResponse {
+export interface HttpsResponse {
   readonly status: number;
   readonly headers: Record<string, string | string[] | undefined>;
   readonly body: string;
 }
 
-export function availabilityRequestXml(mailbox: string, start: Date, end: Date): string {
+/** Basic auth as the role account, or an app-only token with the mailbox it acts on. */
+export type EwsAuth =
+  | { readonly username: string; readonly password: string }
+  | { readonly bearer: string; readonly anchorMailbox: string };
+
+/** The host's address: an IP literal as is, a name through `resolveHost` (default: the system resolver). */
+export async function resolveAddress(
+  host: string,
+  resolveHost?: (host: string) => Promise<string>,
+): Promise<string> {
+  if (isIP(host) !== 0) return host;
+  return resolveHost === undefined ? (await lookup(host)).address : resolveHost(host);
+}
+
+/**
+ * The Interop message for a transport failure's error code, or undefined when the code says
+ * nothing about the network (the caller picks its own message).
+ */
+export function transportFailureMessage(
+  errorCode: string | undefined,
+): 'SSL error' | 'Connection error' | 'Host not found' | undefined {
+  if (errorCode === undefined) return undefined;
+  if (/CERT|SELF_SIGNED|ALTNAME|TLS|SSL|ISSUER/.test(errorCode)) return 'SSL error';
+  if (/ENOTFOUND|EAI_AGAIN/.test(errorCode)) return 'Host not found';
+  if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH/.test(errorCode)) return 'Connection error';
+  return undefined;
+}
+
+/**
+ * The SOAP request; `impersonate` adds the ExchangeImpersonation header that app-only access to
+ * Exchange Online requires.
+ */
+export function availabilityRequestXml(
+  mailbox: string,
+  start: Date,
+  end: Date,
+  impersonate?: string,
+): string {
   const esc = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
   const t = (d: Date) => d.toISOString().slice(0, 19);
+  const impersonation =
+    impersonate === undefined
+      ? ''
+      : `<t:ExchangeImpersonation><t:ConnectingSID><t:SmtpAddress>${esc(impersonate)}</t:SmtpAddress></t:ConnectingSID></t:ExchangeImpersonation>`;
   return `<?xml version="1.0" encoding="utf-8"?>
 <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types" xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages">
-  <soap:Header><t:RequestServerVersion Version="Exchange2010"/><t:TimeZoneContext><t:TimeZoneDefinition Id="UTC"/></t:TimeZoneContext></soap:Header>
+  <soap:Header><t:RequestServerVersion Version="Exchange2010"/>${impersonation}<t:TimeZoneContext><t:TimeZoneDefinition Id="UTC"/></t:TimeZoneContext></soap:Header>
   <soap:Body>
     <m:GetUserAvailabilityRequest>
       <m:MailboxDataArray><t:MailboxData><t:Email><t:Address>${esc(mailbox)}</t:Address></t:Email><t:AttendeeType>Required</t:AttendeeType></t:MailboxData></m:MailboxDataArray>
@@ -33,29 +76,41 @@ export function availabilityRequestXml(mailbox: string, start: Date, end: Date):
 }
 
 export function ewsPost(
-  target: EwsTarget,
+  target: HttpsTarget,
   body: string,
-  auth: { username: string; password: string } | undefined,
+  auth: EwsAuth | undefined,
   signal?: AbortSignal,
-): Promise<EwsResponse> {
+): Promise<HttpsResponse> {
+  const headers: Record<string, string> = { 'content-type': 'text/xml; charset=utf-8' };
+  if (auth !== undefined && 'bearer' in auth) {
+    headers.authorization = `Bearer ${auth.bearer}`;
+    headers['x-anchormailbox'] = auth.anchorMailbox;
+  } else if (auth !== undefined) {
+    headers.authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+  }
+  return httpsPost(target, headers, body, signal);
+}
+
+/**
+ * One POST over node:https to an already resolved address, trusting `trustedCa` (when given) and
+ * checking the certificate against the URL's host.
+ */
+export function httpsPost(
+  target: HttpsTarget,
+  headers: Record<string, string>,
+  body: string,
+  signal?: AbortSignal,
+): Promise<HttpsResponse> {
   const { url } = target;
   const host = url.hostname.replace(/^\[|\]$/g, '');
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = {
-      'content-type': 'text/xml; charset=utf-8',
-      host: url.host,
-      'user-agent': 'Tsunagi-Exchange-Analyzer',
-    };
-    if (auth !== undefined) {
-      headers.authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
-    }
     const req = https.request(
       {
         host: target.address,
         port: url.port === '' ? 443 : Number(url.port),
         path: `${url.pathname}${url.search}`,
         method: 'POST',
-        headers,
+        headers: { ...headers, host: url.host, 'user-agent': 'Tsunagi-Exchange-Analyzer' },
         servername: isIP(host) === 0 ? host : undefined,
         ca: target.trustedCa === undefined ? undefined : [...target.trustedCa],
         checkServerIdentity: (_name, cert) => tls.checkServerIdentity(host, cert),
@@ -81,7 +136,7 @@ export function ewsPost(
       },
     );
     req.on('timeout', () =>
-      req.destroy(Object.assign(new Error('EWS request timed out'), { code: 'ETIMEDOUT' })),
+      req.destroy(Object.assign(new Error(`${url.host} did not answer in time`), { code: 'ETIMEDOUT' })),
     );
     req.on('error', reject);
     req.end(body);

@@ -48,12 +48,19 @@ function analyze(e: ExchangeEmulator, over: Partial<AnalyzeExchangeConnectionInp
   });
 }
 
-/** Asserts the report fails at `id` with `subReason`, everything before passed and everything after skipped. */
+/**
+ * Asserts the report fails at `id` with `subReason`, everything before passed (APPLICATION may be
+ * skipped: Basic auth) and everything after skipped.
+ */
 function expectFailure(report: ExchangeConnectionReport, id: string, subReason: string) {
   expect(report.ok).toBe(false);
   const index = report.steps.findIndex((s) => s.id === id);
   expect(index).toBeGreaterThanOrEqual(0);
-  expect(report.steps.slice(0, index).every((s) => s.status === 'PASSED')).toBe(true);
+  expect(
+    report.steps
+      .slice(0, index)
+      .every((s) => s.status === 'PASSED' || (s.id === 'APPLICATION' && s.status === 'SKIPPED')),
+  ).toBe(true);
   const step = report.steps[index];
   expect(step?.status).toBe('FAILED');
   expect(step?.classification?.provider).toBe('google-interop');
@@ -81,12 +88,15 @@ describe('analyzeExchangeConnection', () => {
       ['TCP', 'PASSED'],
       ['TLS', 'PASSED'],
       ['EWS_ENDPOINT', 'PASSED'],
+      ['APPLICATION', 'SKIPPED'],
       ['CREDENTIALS', 'PASSED'],
       ['AVAILABILITY', 'PASSED'],
     ]);
     expect(report.ok).toBe(true);
+    expect(report.steps.find((s) => s.id === 'APPLICATION')?.detail).toContain('Basic authentication');
     expect(report.steps.at(-1)?.detail).toContain('1 busy block');
     expect(report.steps.every((s) => s.classification === undefined)).toBe(true);
+    expect(e.requests.filter((r) => r.authorized).map((r) => r.auth)).toEqual(['basic']);
   });
 
   it('Malformed Exchange URL', async () => {
@@ -229,6 +239,119 @@ describe('analyzeExchangeConnection', () => {
   });
 });
 
+describe('analyzeExchangeConnection in application mode (Exchange Online, client credentials)', () => {
+  const withApplication = (e: ExchangeEmulator, over: Partial<AnalyzeExchangeConnectionInput> = {}) =>
+    analyze(e, {
+      applicationId: e.application.clientId,
+      password: e.application.clientSecret,
+      identityAuthority: e.identityAuthority,
+      ...over,
+    });
+
+  it('gets an app-only token and passes every step with EWS over a bearer', async () => {
+    const e = await emulator({ tls: 'valid' });
+    const report = await withApplication(e);
+    expect(report.steps.map((s) => [s.id, s.status])).toEqual([
+      ['URL_FORMAT', 'PASSED'],
+      ['HTTPS', 'PASSED'],
+      ['DNS', 'PASSED'],
+      ['TCP', 'PASSED'],
+      ['TLS', 'PASSED'],
+      ['EWS_ENDPOINT', 'PASSED'],
+      ['APPLICATION', 'PASSED'],
+      ['CREDENTIALS', 'PASSED'],
+      ['AVAILABILITY', 'PASSED'],
+    ]);
+    expect(report.ok).toBe(true);
+    expect(report.steps.find((s) => s.id === 'APPLICATION')?.detail).toBe(
+      `Application ${e.application.clientId} got an app-only token for contoso.test.`,
+    );
+    const ews = e.requests.filter((r) => r.authorized);
+    expect(ews.map((r) => [r.path, r.auth, r.anchorMailbox])).toEqual([
+      ['/EWS/Exchange.asmx', 'bearer', PARTICIPANT],
+    ]);
+    expect(e.requests.some((r) => r.path === '/contoso.test/oauth2/v2.0/token')).toBe(true);
+  });
+
+  it('Errore 400: richiesta non valida — wrong application id (AADSTS700016)', async () => {
+    const e = await emulator({ tls: 'valid' });
+    const wrongId = '11111111-2222-3333-4444-555555555555';
+    const step = expectFailure(
+      await withApplication(e, { applicationId: wrongId }),
+      'APPLICATION',
+      'INTEROP_BAD_REQUEST',
+    );
+    expect(step.classification?.code).toBe('MISCONFIGURED');
+    expect(step.classification?.httpStatus).toBe(400);
+    expect(step.detail).toContain(`application id "${wrongId}" was not found in tenant "contoso.test"`);
+    expect(step.detail).toContain('AADSTS700016');
+    const it_ = describeClassification(step.classification as NonNullable<typeof step.classification>, 'it');
+    expect(it_.remediation).toContain('ID applicazione');
+  });
+
+  it('401 Non autorizzato — wrong or missing client secret (AADSTS7000215 / 7000216)', async () => {
+    const e = await emulator({ tls: 'valid' });
+    for (const [secret, aadsts] of [
+      ['not-the-secret', 'AADSTS7000215'],
+      ['', 'AADSTS7000216'],
+    ] as const) {
+      const step = expectFailure(
+        await withApplication(e, { password: secret }),
+        'APPLICATION',
+        'INTEROP_UNAUTHORIZED',
+      );
+      expect(step.classification?.httpStatus).toBe(401);
+      expect(step.detail).toContain(aadsts);
+      expect(step.detail).toContain('client secret is wrong or missing');
+      expect(step.detail).toContain('ACL');
+      if (secret !== '') expect(JSON.stringify(step)).not.toContain(secret);
+    }
+    expect(e.requests.some((r) => r.auth === 'bearer')).toBe(false);
+  });
+
+  it('an unreachable identity host is a Connection error naming it, an unknown one Host not found', async () => {
+    const e = await emulator({ tls: 'valid' });
+    const port = await closedPort();
+    const refused = expectFailure(
+      await withApplication(e, { identityAuthority: `https://localhost:${port}` }),
+      'APPLICATION',
+      'INTEROP_CONNECTION_ERROR',
+    );
+    expect(refused.detail).toContain('identity platform host localhost');
+    expect(refused.detail).toContain('ECONNREFUSED');
+
+    const unknown = expectFailure(
+      await withApplication(e, { identityAuthority: 'https://login.nonexistent.invalid' }),
+      'APPLICATION',
+      'INTEROP_HOST_NOT_FOUND',
+    );
+    expect(unknown.detail).toContain('login.nonexistent.invalid');
+  });
+
+  it('an identity host whose certificate is not trusted is an SSL error', async () => {
+    const e = await emulator({ tls: 'valid' });
+    const identity = await emulator({ tls: 'self-signed' });
+    const step = expectFailure(
+      await withApplication(e, { identityAuthority: identity.identityAuthority }),
+      'APPLICATION',
+      'INTEROP_SSL_ERROR',
+    );
+    expect(step.detail).toContain('TLS handshake with the identity platform host localhost');
+  });
+
+  it('a token from another directory is refused by EWS: 401 Unauthorized at CREDENTIALS', async () => {
+    const e = await emulator({ tls: 'valid' });
+    const other = await emulator({ tls: 'valid' });
+    const step = expectFailure(
+      await withApplication(e, { identityAuthority: other.identityAuthority }),
+      'CREDENTIALS',
+      'INTEROP_UNAUTHORIZED',
+    );
+    expect(step.detail).toContain('full_access_as_app');
+    expect(e.requests.filter((r) => r.auth === 'bearer').map((r) => r.authorized)).toEqual([false]);
+  });
+});
+
 describe('ExchangeCalendarProbe', () => {
   it('probes with one availability request as the role account', async () => {
     const e = await emulator({ tls: 'valid' });
@@ -268,5 +391,42 @@ describe('ExchangeCalendarProbe', () => {
       .catch((x) => x);
     expect(isProviderError(creds) && creds.classification.subReason).toBe('INTEROP_EWS_RESPONSE_ERROR');
     expect(isProviderError(creds) && creds.classification.httpStatus).toBe(401);
+  });
+
+  it('probes with an app-only token in application mode; a wrong secret is 401 Unauthorized', async () => {
+    const e = await emulator({ tls: 'valid' });
+    const options = {
+      ewsUrl: e.url,
+      username: e.credentials.username,
+      applicationId: e.application.clientId,
+      identityAuthority: e.identityAuthority,
+      trustedCa: [e.caPem],
+      resolveHost: loopback,
+    };
+    const result = await new ExchangeCalendarProbe({
+      ...options,
+      password: e.application.clientSecret,
+    }).probe();
+    expect(result.ok).toBe(true);
+    const ews = e.requests.filter((r) => r.path === '/EWS/Exchange.asmx');
+    expect(ews.map((r) => [r.auth, r.authorized, r.anchorMailbox])).toEqual([
+      ['bearer', true, e.credentials.username],
+    ]);
+
+    const wrongSecret = await new ExchangeCalendarProbe({ ...options, password: 'not-the-secret' })
+      .probe()
+      .catch((x) => x);
+    expect(isProviderError(wrongSecret) && wrongSecret.classification.subReason).toBe('INTEROP_UNAUTHORIZED');
+    expect(isProviderError(wrongSecret) && wrongSecret.classification.httpStatus).toBe(401);
+    expect(String(wrongSecret.message)).not.toContain('not-the-secret');
+
+    const wrongId = await new ExchangeCalendarProbe({
+      ...options,
+      applicationId: '11111111-2222-3333-4444-555555555555',
+      password: e.application.clientSecret,
+    })
+      .probe()
+      .catch((x) => x);
+    expect(isProviderError(wrongId) && wrongId.classification.subReason).toBe('INTEROP_BAD_REQUEST');
   });
 });

@@ -1,16 +1,29 @@
 // ExchangeCalendarProbe: one GetUserAvailability request with Basic auth as the Interop role account,
-// failures as ProviderError (provider 'google-interop').
-import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
+// or with an app-only token (Interop's OAuth mode for Exchange Online), failures as ProviderError
+// (provider 'google-interop').
 import { classifyProviderError, ProviderError } from '@tsunagi/errors';
 import type { ProbeResult, ProviderId } from '../contract.js';
-import { availabilityRequestXml, ewsPost, isSoapEnvelope, parseAvailability } from './ews.js';
+import {
+  availabilityRequestXml,
+  type EwsAuth,
+  ewsPost,
+  isSoapEnvelope,
+  parseAvailability,
+  resolveAddress,
+  transportFailureMessage,
+} from './ews.js';
+import { requestAppOnlyToken, tenantOf } from './identity.js';
 
 export interface ExchangeCalendarProbeOptions {
   readonly ewsUrl: string;
-  /** The Exchange role account (an email address). */
+  /** The Exchange role account (an email address); its domain is the tenant in application mode. */
   readonly username: string;
+  /** The role account's password, or the application's client secret when `applicationId` is given. */
   readonly password: string;
+  /** Application (client) id of an Entra ID app registration: EWS with an app-only bearer token. */
+  readonly applicationId?: string;
+  /** Origin of the Microsoft identity platform; default `https://login.microsoftonline.com`. */
+  readonly identityAuthority?: string;
   /** Mailbox to look up; defaults to the role account itself. */
   readonly mailbox?: string;
   readonly trustedCa?: readonly string[];
@@ -48,42 +61,51 @@ export class ExchangeCalendarProbe {
       throw interopError('Exchange username is not an email address', ewsUrl);
     }
     const host = url.hostname.replace(/^\[|\]$/g, '');
-    let address = host;
-    if (isIP(host) === 0) {
-      try {
-        address = await (this.options.resolveHost ?? (async (h: string) => (await lookup(h)).address))(host);
-      } catch (cause) {
-        const errorCode = (cause as { code?: string }).code;
-        throw interopError('Host not found', ewsUrl, {
-          cause,
-          ...(errorCode === undefined ? {} : { errorCode }),
-        });
-      }
+    let address: string;
+    try {
+      address = await resolveAddress(host, this.options.resolveHost);
+    } catch (cause) {
+      const errorCode = (cause as { code?: string }).code;
+      throw interopError('Host not found', ewsUrl, {
+        cause,
+        ...(errorCode === undefined ? {} : { errorCode }),
+      });
     }
+    const timeoutMs = this.options.timeoutMs ?? 10_000;
     const mailbox = this.options.mailbox ?? username;
+    const auth: EwsAuth =
+      this.options.applicationId === undefined
+        ? { username, password }
+        : { bearer: await this.appOnlyToken(this.options.applicationId, signal), anchorMailbox: mailbox };
     const now = new Date();
     let res: Awaited<ReturnType<typeof ewsPost>>;
     try {
       res = await ewsPost(
-        { url, address, trustedCa: this.options.trustedCa, timeoutMs: this.options.timeoutMs ?? 10_000 },
-        availabilityRequestXml(mailbox, now, new Date(now.getTime() + 86_400_000)),
-        { username, password },
+        { url, address, trustedCa: this.options.trustedCa, timeoutMs },
+        availabilityRequestXml(
+          mailbox,
+          now,
+          new Date(now.getTime() + 86_400_000),
+          'bearer' in auth ? mailbox : undefined,
+        ),
+        auth,
         signal,
       );
     } catch (cause) {
       const errorCode = (cause as { code?: string }).code;
-      const tlsFailure = errorCode !== undefined && /CERT|SELF_SIGNED|ALTNAME|TLS|SSL|ISSUER/.test(errorCode);
-      const connFailure =
-        errorCode !== undefined &&
-        /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH/.test(errorCode);
+      const message = transportFailureMessage(errorCode);
       throw interopError(
-        tlsFailure ? 'SSL error' : connFailure ? 'Connection error' : 'EWS response error',
+        message === 'SSL error' || message === 'Connection error' ? message : 'EWS response error',
         ewsUrl,
         {
           cause,
           ...(errorCode === undefined ? {} : { errorCode }),
         },
       );
+    }
+    if ((res.status === 401 || res.status === 403) && 'bearer' in auth) {
+      // The token is valid for the directory, but Exchange refuses it: no full_access_as_app, or an ACL.
+      throw interopError('401 Unauthorized', ewsUrl, { status: res.status });
     }
     if (res.status === 401 || res.status === 403 || !isSoapEnvelope(res.body)) {
       throw interopError('EWS response error', ewsUrl, { status: res.status });
@@ -99,6 +121,26 @@ export class ExchangeCalendarProbe {
       grantedScopes: [],
       missingScopes: [],
     };
+  }
+
+  /** Client credentials of the app registration → app-only token; 400 / 401 as Interop reports them. */
+  private async appOnlyToken(clientId: string, signal: AbortSignal | undefined): Promise<string> {
+    const { username, password } = this.options;
+    const outcome = await requestAppOnlyToken({
+      identityAuthority: this.options.identityAuthority,
+      tenant: tenantOf(username) ?? '',
+      clientId,
+      clientSecret: password,
+      trustedCa: this.options.trustedCa,
+      resolveHost: this.options.resolveHost,
+      timeoutMs: this.options.timeoutMs ?? 10_000,
+      signal,
+    });
+    if (outcome.ok) return outcome.accessToken;
+    throw interopError(outcome.message ?? '', outcome.tokenUrl, {
+      ...(outcome.status === undefined ? {} : { status: outcome.status }),
+      ...(outcome.errorCode === undefined ? {} : { errorCode: outcome.errorCode }),
+    });
   }
 }
 

@@ -214,7 +214,10 @@ export type ExchangeConnectionStep = {
   __typename?: 'ExchangeConnectionStep';
   detail: Scalars['String']['output'];
   error?: Maybe<ProviderError>;
-  /** URL_FORMAT, HTTPS, DNS, TCP, TLS, EWS_ENDPOINT, CREDENTIALS or AVAILABILITY. */
+  /**
+   * URL_FORMAT, HTTPS, DNS, TCP, TLS, EWS_ENDPOINT, APPLICATION (app-only token, when an application id is
+   * set; SKIPPED for a role account password), CREDENTIALS or AVAILABILITY.
+   */
   id: Scalars['String']['output'];
   status: Scalars['String']['output'];
 };
@@ -303,6 +306,14 @@ export type Mutation = {
   checkConnection: Connection;
   completeAuthorization: Connection;
   connectAccount: AuthorizationSession;
+  /**
+   * Links an Exchange mailbox (default: the user's email) as an EXCHANGE calendar of `userId` (default: the
+   * viewer; admins may link anyone's). Exchange is read through the organization's Calendar Interop settings, so
+   * nothing is signed in: the mailbox's availability is looked up first, and a failure (Interop not configured,
+   * invalid participant, SSL error…) is a PROVIDER_ERROR whose extensions.reason is the seed's sub-reason, and
+   * links nothing.
+   */
+  connectExchangeCalendar: Connection;
   createBookingPage: BookingPage;
   removeAllLocations: BookingPage;
   removeLocation: BookingPage;
@@ -346,6 +357,12 @@ export type MutationCompleteAuthorizationArgs = {
 export type MutationConnectAccountArgs = {
   provider: Provider;
   redirectUri?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationConnectExchangeCalendarArgs = {
+  mailbox?: InputMaybe<Scalars['String']['input']>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -425,6 +442,11 @@ export type ProviderError = {
   providerReason?: Maybe<Scalars['String']['output']>;
   remediation: Scalars['String']['output'];
   retryable: Scalars['Boolean']['output'];
+  /**
+   * A finer, stable reason the remediation is specific about (e.g. INTEROP_SSL_ERROR, one per message of
+   * Google's Calendar Interop help), when the taxonomy has one.
+   */
+  subReason?: Maybe<Scalars['String']['output']>;
   title: Scalars['String']['output'];
 };
 
