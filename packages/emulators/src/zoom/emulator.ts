@@ -265,7 +265,8 @@ export async function startZoomEmulator(options: ZoomEmulatorOptions = {}): Prom
     const form = new URLSearchParams(text);
     for (const [name, value] of query) if (!form.has(name)) form.set(name, value);
     if (!clientAuthenticated(request)) {
-      oauthError(response, 401, 'invalid_client', 'Invalid client_id or client_secret');
+      // 400, not 401: https://github.com/JubaerHossain/zoom-laravel/issues/3
+      oauthError(response, 400, 'invalid_client', 'Invalid client_id or client_secret');
       return;
     }
     const grantType = form.get('grant_type');

@@ -54,7 +54,7 @@ describe('Zoom emulator', () => {
       method: 'POST',
       body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: first.refresh_token ?? '' }),
     });
-    expect(noAuth.status).toBe(401);
+    expect(noAuth.status).toBe(400);
     expect(await noAuth.json()).toEqual({
       reason: 'Invalid client_id or client_secret',
       error: 'invalid_client',

@@ -54,7 +54,7 @@ export function zoomMatch(json: JsonObject, ctx: ClassifyContext): Match | undef
   const error = str(json.error);
   if (error !== undefined) {
     const reason = str(json.reason) ?? str(json.error_description);
-    // The token endpoint answers a dead refresh token with invalid_request "Invalid Token!".
+    // A dead refresh token: 400 invalid_grant "Invalid Token!" today (oauthRule), invalid_request in older reports.
     if (error === 'invalid_request' && reason !== undefined && /invalid token/i.test(reason.slice(0, 100))) {
       return { code: C.AUTH_REVOKED, providerReason: error, detail: reason };
     }

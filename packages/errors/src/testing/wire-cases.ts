@@ -923,8 +923,9 @@ export const wireCases: readonly WireCase[] = [
     expected: { code: 'INSUFFICIENT_SCOPE', action: 'REAUTHORIZE', providerCode: '4700' },
   },
   {
-    name: 'zoom 4711 scopes do not match',
-    source: ZOOM_OAUTH,
+    name: 'zoom 400 code 4711 token does not contain the scopes',
+    source:
+      'https://github.com/JubaerHossain/zoom-laravel/issues/15 (400 Bad Request); https://github.com/zoom/zoomapps-sample-js/issues/25',
     input: {
       provider: 'zoom',
       status: 400,
@@ -934,7 +935,8 @@ export const wireCases: readonly WireCase[] = [
   },
   {
     name: 'zoom 404 code 1001 user does not exist',
-    source: 'https://developers.zoom.us/docs/api/meetings/ (404 Error Code 1001)',
+    source:
+      'https://developers.zoom.us/docs/api/meetings/ (404 Error Code 1001 "User does not exist: {userId}.")',
     input: {
       provider: 'zoom',
       status: 404,
@@ -1035,6 +1037,13 @@ export const wireCases: readonly WireCase[] = [
     expected: { code: 'AUTH_REVOKED', action: 'REAUTHORIZE', providerReason: 'invalid_request' },
   },
   {
+    name: 'zoom oauth invalid_grant Invalid Token! (dead or rotated-out refresh token)',
+    source:
+      'https://github.com/raycast/extensions/issues/10896 (400); https://github.com/tl-its-umich-edu/remote-office-hours-queue/issues/363 (was 401, 400 since 2022)',
+    input: { provider: 'zoom', status: 400, body: '{"reason":"Invalid Token!","error":"invalid_grant"}' },
+    expected: { code: 'AUTH_REVOKED', action: 'REAUTHORIZE', providerReason: 'invalid_grant' },
+  },
+  {
     name: 'zoom oauth invalid_grant',
     source: ZOOM_OAUTH,
     input: {
@@ -1046,10 +1055,10 @@ export const wireCases: readonly WireCase[] = [
   },
   {
     name: 'zoom oauth invalid_client',
-    source: `${ZOOM_OAUTH} (4702, 4704 Invalid client)`,
+    source: `${ZOOM_OAUTH} (4702, 4704 Invalid client); https://github.com/JubaerHossain/zoom-laravel/issues/3 (400)`,
     input: {
       provider: 'zoom',
-      status: 401,
+      status: 400,
       body: '{"reason":"Invalid client_id or client_secret","error":"invalid_client"}',
     },
     expected: { code: 'MISCONFIGURED', action: 'FIX_CONFIGURATION' },
