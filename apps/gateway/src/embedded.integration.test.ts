@@ -1,6 +1,7 @@
-// The embedded boot in process: in-memory PGlite, the demo seed, the Google and Microsoft emulators. A healthy
-// demo connection probes green against the emulator; an errored one keeps failing until it is reconnected
-// through the OAuth flow (authorize at the emulator, then the gateway's callback).
+// The embedded boot in process: in-memory PGlite, the demo seed, the Google, Microsoft, Zoom and EWS emulators.
+// A healthy demo connection probes green against the emulator; an errored one keeps failing until it is
+// reconnected through the OAuth flow (authorize at the emulator, then the gateway's callback); the demo
+// organization's Exchange calendars fail on its expired-certificate server until an admin fixes the settings.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmbeddedGateway, startEmbedded } from './embedded.js';
 import { gatewayConfig } from './env.js';
@@ -34,10 +35,11 @@ interface ConnectionView {
   provider: string;
   status: string;
   accountEmail: string | null;
-  lastError: { code: string } | null;
+  lastError: { code: string; subReason?: string | null } | null;
   affectedBookingPages: { id: string; state: string }[];
 }
-const CONNECTION = 'id provider status accountEmail lastError { code } affectedBookingPages { id state }';
+const CONNECTION =
+  'id provider status accountEmail lastError { code subReason } affectedBookingPages { id state }';
 
 async function demoConnections(): Promise<ConnectionView[]> {
   const data = await gql<{ bookingPages: { edges: { node: { id: string } }[] } }>(
@@ -81,6 +83,7 @@ describe('embedded gateway with the provider emulators', () => {
       'GOOGLE_CALENDAR',
       'MICROSOFT_CALENDAR',
       'MICROSOFT_TEAMS',
+      'ZOOM',
     ]);
   });
 
@@ -150,12 +153,66 @@ describe('embedded gateway with the provider emulators', () => {
     expect(await check(zofia!.id)).toMatchObject({ status: 'CONNECTED', lastError: null });
   });
 
-  it('answers PROVIDER_ERROR for a demo provider without an emulator', async () => {
-    const { integrations } = await gql<{ integrations: { provider: string; accounts: { id: string }[] }[] }>(
-      '{ integrations { provider accounts { id } } }',
+  it('backs the demo Zoom connections with the Zoom emulator, in mixed states', async () => {
+    const { integrations } = await gql<{
+      integrations: { provider: string; accounts: { id: string; status: string }[] }[];
+    }>('{ integrations { provider accounts { id status } } }');
+    const aikoZoom = integrations.find((i) => i.provider === 'ZOOM')?.accounts[0];
+    expect(aikoZoom?.status).toBe('CONNECTED');
+    expect(await check(aikoZoom!.id)).toMatchObject({ status: 'CONNECTED', lastError: null });
+
+    const ben = embedded.provisioned.connections.find(
+      (c) => c.provider === 'ZOOM' && c.accountEmail === 'ben@acme.example',
     );
-    const zoom = integrations.find((i) => i.provider === 'ZOOM')?.accounts[0];
-    expect(zoom).toBeDefined();
-    await expect(check(zoom!.id)).rejects.toThrow(/PROVIDER_ERROR/);
+    expect(ben?.fault).toBe('REVOKE_GRANT');
+    const broken = await check(ben!.connectionId);
+    expect(broken).toMatchObject({ status: 'ERROR', lastError: { code: 'AUTH_REVOKED' } });
+  });
+
+  it("keeps the demo organization's Exchange calendars failing until an admin fixes the Interop settings", async () => {
+    const [acme, globex] = [embedded.gateway.demo.organizationId, embedded.gateway.demo.otherOrganizationId];
+    expect(embedded.exchange.find((o) => o.organizationId === acme)).toMatchObject({
+      ok: false,
+      ewsUrl: embedded.emulators.exchangeExpired.url,
+    });
+    expect(embedded.exchange.find((o) => o.organizationId === globex)).toMatchObject({
+      ok: true,
+      ewsUrl: embedded.emulators.exchange.url,
+    });
+    const { exchangeSettings } = await gql<{ exchangeSettings: { status: string; ewsUrl: string } }>(
+      '{ exchangeSettings { status ewsUrl } }',
+    );
+    expect(exchangeSettings).toEqual({ status: 'BROKEN', ewsUrl: embedded.emulators.exchangeExpired.url });
+
+    const { integrations } = await gql<{ integrations: { provider: string; accounts: { id: string }[] }[] }>(
+      `query I($userId: ID) { integrations(userId: $userId) { provider accounts { id } } }`,
+      { userId: embedded.gateway.demo.users.ben },
+    );
+    const benExchange = integrations.find((i) => i.provider === 'EXCHANGE')?.accounts[0];
+    expect(benExchange).toBeDefined();
+    // The probe reproduces the seeded failure against the expired certificate.
+    const failing = await check(benExchange!.id);
+    expect(failing).toMatchObject({
+      status: 'ERROR',
+      lastError: { code: 'TLS_ERROR', subReason: 'INTEROP_SSL_ERROR' },
+    });
+    const pages = failing.affectedBookingPages;
+    expect(pages.length).toBeGreaterThan(0);
+
+    const { username, password } = embedded.emulators.exchange.credentials;
+    const { testExchangeConnection } = await gql<{ testExchangeConnection: { ok: boolean } }>(
+      `mutation T($input: ExchangeSettingsInput!) {
+        testExchangeConnection(input: $input, participant: "ben@acme.example", save: true) { ok }
+      }`,
+      { input: { ewsUrl: embedded.emulators.exchange.url, roleAccount: username, secret: password } },
+    );
+    expect(testExchangeConnection.ok).toBe(true);
+    // Saving re-probed the calendars: Ben's is back, and so are the pages it alone held down.
+    const fixed = await gql<{ connection: ConnectionView }>(
+      `query C($id: ID!) { connection(id: $id) { ${CONNECTION} } }`,
+      { id: benExchange!.id },
+    );
+    expect(fixed.connection).toMatchObject({ status: 'CONNECTED', lastError: null });
+    expect(fixed.connection.affectedBookingPages).toEqual([]);
   });
 });

@@ -1,15 +1,18 @@
-// Embedded (PGlite) mode: the demo organization on PGlite, served with the Google and Microsoft emulators as
-// its providers (`startEmbedded`). It keeps its generated secrets beside the data directory, so restarts and the
+// Embedded (PGlite) mode: the demo organization on PGlite, served with the Google, Microsoft, Zoom and
+// Exchange (EWS) emulators as its providers (`startEmbedded`). It keeps its generated secrets beside the data directory, so restarts and the
 // `token` command agree with the running server. Postgres deployments pass them in the environment.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createDatabase, type DatabaseHandle, parseKeyring, seedDemo } from '@tsunagi/db';
+import { ZOOM_EMULATOR_WEBHOOK_SECRET } from '@tsunagi/emulators';
 import { z } from 'zod';
 import {
   type DemoEmulators,
   demoProviderRegistry,
+  type ProvisionedExchange,
   type ProvisionReport,
   provisionDemoAccounts,
+  provisionDemoExchange,
   startDemoEmulators,
 } from './demo/emulators.js';
 import { type GatewayConfig, generateCredentialsKeys, generateJwtSecret } from './env.js';
@@ -45,15 +48,17 @@ export interface EmbeddedGateway {
   readonly emulators: DemoEmulators;
   /** The demo connections backed by emulator accounts on this start, and the errored ones to reconnect. */
   readonly provisioned: ProvisionReport;
+  /** Each demo organization's Interop settings, pointed at an EWS emulator and tested on this start. */
+  readonly exchange: readonly ProvisionedExchange[];
   /** Stops the gateway, closes the database, then stops the emulators. */
   stop(): Promise<void>;
 }
 
 /**
  * The embedded boot (no DATABASE_URL): starts the provider emulators, opens and migrates PGlite
- * (`config.pgliteDataDir`, null = in memory), seeds the demo once, backs its Google/Microsoft connections with
- * emulator accounts and tokens (every start: emulators forget), then serves the gateway with adapters pointed
- * at the emulators. Provisioning finishes before the gateway listens, so nothing probes the seeded tokens.
+ * (`config.pgliteDataDir`, null = in memory), seeds the demo once, backs its Google/Microsoft/Zoom connections
+ * with emulator accounts and tokens and its Interop settings with the EWS emulators (every start: emulators
+ * forget), then serves the gateway with adapters pointed at the emulators. Provisioning finishes before the gateway listens, so nothing probes the seeded tokens.
  */
 export async function startEmbedded(options: {
   config: GatewayConfig;
@@ -68,13 +73,23 @@ export async function startEmbedded(options: {
     database = createDatabase(config.pgliteDataDir === null ? {} : { dataDir: config.pgliteDataDir });
     await database.migrate();
     const keyring = parseKeyring(config.credentialsKeys);
-    await seedDemo(database.db, { keyring, bus: database.bus });
+    const seeded = await seedDemo(database.db, { keyring, bus: database.bus });
     const provisioned = await provisionDemoAccounts({ db: database.db, keyring, emulators, logger: log });
+    const exchange = await provisionDemoExchange({
+      db: database.db,
+      keyring,
+      emulators,
+      demoOrganizationId: seeded.organizationId,
+      logger: log,
+    });
     const gateway = await createGateway(config, {
       database,
       logger: log,
       seedDemo: true,
       providers: demoProviderRegistry(emulators),
+      exchange: emulators.exchangeReach,
+      // The Zoom emulator signs its deauthorization events with its own secret token.
+      zoomWebhookSecretToken: config.zoomWebhookSecretToken ?? ZOOM_EMULATOR_WEBHOOK_SECRET,
     });
     if (gateway.demo === null) throw new Error('The embedded gateway has no demo organization');
     const open = database;
@@ -83,6 +98,7 @@ export async function startEmbedded(options: {
       gateway: gateway as EmbeddedGateway['gateway'],
       emulators,
       provisioned,
+      exchange,
       stop() {
         stopping ??= (async () => {
           try {

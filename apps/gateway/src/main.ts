@@ -16,8 +16,8 @@ import { createLogger } from './ops/logger.js';
 const USAGE = `Usage:
   node apps/gateway/dist/main.js [serve]
       Starts the gateway. Without DATABASE_URL it runs on embedded PGlite (PGLITE_DATA_DIR), loads the
-      demo organization, starts the Google and Microsoft emulators as its providers, serves the GraphQL IDE
-      at / and prints an admin token.
+      demo organization, starts the Google, Microsoft, Zoom and Exchange emulators as its providers,
+      serves the GraphQL IDE at / and prints an admin token.
   node apps/gateway/dist/main.js token --user <userId> --org <organizationId> [--role MEMBER|ADMIN|SERVICE] [--expires 24h]
       Prints a development token signed with JWT_SECRET (embedded mode: the generated secret).`;
 

@@ -29,6 +29,8 @@ export interface DemoAccountConnection {
 }
 
 export interface DemoAccounts {
+  /** The demo organizations that exist. */
+  readonly organizationIds: readonly string[];
   /** Every user of the demo organizations (emails, for the emulators' sign-in). */
   readonly userEmails: readonly string[];
   /** Their connections of `providers` that are not DISCONNECTED, oldest first. */
@@ -43,12 +45,14 @@ export async function listDemoAccounts(
     .select({ id: organizations.id })
     .from(organizations)
     .where(inArray(organizations.slug, [DEMO_ORGANIZATION_SLUG, OTHER_ORGANIZATION_SLUG]));
-  if (orgs.length === 0 || providers.length === 0) return { userEmails: [], connections: [] };
   const orgIds = orgs.map((org) => org.id);
+  if (orgIds.length === 0) return { organizationIds: [], userEmails: [], connections: [] };
   const people = await db
     .select({ email: users.email })
     .from(users)
     .where(inArray(users.organizationId, orgIds));
+  const userEmails = people.map((p) => p.email);
+  if (providers.length === 0) return { organizationIds: orgIds, userEmails, connections: [] };
   const rows = await db
     .select({
       id: connections.id,
@@ -72,7 +76,8 @@ export async function listDemoAccounts(
     )
     .orderBy(connections.createdAt, connections.id);
   return {
-    userEmails: people.map((p) => p.email),
+    organizationIds: orgIds,
+    userEmails,
     connections: rows.map((row) => ({ ...row, lastError: row.lastError ?? null })),
   };
 }

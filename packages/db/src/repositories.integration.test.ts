@@ -255,8 +255,9 @@ describe.each(drivers)('read side on %s', (driver) => {
         disabledPages: 3,
       },
     );
+    // Olek's Microsoft calendar and his archived Exchange mailbox, both on his one page.
     expect(await repo.alertCounts({ organizationId: seed.otherOrganizationId })).toEqual({
-      erroredConnections: 1,
+      erroredConnections: 2,
       atRiskConnections: 0,
       disabledPages: 1,
     });
@@ -419,7 +420,7 @@ describe.each(drivers)('read side on %s', (driver) => {
       expect(await rotateCredentials(db, both, { batchSize: 7 })).toEqual({
         credentials,
         oauthStates: states,
-        exchangeSettings: 1,
+        exchangeSettings: 2,
       });
       expect(await rotateCredentials(db, both)).toEqual({
         credentials: 0,

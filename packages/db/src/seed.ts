@@ -7,6 +7,7 @@ import type { Keyring } from './crypto.js';
 import type { Database } from './database.js';
 import { createUser } from './directory.js';
 import type { EventBus } from './event-bus.js';
+import { createExchangeSettingsStore } from './exchange-settings.js';
 import type { ProviderErrorClassificationLike } from './hysteresis.js';
 import { newId } from './ids.js';
 import type { Result } from './result.js';
@@ -89,6 +90,11 @@ const FAILURES = {
     body: 'SSL error: the certificate for mail.acme.example has expired',
     endpoint: 'https://mail.acme.example/EWS/Exchange.asmx',
   },
+  exchangeMailboxGone: {
+    provider: 'google-interop',
+    body: 'Invalid participant: no mailbox or user was found for olek.archive@globex.example',
+    endpoint: 'https://mail.globex.example/EWS/Exchange.asmx',
+  },
   zoomUnavailable: {
     provider: 'zoom',
     status: 503,
@@ -160,6 +166,19 @@ export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<
 
   await seedAcme(service, systemActor(demo.id), ids, now);
   await seedGlobex(service, systemActor(other.id), ids, now);
+  // Calendar Interop settings of both organizations (untested; the embedded demo points them at its EWS
+  // emulators and tests them on start).
+  const interop = createExchangeSettingsStore(db, options.keyring, { now });
+  for (const [org, domain] of [
+    [demo.id, 'acme.example'],
+    [other.id, 'globex.example'],
+  ] as const) {
+    await interop.upsert(org, {
+      ewsUrl: `https://mail.${domain}/EWS/Exchange.asmx`,
+      roleAccount: `interop-role@${domain}`,
+      secret: `demo-interop-password-${domain}`,
+    });
+  }
   return { seeded: true, organizationId: demo.id, otherOrganizationId: other.id, users: ids };
 }
 
@@ -267,7 +286,10 @@ async function seedGlobex(
 ) {
   const link = linker(service, actor, ids);
   await link('hana', 'GOOGLE_CALENDAR', 'hana@globex.example');
+  const hanaExchange = await link('hana', 'EXCHANGE', 'hana@globex.example');
   const olekMicrosoft = await link('olek', 'MICROSOFT_CALENDAR', 'olek@globex.example');
+  // A shared mailbox that was deleted from Exchange: Interop's "Invalid participant".
+  const olekArchive = await link('olek', 'EXCHANGE', 'olek.archive@globex.example');
   unwrap(
     await service.createBookingPage(actor, { title: 'Globex product demo', ownerId: ids.hana }),
     'Globex demo',
@@ -288,21 +310,37 @@ async function seedGlobex(
     ),
     'Olek error',
   );
+  unwrap(
+    await service.markConnectionError(
+      actor,
+      olekArchive,
+      classifyProviderError(FAILURES.exchangeMailboxGone, { now: now() }),
+    ),
+    'Olek archive error',
+  );
+  unwrap(await service.recordProbeResult(actor, hanaExchange, { ok: true }), 'Hana Exchange probe');
 }
 
 function linker(service: StateService, actor: Actor, ids: Record<DemoPerson, string>) {
   return async (person: DemoPerson, provider: ConnectionProvider, account: string): Promise<string> => {
+    // Exchange mailboxes are read with the organization's Interop settings: no tokens of their own.
+    const credentials =
+      provider === 'EXCHANGE'
+        ? {}
+        : {
+            credentials: {
+              accessToken: `demo-access-${provider.toLowerCase()}-${person}`,
+              refreshToken: `demo-refresh-${provider.toLowerCase()}-${person}`,
+              expiresAt: null,
+              scopes: [],
+            },
+          };
     const result = await service.createConnection(actor, {
       userId: ids[person],
       provider,
       accountExternalId: `${provider.toLowerCase()}:${account}`,
       accountEmail: account,
-      credentials: {
-        accessToken: `demo-access-${provider.toLowerCase()}-${person}`,
-        refreshToken: `demo-refresh-${provider.toLowerCase()}-${person}`,
-        expiresAt: null,
-        scopes: [],
-      },
+      ...credentials,
     });
     return unwrap(result, `link ${person} ${provider}`).connection.id;
   };

@@ -443,6 +443,8 @@ export type ProviderError = {
   readonly occurredAt: Scalars['DateTime']['output'];
   readonly providerReason?: Maybe<Scalars['String']['output']>;
   readonly remediation: Scalars['String']['output'];
+  /** How long the provider asked us to wait (Retry-After, rate-limit headers), in seconds. */
+  readonly retryAfterSeconds?: Maybe<Scalars['Int']['output']>;
   readonly retryable: Scalars['Boolean']['output'];
   /**
    * A finer, stable reason the remediation is specific about (e.g. INTEROP_SSL_ERROR, one per message of
@@ -946,6 +948,7 @@ export type ProviderErrorResolvers<ContextType = GatewayContext, ParentType exte
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   providerReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   remediation?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<ProviderErrorRemediationArgs, 'locale'>>;
+  retryAfterSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   retryable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   subReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<ProviderErrorTitleArgs, 'locale'>>;

@@ -1,15 +1,17 @@
-// The embedded print-out's provider section: where the emulators listen and how to repair an errored demo
-// connection from the IDE.
+// The embedded print-out's provider section: where the emulators listen, how to repair an errored demo
+// connection from the IDE, and how to fix the demo organization's broken Exchange settings.
 import type { EmbeddedGateway } from '../embedded.js';
 
 export function demoProviderLines(embedded: EmbeddedGateway): string[] {
-  const { emulators, provisioned, gateway } = embedded;
+  const { emulators, provisioned, gateway, exchange } = embedded;
   const lines = [
     'Providers (offline emulators, state in memory; the demo accounts are re-created on every start):',
     `  Google       ${emulators.google.url}   GOOGLE_CALENDAR`,
     `  Microsoft    ${emulators.microsoft.url}   MICROSOFT_CALENDAR, MICROSOFT_TEAMS`,
-    `  ${provisioned.connections.length} demo connections use emulator accounts; ZOOM and EXCHANGE have no emulator yet:`,
-    '  their connections stay as seeded and checkConnection answers PROVIDER_ERROR.',
+    `  Zoom         ${emulators.zoom.url}   ZOOM (deauthorization webhook at /webhooks/zoom)`,
+    `  Exchange     ${emulators.exchange.url}   EXCHANGE (EWS, healthy)`,
+    `               ${emulators.exchangeExpired.url}   (EWS, certificate expired)`,
+    `  ${provisioned.connections.length} demo connections use emulator accounts; ${exchange.length} organizations' Interop settings point at the EWS emulators.`,
   ];
   const errored = provisioned.reconnectable.find(
     (connection) => connection.organizationId === gateway.demo.organizationId,
@@ -20,6 +22,18 @@ export function demoProviderLines(embedded: EmbeddedGateway): string[] {
       `Try a reconnect: ${errored.accountEmail ?? errored.userEmail}'s ${errored.provider} grant is revoked; in the IDE run`,
       `  mutation { startReconnect(connectionId: "${errored.id}") { authorizationUrl } }`,
       '  and open the authorizationUrl: the emulator consents and the callback sets it CONNECTED again.',
+    );
+  }
+  const broken = exchange.find((org) => org.organizationId === gateway.demo.organizationId && !org.ok);
+  if (broken !== undefined) {
+    const { username, password } = emulators.exchange.credentials;
+    lines.push(
+      '',
+      "Try fixing Exchange: the demo organization's Interop settings point at a server whose certificate has",
+      '  expired (SSL error), so its EXCHANGE calendars are in ERROR. Test and save the healthy server (the',
+      "  emulator's built-in demo role account, not a real secret):",
+      `  mutation { testExchangeConnection(input: { ewsUrl: "${emulators.exchange.url}", roleAccount: "${username}", secret: "${password}" }, participant: "ben@acme.example", save: true) { ok steps { id status detail } } }`,
+      '  Saving probes the EXCHANGE calendars at once: they turn CONNECTED and their pages take bookings again.',
     );
   }
   return lines;

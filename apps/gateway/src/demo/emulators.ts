@@ -1,32 +1,49 @@
-// The embedded demo's providers: the Google and Microsoft emulators on 127.0.0.1, and the seeded demo
-// connections backed by real emulator accounts with real (emulator-issued, sealed) tokens. Emulator state is
-// in memory, so `provisionDemoAccounts` runs on every start: it signs each account in again through the same
-// OAuth flows the gateway uses, re-points the connection at the emulator account and re-injects the faults
-// that keep an errored demo connection failing until the user reconnects.
+// The embedded demo's providers: the Google, Microsoft and Zoom emulators and two EWS emulators (a healthy
+// Exchange server and one whose certificate has expired) on 127.0.0.1, and the seeded demo connections backed
+// by real emulator accounts with real (emulator-issued, sealed) tokens. Emulator state is in memory, so
+// `provisionDemoAccounts` runs on every start: it signs each account in again through the same OAuth flows the
+// gateway uses, re-points the connection at the emulator account and re-injects the faults that keep an
+// errored demo connection failing until the user reconnects. `provisionDemoExchange` points the
+// organizations' Interop settings at the EWS emulators and tests them.
 import { createHash, randomBytes } from 'node:crypto';
 import {
   attachDemoAccount,
   type ConnectionProvider,
+  createExchangeSettingsStore,
   type Database,
   type DemoAccountConnection,
   type Keyring,
   listDemoAccounts,
+  type StoredExchangeReport,
+  storedError,
 } from '@tsunagi/db';
 import {
+  type ExchangeEmulator,
   type GoogleEmulator,
   type MicrosoftEmulator,
+  startExchangeEmulator,
   startGoogleEmulator,
   startMicrosoftEmulator,
+  startZoomEmulator,
+  type ZoomEmulator,
 } from '@tsunagi/emulators';
+import { analyzeExchangeConnection } from '@tsunagi/providers';
 import type { Logger } from '../ops/logger.js';
 import type { ProviderAdapters } from '../providers/adapter-registry.js';
-import { createEmulatedProviderRegistry, googleAdapters, microsoftAdapters } from '../providers/adapters.js';
+import {
+  createEmulatedProviderRegistry,
+  googleAdapters,
+  microsoftAdapters,
+  zoomAdapters,
+} from '../providers/adapters.js';
+import type { ExchangeAnalyzerOptions } from '../providers/exchange.js';
 
-/** Providers the embedded demo emulates; the others (ZOOM, EXCHANGE) have no adapter yet. */
+/** OAuth providers the embedded demo emulates (EXCHANGE goes through the organizations' Interop settings). */
 export const EMULATED_PROVIDERS = [
   'GOOGLE_CALENDAR',
   'MICROSOFT_CALENDAR',
   'MICROSOFT_TEAMS',
+  'ZOOM',
 ] as const satisfies readonly ConnectionProvider[];
 
 /** Where the provisioning sign-ins "redirect"; never requested, the code is read from the Location header. */
@@ -36,32 +53,68 @@ const TEAMS_SCOPE = 'OnlineMeetings.ReadWrite';
 export interface DemoEmulators {
   readonly google: GoogleEmulator;
   readonly microsoft: MicrosoftEmulator;
+  readonly zoom: ZoomEmulator;
+  /** A healthy Exchange server (EWS over HTTPS with a certificate from the demo CA). */
+  readonly exchange: ExchangeEmulator;
+  /** The same Exchange, but its certificate has expired: Interop's "SSL error". */
+  readonly exchangeExpired: ExchangeEmulator;
+  /** How the gateway reaches the EWS emulators: trusts the demo CA, resolves localhost to 127.0.0.1. */
+  readonly exchangeReach: ExchangeAnalyzerOptions;
   stop(): Promise<void>;
 }
 
-/** Starts both emulators on 127.0.0.1 (port 0: free ports). */
+const loopbackOnly = async (host: string): Promise<string> => {
+  if (host === 'localhost') return '127.0.0.1';
+  throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+};
+
+/** Starts the emulators on 127.0.0.1 (port 0: free ports). */
 export async function startDemoEmulators(): Promise<DemoEmulators> {
-  const [google, microsoft] = await Promise.all([
+  const [google, microsoft, zoom, exchange, exchangeExpired] = await Promise.all([
     startGoogleEmulator({ port: 0 }),
     startMicrosoftEmulator({ port: 0 }),
+    startZoomEmulator({ port: 0 }),
+    startExchangeEmulator({ tls: 'valid' }),
+    startExchangeEmulator({ tls: 'expired' }),
   ]);
   return {
     google,
     microsoft,
+    zoom,
+    exchange,
+    exchangeExpired,
+    // The demo never reaches outside the machine: only localhost resolves.
+    exchangeReach: {
+      trustedCa: [...new Set([exchange.caPem, exchangeExpired.caPem])],
+      resolveHost: loopbackOnly,
+      timeoutMs: 5_000,
+      identityAuthority: exchange.identityAuthority,
+    },
     stop: async () => {
-      await Promise.all([google.stop(), microsoft.stop()]);
+      await Promise.all([
+        google.stop(),
+        microsoft.stop(),
+        zoom.stop(),
+        exchange.stop(),
+        exchangeExpired.stop(),
+      ]);
     },
   };
 }
 
 /** The registry factory for `createGateway({ providers })`, pointed at the emulators. */
 export function demoProviderRegistry(emulators: DemoEmulators) {
-  return createEmulatedProviderRegistry({ google: emulators.google, microsoft: emulators.microsoft });
+  return createEmulatedProviderRegistry({
+    google: emulators.google,
+    microsoft: emulators.microsoft,
+    zoom: emulators.zoom,
+  });
 }
 
 function emulatorAdapters(emulators: DemoEmulators): ProviderAdapters {
-  const { google, microsoft } = emulators;
+  const { google, microsoft, zoom } = emulators;
   return {
+    ...zoomAdapters({ clientId: zoom.clientId, clientSecret: zoom.clientSecret, ...zoom.endpoints }),
     ...googleAdapters({
       clientId: google.client.clientId,
       clientSecret: google.client.clientSecret,
@@ -102,7 +155,14 @@ function accountFor(emulators: DemoEmulators, provider: ConnectionProvider, emai
     );
   }
   // Idempotent per email.
+  if (provider === 'ZOOM') return emulators.zoom.accounts.create({ email });
   return emulators.microsoft.accounts.create({ email });
+}
+
+function faultsOf(emulators: DemoEmulators, provider: ConnectionProvider) {
+  if (provider === 'GOOGLE_CALENDAR') return emulators.google.faults;
+  if (provider === 'ZOOM') return emulators.zoom.faults;
+  return emulators.microsoft.faults;
 }
 
 /** What the emulator must reproduce so the connection's stored failure keeps happening. */
@@ -111,7 +171,8 @@ function faultFor(connection: DemoAccountConnection): ProvisionedConnection['fau
   if (connection.lastError.code === 'INSUFFICIENT_SCOPE') {
     return connection.provider === 'MICROSOFT_TEAMS' ? 'MISSING_SCOPE' : null;
   }
-  return connection.lastError.action === 'REAUTHORIZE' ? 'REVOKE_GRANT' : null;
+  // Any other errored connection needs a person: its grant stays dead until a reconnect consents again.
+  return 'REVOKE_GRANT';
 }
 
 /**
@@ -133,6 +194,7 @@ export async function provisionDemoAccounts(options: {
   for (const email of demo.userEmails) {
     accountFor(emulators, 'GOOGLE_CALENDAR', email);
     accountFor(emulators, 'MICROSOFT_CALENDAR', email);
+    accountFor(emulators, 'ZOOM', email);
   }
   const adapters = emulatorAdapters(emulators);
   const provisioned: ProvisionedConnection[] = [];
@@ -194,12 +256,89 @@ export async function provisionDemoAccounts(options: {
   }
   // After every sign-in: a consent heals the account's revoked grant in the emulator.
   for (const { provider, accountId } of revoke) {
-    const faults = provider === 'GOOGLE_CALENDAR' ? emulators.google.faults : emulators.microsoft.faults;
-    faults.inject(accountId, { kind: 'REVOKE_GRANT' });
+    faultsOf(emulators, provider).inject(accountId, { kind: 'REVOKE_GRANT' });
   }
   options.logger?.info(
     { connections: provisioned.length, errored: reconnectable.length },
     'demo connections backed by the provider emulators',
   );
   return { connections: provisioned, reconnectable };
+}
+
+export interface ProvisionedExchange {
+  readonly organizationId: string;
+  readonly ewsUrl: string;
+  readonly ok: boolean;
+}
+
+/** Seeded placeholder hosts (`mail.<org>.example`) and earlier starts' emulator URLs are re-pointed. */
+function emulatedUrl(ewsUrl: string): boolean {
+  try {
+    const host = new URL(ewsUrl).hostname;
+    return host === 'localhost' || host.endsWith('.example');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Points each demo organization's Calendar Interop settings at an EWS emulator and tests them with the
+ * analyzer, storing the real report: the demo organization starts on the Exchange whose certificate has
+ * expired (its Exchange calendars are in ERROR, "SSL error"), the other one on the healthy server. Settings an
+ * admin fixed earlier (status OK) stay on the healthy server across restarts; settings that point elsewhere
+ * are left alone. Every demo user gets a mailbox on both servers.
+ */
+export async function provisionDemoExchange(options: {
+  db: Database;
+  keyring: Keyring;
+  emulators: DemoEmulators;
+  demoOrganizationId: string;
+  logger?: Logger;
+}): Promise<ProvisionedExchange[]> {
+  const { db, keyring, emulators } = options;
+  const demo = await listDemoAccounts(db, []);
+  for (const email of demo.userEmails) {
+    emulators.exchange.users.add(email);
+    emulators.exchangeExpired.users.add(email);
+  }
+  const store = createExchangeSettingsStore(db, keyring);
+  const provisioned: ProvisionedExchange[] = [];
+  for (const organizationId of demo.organizationIds) {
+    const current = await store.get(organizationId);
+    if (current !== null && !emulatedUrl(current.ewsUrl)) continue;
+    // An admin's fix from an earlier start (tested OK on the emulator) survives restarts.
+    const fixedEarlier = current?.status === 'OK' && new URL(current.ewsUrl).hostname === 'localhost';
+    const healthy = fixedEarlier || organizationId !== options.demoOrganizationId;
+    const server = healthy ? emulators.exchange : emulators.exchangeExpired;
+    const input = {
+      ewsUrl: server.url,
+      roleAccount: server.credentials.username,
+      secret: server.credentials.password,
+    };
+    const result = await analyzeExchangeConnection({
+      ewsUrl: input.ewsUrl,
+      username: input.roleAccount,
+      password: input.secret,
+      participant: input.roleAccount,
+      ...emulators.exchangeReach,
+    });
+    const testedAt = new Date();
+    const report: StoredExchangeReport = {
+      ok: result.ok,
+      steps: result.steps.map((step) => ({
+        id: step.id,
+        status: step.status,
+        detail: step.detail,
+        error: step.classification === undefined ? null : storedError(step.classification, testedAt),
+      })),
+      testedAt: testedAt.toISOString(),
+    };
+    await store.upsert(organizationId, input, report);
+    provisioned.push({ organizationId, ewsUrl: input.ewsUrl, ok: result.ok });
+  }
+  options.logger?.info(
+    { organizations: provisioned.length, ok: provisioned.filter((p) => p.ok).length },
+    'demo Interop settings pointed at the EWS emulators',
+  );
+  return provisioned;
 }

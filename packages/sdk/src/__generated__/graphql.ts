@@ -441,6 +441,8 @@ export type ProviderError = {
   occurredAt: Scalars['DateTime']['output'];
   providerReason?: Maybe<Scalars['String']['output']>;
   remediation: Scalars['String']['output'];
+  /** How long the provider asked us to wait (Retry-After, rate-limit headers), in seconds. */
+  retryAfterSeconds?: Maybe<Scalars['Int']['output']>;
   retryable: Scalars['Boolean']['output'];
   /**
    * A finer, stable reason the remediation is specific about (e.g. INTEROP_SSL_ERROR, one per message of
