@@ -95,6 +95,42 @@ describe('parseEnv', () => {
     ]);
   });
 
+  it('reads the OAuth apps and the public URL, and refuses half-configured apps', () => {
+    const config = configFromEnv(
+      parseEnv({
+        PUBLIC_URL: 'https://scheduling.example.com/',
+        GOOGLE_CLIENT_ID: 'g-id.apps.googleusercontent.com',
+        GOOGLE_CLIENT_SECRET: 'g-secret',
+        MICROSOFT_CLIENT_ID: '11111111-2222-3333-4444-555555555555',
+        MICROSOFT_AUTHORITY: 'https://login.microsoftonline.com/contoso.onmicrosoft.com',
+        ZOOM_CLIENT_ID: 'zoom-id',
+        ZOOM_CLIENT_SECRET: 'zoom-secret',
+      }),
+      secrets,
+    );
+    expect(config.publicUrl).toBe('https://scheduling.example.com');
+    expect(config.providerApps).toEqual({
+      google: { clientId: 'g-id.apps.googleusercontent.com', clientSecret: 'g-secret' },
+      microsoft: {
+        clientId: '11111111-2222-3333-4444-555555555555',
+        authority: 'https://login.microsoftonline.com/contoso.onmicrosoft.com',
+      },
+      zoom: { clientId: 'zoom-id', clientSecret: 'zoom-secret' },
+    });
+    expect(configFromEnv(parseEnv({}), secrets).providerApps).toEqual({});
+
+    expect(problems({ GOOGLE_CLIENT_ID: 'g', ZOOM_CLIENT_SECRET: 'top-secret-value' })).toEqual([
+      'GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET must be set together',
+      'ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET must be set together',
+    ]);
+    expect(problems({ MICROSOFT_CLIENT_SECRET: 's' })).toEqual([
+      'MICROSOFT_CLIENT_SECRET needs MICROSOFT_CLIENT_ID',
+    ]);
+    expect(problems({ PUBLIC_URL: 'scheduling.example.com' })).toEqual([
+      'PUBLIC_URL must be an http:// or https:// URL',
+    ]);
+  });
+
   it('treats empty variables as unset', () => {
     const env = parseEnv({ PORT: '', DATABASE_URL: '' });
     expect(env.PORT).toBe(4000);

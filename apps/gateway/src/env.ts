@@ -41,6 +41,21 @@ export interface GatewayConfig {
   readonly probes?: ProbeConfig;
   /** Zoom app's webhook secret token: mounts POST /webhooks/zoom (deauthorization notifications). */
   readonly zoomWebhookSecretToken?: string | undefined;
+  /** The public origin the providers redirect back to (behind a proxy); default the listening address. */
+  readonly publicUrl?: string | undefined;
+  /** The OAuth apps registered with each provider (`main.ts` builds the provider registry from them). */
+  readonly providerApps?: ProviderApps;
+}
+
+export interface ProviderApps {
+  readonly google?: { readonly clientId: string; readonly clientSecret: string };
+  /** A public client (PKCE, no secret) is allowed. */
+  readonly microsoft?: {
+    readonly clientId: string;
+    readonly clientSecret?: string;
+    readonly authority?: string;
+  };
+  readonly zoom?: { readonly clientId: string; readonly clientSecret: string };
 }
 
 export const DEFAULT_LIMITS: QueryLimits = Object.freeze({
@@ -64,6 +79,12 @@ const integer = (min: number, max: number) =>
     .int({ error: 'must be a whole number' })
     .min(min, { error: `must be at least ${min}` })
     .max(max, { error: `must be at most ${max}` });
+
+const httpUrl = z
+  .string()
+  .trim()
+  .regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, { error: 'must be an http:// or https:// URL' })
+  .transform((url) => url.replace(/\/+$/, ''));
 
 const flag = z.stringbool({ error: 'must be true or false (also accepted: 1/0, yes/no, on/off)' });
 
@@ -102,8 +123,22 @@ const envSchema = z.object({
   PROBE_INTERVAL_SECONDS: integer(5, 43_200).default(DEFAULT_PROBE_CONFIG.intervalSeconds),
   PROBE_CONCURRENCY_PER_PROVIDER: integer(1, 100).default(DEFAULT_PROBE_CONFIG.concurrencyPerProvider),
   ZOOM_WEBHOOK_SECRET_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
+  PUBLIC_URL: httpUrl.optional(),
+  GOOGLE_CLIENT_ID: z.string().trim().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  MICROSOFT_CLIENT_ID: z.string().trim().min(1).optional(),
+  MICROSOFT_CLIENT_SECRET: z.string().min(1).optional(),
+  MICROSOFT_AUTHORITY: httpUrl.optional(),
+  ZOOM_CLIENT_ID: z.string().trim().min(1).optional(),
+  ZOOM_CLIENT_SECRET: z.string().min(1).optional(),
   NODE_ENV: z.string().optional(),
 });
+
+/** Variables that only make sense together: one without the other is a configuration mistake. */
+const PAIRS = [
+  ['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET'],
+  ['ZOOM_CLIENT_ID', 'ZOOM_CLIENT_SECRET'],
+] as const;
 
 export type GatewayEnv = z.infer<typeof envSchema>;
 
@@ -130,6 +165,15 @@ export function parseEnv(env: Readonly<Record<string, string | undefined>> = pro
     );
   }
   const value = parsed.data;
+  const unpaired = PAIRS.flatMap(([id, secret]) =>
+    (value[id] === undefined) !== (value[secret] === undefined)
+      ? [`${id} and ${secret} must be set together`]
+      : [],
+  );
+  if (value.MICROSOFT_CLIENT_ID === undefined && value.MICROSOFT_CLIENT_SECRET !== undefined) {
+    unpaired.push('MICROSOFT_CLIENT_SECRET needs MICROSOFT_CLIENT_ID');
+  }
+  if (unpaired.length > 0) throw new ConfigError(unpaired);
   if (value.DATABASE_URL !== undefined) {
     const missing = [
       value.JWT_SECRET === undefined ? 'JWT_SECRET is required when DATABASE_URL is set' : null,
@@ -170,6 +214,30 @@ export function configFromEnv(
       concurrencyPerProvider: env.PROBE_CONCURRENCY_PER_PROVIDER,
     },
     zoomWebhookSecretToken: env.ZOOM_WEBHOOK_SECRET_TOKEN,
+    publicUrl: env.PUBLIC_URL,
+    providerApps: providerAppsFromEnv(env),
+  };
+}
+
+function providerAppsFromEnv(env: GatewayEnv): ProviderApps {
+  return {
+    ...(env.GOOGLE_CLIENT_ID === undefined || env.GOOGLE_CLIENT_SECRET === undefined
+      ? {}
+      : { google: { clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET } }),
+    ...(env.MICROSOFT_CLIENT_ID === undefined
+      ? {}
+      : {
+          microsoft: {
+            clientId: env.MICROSOFT_CLIENT_ID,
+            ...(env.MICROSOFT_CLIENT_SECRET === undefined
+              ? {}
+              : { clientSecret: env.MICROSOFT_CLIENT_SECRET }),
+            ...(env.MICROSOFT_AUTHORITY === undefined ? {} : { authority: env.MICROSOFT_AUTHORITY }),
+          },
+        }),
+    ...(env.ZOOM_CLIENT_ID === undefined || env.ZOOM_CLIENT_SECRET === undefined
+      ? {}
+      : { zoom: { clientId: env.ZOOM_CLIENT_ID, clientSecret: env.ZOOM_CLIENT_SECRET } }),
   };
 }
 

@@ -128,6 +128,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const state = createStateService({ db: database.db, keyring, bus: database.bus });
   let origin: string | null = null;
   const publicUrl = () => {
+    if (config.publicUrl !== undefined) return config.publicUrl;
     if (origin === null) throw new Error('The gateway is not listening yet');
     return origin;
   };

@@ -12,6 +12,8 @@ import {
 import { ConfigError, configFromEnv, type GatewayEnv, parseEnv } from './env.js';
 import { createGateway } from './gateway.js';
 import { createLogger } from './ops/logger.js';
+import { AdapterProviderRegistry } from './providers/adapter-registry.js';
+import { configuredProviderRegistry } from './providers/adapters.js';
 
 const USAGE = `Usage:
   node apps/gateway/dist/main.js [serve]
@@ -49,7 +51,12 @@ async function serve(): Promise<void> {
   const embeddedGateway: EmbeddedGateway | null = embedded
     ? await startEmbedded({ config, logger: log })
     : null;
-  const gateway = embeddedGateway?.gateway ?? (await createGateway(config, { logger: log }));
+  const gateway =
+    embeddedGateway?.gateway ??
+    (await createGateway(config, {
+      logger: log,
+      providers: configuredProviderRegistry(config.providerApps ?? {}),
+    }));
 
   const lines = [
     `Tsunagi gateway on ${embedded ? `embedded PGlite (${env.PGLITE_DATA_DIR})` : 'PostgreSQL'}`,
@@ -60,6 +67,11 @@ async function serve(): Promise<void> {
   if (config.graphiql) lines.push(`  IDE          ${new URL('/', gateway.url).href}`);
   lines.push(`  Operations   ${new URL('/healthz', gateway.url).href}  /readyz  /metrics`);
   if (secrets.generatedIn !== null) lines.push(`  Secrets      generated and kept in ${secrets.generatedIn}`);
+  if (!embedded && gateway.services.providers instanceof AdapterProviderRegistry) {
+    lines.push(
+      `  Providers    ${gateway.services.providers.providers().join(', ')} (see GOOGLE_*, MICROSOFT_*, ZOOM_*)`,
+    );
+  }
   if (gateway.demo !== null) {
     lines.push(
       '',

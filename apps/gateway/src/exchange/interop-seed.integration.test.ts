@@ -10,11 +10,11 @@ import {
   startExchangeEmulator,
 } from '@tsunagi/emulators';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Caller, codes, useTestGateway } from '../../test/harness.js';
+import { type Caller, codes, drivers, useTestGateway } from '../../test/harness.js';
 import { World } from '../../test/world.js';
 import { listProbeTargets } from '../probes/targets.js';
 import { AdapterProviderRegistry } from '../providers/adapter-registry.js';
-import { createEmulatedProviderRegistry } from '../providers/adapters.js';
+import { configuredProviderRegistry, createEmulatedProviderRegistry } from '../providers/adapters.js';
 
 const PARTICIPANT = 'mario.rossi@contoso.test';
 const trustedCa: string[] = [];
@@ -372,9 +372,10 @@ describe('an untrusted root certification authority, through GraphQL', () => {
   });
 });
 
-describe('EXCHANGE connections live on the organization settings', () => {
-  const t = useTestGateway('pglite', {
-    gateway: { exchange: exchangeReach, providers: createEmulatedProviderRegistry({}) },
+// The production registry (main.ts on Postgres): no OAuth app configured, EXCHANGE through the settings.
+describe.each(drivers)('EXCHANGE connections live on the organization settings (%s)', (driver) => {
+  const t = useTestGateway(driver, {
+    gateway: { exchange: exchangeReach, providers: configuredProviderRegistry({}) },
   });
 
   it('link through the settings, break with bad settings, come back when they are fixed', async () => {
@@ -413,7 +414,7 @@ describe('EXCHANGE connections live on the organization settings', () => {
     // The probes cover EXCHANGE: the scheduler lists the connection.
     const registry = t().gateway.services.providers as AdapterProviderRegistry;
     expect(registry).toBeInstanceOf(AdapterProviderRegistry);
-    expect(registry.providers()).toContain('EXCHANGE');
+    expect(registry.providers()).toEqual(['EXCHANGE']);
     expect((await listProbeTargets(t().handle.db, registry.providers())).map((x) => x.id)).toContain(
       linked.id,
     );

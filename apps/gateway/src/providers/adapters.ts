@@ -14,6 +14,7 @@ import {
   ZoomMeetingProvider,
   ZoomOAuthFlow,
 } from '@tsunagi/providers';
+import type { ProviderApps } from '../env.js';
 import {
   AdapterProviderRegistry,
   type AdapterProviderRegistryOptions,
@@ -119,6 +120,32 @@ export interface EmulatedProvidersOptions
   readonly microsoft?: MicrosoftEmulator;
   readonly google?: GoogleEmulator;
   readonly zoom?: ZoomEmulator;
+}
+
+/**
+ * The production registry factory: the OAuth apps configured in the environment (GOOGLE_*, MICROSOFT_*,
+ * ZOOM_*), and EXCHANGE through each organization's Interop settings. Providers without an app answer
+ * PROVIDER_ERROR; probes cover the configured ones and EXCHANGE.
+ */
+export function configuredProviderRegistry(apps: ProviderApps): ProviderRegistryFactory {
+  return (dependencies) => {
+    const { logger } = dependencies;
+    const log = logger === undefined ? {} : { logger };
+    const adapters: ProviderAdapters = {
+      ...(apps.google === undefined ? {} : googleAdapters({ ...apps.google, ...log })),
+      ...(apps.microsoft === undefined ? {} : microsoftAdapters({ ...apps.microsoft, ...log })),
+      ...(apps.zoom === undefined ? {} : zoomAdapters({ ...apps.zoom, ...log })),
+    };
+    return new AdapterProviderRegistry({
+      publicUrl: dependencies.publicUrl,
+      ...log,
+      db: dependencies.database.db,
+      keyring: dependencies.keyring,
+      state: dependencies.state,
+      adapters,
+      exchange: { settings: dependencies.exchangeSettings, reach: dependencies.exchange },
+    });
+  };
 }
 
 /** A registry factory for `createGateway({ providers })` whose adapters talk to running emulators. */
