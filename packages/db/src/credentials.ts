@@ -117,88 +117,89 @@ export async function rotateCredentials(
   options: { batchSize?: number } = {},
 ): Promise<RotationReport> {
   const batchSize = options.batchSize ?? 200;
-  const report: RotationReport = { credentials: 0, oauthStates: 0, exchangeSettings: 0 };
-  for (;;) {
-    const rotated = await db.transaction(async (tx) => {
-      const rows = await tx
-        .select({
-          connectionId: connectionCredentials.connectionId,
-          ciphertext: connectionCredentials.ciphertext,
-        })
-        .from(connectionCredentials)
-        .where(ne(connectionCredentials.keyId, keyring.activeKeyId))
-        .orderBy(asc(connectionCredentials.connectionId))
-        .limit(batchSize)
-        .for('update');
-      for (const row of rows) {
-        const context = credentialContext(row.connectionId);
-        await tx
+  const stale = keyring.activeKeyId;
+  const reseal = (table: SealedTable) => resealInBatches(db, keyring, batchSize, table);
+  return {
+    credentials: await reseal({
+      context: credentialContext,
+      lock: (tx) =>
+        tx
+          .select({ id: connectionCredentials.connectionId, ciphertext: connectionCredentials.ciphertext })
+          .from(connectionCredentials)
+          .where(ne(connectionCredentials.keyId, stale))
+          .orderBy(asc(connectionCredentials.connectionId))
+          .limit(batchSize)
+          .for('update'),
+      write: (tx, id, keyId, ciphertext) =>
+        tx
           .update(connectionCredentials)
-          .set({
-            keyId: keyring.activeKeyId,
-            ciphertext: sealSecret(keyring, openSecret(keyring, row.ciphertext, context), context),
-          })
-          .where(eq(connectionCredentials.connectionId, row.connectionId));
-      }
-      return rows.length;
-    });
-    report.credentials += rotated;
-    if (rotated < batchSize) break;
-  }
-  for (;;) {
-    const rotated = await db.transaction(async (tx) => {
-      const rows = await tx
-        .select({ id: oauthStates.id, ciphertext: oauthStates.codeVerifierCiphertext })
-        .from(oauthStates)
-        .where(ne(oauthStates.keyId, keyring.activeKeyId))
-        .orderBy(asc(oauthStates.id))
-        .limit(batchSize)
-        .for('update');
-      for (const row of rows) {
-        const context = oauthStateContext(row.id);
-        await tx
+          .set({ keyId, ciphertext })
+          .where(eq(connectionCredentials.connectionId, id)),
+    }),
+    oauthStates: await reseal({
+      context: oauthStateContext,
+      lock: (tx) =>
+        tx
+          .select({ id: oauthStates.id, ciphertext: oauthStates.codeVerifierCiphertext })
+          .from(oauthStates)
+          .where(ne(oauthStates.keyId, stale))
+          .orderBy(asc(oauthStates.id))
+          .limit(batchSize)
+          .for('update'),
+      write: (tx, id, keyId, ciphertext) =>
+        tx
           .update(oauthStates)
-          .set({
-            keyId: keyring.activeKeyId,
-            codeVerifierCiphertext: sealSecret(
-              keyring,
-              openSecret(keyring, row.ciphertext, context),
-              context,
-            ),
-          })
-          .where(eq(oauthStates.id, row.id));
-      }
-      return rows.length;
-    });
-    report.oauthStates += rotated;
-    if (rotated < batchSize) break;
-  }
+          .set({ keyId, codeVerifierCiphertext: ciphertext })
+          .where(eq(oauthStates.id, id)),
+    }),
+    exchangeSettings: await reseal({
+      context: exchangeSecretContext,
+      lock: (tx) =>
+        tx
+          .select({ id: exchangeSettings.organizationId, ciphertext: exchangeSettings.secretCiphertext })
+          .from(exchangeSettings)
+          .where(ne(exchangeSettings.keyId, stale))
+          .orderBy(asc(exchangeSettings.organizationId))
+          .limit(batchSize)
+          .for('update'),
+      write: (tx, id, keyId, ciphertext) =>
+        tx
+          .update(exchangeSettings)
+          .set({ keyId, secretCiphertext: ciphertext })
+          .where(eq(exchangeSettings.organizationId, id)),
+    }),
+  };
+}
+
+type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** One table holding sealed secrets: how to lock a batch not under the active key, and how to write one back. */
+interface SealedTable {
+  /** What a row's envelope is bound to (its id). */
+  context(id: string): string;
+  lock(tx: Transaction): Promise<{ id: string; ciphertext: string }[]>;
+  write(tx: Transaction, id: string, keyId: string, ciphertext: string): Promise<unknown>;
+}
+
+/** Re-seals a table's stale rows under the active key, a short transaction per batch; returns how many. */
+async function resealInBatches(
+  db: Database,
+  keyring: Keyring,
+  batchSize: number,
+  table: SealedTable,
+): Promise<number> {
+  let total = 0;
   for (;;) {
     const rotated = await db.transaction(async (tx) => {
-      const rows = await tx
-        .select({
-          organizationId: exchangeSettings.organizationId,
-          ciphertext: exchangeSettings.secretCiphertext,
-        })
-        .from(exchangeSettings)
-        .where(ne(exchangeSettings.keyId, keyring.activeKeyId))
-        .orderBy(asc(exchangeSettings.organizationId))
-        .limit(batchSize)
-        .for('update');
+      const rows = await table.lock(tx);
       for (const row of rows) {
-        const context = exchangeSecretContext(row.organizationId);
-        await tx
-          .update(exchangeSettings)
-          .set({
-            keyId: keyring.activeKeyId,
-            secretCiphertext: sealSecret(keyring, openSecret(keyring, row.ciphertext, context), context),
-          })
-          .where(eq(exchangeSettings.organizationId, row.organizationId));
+        const context = table.context(row.id);
+        const sealed = sealSecret(keyring, openSecret(keyring, row.ciphertext, context), context);
+        await table.write(tx, row.id, keyring.activeKeyId, sealed);
       }
       return rows.length;
     });
-    report.exchangeSettings += rotated;
-    if (rotated < batchSize) break;
+    total += rotated;
+    if (rotated < batchSize) return total;
   }
-  return report;
 }

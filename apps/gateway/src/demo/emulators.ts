@@ -14,8 +14,6 @@ import {
   type DemoAccountConnection,
   type Keyring,
   listDemoAccounts,
-  type StoredExchangeReport,
-  storedError,
 } from '@tsunagi/db';
 import {
   type ExchangeEmulator,
@@ -36,7 +34,7 @@ import {
   microsoftAdapters,
   zoomAdapters,
 } from '../providers/adapters.js';
-import type { ExchangeAnalyzerOptions } from '../providers/exchange.js';
+import { type ExchangeAnalyzerOptions, storedReport } from '../providers/exchange.js';
 
 /** OAuth providers the embedded demo emulates (EXCHANGE goes through the organizations' Interop settings). */
 export const EMULATED_PROVIDERS = [
@@ -63,7 +61,7 @@ export interface DemoEmulators {
   stop(): Promise<void>;
 }
 
-const loopbackOnly = async (host: string): Promise<string> => {
+export const loopbackOnly = async (host: string): Promise<string> => {
   if (host === 'localhost') return '127.0.0.1';
   throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
 };
@@ -322,18 +320,7 @@ export async function provisionDemoExchange(options: {
       participant: input.roleAccount,
       ...emulators.exchangeReach,
     });
-    const testedAt = new Date();
-    const report: StoredExchangeReport = {
-      ok: result.ok,
-      steps: result.steps.map((step) => ({
-        id: step.id,
-        status: step.status,
-        detail: step.detail,
-        error: step.classification === undefined ? null : storedError(step.classification, testedAt),
-      })),
-      testedAt: testedAt.toISOString(),
-    };
-    await store.upsert(organizationId, input, report);
+    await store.upsert(organizationId, input, storedReport(result));
     provisioned.push({ organizationId, ewsUrl: input.ewsUrl, ok: result.ok });
   }
   options.logger?.info(

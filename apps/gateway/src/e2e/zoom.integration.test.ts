@@ -5,27 +5,15 @@
 // remediation. Zoom's wire: https://developers.zoom.us/docs/api/errors (REST `{"code","message"}`),
 // https://developers.zoom.us/docs/api/rate-limits (429 + X-RateLimit-*), OAuth rotating refresh tokens.
 import { createCredentialStore, parseKeyring } from '@tsunagi/db';
-import { startZoomEmulator, type ZoomEmulator, type ZoomEmulatorAccount } from '@tsunagi/emulators';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ZoomEmulatorAccount } from '@tsunagi/emulators';
+import { describe, expect, it } from 'vitest';
 import { drivers, useTestGateway } from '../../test/harness.js';
 import { type PageView, World } from '../../test/world.js';
-import { createEmulatedProviderRegistry } from '../providers/adapters.js';
+import { followConsent, useZoomEmulator, zoomGateway } from '../../test/zoom.js';
 
 const SECRET = 'zoom-e2e-webhook-secret';
 
-let zoom: ZoomEmulator;
-
-beforeAll(async () => {
-  zoom = await startZoomEmulator({ port: 0 });
-});
-
-afterAll(async () => {
-  await zoom?.stop();
-});
-
-beforeEach(() => {
-  zoom.faults.clearAll();
-});
+const emulator = useZoomEmulator();
 
 interface ConnectionView {
   id: string;
@@ -58,27 +46,8 @@ const CONNECTION = /* GraphQL */ `
 `;
 
 describe.each(drivers)('Zoom failures end to end through GraphQL (%s)', (driver) => {
-  const t = useTestGateway(driver, {
-    gateway: {
-      zoomWebhookSecretToken: SECRET,
-      providers: (dependencies) =>
-        createEmulatedProviderRegistry({
-          zoom,
-          clock: { now: () => Date.now(), sleep: async () => {} },
-          retry: { baseDelayMs: 1, maxDelayMs: 5 },
-        })(dependencies),
-    },
-  });
+  const t = useTestGateway(driver, zoomGateway(emulator, SECRET));
   const webhookUrl = () => `${new URL(t().url).origin}/webhooks/zoom`;
-
-  /** Follows the authorization URL like a browser (the emulator consents for `login_hint`), then the callback. */
-  async function consent(authorizationUrl: string): Promise<Record<string, unknown>> {
-    const answer = await fetch(authorizationUrl, { redirect: 'manual' });
-    expect(answer.status).toBe(302);
-    const back = await fetch(new URL(answer.headers.get('location') ?? ''));
-    expect(back.status).toBe(200);
-    return (await back.json()) as Record<string, unknown>;
-  }
 
   async function check(w: World<'owner'>, id: string): Promise<ConnectionView> {
     const data = await w.run<{ checkConnection: ConnectionView }>(
@@ -105,7 +74,7 @@ describe.each(drivers)('Zoom failures end to end through GraphQL (%s)', (driver)
       { id },
     );
     expect(data.startReconnect.connection).toEqual({ id });
-    expect(await consent(data.startReconnect.authorizationUrl)).toMatchObject({ connectionId: id });
+    expect(await followConsent(data.startReconnect.authorizationUrl)).toMatchObject({ connectionId: id });
   }
 
   /** The stored (encrypted) credentials of a connection, as the gateway's adapters read them. */
@@ -123,12 +92,12 @@ describe.each(drivers)('Zoom failures end to end through GraphQL (%s)', (driver)
   }> {
     const w = await World.create(t(), ['owner'], { owner: 'ADMIN' });
     const user = await t().handle.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, w.users.owner) });
-    const account = zoom.accounts.create({ email: user?.email ?? '' });
+    const account = emulator().accounts.create({ email: user?.email ?? '' });
     const started = await w.run<{ connectAccount: { authorizationUrl: string } }>(
       'owner',
       'mutation { connectAccount(provider: ZOOM) { authorizationUrl } }',
     );
-    const done = await consent(started.connectAccount.authorizationUrl);
+    const done = await followConsent(started.connectAccount.authorizationUrl);
     expect(done).toMatchObject({ status: 'connected', provider: 'ZOOM' });
     const zoomId = String(done.connectionId);
     // No calendar connection: an ALL_MEMBERS page is disabled only by a calendar in ERROR or by no usable
@@ -167,17 +136,17 @@ describe.each(drivers)('Zoom failures end to end through GraphQL (%s)', (driver)
     const before = await storedRefreshToken(w, zoomId);
     expect(before).not.toBe('');
 
-    zoom.faults.inject(account.id, { kind: 'EXPIRE_ACCESS_TOKEN' });
+    emulator().faults.inject(account.id, { kind: 'EXPIRE_ACCESS_TOKEN' });
     expect(await check(w, zoomId)).toMatchObject({ status: 'CONNECTED', health: 'HEALTHY', lastError: null });
 
     // The rotated refresh token was stored; the one it replaced is dead at Zoom.
     const after = await storedRefreshToken(w, zoomId);
     expect(after).not.toBe('');
     expect(after).not.toBe(before);
-    const stale = await fetch(zoom.endpoints.tokenUrl, {
+    const stale = await fetch(emulator().endpoints.tokenUrl, {
       method: 'POST',
       headers: {
-        authorization: `Basic ${Buffer.from(`${zoom.clientId}:${zoom.clientSecret}`).toString('base64')}`,
+        authorization: `Basic ${Buffer.from(`${emulator().clientId}:${emulator().clientSecret}`).toString('base64')}`,
         'content-type': 'application/x-www-form-urlencoded',
       },
       body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: before }),
@@ -186,7 +155,7 @@ describe.each(drivers)('Zoom failures end to end through GraphQL (%s)', (driver)
     expect(await stale.json()).toMatchObject({ error: 'invalid_grant' });
 
     // The stored one works: the next probe (another rotation on the next expiry) still succeeds.
-    zoom.faults.inject(account.id, { kind: 'EXPIRE_ACCESS_TOKEN' });
+    emulator().faults.inject(account.id, { kind: 'EXPIRE_ACCESS_TOKEN' });
     expect(await check(w, zoomId)).toMatchObject({ status: 'CONNECTED', health: 'HEALTHY', lastError: null });
     expect(await storedRefreshToken(w, zoomId)).not.toBe(after);
     expect(await w.page('owner', page.id)).toMatchObject({ state: 'ACTIVE', acceptingBookings: true });
@@ -195,7 +164,7 @@ describe.each(drivers)('Zoom failures end to end through GraphQL (%s)', (driver)
   it('4711 missing scope: ERROR/INSUFFICIENT_SCOPE disables the page; reconnecting brings it back', async () => {
     const { w, account, zoomId, page } = await setup();
     // The probe reads GET /users/me, which needs user:read:user.
-    zoom.faults.inject(account.id, { kind: 'DROP_SCOPE', scope: 'user:read:user' });
+    emulator().faults.inject(account.id, { kind: 'DROP_SCOPE', scope: 'user:read:user' });
     const broken = await check(w, zoomId);
     expect(broken).toMatchObject({
       id: zoomId,
@@ -216,7 +185,7 @@ describe.each(drivers)('Zoom failures end to end through GraphQL (%s)', (driver)
 
   it('1001 user does not exist: ERROR/ACCOUNT_UNAVAILABLE with remediation in Japanese and Polish', async () => {
     const { w, account, zoomId, page } = await setup();
-    zoom.faults.inject(account.id, { kind: 'DELETE_ACCOUNT' });
+    emulator().faults.inject(account.id, { kind: 'DELETE_ACCOUNT' });
     const broken = await check(w, zoomId);
     expect(broken).toMatchObject({
       status: 'ERROR',
@@ -235,7 +204,7 @@ describe.each(drivers)('Zoom failures end to end through GraphQL (%s)', (driver)
   it('429 with rate-limit headers: CONNECTED but DEGRADED, RATE_LIMITED, and the page stays ACTIVE', async () => {
     const { w, account, zoomId, page } = await setup();
     // More 429s than the adapter retries, so the probe fails — transiently.
-    zoom.faults.inject(account.id, { kind: 'RATE_LIMIT', requests: 20, retryAfterSeconds: 1 });
+    emulator().faults.inject(account.id, { kind: 'RATE_LIMIT', requests: 20, retryAfterSeconds: 1 });
     const limited = await check(w, zoomId);
     expect(limited).toMatchObject({
       status: 'CONNECTED',
@@ -255,14 +224,14 @@ describe.each(drivers)('Zoom failures end to end through GraphQL (%s)', (driver)
       reasons: [],
     });
 
-    zoom.faults.clear(account.id);
+    emulator().faults.clear(account.id);
     expect(await check(w, zoomId)).toMatchObject({ status: 'CONNECTED', health: 'HEALTHY', lastError: null });
   });
 
   it('deauthorization: forged → 401, genuine → AUTH_REVOKED and page disabled, replay → duplicate', async () => {
     const { w, account, zoomId, page } = await setup();
 
-    const forged = await zoom.sendDeauthorization({
+    const forged = await emulator().sendDeauthorization({
       userId: account.id,
       webhookUrl: webhookUrl(),
       secretToken: 'not-the-secret',
@@ -273,7 +242,7 @@ describe.each(drivers)('Zoom failures end to end through GraphQL (%s)', (driver)
     // The emulator revokes the grant as it sends; heal it so only the gateway's view is under test.
     await reconnect(w, zoomId);
 
-    const genuine = await zoom.sendDeauthorization({
+    const genuine = await emulator().sendDeauthorization({
       userId: account.id,
       webhookUrl: webhookUrl(),
       secretToken: SECRET,

@@ -1,20 +1,13 @@
 // Exchange settings through GraphQL: the step-by-step test against the Exchange emulator over real TLS,
 // what is stored (and when), the localized errors, roles and tenant isolation.
-import {
-  type ExchangeEmulator,
-  type ExchangeEmulatorOptions,
-  startExchangeEmulator,
-} from '@tsunagi/emulators';
+import type { ExchangeEmulator } from '@tsunagi/emulators';
 import { describeClassification } from '@tsunagi/errors';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loopbackOnly, PARTICIPANT, useExchangeEmulators } from '../../test/exchange.js';
 import { type Caller, codes, useTestGateway } from '../../test/harness.js';
 
-const PARTICIPANT = 'mario.rossi@contoso.test';
 const trustedCa: string[] = [];
-const loopback = async (host: string): Promise<string> => {
-  if (host === 'localhost') return '127.0.0.1';
-  throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
-};
+const emulator = useExchangeEmulators(trustedCa);
 
 const TEST = `mutation Test($input: ExchangeSettingsInput!, $participant: String!, $save: Boolean) {
   testExchangeConnection(input: $input, participant: $participant, save: $save) {
@@ -40,21 +33,12 @@ interface Report {
 
 describe('Exchange settings over GraphQL', () => {
   const t = useTestGateway('pglite', {
-    gateway: { exchange: { trustedCa, resolveHost: loopback, timeoutMs: 5_000 } },
+    gateway: { exchange: { trustedCa, resolveHost: loopbackOnly, timeoutMs: 5_000 } },
   });
-  const emulators: ExchangeEmulator[] = [];
   let admin: Caller;
   let member: Caller;
   let otherAdmin: Caller;
   let service: Caller;
-
-  async function emulator(options: ExchangeEmulatorOptions): Promise<ExchangeEmulator> {
-    const e = await startExchangeEmulator(options);
-    emulators.push(e);
-    e.users.add(PARTICIPANT);
-    if (e.caPem !== '' && !trustedCa.includes(e.caPem)) trustedCa.push(e.caPem);
-    return e;
-  }
 
   const inputFor = (e: ExchangeEmulator) => ({
     ewsUrl: e.url,
@@ -69,9 +53,6 @@ describe('Exchange settings over GraphQL', () => {
     service = { organizationId: org.organizationId, userId: 'svc_exchange', role: 'SERVICE' };
     const other = await t().organization(['cy'] as const, { cy: 'ADMIN' });
     otherAdmin = { organizationId: other.organizationId, userId: other.users.cy, role: 'ADMIN' };
-  });
-  afterAll(async () => {
-    await Promise.all(emulators.map((e) => e.stop()));
   });
 
   it('a failing test (http://) returns the failed step in Italian and stores nothing', async () => {

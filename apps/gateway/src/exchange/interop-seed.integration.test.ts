@@ -4,29 +4,22 @@
 // EXCHANGE connection: linked through the organization's settings, broken by bad settings (its pages stop at
 // once) and back by itself the moment the settings are fixed.
 import net from 'node:net';
-import {
-  type ExchangeEmulator,
-  type ExchangeEmulatorOptions,
-  startExchangeEmulator,
-} from '@tsunagi/emulators';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExchangeEmulator } from '@tsunagi/emulators';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loopbackOnly, PARTICIPANT, useExchangeEmulators } from '../../test/exchange.js';
 import { type Caller, codes, drivers, useTestGateway } from '../../test/harness.js';
 import { World } from '../../test/world.js';
 import { listProbeTargets } from '../probes/targets.js';
 import { AdapterProviderRegistry } from '../providers/adapter-registry.js';
 import { configuredProviderRegistry, createEmulatedProviderRegistry } from '../providers/adapters.js';
 
-const PARTICIPANT = 'mario.rossi@contoso.test';
 const trustedCa: string[] = [];
-const loopback = async (host: string): Promise<string> => {
-  if (host === 'localhost') return '127.0.0.1';
-  throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
-};
+const emulator = useExchangeEmulators(trustedCa);
 /** The identity platform the gateway is configured with: the emulator of the case at hand. */
 let identityAuthority = 'https://localhost:1';
 const exchangeReach = {
   trustedCa,
-  resolveHost: loopback,
+  resolveHost: loopbackOnly,
   timeoutMs: 5_000,
   get identityAuthority() {
     return identityAuthority;
@@ -65,18 +58,6 @@ interface ConnectionView {
   accountEmail: string | null;
   lastError: StepError | null;
 }
-
-const emulators: ExchangeEmulator[] = [];
-async function emulator(options: ExchangeEmulatorOptions): Promise<ExchangeEmulator> {
-  const e = await startExchangeEmulator(options);
-  emulators.push(e);
-  e.users.add(PARTICIPANT);
-  if (e.caPem !== '' && !trustedCa.includes(e.caPem)) trustedCa.push(e.caPem);
-  return e;
-}
-afterAll(async () => {
-  await Promise.all(emulators.map((e) => e.stop()));
-});
 
 /** A loopback port nothing listens on (bound, then released). */
 async function closedPort(): Promise<number> {
@@ -354,7 +335,7 @@ describe('every Calendar Interop message of the seed, through GraphQL', () => {
 describe('an untrusted root certification authority, through GraphQL', () => {
   // This gateway trusts no test CA: the emulator's properly issued certificate chains to an unknown root.
   const t = useTestGateway('pglite', {
-    gateway: { exchange: { trustedCa: [], resolveHost: loopback, timeoutMs: 5_000 } },
+    gateway: { exchange: { trustedCa: [], resolveHost: loopbackOnly, timeoutMs: 5_000 } },
   });
 
   it('"Errore SSL" at the TLS step', async () => {

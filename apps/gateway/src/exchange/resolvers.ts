@@ -1,11 +1,11 @@
 // Organization-level Exchange (Calendar Interop) settings: read by admins and service tokens, tested
 // and saved by admins. The secret is write-only; test reports carry classified, localized errors.
-import { type StoredExchangeReport, storedError } from '@tsunagi/db';
+import type { StoredExchangeReport } from '@tsunagi/db';
 import { analyzeExchangeConnection } from '@tsunagi/providers';
 import type { ExchangeSettingsInput, Resolvers } from '../__generated__/resolvers-types.js';
 import { type GatewayContext, requireAdminOrService } from '../context.js';
 import { badInput, forbidden } from '../errors.js';
-import { reachOptions } from '../providers/exchange.js';
+import { reachOptions, storedReport } from '../providers/exchange.js';
 import { checkText } from '../validation.js';
 
 const MAX_URL_LENGTH = 2000;
@@ -88,17 +88,7 @@ export const exchangeResolvers: Resolvers = {
         participant: mailbox,
         ...reachOptions(context.services.exchange),
       });
-      const testedAt = new Date();
-      const report: StoredExchangeReport = {
-        ok: result.ok,
-        steps: result.steps.map((step) => ({
-          id: step.id,
-          status: step.status,
-          detail: step.detail,
-          error: step.classification === undefined ? null : storedError(step.classification, testedAt),
-        })),
-        testedAt: testedAt.toISOString(),
-      };
+      const report = storedReport(result);
       const rechecked = save === true ? await saveAndRecheck(context, organizationId, checked, report) : null;
       context.log.info(
         { requestId: context.requestId, ok: report.ok, saved: save === true, rechecked },

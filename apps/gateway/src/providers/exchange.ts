@@ -2,9 +2,9 @@
 // Calendar Interop settings (EWS URL, role account, optional application), so a connection's probe is one EWS
 // availability lookup for its mailbox with the organization's sealed secret, and an organization without
 // settings gets the seed's "Interop not configured".
-import type { ExchangeSettingsStore } from '@tsunagi/db';
+import { type ExchangeSettingsStore, type StoredExchangeReport, storedError } from '@tsunagi/db';
 import { classifyProviderError, ProviderError } from '@tsunagi/errors';
-import { ExchangeCalendarProbe, type ProbeResult } from '@tsunagi/providers';
+import { ExchangeCalendarProbe, type ExchangeConnectionReport, type ProbeResult } from '@tsunagi/providers';
 
 /** How the gateway reaches Exchange servers (the analyzer and the probes alike). */
 export interface ExchangeAnalyzerOptions {
@@ -65,4 +65,18 @@ export async function probeExchangeMailbox(
 /** A mailbox's account id: one EXCHANGE connection per mailbox and organization. */
 export function exchangeAccountId(mailbox: string): string {
   return `exchange:${mailbox.trim().toLowerCase()}`;
+}
+
+/** The analyzer's report as the settings row keeps it (and GraphQL returns it): errors classified and dated. */
+export function storedReport(report: ExchangeConnectionReport, testedAt = new Date()): StoredExchangeReport {
+  return {
+    ok: report.ok,
+    steps: report.steps.map((step) => ({
+      id: step.id,
+      status: step.status,
+      detail: step.detail,
+      error: step.classification === undefined ? null : storedError(step.classification, testedAt),
+    })),
+    testedAt: testedAt.toISOString(),
+  };
 }

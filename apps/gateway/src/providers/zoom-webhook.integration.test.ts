@@ -1,27 +1,15 @@
 // Zoom end to end: link Zoom through the OAuth flow (emulator, real HTTP), a page with a ZOOM location, then
 // the emulator's signed app_deauthorized event reaches POST /webhooks/zoom; forged, stale and replayed
 // deliveries change nothing.
-import { startZoomEmulator, type ZoomEmulator, zoomEncryptedToken, zoomSignature } from '@tsunagi/emulators';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { zoomEncryptedToken, zoomSignature } from '@tsunagi/emulators';
+import { describe, expect, it } from 'vitest';
 import { drivers, useTestGateway } from '../../test/harness.js';
 import { World } from '../../test/world.js';
-import { createEmulatedProviderRegistry } from './adapters.js';
+import { followConsent, useZoomEmulator, zoomGateway } from '../../test/zoom.js';
 
 const SECRET = 'zoom-webhook-secret-for-tests';
 
-let zoom: ZoomEmulator;
-
-beforeAll(async () => {
-  zoom = await startZoomEmulator({ port: 0 });
-});
-
-afterAll(async () => {
-  await zoom?.stop();
-});
-
-beforeEach(() => {
-  zoom.faults.clearAll();
-});
+const emulator = useZoomEmulator();
 
 interface ConnectionView {
   id: string;
@@ -30,26 +18,8 @@ interface ConnectionView {
 }
 
 describe.each(drivers)('Zoom deauthorization webhook (%s)', (driver) => {
-  const t = useTestGateway(driver, {
-    gateway: {
-      zoomWebhookSecretToken: SECRET,
-      providers: (dependencies) =>
-        createEmulatedProviderRegistry({
-          zoom,
-          clock: { now: () => Date.now(), sleep: async () => {} },
-          retry: { baseDelayMs: 1, maxDelayMs: 5 },
-        })(dependencies),
-    },
-  });
+  const t = useTestGateway(driver, zoomGateway(emulator, SECRET));
   const webhookUrl = () => `${new URL(t().url).origin}/webhooks/zoom`;
-
-  async function authorizeAndCallback(authorizationUrl: string): Promise<Record<string, unknown>> {
-    const consent = await fetch(authorizationUrl, { redirect: 'manual' });
-    expect(consent.status).toBe(302);
-    const back = await fetch(new URL(consent.headers.get('location') ?? ''));
-    expect(back.status).toBe(200);
-    return (await back.json()) as Record<string, unknown>;
-  }
 
   async function connection(w: World<'aiko'>, id: string): Promise<ConnectionView> {
     const data = await w.run<{ connection: ConnectionView }>(
@@ -64,13 +34,13 @@ describe.each(drivers)('Zoom deauthorization webhook (%s)', (driver) => {
   async function setup() {
     const w = await World.create(t(), ['aiko'], { aiko: 'ADMIN' });
     const user = await t().handle.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, w.users.aiko) });
-    const account = zoom.accounts.create({ email: user?.email ?? '' });
+    const account = emulator().accounts.create({ email: user?.email ?? '' });
     await w.link('aiko', 'GOOGLE_CALENDAR');
     const started = await w.run<{ connectAccount: { authorizationUrl: string } }>(
       'aiko',
       'mutation { connectAccount(provider: ZOOM) { authorizationUrl } }',
     );
-    const done = await authorizeAndCallback(started.connectAccount.authorizationUrl);
+    const done = await followConsent(started.connectAccount.authorizationUrl);
     expect(done).toMatchObject({ status: 'connected', provider: 'ZOOM' });
     const connectionId = String(done.connectionId);
     const stored = await t().handle.db.query.connections.findFirst({
@@ -88,7 +58,7 @@ describe.each(drivers)('Zoom deauthorization webhook (%s)', (driver) => {
 
   it('a genuine app_deauthorized turns the connection ERROR/AUTH_REVOKED and disables the page; a replay changes nothing', async () => {
     const { w, account, connectionId, page } = await setup();
-    const delivery = await zoom.sendDeauthorization({
+    const delivery = await emulator().sendDeauthorization({
       userId: account.id,
       webhookUrl: webhookUrl(),
       secretToken: SECRET,
@@ -107,7 +77,7 @@ describe.each(drivers)('Zoom deauthorization webhook (%s)', (driver) => {
       'mutation R($id: ID!) { startReconnect(connectionId: $id) { authorizationUrl } }',
       { id: connectionId },
     );
-    await authorizeAndCallback(reconnect.startReconnect.authorizationUrl);
+    await followConsent(reconnect.startReconnect.authorizationUrl);
     expect(await connection(w, connectionId)).toMatchObject({ status: 'CONNECTED', lastError: null });
     expect((await w.page('aiko', page.id)).state).toBe('ACTIVE');
 
@@ -124,13 +94,13 @@ describe.each(drivers)('Zoom deauthorization webhook (%s)', (driver) => {
 
   it('a forged signature or a stale timestamp is rejected with 401 and changes nothing', async () => {
     const { w, account, connectionId, page } = await setup();
-    const forged = await zoom.sendDeauthorization({
+    const forged = await emulator().sendDeauthorization({
       userId: account.id,
       webhookUrl: webhookUrl(),
       secretToken: 'not-the-secret',
     });
     expect(forged.status).toBe(401);
-    const stale = await zoom.sendDeauthorization({
+    const stale = await emulator().sendDeauthorization({
       userId: account.id,
       webhookUrl: webhookUrl(),
       secretToken: SECRET,
