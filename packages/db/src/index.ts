@@ -112,3 +112,4 @@ export type {
 } from './service/state-service.js';
 export { createStateService, systemActor } from './service/state-service.js';
 export { DEFAULT_LOCATION_LABEL, slugify } from './service/validation.js';
+export { createWebhookDeliveryStore, type WebhookDeliveryStore } from './webhook-deliveries.js';

@@ -323,3 +323,19 @@ export type BookingPageLocationRow = typeof bookingPageLocations.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
 export type OAuthStateRow = typeof oauthStates.$inferSelect;
 export type ExchangeSettingsRow = typeof exchangeSettings.$inferSelect;
+
+/**
+ * Provider webhook deliveries already processed, by a key the provider makes unique per delivery (Zoom: the
+ * signature). Shared by every gateway process, so a replay is refused whichever replica it reaches; rows are
+ * dropped once the provider's timestamp window has passed (the timestamp check refuses older ones anyway).
+ */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    key: text('key').primaryKey(),
+    provider: text('provider').notNull(),
+    receivedAt: timestamptz('received_at').notNull().defaultNow(),
+    expiresAt: timestamptz('expires_at').notNull(),
+  },
+  (t) => [index('webhook_deliveries_expires_idx').on(t.expiresAt)],
+);

@@ -11,7 +11,12 @@ import {
   IntegrationsQuery,
   ViewerQuery,
 } from './operations/dashboard.js';
-import { SetBookingPageEnabledMutation, UnlinkConnectionMutation } from './operations/mutations.js';
+import { ExchangeSettingsQuery, TestExchangeConnectionMutation } from './operations/exchange.js';
+import {
+  CheckConnectionMutation,
+  SetBookingPageEnabledMutation,
+  UnlinkConnectionMutation,
+} from './operations/mutations.js';
 import { BookingPageStateChangedSubscription, EventsSubscription } from './operations/subscriptions.js';
 
 let gateway: Gateway;
@@ -79,6 +84,74 @@ describe('queries and mutations', () => {
     const offline = createTsunagiClient({ url: 'http://127.0.0.1:9/graphql' });
     const error = (await offline.query(ViewerQuery).catch((e: unknown) => e)) as TsunagiClientError;
     expect(error.code).toBe('NETWORK_ERROR');
+  });
+});
+
+describe('Exchange through the SDK', () => {
+  // What the demo seed stores for the demo organization: UNTESTED Calendar Interop settings.
+  const SEEDED_EWS_URL = 'https://mail.acme.example/EWS/Exchange.asmx';
+  const ROLE_ACCOUNT = 'interop-role@acme.example';
+
+  it('reads the settings typed, with the write-only secret nowhere in the answer', async () => {
+    const data = await admin.query(ExchangeSettingsQuery);
+    expect(data.exchangeSettings).toMatchObject({
+      status: 'UNTESTED',
+      ewsUrl: SEEDED_EWS_URL,
+      roleAccount: ROLE_ACCOUNT,
+      applicationId: null,
+    });
+    const json = JSON.stringify(data);
+    expect(json).not.toMatch(/secret/i);
+    expect(json).not.toContain('demo-interop-password');
+  });
+
+  it('tests settings step by step in the asked locale and, without save, stores nothing', async () => {
+    const { testExchangeConnection: report } = await admin.mutate(TestExchangeConnectionMutation, {
+      input: { ewsUrl: 'http://localhost:1/EWS/Exchange.asmx', roleAccount: ROLE_ACCOUNT, secret: 'x' },
+      participant: 'ben@acme.example',
+      locale: 'IT',
+    });
+    expect(report.ok).toBe(false);
+    const httpsIndex = report.steps.findIndex((step) => step.id === 'HTTPS');
+    const https = report.steps[httpsIndex]!;
+    expect(https.status).toBe('FAILED');
+    expect(https.error?.subReason).toBe('INTEROP_EWS_COMMUNICATION_ERROR');
+    expect(https.error?.title).toMatch(/^Errore di comunicazione/);
+    const after = report.steps.slice(httpsIndex + 1);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((step) => step.status === 'SKIPPED')).toBe(true);
+
+    const { exchangeSettings } = await admin.query(ExchangeSettingsQuery);
+    expect(exchangeSettings).toMatchObject({ status: 'UNTESTED', ewsUrl: SEEDED_EWS_URL });
+  });
+
+  it('refuses a MEMBER with FORBIDDEN', async () => {
+    const token = await mintToken({
+      ...config.jwt,
+      userId: gateway.demo!.users.marco,
+      organizationId: gateway.demo!.organizationId,
+      role: 'MEMBER',
+    });
+    const member = createTsunagiClient({ url: gateway.url, token });
+    const error = await member
+      .mutate(TestExchangeConnectionMutation, {
+        input: { ewsUrl: SEEDED_EWS_URL, roleAccount: ROLE_ACCOUNT, secret: 'x' },
+        participant: 'marco@acme.example',
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TsunagiClientError);
+    expect((error as TsunagiClientError).code).toBe('FORBIDDEN');
+  });
+
+  it('checkConnection surfaces a missing provider adapter as PROVIDER_ERROR', async () => {
+    const { integrations } = await admin.query(IntegrationsQuery, { tab: 'CONNECTED' });
+    const row = integrations.find((integration) => integration.accounts.length > 0)!;
+    const error = await admin
+      .mutate(CheckConnectionMutation, { connectionId: row.accounts[0]!.id })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TsunagiClientError);
+    expect((error as TsunagiClientError).code).toBe('PROVIDER_ERROR');
+    expect((error as TsunagiClientError).errors[0]?.extensions?.provider).toBe(row.provider);
   });
 });
 

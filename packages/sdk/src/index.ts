@@ -19,7 +19,14 @@ export {
   ViewerQuery,
 } from './operations/dashboard.js';
 export {
+  ConnectExchangeCalendarMutation,
+  ExchangeSettingsQuery,
+  SaveExchangeSettingsMutation,
+  TestExchangeConnectionMutation,
+} from './operations/exchange.js';
+export {
   AddLocationMutation,
+  CheckConnectionMutation,
   RemoveAllLocationsMutation,
   SetBookingPageEnabledMutation,
   StartReconnectMutation,

@@ -3,9 +3,10 @@
 // deliveries change nothing.
 import { zoomEncryptedToken, zoomSignature } from '@tsunagi/emulators';
 import { describe, expect, it } from 'vitest';
-import { drivers, useTestGateway } from '../../test/harness.js';
+import { drivers, startTestGateway, useTestGateway } from '../../test/harness.js';
 import { World } from '../../test/world.js';
 import { followConsent, useZoomEmulator, zoomGateway } from '../../test/zoom.js';
+import { ZoomWebhook } from './zoom-webhook.js';
 
 const SECRET = 'zoom-webhook-secret-for-tests';
 
@@ -111,6 +112,73 @@ describe.each(drivers)('Zoom deauthorization webhook (%s)', (driver) => {
     expect(unsigned.status).toBe(401);
     expect(await connection(w, connectionId)).toMatchObject({ status: 'CONNECTED', lastError: null });
     expect((await w.page('aiko', page.id)).state).toBe('ACTIVE');
+  });
+
+  it('refuses the replay on another gateway process of the same database, and a late re-signed copy', async () => {
+    const { w, account, connectionId } = await setup();
+    const delivery = await emulator().sendDeauthorization({
+      userId: account.id,
+      webhookUrl: webhookUrl(),
+      secretToken: SECRET,
+    });
+    expect(JSON.parse(delivery.body)).toMatchObject({ status: 'processed' });
+    const reconnect = await w.run<{ startReconnect: { authorizationUrl: string } }>(
+      'aiko',
+      'mutation R($id: ID!) { startReconnect(connectionId: $id) { authorizationUrl } }',
+      { id: connectionId },
+    );
+    await followConsent(reconnect.startReconnect.authorizationUrl);
+
+    // A second replica (Postgres: another gateway on the same database; PGlite: a fresh ZoomWebhook on the
+    // same database stands in for a restarted process) refuses the byte-for-byte replay.
+    const replica =
+      t().databaseUrl === null
+        ? null
+        : await startTestGateway(driver, {
+            ...zoomGateway(emulator, SECRET),
+            databaseUrl: t().databaseUrl as string,
+          });
+    try {
+      const target = replica === null ? null : `${new URL(replica.url).origin}/webhooks/zoom`;
+      const replay =
+        target === null
+          ? await new ZoomWebhook({ secretToken: SECRET, db: t().handle.db, state: t().state }).handle(
+              {
+                signature: delivery.headers['x-zm-signature'] as string,
+                timestamp: delivery.headers['x-zm-request-timestamp'] as string,
+              },
+              delivery.rawBody,
+            )
+          : await (async () => {
+              const response = await fetch(target, {
+                method: 'POST',
+                headers: delivery.headers,
+                body: delivery.rawBody,
+              });
+              return { status: response.status, body: await response.json() };
+            })();
+      expect(replay).toMatchObject({ status: 200, body: { status: 'duplicate' } });
+    } finally {
+      await replica?.close();
+    }
+
+    // Zoom re-sends the event late, re-signed with a new event signature: the user removed the app before the
+    // reconnect, so the newer grant is left alone.
+    const late = JSON.parse(delivery.rawBody) as { payload: Record<string, unknown> };
+    late.payload.signature = 'late-redelivery';
+    const body = JSON.stringify(late);
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const lateResponse = await fetch(webhookUrl(), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-zm-request-timestamp': timestamp,
+        'x-zm-signature': zoomSignature(SECRET, timestamp, body),
+      },
+      body,
+    });
+    expect(await lateResponse.json()).toEqual({ status: 'processed', connections: 0 });
+    expect(await connection(w, connectionId)).toMatchObject({ status: 'CONNECTED', lastError: null });
   });
 
   it('answers the endpoint.url_validation challenge', async () => {

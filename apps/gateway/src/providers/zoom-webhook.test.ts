@@ -1,6 +1,7 @@
-// ZoomWebhook verification without a database: signature, timestamp window, url_validation, replay keys.
+// ZoomWebhook verification without a database: signature, timestamp window, url_validation, replay keys (claimed
+// in a map here; the database store has its own tests in @tsunagi/db, and the webhook's integration tests use it).
 import { createHmac } from 'node:crypto';
-import type { Database, StateService } from '@tsunagi/db';
+import type { Database, StateService, WebhookDeliveryStore } from '@tsunagi/db';
 import { describe, expect, it } from 'vitest';
 import { ZoomWebhook } from './zoom-webhook.js';
 
@@ -17,7 +18,11 @@ function webhook(calls: string[] = []) {
       connections: {
         findMany: async () => {
           calls.push('findMany');
-          return [{ id: 'c1', organizationId: 'o1' }];
+          return [
+            { id: 'c1', organizationId: 'o1', statusChangedAt: new Date(NOW - 60_000) },
+            // Reconnected after the user removed the app: left alone.
+            { id: 'c2', organizationId: 'o1', statusChangedAt: new Date(NOW + 1_000) },
+          ];
         },
       },
     },
@@ -28,14 +33,28 @@ function webhook(calls: string[] = []) {
       return { ok: true, value: {} };
     },
   } as unknown as StateService;
-  return new ZoomWebhook({ secretToken: SECRET, db, state, now: () => NOW });
+  const claimed = new Set<string>();
+  const deliveries: WebhookDeliveryStore = {
+    claim: async (provider, keys) => {
+      if (keys.some((key) => claimed.has(`${provider}:${key}`))) return false;
+      for (const key of keys) claimed.add(`${provider}:${key}`);
+      return true;
+    },
+  };
+  return new ZoomWebhook({ secretToken: SECRET, db, state, deliveries, now: () => NOW });
 }
 
 const ts = String(NOW / 1000);
 const deauth = JSON.stringify({
   event: 'app_deauthorized',
   event_ts: NOW,
-  payload: { account_id: 'acc', user_id: 'u1', signature: 'abc', client_id: 'cid' },
+  payload: {
+    account_id: 'acc',
+    user_id: 'u1',
+    signature: 'abc',
+    client_id: 'cid',
+    deauthorization_time: new Date(NOW).toISOString(),
+  },
 });
 
 describe('ZoomWebhook', () => {

@@ -4,12 +4,19 @@
 // ZOOM connection of a deauthorizing user (accountExternalId = Zoom user id) ERROR with AUTH_REVOKED through the
 // state service (pages react in the same transaction, DESIGN §2).
 //
-// Replays: the signatures (and Zoom's per-event `payload.signature`) of processed events are kept in memory for
-// the tolerance window plus a minute; past it the timestamp check rejects the event anyway. Being in memory, this
-// is per process: several gateway replicas, or a restart within five minutes, could each accept one replay —
-// harmless here, as marking an already-revoked connection AUTH_REVOKED again changes nothing a user can see.
+// Replays: the signature and Zoom's per-event `payload.signature` of each processed event are claimed in the
+// database (webhook_deliveries) for the tolerance window plus a minute; past it the timestamp check rejects the
+// event anyway. Every replica and a restarted process see the same claims, so a replay is refused wherever it
+// lands — it matters: a replay after the user reconnected would break the new grant. For the same reason a
+// deauthorization older than a connection's last status change (a reconnect, a new link) leaves it alone.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { type Database, type StateService, systemActor } from '@tsunagi/db';
+import {
+  createWebhookDeliveryStore,
+  type Database,
+  type StateService,
+  systemActor,
+  type WebhookDeliveryStore,
+} from '@tsunagi/db';
 import { outcomeForCode } from '@tsunagi/errors';
 import { type Logger, noopLogger } from '@tsunagi/providers';
 import type { Request, Response } from 'express';
@@ -26,6 +33,8 @@ export interface ZoomWebhookOptions {
   readonly logger?: Logger;
   readonly now?: () => number;
   readonly toleranceSeconds?: number;
+  /** Where processed deliveries are claimed; default the database's webhook_deliveries table. */
+  readonly deliveries?: WebhookDeliveryStore;
 }
 
 export type ZoomWebhookOutcome =
@@ -52,14 +61,15 @@ export class ZoomWebhook {
   readonly #logger: Logger;
   readonly #now: () => number;
   readonly #toleranceMs: number;
-  /** Processed event keys → when they may be forgotten (ms). */
-  readonly #seen = new Map<string, number>();
+  readonly #deliveries: WebhookDeliveryStore;
 
   constructor(options: ZoomWebhookOptions) {
     this.#options = options;
     this.#logger = options.logger ?? noopLogger;
     this.#now = options.now ?? Date.now;
     this.#toleranceMs = (options.toleranceSeconds ?? ZOOM_WEBHOOK_TOLERANCE_SECONDS) * 1000;
+    this.#deliveries =
+      options.deliveries ?? createWebhookDeliveryStore(options.db, { now: () => new Date(this.#now()) });
   }
 
   /** Verifies and handles one delivery; `rawBody` exactly as received. */
@@ -94,35 +104,38 @@ export class ZoomWebhook {
       };
     }
 
-    this.#forgetExpired(now);
     const keys = [
       signature,
       ...(typeof payload.signature === 'string' ? [`event:${payload.signature}`] : []),
     ];
-    if (keys.some((key) => this.#seen.has(key))) {
+    const claimed = await this.#deliveries.claim('zoom', keys, new Date(now + this.#toleranceMs + 60_000));
+    if (!claimed) {
       this.#logger.info({ event }, 'zoom webhook replay ignored');
       return { status: 200, body: { status: 'duplicate' } };
     }
-    for (const key of keys) this.#seen.set(key, now + this.#toleranceMs + 60_000);
 
     if (event !== 'app_deauthorized') return { status: 200, body: { status: 'ignored' } };
     const userId = typeof payload.user_id === 'string' ? payload.user_id : '';
-    const marked = userId ? await this.#deauthorize(userId, payload) : 0;
+    const marked = userId ? await this.#deauthorize(userId, payload, eventTime(json, payload, timestamp)) : 0;
     return { status: 200, body: { status: 'processed', connections: marked } };
   }
 
-  #forgetExpired(now: number): void {
-    for (const [key, until] of this.#seen) if (until <= now) this.#seen.delete(key);
-  }
-
-  async #deauthorize(userId: string, payload: Record<string, unknown>): Promise<number> {
+  async #deauthorize(userId: string, payload: Record<string, unknown>, at: number): Promise<number> {
     const found = await this.#options.db.query.connections.findMany({
       where: (t, { and, eq, ne }) =>
         and(eq(t.provider, 'ZOOM'), eq(t.accountExternalId, userId), ne(t.status, 'DISCONNECTED')),
-      columns: { id: true, organizationId: true },
+      columns: { id: true, organizationId: true, statusChangedAt: true },
     });
     let marked = 0;
     for (const connection of found) {
+      // Linked or reconnected after the user removed the app: that grant is newer than the event.
+      if (connection.statusChangedAt.getTime() > at) {
+        this.#logger.info(
+          { connectionId: connection.id },
+          'zoom deauthorization older than the grant ignored',
+        );
+        continue;
+      }
       const result = await this.#options.state.markConnectionError(
         systemActor(connection.organizationId),
         connection.id,
@@ -147,6 +160,18 @@ export class ZoomWebhook {
     );
     return marked;
   }
+}
+
+/** When the user removed the app: `deauthorization_time`, else `event_ts`, else the signed timestamp. */
+function eventTime(
+  json: Record<string, unknown>,
+  payload: Record<string, unknown>,
+  timestamp: string,
+): number {
+  const at =
+    typeof payload.deauthorization_time === 'string' ? Date.parse(payload.deauthorization_time) : Number.NaN;
+  if (Number.isFinite(at)) return at;
+  return typeof json.event_ts === 'number' ? json.event_ts : Number(timestamp) * 1000;
 }
 
 /** Express handler; mount with a raw body parser (`express.raw({ type: '*\/*' })`), never after express.json. */

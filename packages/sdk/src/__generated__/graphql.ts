@@ -644,6 +644,39 @@ export type EventLogQueryVariables = Exact<{
 
 export type EventLogQuery = { __typename?: 'Query', events: { __typename?: 'EventConnection', pageInfo: { __typename?: 'PageInfo', endCursor?: string | null, hasNextPage: boolean }, edges: Array<{ __typename?: 'EventEdge', cursor: string, node: { __typename?: 'Event', id: string, type: string } }> } };
 
+export type ExchangeSettingsQueryVariables = Exact<{
+  locale?: InputMaybe<Locale>;
+}>;
+
+
+export type ExchangeSettingsQuery = { __typename?: 'Query', exchangeSettings?: { __typename?: 'ExchangeSettings', ewsUrl: string, roleAccount: string, applicationId?: string | null, status: string, lastTestedAt?: string | null, lastReport?: { __typename?: 'ExchangeConnectionReport', ok: boolean, steps: Array<{ __typename?: 'ExchangeConnectionStep', id: string, status: string, detail: string, error?: { __typename?: 'ProviderError', code: string, subReason?: string | null, title: string, remediation: string } | null }> } | null } | null };
+
+export type TestExchangeConnectionMutationVariables = Exact<{
+  input: ExchangeSettingsInput;
+  participant: Scalars['String']['input'];
+  save?: InputMaybe<Scalars['Boolean']['input']>;
+  locale?: InputMaybe<Locale>;
+}>;
+
+
+export type TestExchangeConnectionMutation = { __typename?: 'Mutation', testExchangeConnection: { __typename?: 'ExchangeConnectionReport', ok: boolean, steps: Array<{ __typename?: 'ExchangeConnectionStep', id: string, status: string, detail: string, error?: { __typename?: 'ProviderError', code: string, subReason?: string | null, connectionBroken: boolean, title: string, remediation: string } | null }> } };
+
+export type SaveExchangeSettingsMutationVariables = Exact<{
+  input: ExchangeSettingsInput;
+}>;
+
+
+export type SaveExchangeSettingsMutation = { __typename?: 'Mutation', saveExchangeSettings: { __typename?: 'ExchangeSettings', ewsUrl: string, roleAccount: string, applicationId?: string | null, status: string, lastTestedAt?: string | null } };
+
+export type ConnectExchangeCalendarMutationVariables = Exact<{
+  mailbox?: InputMaybe<Scalars['String']['input']>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+  locale?: InputMaybe<Locale>;
+}>;
+
+
+export type ConnectExchangeCalendarMutation = { __typename?: 'Mutation', connectExchangeCalendar: { __typename?: 'Connection', id: string, provider: Provider, status: ConnectionStatus, health: ConnectionHealth, accountEmail?: string | null, lastError?: { __typename?: 'ProviderError', code: string, subReason?: string | null, title: string, remediation: string } | null } };
+
 export type StartReconnectMutationVariables = Exact<{
   connectionId: Scalars['ID']['input'];
   redirectUri?: InputMaybe<Scalars['String']['input']>;
@@ -681,6 +714,14 @@ export type AddLocationMutationVariables = Exact<{
 
 
 export type AddLocationMutation = { __typename?: 'Mutation', addLocation: { __typename?: 'BookingPage', id: string, state: BookingPageState, acceptingBookings: boolean, locations: Array<{ __typename?: 'Location', id: string, type: LocationType, usable: boolean }> } };
+
+export type CheckConnectionMutationVariables = Exact<{
+  connectionId: Scalars['ID']['input'];
+  locale?: InputMaybe<Locale>;
+}>;
+
+
+export type CheckConnectionMutation = { __typename?: 'Mutation', checkConnection: { __typename?: 'Connection', id: string, status: ConnectionStatus, health: ConnectionHealth, lastCheckedAt?: string | null, lastError?: { __typename?: 'ProviderError', code: string, subReason?: string | null, retryAfterSeconds?: number | null, title: string, remediation: string } | null } };
 
 export type EventsSubscriptionVariables = Exact<{
   after?: InputMaybe<Scalars['String']['input']>;
@@ -850,6 +891,78 @@ export const EventLogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EventLogQuery, EventLogQueryVariables>;
+export const ExchangeSettingsDocument = new TypedDocumentString(`
+    query ExchangeSettings($locale: Locale = EN) {
+  exchangeSettings {
+    ewsUrl
+    roleAccount
+    applicationId
+    status
+    lastTestedAt
+    lastReport {
+      ok
+      steps {
+        id
+        status
+        detail
+        error {
+          code
+          subReason
+          title(locale: $locale)
+          remediation(locale: $locale)
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExchangeSettingsQuery, ExchangeSettingsQueryVariables>;
+export const TestExchangeConnectionDocument = new TypedDocumentString(`
+    mutation TestExchangeConnection($input: ExchangeSettingsInput!, $participant: String!, $save: Boolean = false, $locale: Locale = EN) {
+  testExchangeConnection(input: $input, participant: $participant, save: $save) {
+    ok
+    steps {
+      id
+      status
+      detail
+      error {
+        code
+        subReason
+        connectionBroken
+        title(locale: $locale)
+        remediation(locale: $locale)
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestExchangeConnectionMutation, TestExchangeConnectionMutationVariables>;
+export const SaveExchangeSettingsDocument = new TypedDocumentString(`
+    mutation SaveExchangeSettings($input: ExchangeSettingsInput!) {
+  saveExchangeSettings(input: $input) {
+    ewsUrl
+    roleAccount
+    applicationId
+    status
+    lastTestedAt
+  }
+}
+    `) as unknown as TypedDocumentString<SaveExchangeSettingsMutation, SaveExchangeSettingsMutationVariables>;
+export const ConnectExchangeCalendarDocument = new TypedDocumentString(`
+    mutation ConnectExchangeCalendar($mailbox: String, $userId: ID, $locale: Locale = EN) {
+  connectExchangeCalendar(mailbox: $mailbox, userId: $userId) {
+    id
+    provider
+    status
+    health
+    accountEmail
+    lastError {
+      code
+      subReason
+      title(locale: $locale)
+      remediation(locale: $locale)
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConnectExchangeCalendarMutation, ConnectExchangeCalendarMutationVariables>;
 export const StartReconnectDocument = new TypedDocumentString(`
     mutation StartReconnect($connectionId: ID!, $redirectUri: String) {
   startReconnect(connectionId: $connectionId, redirectUri: $redirectUri) {
@@ -903,6 +1016,23 @@ export const AddLocationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AddLocationMutation, AddLocationMutationVariables>;
+export const CheckConnectionDocument = new TypedDocumentString(`
+    mutation CheckConnection($connectionId: ID!, $locale: Locale = EN) {
+  checkConnection(connectionId: $connectionId) {
+    id
+    status
+    health
+    lastCheckedAt
+    lastError {
+      code
+      subReason
+      retryAfterSeconds
+      title(locale: $locale)
+      remediation(locale: $locale)
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CheckConnectionMutation, CheckConnectionMutationVariables>;
 export const EventsDocument = new TypedDocumentString(`
     subscription Events($after: String) {
   events(after: $after) {

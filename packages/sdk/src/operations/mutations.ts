@@ -57,3 +57,22 @@ export const AddLocationMutation = graphql(`
     }
   }
 `);
+
+/** Probes a connection now and records the result. */
+export const CheckConnectionMutation = graphql(`
+  mutation CheckConnection($connectionId: ID!, $locale: Locale = EN) {
+    checkConnection(connectionId: $connectionId) {
+      id
+      status
+      health
+      lastCheckedAt
+      lastError {
+        code
+        subReason
+        retryAfterSeconds
+        title(locale: $locale)
+        remediation(locale: $locale)
+      }
+    }
+  }
+`);
