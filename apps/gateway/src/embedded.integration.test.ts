@@ -143,6 +143,11 @@ describe('embedded gateway with the provider emulators', () => {
     const views = await demoConnections();
     const zofia = views.find((v) => v.provider === 'MICROSOFT_TEAMS' && v.status === 'ERROR');
     expect(zofia).toBeDefined();
+    // A probe does not heal it: without OnlineMeetings.ReadWrite no Teams meeting can be created.
+    expect(await check(zofia!.id)).toMatchObject({
+      status: 'ERROR',
+      lastError: { code: 'INSUFFICIENT_SCOPE' },
+    });
     const { startReconnect } = await gql<{ startReconnect: { authorizationUrl: string } }>(
       'mutation R($id: ID!) { startReconnect(connectionId: $id) { authorizationUrl } }',
       { id: zofia!.id },

@@ -185,7 +185,7 @@ describe('Microsoft calendar and Teams (Graph v1.0)', () => {
     await expect(teams.probe()).resolves.toMatchObject({ ok: true, missingScopes: [] });
   });
 
-  it('reports a missing Teams scope as AT_RISK material in the probe', async () => {
+  it('breaks a Teams connection whose grant lacks OnlineMeetings.ReadWrite: no meeting can be created', async () => {
     const { teams } = await connect([
       'openid',
       'email',
@@ -193,8 +193,13 @@ describe('Microsoft calendar and Teams (Graph v1.0)', () => {
       'User.Read',
       'Calendars.ReadWrite',
     ]);
-    const probe = await teams.probe();
-    expect(probe.missingScopes).toEqual(['OnlineMeetings.ReadWrite']);
+    const probed = await failure(teams.probe());
+    expect(probed.classification).toMatchObject({
+      code: 'INSUFFICIENT_SCOPE',
+      connectionBroken: true,
+      httpStatus: 403,
+    });
+    expect(probed.classification.message).toContain('OnlineMeetings.ReadWrite');
     const denied = await failure(
       teams.createMeeting({ subject: 'x', start: new Date(base), end: new Date(base + HOUR) }),
     );

@@ -23,10 +23,29 @@ export class TeamsMeetingProvider implements LocationProvider {
     this.#connection = new GraphConnection(context, options);
   }
 
-  /** `GET /me` proves the grant; onlineMeetings has no cheap read, so the scope check says AT_RISK. */
+  /**
+   * `GET /me` proves the grant. onlineMeetings has no cheap read, so the scopes are checked on the token: a
+   * Teams location without `OnlineMeetings.ReadWrite` can create no meeting, so the connection is broken
+   * (INSUFFICIENT_SCOPE, from the 403 Graph answers `POST /me/onlineMeetings` with), not merely at risk.
+   */
   async probe(signal?: AbortSignal): Promise<ProbeResult> {
     const account = await this.#connection.account(signal);
-    return this.#connection.probeResult(account, TEAMS_SCOPES);
+    const result = await this.#connection.probeResult(account, TEAMS_SCOPES);
+    if (result.missingScopes.length > 0) {
+      throw ProviderError.fromFailure({
+        provider: 'microsoft',
+        status: 403,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          error: {
+            code: 'Forbidden',
+            message: `Missing scope permissions on the request. API requires one of '${result.missingScopes.join("', '")}'. Scopes on the request '${result.grantedScopes.join(',')}'`,
+          },
+        }),
+        endpoint: '/me/onlineMeetings',
+      });
+    }
+    return result;
   }
 
   async createMeeting(
