@@ -434,6 +434,34 @@ describe.each(drivers)('EXCHANGE connections live on the organization settings (
     expect((await w.page('bo', page.id)).state).toBe('ACTIVE');
   });
 
+  it('an Exchange server that stops answering degrades the calendars, not their pages (hysteresis)', async () => {
+    const e = await emulator({ tls: 'valid' });
+    e.users.add('di@contoso.test');
+    const w = await World.create(t(), ['ada', 'di'] as const, { ada: 'ADMIN' });
+    await w.run('ada', TEST, { input: basic(e), participant: PARTICIPANT, save: true });
+    const { connectExchangeCalendar: linked } = await w.run<{ connectExchangeCalendar: ConnectionView }>(
+      'di',
+      CONNECT,
+      { mailbox: 'di@contoso.test' },
+    );
+    const page = await w.createPage('di', { title: 'Di on Exchange' });
+    await e.stop();
+    const { checkConnection } = await w.run<{ checkConnection: ConnectionView }>('di', CHECK, {
+      id: linked.id,
+    });
+    expect(checkConnection).toMatchObject({
+      status: 'CONNECTED',
+      health: 'DEGRADED',
+      lastError: {
+        code: 'NETWORK_UNREACHABLE',
+        subReason: 'INTEROP_CONNECTION_ERROR',
+        connectionBroken: false,
+      },
+    });
+    expect(checkConnection.lastError?.title.startsWith('Errore di connessione')).toBe(true);
+    expect((await w.page('di', page.id)).acceptingBookings).toBe(true);
+  });
+
   it("application mode: the probes use an app-only token, and a revoked secret breaks the organization's mailboxes", async () => {
     const e = await emulator({ tls: 'valid' });
     e.users.add('cy@contoso.test');

@@ -393,6 +393,28 @@ describe('ExchangeCalendarProbe', () => {
     expect(isProviderError(creds) && creds.classification.httpStatus).toBe(401);
   });
 
+  it('a server that stops answering is a transient failure, explained as the seed\'s "Connection error"', async () => {
+    const port = await closedPort();
+    const down = await new ExchangeCalendarProbe({
+      ewsUrl: `https://localhost:${port}/EWS/Exchange.asmx`,
+      username: 'interop-role@contoso.test',
+      password: 'x',
+      resolveHost: loopback,
+    })
+      .probe()
+      .catch((x) => x);
+    if (!isProviderError(down)) throw new Error('expected a ProviderError');
+    // Transient: the hysteresis, not one refused connection, decides when the calendars break.
+    expect(down.classification).toMatchObject({
+      code: 'NETWORK_UNREACHABLE',
+      retryable: true,
+      connectionBroken: false,
+      subReason: 'INTEROP_CONNECTION_ERROR',
+      providerCode: 'ECONNREFUSED',
+    });
+    expect(describeClassification(down.classification, 'it').title).toMatch(/^Errore di connessione/);
+  });
+
   it('probes with an app-only token in application mode; a wrong secret is 401 Unauthorized', async () => {
     const e = await emulator({ tls: 'valid' });
     const options = {

@@ -1,7 +1,7 @@
 // ExchangeCalendarProbe: one GetUserAvailability request with Basic auth as the Interop role account,
 // or with an app-only token (Interop's OAuth mode for Exchange Online), failures as ProviderError
 // (provider 'google-interop').
-import { classifyProviderError, ProviderError } from '@tsunagi/errors';
+import { classifyProviderError, ProviderError, SubReason } from '@tsunagi/errors';
 import type { ProbeResult, ProviderId } from '../contract.js';
 import {
   availabilityRequestXml,
@@ -40,6 +40,20 @@ function interopError(
   return new ProviderError(classifyProviderError({ provider: 'google-interop', body, endpoint, ...rest }), {
     cause,
   });
+}
+
+/**
+ * A probe reaches settings that were configured (and usually worked): a refused, reset or timed-out
+ * connection may be an outage or a restart, so it is transient (NETWORK_UNREACHABLE; the hysteresis decides
+ * when it breaks the connection) while its text is the seed's "Connection error" advice for the admin. The
+ * analyzer, testing new settings, reports the same failure as the seed's misconfiguration.
+ */
+function connectionFailure(endpoint: string, errorCode: string, cause?: unknown): ProviderError {
+  const classification = classifyProviderError({ provider: 'google-interop', endpoint, errorCode });
+  return new ProviderError(
+    { ...classification, subReason: SubReason.INTEROP_CONNECTION_ERROR },
+    cause === undefined ? undefined : { cause },
+  );
 }
 
 export class ExchangeCalendarProbe {
@@ -94,6 +108,9 @@ export class ExchangeCalendarProbe {
     } catch (cause) {
       const errorCode = (cause as { code?: string }).code;
       const message = transportFailureMessage(errorCode);
+      if (message === 'Connection error' && errorCode !== undefined) {
+        throw connectionFailure(ewsUrl, errorCode, cause);
+      }
       throw interopError(
         message === 'SSL error' || message === 'Connection error' ? message : 'EWS response error',
         ewsUrl,
@@ -137,6 +154,9 @@ export class ExchangeCalendarProbe {
       signal,
     });
     if (outcome.ok) return outcome.accessToken;
+    if (outcome.message === 'Connection error' && outcome.errorCode !== undefined) {
+      throw connectionFailure(outcome.tokenUrl, outcome.errorCode);
+    }
     throw interopError(outcome.message ?? '', outcome.tokenUrl, {
       ...(outcome.status === undefined ? {} : { status: outcome.status }),
       ...(outcome.errorCode === undefined ? {} : { errorCode: outcome.errorCode }),
