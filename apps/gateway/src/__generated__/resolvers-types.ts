@@ -319,6 +319,12 @@ export type Mutation = {
   readonly createBookingPage: BookingPage;
   readonly removeAllLocations: BookingPage;
   readonly removeLocation: BookingPage;
+  /**
+   * Tests the stored settings (with the stored secret, which never leaves the server) against `participant`'s
+   * mailbox, records the report (status OK or BROKEN) and probes the organization's EXCHANGE calendars with
+   * them. NOT_FOUND with extensions.reason INTEROP_NOT_CONFIGURED when none are stored. ADMIN only.
+   */
+  readonly retestExchangeSettings: ExchangeConnectionReport;
   /** Stores the settings untested (status UNTESTED). ADMIN only. */
   readonly saveExchangeSettings: ExchangeSettings;
   readonly setBookingPageEnabled: BookingPage;
@@ -381,6 +387,11 @@ export type MutationRemoveAllLocationsArgs = {
 export type MutationRemoveLocationArgs = {
   locationId: Scalars['ID']['input'];
   pageId: Scalars['ID']['input'];
+};
+
+
+export type MutationRetestExchangeSettingsArgs = {
+  participant: Scalars['String']['input'];
 };
 
 
@@ -927,6 +938,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   createBookingPage?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationCreateBookingPageArgs, 'input'>>;
   removeAllLocations?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationRemoveAllLocationsArgs, 'pageId'>>;
   removeLocation?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationRemoveLocationArgs, 'locationId' | 'pageId'>>;
+  retestExchangeSettings?: Resolver<ResolversTypes['ExchangeConnectionReport'], ParentType, ContextType, RequireFields<MutationRetestExchangeSettingsArgs, 'participant'>>;
   saveExchangeSettings?: Resolver<ResolversTypes['ExchangeSettings'], ParentType, ContextType, RequireFields<MutationSaveExchangeSettingsArgs, 'input'>>;
   setBookingPageEnabled?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationSetBookingPageEnabledArgs, 'enabled' | 'pageId'>>;
   startReconnect?: Resolver<ResolversTypes['AuthorizationSession'], ParentType, ContextType, RequireFields<MutationStartReconnectArgs, 'connectionId'>>;

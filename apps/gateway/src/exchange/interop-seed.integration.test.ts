@@ -38,6 +38,9 @@ const CONNECTION_FIELDS = `id provider status health accountEmail
 const CONNECT = `mutation Connect($mailbox: String, $userId: ID) {
   connectExchangeCalendar(mailbox: $mailbox, userId: $userId) { ${CONNECTION_FIELDS} }
 }`;
+const RETEST = `mutation Retest($participant: String!) {
+  retestExchangeSettings(participant: $participant) { ok steps { id status error { subReason } } }
+}`;
 const CHECK = `mutation Check($id: ID!) { checkConnection(connectionId: $id) { ${CONNECTION_FIELDS} } }`;
 
 interface StepError {
@@ -318,6 +321,9 @@ describe('every Calendar Interop message of the seed, through GraphQL', () => {
       await t().handle.db.query.connections.findMany({ where: (c, { eq }) => eq(c.userId, w.users.eli) }),
     ).toEqual([]);
 
+    const retest = await w.request('noa', RETEST, { participant: PARTICIPANT });
+    expect(codes(retest)).toEqual(['NOT_FOUND']);
+    expect(retest.body.errors?.[0]?.extensions?.reason).toBe('INTEROP_NOT_CONFIGURED');
     // A connection linked before the settings were removed (or by a migration) breaks on its next check.
     const id = await w.link('eli', 'EXCHANGE', 'eli-mailbox');
     const page = await w.createPage('eli', { title: 'Eli on Exchange' });
@@ -432,6 +438,27 @@ describe.each(drivers)('EXCHANGE connections live on the organization settings (
     });
     expect(checkConnection).toMatchObject({ status: 'CONNECTED', health: 'HEALTHY', lastError: null });
     expect((await w.page('bo', page.id)).state).toBe('ACTIVE');
+
+    // Re-testing the stored settings needs no secret from the admin (and is for admins only).
+    expect(codes(await w.request('bo', RETEST, { participant: PARTICIPANT }))).toEqual(['FORBIDDEN']);
+    const retest = await w.request<{ retestExchangeSettings: Report }>('ada', RETEST, {
+      participant: 'ghost@contoso.test',
+    });
+    expect(retest.body.errors).toBeUndefined();
+    expect(retest.body.data?.retestExchangeSettings.ok).toBe(false);
+    expect(retest.body.data?.retestExchangeSettings.steps.at(-1)?.error?.subReason).toBe(
+      'INTEROP_INVALID_PARTICIPANT',
+    );
+    expect(retest.text).not.toContain(good.credentials.password);
+    const passing = await w.run<{ retestExchangeSettings: Report }>('ada', RETEST, {
+      participant: PARTICIPANT,
+    });
+    expect(passing.retestExchangeSettings.ok).toBe(true);
+    const { exchangeSettings } = await w.run<{ exchangeSettings: { status: string; ewsUrl: string } }>(
+      'ada',
+      '{ exchangeSettings { status ewsUrl } }',
+    );
+    expect(exchangeSettings).toEqual({ status: 'OK', ewsUrl: good.url });
   });
 
   it('an Exchange server that stops answering degrades the calendars, not their pages (hysteresis)', async () => {

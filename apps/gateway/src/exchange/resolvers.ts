@@ -4,7 +4,7 @@ import type { StoredExchangeReport } from '@tsunagi/db';
 import { analyzeExchangeConnection } from '@tsunagi/providers';
 import type { ExchangeSettingsInput, Resolvers } from '../__generated__/resolvers-types.js';
 import { type GatewayContext, requireAdminOrService } from '../context.js';
-import { badInput, forbidden } from '../errors.js';
+import { badInput, forbidden, gatewayError } from '../errors.js';
 import { reachOptions, storedReport } from '../providers/exchange.js';
 import { checkText } from '../validation.js';
 
@@ -68,6 +68,24 @@ async function saveAndRecheck(
   return (await context.services.providers.recheckExchange?.(organizationId)) ?? null;
 }
 
+/** Runs the analyzer with `settings` against `participant`'s mailbox; the report as it is stored and returned. */
+async function analyze(
+  context: GatewayContext,
+  settings: CheckedInput,
+  participant: string,
+): Promise<StoredExchangeReport> {
+  const mailbox = checkText(participant.trim(), 'participant', MAX_EMAIL_LENGTH);
+  const result = await analyzeExchangeConnection({
+    ewsUrl: settings.ewsUrl,
+    username: settings.roleAccount,
+    password: settings.secret,
+    ...(settings.applicationId === null ? {} : { applicationId: settings.applicationId }),
+    participant: mailbox,
+    ...reachOptions(context.services.exchange),
+  });
+  return storedReport(result);
+}
+
 export const exchangeResolvers: Resolvers = {
   Query: {
     exchangeSettings: (_parent, _args, context) => {
@@ -76,19 +94,40 @@ export const exchangeResolvers: Resolvers = {
     },
   },
   Mutation: {
+    retestExchangeSettings: async (_parent, { participant }, context) => {
+      const organizationId = requireAdmin(context, 'Testing the Exchange connection');
+      const { exchangeSettings } = context.services;
+      const [stored, secret] = await Promise.all([
+        exchangeSettings.get(organizationId),
+        exchangeSettings.readSecret(organizationId),
+      ]);
+      if (stored === null || secret === null) {
+        throw gatewayError('NOT_FOUND', 'Interop is not configured: no Exchange settings are stored', {
+          extensions: { reason: 'INTEROP_NOT_CONFIGURED' },
+        });
+      }
+      const report = await analyze(
+        context,
+        {
+          ewsUrl: stored.ewsUrl,
+          roleAccount: stored.roleAccount,
+          secret,
+          applicationId: stored.applicationId,
+        },
+        participant,
+      );
+      await exchangeSettings.markTested(organizationId, report);
+      const rechecked = (await context.services.providers.recheckExchange?.(organizationId)) ?? null;
+      context.log.info(
+        { requestId: context.requestId, ok: report.ok, rechecked },
+        'exchange settings retested',
+      );
+      return report;
+    },
     testExchangeConnection: async (_parent, { input, participant, save }, context) => {
       const organizationId = requireAdmin(context, 'Testing the Exchange connection');
       const checked = checkInput(input, false);
-      const mailbox = checkText(participant.trim(), 'participant', MAX_EMAIL_LENGTH);
-      const result = await analyzeExchangeConnection({
-        ewsUrl: checked.ewsUrl,
-        username: checked.roleAccount,
-        password: checked.secret,
-        ...(checked.applicationId === null ? {} : { applicationId: checked.applicationId }),
-        participant: mailbox,
-        ...reachOptions(context.services.exchange),
-      });
-      const report = storedReport(result);
+      const report = await analyze(context, checked, participant);
       const rechecked = save === true ? await saveAndRecheck(context, organizationId, checked, report) : null;
       context.log.info(
         { requestId: context.requestId, ok: report.ok, saved: save === true, rechecked },

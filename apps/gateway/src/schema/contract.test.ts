@@ -47,6 +47,7 @@ describe('schema.graphql', () => {
         'saveExchangeSettings',
         // Issue 5 §2: an EXCHANGE calendar is linked through the organization's Interop settings.
         'connectExchangeCalendar',
+        'retestExchangeSettings',
       ].sort(),
     );
     expect(fields('Subscription')).toEqual(['bookingPageStateChanged', 'connectionStatusChanged', 'events']);

@@ -317,6 +317,12 @@ export type Mutation = {
   createBookingPage: BookingPage;
   removeAllLocations: BookingPage;
   removeLocation: BookingPage;
+  /**
+   * Tests the stored settings (with the stored secret, which never leaves the server) against `participant`'s
+   * mailbox, records the report (status OK or BROKEN) and probes the organization's EXCHANGE calendars with
+   * them. NOT_FOUND with extensions.reason INTEROP_NOT_CONFIGURED when none are stored. ADMIN only.
+   */
+  retestExchangeSettings: ExchangeConnectionReport;
   /** Stores the settings untested (status UNTESTED). ADMIN only. */
   saveExchangeSettings: ExchangeSettings;
   setBookingPageEnabled: BookingPage;
@@ -379,6 +385,11 @@ export type MutationRemoveAllLocationsArgs = {
 export type MutationRemoveLocationArgs = {
   locationId: Scalars['ID']['input'];
   pageId: Scalars['ID']['input'];
+};
+
+
+export type MutationRetestExchangeSettingsArgs = {
+  participant: Scalars['String']['input'];
 };
 
 
