@@ -1,6 +1,6 @@
 // The adapter contract. Adapters never read process.env or touch the database: they receive endpoints, a token
 // store, a clock and a logger, and every failure leaves them as a ProviderError carrying its classification.
-import type { Clock, RetryPolicy } from '@tsunagi/errors';
+import type { Clock, ProviderErrorClassification, RetryPolicy } from '@tsunagi/errors';
 
 export type ProviderId = 'GOOGLE_CALENDAR' | 'MICROSOFT_CALENDAR' | 'EXCHANGE' | 'ZOOM' | 'MICROSOFT_TEAMS';
 
@@ -75,6 +75,8 @@ export interface ProbeResult {
   /** Scopes a feature needs that the grant lacks (AT_RISK), and a known refresh-token expiry. */
   readonly missingScopes: readonly string[];
   readonly refreshTokenExpiresAt?: number | undefined;
+  /** Works now but will break (e.g. the server's certificate expires soon): recorded as AT_RISK. */
+  readonly warning?: ProviderErrorClassification | undefined;
 }
 
 export interface TimeRange {

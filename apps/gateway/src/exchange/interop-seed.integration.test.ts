@@ -461,6 +461,35 @@ describe.each(drivers)('EXCHANGE connections live on the organization settings (
     expect(exchangeSettings).toEqual({ status: 'OK', ewsUrl: good.url });
   });
 
+  it('a certificate about to expire makes the calendars AT_RISK while their pages keep taking bookings', async () => {
+    const e = await emulator({ tls: 'expiring' });
+    e.users.add('ed@contoso.test');
+    const w = await World.create(t(), ['ada', 'ed'] as const, { ada: 'ADMIN' });
+    const tested = await w.run<{ testExchangeConnection: Report }>('ada', TEST, {
+      input: basic(e),
+      participant: PARTICIPANT,
+      save: true,
+    });
+    expect(tested.testExchangeConnection.ok).toBe(true);
+    expect(tested.testExchangeConnection.steps.find((s) => s.id === 'TLS')?.detail).toContain('renew it');
+    const { connectExchangeCalendar: linked } = await w.run<{ connectExchangeCalendar: ConnectionView }>(
+      'ed',
+      CONNECT,
+      { mailbox: 'ed@contoso.test' },
+    );
+    const page = await w.createPage('ed', { title: 'Ed on Exchange' });
+    const { checkConnection } = await w.run<{ checkConnection: ConnectionView }>('ed', CHECK, {
+      id: linked.id,
+    });
+    expect(checkConnection).toMatchObject({
+      status: 'CONNECTED',
+      health: 'AT_RISK',
+      lastError: { code: 'TLS_ERROR', subReason: 'INTEROP_SSL_ERROR', connectionBroken: false },
+    });
+    expect(checkConnection.lastError?.remediation).toContain('non scaduto');
+    expect((await w.page('ed', page.id)).acceptingBookings).toBe(true);
+  });
+
   it('an Exchange server that stops answering degrades the calendars, not their pages (hysteresis)', async () => {
     const e = await emulator({ tls: 'valid' });
     e.users.add('di@contoso.test');

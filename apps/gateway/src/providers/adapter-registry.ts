@@ -457,6 +457,7 @@ export class AdapterProviderRegistry implements ProviderRegistry {
     try {
       const probe: ProbeResult = await target.value.probe(deadline);
       const atRisk =
+        probe.warning ??
         atRiskFor(probe.missingScopes) ??
         refreshExpiryRisk(probe.refreshTokenExpiresAt, this.#now(), this.#options.refreshExpiryWarningMs);
       outcome = atRisk === undefined ? { ok: true } : { ok: true, atRisk };

@@ -23,6 +23,8 @@ export interface TestCertificates {
   readonly expired: TestCertificate;
   readonly selfSigned: TestCertificate;
   readonly wrongName: TestCertificate;
+  /** Valid and trusted, but expires in 5 days: a connection that works now and will break. */
+  readonly expiringSoon: TestCertificate;
 }
 
 async function keyPem(key: webcrypto.CryptoKey): Promise<string> {
@@ -106,5 +108,6 @@ async function generate(): Promise<TestCertificates> {
     expired: await signed('localhost', new Date(now - 60 * DAY), new Date(now - 30 * DAY)),
     selfSigned: { certPem: self.toString('pem'), keyPem: await keyPem(selfKeys.privateKey) },
     wrongName: await signed('mail.example.test', new Date(now - DAY), new Date(now + 30 * DAY)),
+    expiringSoon: await signed('localhost', new Date(now - 85 * DAY), new Date(now + 5 * DAY)),
   };
 }

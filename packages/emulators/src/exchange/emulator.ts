@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { identityError, sendJson } from '../microsoft/wire.js';
 import { testCertificates } from './certificates.js';
 
-export type ExchangeEmulatorTls = 'valid' | 'expired' | 'self-signed' | 'wrong-name' | 'none';
+/** `expiring`: valid and trusted, but the certificate expires in 5 days. */
+export type ExchangeEmulatorTls = 'valid' | 'expired' | 'self-signed' | 'wrong-name' | 'expiring' | 'none';
 
 export interface ExchangeEmulatorOptions {
   readonly tls: ExchangeEmulatorTls;
@@ -320,6 +321,7 @@ export async function startExchangeEmulator(options: ExchangeEmulatorOptions): P
       expired: certs.expired,
       'self-signed': certs.selfSigned,
       'wrong-name': certs.wrongName,
+      expiring: certs.expiringSoon,
     }[options.tls];
     server = https.createServer({ cert: leaf.certPem, key: leaf.keyPem }, handler);
   }

@@ -6,7 +6,14 @@ import { lookup } from 'node:dns/promises';
 import net from 'node:net';
 import tls from 'node:tls';
 import { classifyProviderError, type ProviderErrorClassification } from '@tsunagi/errors';
-import { availabilityRequestXml, type EwsAuth, ewsPost, isSoapEnvelope, parseAvailability } from './ews.js';
+import {
+  availabilityRequestXml,
+  CERTIFICATE_WARNING_DAYS,
+  type EwsAuth,
+  ewsPost,
+  isSoapEnvelope,
+  parseAvailability,
+} from './ews.js';
 import { requestAppOnlyToken, tenantOf } from './identity.js';
 
 export type ExchangeStepId =
@@ -292,7 +299,11 @@ export async function analyzeExchangeConnection(
           input.trustedCa,
           timeoutMs,
         );
-        return `The certificate for ${cert.subject || host} is trusted, matches ${host} and is valid until ${cert.validTo}.`;
+        const valid = `The certificate for ${cert.subject || host} is trusted, matches ${host} and is valid until ${cert.validTo}.`;
+        const left = Date.parse(cert.validTo) - (input.now?.() ?? new Date()).getTime();
+        return left < CERTIFICATE_WARNING_DAYS * 86_400_000
+          ? `${valid} It expires in ${Math.max(0, Math.floor(left / 86_400_000))} day(s): renew it before then, or Calendar Interop will fail with an SSL error.`
+          : valid;
       } catch (e) {
         const errorCode = errorCodeOf(e);
         throw fail(

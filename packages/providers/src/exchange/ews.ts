@@ -13,10 +13,21 @@ export interface HttpsTarget {
   readonly timeoutMs: number;
 }
 
+/** A server certificate that expires within this many days makes a working connection AT_RISK. */
+export const CERTIFICATE_WARNING_DAYS = 14;
+
 export interface HttpsResponse {
   readonly status: number;
   readonly headers: Record<string, string | string[] | undefined>;
   readonly body: string;
+  /** When the server's TLS certificate expires, as it presented it. */
+  readonly certificateValidTo?: Date | undefined;
+}
+
+function certificateValidTo(socket: unknown): Date | undefined {
+  const peer = (socket as { getPeerCertificate?: () => { valid_to?: string } }).getPeerCertificate?.();
+  const at = peer?.valid_to === undefined ? Number.NaN : Date.parse(peer.valid_to);
+  return Number.isFinite(at) ? new Date(at) : undefined;
 }
 
 /** Basic auth as the role account, or an app-only token with the mailbox it acts on. */
@@ -119,6 +130,7 @@ export function httpsPost(
         signal,
       },
       (res) => {
+        const validTo = certificateValidTo(res.socket);
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (c: Buffer) => {
@@ -130,6 +142,7 @@ export function httpsPost(
             status: res.statusCode ?? 0,
             headers: res.headers,
             body: Buffer.concat(chunks).toString('utf8'),
+            certificateValidTo: validTo,
           }),
         );
         res.on('error', reject);

@@ -393,6 +393,46 @@ describe('ExchangeCalendarProbe', () => {
     expect(isProviderError(creds) && creds.classification.httpStatus).toBe(401);
   });
 
+  it('a certificate that expires within 14 days is a warning: the probe passes, AT_RISK material', async () => {
+    const e = await emulator({ tls: 'expiring' });
+    const result = await new ExchangeCalendarProbe({
+      ewsUrl: e.url,
+      username: e.credentials.username,
+      password: e.credentials.password,
+      resolveHost: loopback,
+      trustedCa: [e.caPem],
+    }).probe();
+    expect(result.ok).toBe(true);
+    expect(result.warning).toMatchObject({
+      code: 'TLS_ERROR',
+      subReason: 'INTEROP_SSL_ERROR',
+      connectionBroken: false,
+      providerReason: 'certificate_expiring',
+    });
+    expect(result.warning?.message).toMatch(/expires on .* \(in [45] days\); renew it/);
+
+    const report = await analyzeExchangeConnection({
+      ewsUrl: e.url,
+      username: e.credentials.username,
+      password: e.credentials.password,
+      participant: PARTICIPANT,
+      resolveHost: loopback,
+      trustedCa: [e.caPem],
+    });
+    expect(report.ok).toBe(true);
+    expect(report.steps.find((step) => step.id === 'TLS')?.detail).toMatch(/It expires in [45] day\(s\)/);
+
+    const healthy = await emulator({ tls: 'valid' });
+    const fine = await new ExchangeCalendarProbe({
+      ewsUrl: healthy.url,
+      username: healthy.credentials.username,
+      password: healthy.credentials.password,
+      resolveHost: loopback,
+      trustedCa: [healthy.caPem],
+    }).probe();
+    expect(fine.warning).toBeUndefined();
+  });
+
   it('a server that stops answering is a transient failure, explained as the seed\'s "Connection error"', async () => {
     const port = await closedPort();
     const down = await new ExchangeCalendarProbe({

@@ -5,6 +5,7 @@ import { classifyProviderError, ProviderError, SubReason } from '@tsunagi/errors
 import type { ProbeResult, ProviderId } from '../contract.js';
 import {
   availabilityRequestXml,
+  CERTIFICATE_WARNING_DAYS,
   type EwsAuth,
   ewsPost,
   isSoapEnvelope,
@@ -54,6 +55,18 @@ function connectionFailure(endpoint: string, errorCode: string, cause?: unknown)
     { ...classification, subReason: SubReason.INTEROP_CONNECTION_ERROR },
     cause === undefined ? undefined : { cause },
   );
+}
+
+/** The server's certificate still works but expires soon: the calendars will stop with an SSL error. */
+function certificateWarning(endpoint: string, host: string, validTo: Date, now: Date) {
+  const days = Math.max(0, Math.floor((validTo.getTime() - now.getTime()) / 86_400_000));
+  const classification = classifyProviderError({ provider: 'google-interop', body: 'SSL error', endpoint });
+  return {
+    ...classification,
+    connectionBroken: false,
+    providerReason: 'certificate_expiring',
+    message: `The SSL certificate of ${host} expires on ${validTo.toISOString()} (in ${days} day${days === 1 ? '' : 's'}); renew it before then`,
+  };
 }
 
 export class ExchangeCalendarProbe {
@@ -132,11 +145,15 @@ export class ExchangeCalendarProbe {
       throw interopError('Invalid participant', ewsUrl);
     if (answer.responseClass !== 'Success')
       throw interopError('EWS response error', ewsUrl, { status: res.status });
+    const validTo = res.certificateValidTo;
+    const expiring =
+      validTo !== undefined && validTo.getTime() - now.getTime() < CERTIFICATE_WARNING_DAYS * 86_400_000;
     return {
       ok: true,
       account: { externalId: username, email: username },
       grantedScopes: [],
       missingScopes: [],
+      ...(expiring ? { warning: certificateWarning(ewsUrl, host, validTo, now) } : {}),
     };
   }
 
