@@ -2,36 +2,11 @@
 // RetryHandler would retry 429/503 on its own timer (doubling our shared policy and ignoring the injected
 // clock), and its error objects re-serialize the body. We ask for RAW responses and classify the wire text.
 import { Client, type Context, type Middleware, ResponseType } from '@microsoft/microsoft-graph-client';
-import { type HeaderBag, ProviderError } from '@tsunagi/errors';
+import { ProviderError } from '@tsunagi/errors';
+import { headerBag, isAbort, networkErrorCode } from '../http.js';
 
 export const GRAPH_VERSION = 'v1.0';
 export const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com';
-
-/** Network failures: `fetch` rejects with "fetch failed" and the Node / undici code on `cause`. */
-export function networkErrorCode(error: unknown): string | undefined {
-  for (
-    let current = error, depth = 0;
-    depth < 4 && typeof current === 'object' && current !== null;
-    depth++
-  ) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && code.length > 0) return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
-export function headerBag(headers: Headers): HeaderBag {
-  const bag: HeaderBag = {};
-  headers.forEach((value, name) => {
-    bag[name] = value;
-  });
-  return bag;
-}
-
-export function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
-  return signal?.aborted === true || (error instanceof Error && error.name === 'AbortError');
-}
 
 /** Per-request slot where the terminal middleware leaves a transport failure (the SDK would wrap it). */
 class TransportFailure {

@@ -1,6 +1,6 @@
 // Microsoft identity platform v2.0: authorization code + PKCE, refresh with rotation, direct token calls
 // (see the package README for why not @azure/msal-node).
-import { type Clock, ProviderError, systemClock } from '@tsunagi/errors';
+import { type Clock, isProviderError, ProviderError, systemClock } from '@tsunagi/errors';
 import type {
   AccountIdentity,
   AuthorizationRequest,
@@ -11,7 +11,8 @@ import type {
   ProviderId,
 } from '../contract.js';
 import { noopLogger } from '../contract.js';
-import { GraphHttp, headerBag, isAbort, networkErrorCode } from './graph-http.js';
+import { fetchText } from '../http.js';
+import { GraphHttp } from './graph-http.js';
 
 export const DEFAULT_MICROSOFT_AUTHORITY = 'https://login.microsoftonline.com/common';
 
@@ -180,43 +181,25 @@ export class MicrosoftOAuthFlow implements OAuthFlow {
   async #token(params: Record<string, string>): Promise<TokenResponse> {
     const form = new URLSearchParams({ client_id: this.#options.clientId, ...params });
     if (this.#options.clientSecret !== undefined) form.set('client_secret', this.#options.clientSecret);
-    let response: Response;
     let text: string;
     try {
-      response = await this.#fetch(this.tokenUrl, {
+      text = await fetchText(this.#fetch, 'microsoft-identity', this.tokenUrl, this.tokenUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
         body: form.toString(),
-        redirect: 'manual',
       });
-      text = await response.text();
     } catch (error) {
-      if (isAbort(error, undefined)) throw error;
-      throw ProviderError.fromFailure(
-        {
-          provider: 'microsoft-identity',
-          errorCode: networkErrorCode(error) ?? 'ECONNRESET',
-          endpoint: this.tokenUrl,
-        },
-        { cause: error },
-      );
-    }
-    if (!response.ok) {
-      const error = ProviderError.fromFailure({
-        provider: 'microsoft-identity',
-        status: response.status,
-        headers: headerBag(response.headers),
-        body: text,
-        endpoint: this.tokenUrl,
-      });
-      this.#logger.warn(
-        {
-          provider: this.provider,
-          code: error.classification.code,
-          reason: error.classification.providerCode,
-        },
-        'microsoft token endpoint failed',
-      );
+      // The token endpoint answered with an error (a network failure has no status).
+      if (isProviderError(error) && error.classification.httpStatus !== undefined) {
+        this.#logger.warn(
+          {
+            provider: this.provider,
+            code: error.classification.code,
+            reason: error.classification.providerCode,
+          },
+          'microsoft token endpoint failed',
+        );
+      }
       throw error;
     }
     try {

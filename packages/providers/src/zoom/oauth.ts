@@ -1,7 +1,7 @@
 // Zoom OAuth (user-managed app): authorization code + PKCE, HTTP Basic client authentication at the token
 // endpoint, and a refresh token that Zoom rotates on every refresh (the previous one dies at once, so the
 // authorized session persists the new one before using the access token).
-import { type Clock, ProviderError, systemClock } from '@tsunagi/errors';
+import { type Clock, isProviderError, ProviderError, systemClock } from '@tsunagi/errors';
 import type {
   AccountIdentity,
   AuthorizationRequest,
@@ -12,7 +12,7 @@ import type {
   ProviderId,
 } from '../contract.js';
 import { noopLogger } from '../contract.js';
-import { headerBag, isAbort, networkErrorCode } from '../microsoft/graph-http.js';
+import { fetchText } from '../http.js';
 import { ZoomHttp } from './zoom-http.js';
 
 export const ZOOM_OAUTH_ENDPOINTS = Object.freeze({
@@ -145,10 +145,9 @@ export class ZoomOAuthFlow implements OAuthFlow {
   async #post(url: string, params: Record<string, string>): Promise<unknown> {
     const endpoint = url.split('?')[0] ?? url;
     const basic = Buffer.from(`${this.#options.clientId}:${this.#options.clientSecret}`).toString('base64');
-    let response: Response;
     let text: string;
     try {
-      response = await this.#fetch(url, {
+      text = await fetchText(this.#fetch, 'zoom', endpoint, url, {
         method: 'POST',
         headers: {
           authorization: `Basic ${basic}`,
@@ -156,32 +155,19 @@ export class ZoomOAuthFlow implements OAuthFlow {
           accept: 'application/json',
         },
         body: new URLSearchParams(params).toString(),
-        redirect: 'manual',
       });
-      text = await response.text();
     } catch (error) {
-      if (isAbort(error, undefined)) throw error;
-      throw ProviderError.fromFailure(
-        { provider: 'zoom', errorCode: networkErrorCode(error) ?? 'ECONNRESET', endpoint },
-        { cause: error },
-      );
-    }
-    if (!response.ok) {
-      const error = ProviderError.fromFailure({
-        provider: 'zoom',
-        status: response.status,
-        headers: headerBag(response.headers),
-        body: text,
-        endpoint,
-      });
-      this.#logger.warn(
-        {
-          provider: this.provider,
-          code: error.classification.code,
-          reason: error.classification.providerReason,
-        },
-        'zoom token endpoint failed',
-      );
+      // The token endpoint answered with an error (a network failure has no status).
+      if (isProviderError(error) && error.classification.httpStatus !== undefined) {
+        this.#logger.warn(
+          {
+            provider: this.provider,
+            code: error.classification.code,
+            reason: error.classification.providerReason,
+          },
+          'zoom token endpoint failed',
+        );
+      }
       throw error;
     }
     try {

@@ -1,7 +1,7 @@
 // Zoom REST API v2 over plain fetch: no SDK (Zoom publishes none for server-side REST). Every non-2xx answer is
 // classified from the wire text with provider `zoom` (`{"code":124,"message":…}`, 429 with X-RateLimit-*).
 import { ProviderError } from '@tsunagi/errors';
-import { headerBag, isAbort, networkErrorCode } from '../microsoft/graph-http.js';
+import { fetchText } from '../http.js';
 
 export const DEFAULT_ZOOM_API_BASE_URL = 'https://api.zoom.us/v2';
 
@@ -26,37 +26,16 @@ export class ZoomHttp {
   /** Resolves with the parsed JSON body (undefined for 204), rejects with a ProviderError. */
   async request<T>(init: ZoomRequestInit): Promise<T | undefined> {
     const endpoint = `${this.baseUrl}${init.path}`;
-    let response: Response;
-    let text: string;
-    try {
-      response = await this.#fetch(endpoint, {
-        method: init.method,
-        headers: {
-          authorization: `Bearer ${init.accessToken}`,
-          accept: 'application/json',
-          ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        },
-        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-        ...(init.signal ? { signal: init.signal } : {}),
-        redirect: 'manual',
-      });
-      text = await response.text();
-    } catch (error) {
-      if (isAbort(error, init.signal)) throw error;
-      throw ProviderError.fromFailure(
-        { provider: 'zoom', errorCode: networkErrorCode(error) ?? 'ECONNRESET', endpoint },
-        { cause: error },
-      );
-    }
-    if (!response.ok) {
-      throw ProviderError.fromFailure({
-        provider: 'zoom',
-        status: response.status,
-        headers: headerBag(response.headers),
-        body: text,
-        endpoint,
-      });
-    }
+    const text = await fetchText(this.#fetch, 'zoom', endpoint, endpoint, {
+      method: init.method,
+      headers: {
+        authorization: `Bearer ${init.accessToken}`,
+        accept: 'application/json',
+        ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      ...(init.signal ? { signal: init.signal } : {}),
+    });
     if (text.length === 0) return undefined;
     try {
       return JSON.parse(text) as T;
