@@ -187,6 +187,19 @@ export class FaultBook {
     return latency.ms;
   }
 
+  /**
+   * One request's transport faults, applied: waits out the account's injected latency, takes its next counted
+   * fault and, for RESET_CONNECTION, destroys the socket (the request is then answered). A rate limit or server
+   * error is returned for the emulator to answer in its provider's words.
+   */
+  async intercept(accountId: string, socket: { destroy(): void }): Promise<RequestFault> {
+    const latency = this.takeLatency(accountId);
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+    const fault = this.takeRequestFault(accountId);
+    if (fault?.kind === 'RESET_CONNECTION') socket.destroy();
+    return fault;
+  }
+
   /** The counted fault to apply to this request, if any (consumes one). */
   takeRequestFault(accountId: string): RequestFault {
     const faults = this.#accounts.get(accountId);

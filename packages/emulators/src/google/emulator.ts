@@ -168,10 +168,6 @@ function s256(verifier: string): string {
   return createHash('sha256').update(verifier).digest('base64url');
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 function eventTime(value: unknown): EventTime | undefined {
   if (!isObject(value)) return undefined;
   const time: EventTime = {};
@@ -851,13 +847,8 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): 
     const value = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     const accountId = value ? accessTokens.get(value)?.grant.accountId : undefined;
     if (accountId !== undefined) {
-      const delay = faults.takeLatency(accountId);
-      if (delay > 0) await sleep(delay);
-      const fault = faults.takeRequestFault(accountId);
-      if (fault?.kind === 'RESET_CONNECTION') {
-        req.socket.destroy();
-        return;
-      }
+      const fault = await faults.intercept(accountId, req.socket);
+      if (fault?.kind === 'RESET_CONNECTION') return;
       if (fault?.kind === 'RATE_LIMIT') {
         sendWire(res, calendarErrors.rateLimitExceeded(429, fault.retryAfterSeconds));
         return;

@@ -3,7 +3,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { applyFaultControl, FaultBook } from '../faults.js';
-import { parseJson, readText, record } from '../http.js';
+import { authorizationRedirect, parseJson, readText, record, redirectAllowed } from '../http.js';
 import {
   gatewayPage,
   graphDateTime,
@@ -208,14 +208,9 @@ export async function startMicrosoftEmulator(
     response: ServerResponse,
     identity: boolean,
   ): Promise<boolean> {
-    const latency = faults.takeLatency(accountId);
-    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
-    const fault = faults.takeRequestFault(accountId);
+    const fault = await faults.intercept(accountId, request.socket);
     if (fault === null) return false;
-    if (fault.kind === 'RESET_CONNECTION') {
-      request.socket.destroy();
-      return true;
-    }
+    if (fault.kind === 'RESET_CONNECTION') return true;
     if (fault.kind === 'RATE_LIMIT') {
       const headers = { 'retry-after': String(fault.retryAfterSeconds) };
       if (identity) {
@@ -261,10 +256,7 @@ export async function startMicrosoftEmulator(
       );
       return;
     }
-    const allowed = options.redirectUris
-      ? options.redirectUris.includes(redirectUri)
-      : /^https?:\/\/[^\s]+$/.test(redirectUri);
-    if (!allowed) {
+    if (!redirectAllowed(options.redirectUris, redirectUri)) {
       identityErrorPage(
         response,
         50011,
@@ -272,15 +264,7 @@ export async function startMicrosoftEmulator(
       );
       return;
     }
-    const back = new URL(redirectUri);
-    const state = query.get('state');
-    if (state !== null) back.searchParams.set('state', state);
-    const fail = (error: string, description: string) => {
-      back.searchParams.set('error', error);
-      back.searchParams.set('error_description', description);
-      response.writeHead(302, { location: back.toString() });
-      response.end();
-    };
+    const { fail, code: redirectWithCode } = authorizationRedirect(response, redirectUri, query.get('state'));
     if (query.get('response_type') !== 'code') {
       fail('unsupported_response_type', 'AADSTS700054: response_type is not enabled for the application.');
       return;
@@ -316,9 +300,7 @@ export async function startMicrosoftEmulator(
       clientId,
       expiresAt: Date.now() + 10 * 60_000,
     });
-    back.searchParams.set('code', code);
-    response.writeHead(302, { location: back.toString() });
-    response.end();
+    redirectWithCode(code);
   }
 
   async function tokenEndpoint(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -4,7 +4,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { applyFaultControl, FaultBook } from '../faults.js';
-import { parseJson, readText, record } from '../http.js';
+import { authorizationRedirect, parseJson, readText, record, redirectAllowed } from '../http.js';
 import { apiError, gatewayPage, oauthError, oauthErrorPage, sendJson, zoomSignature } from './wire.js';
 
 export const ZOOM_EMULATOR_CLIENT_ID = 'zoomEmuClientId01';
@@ -162,14 +162,9 @@ export async function startZoomEmulator(options: ZoomEmulatorOptions = {}): Prom
     request: IncomingMessage,
     response: ServerResponse,
   ): Promise<boolean> {
-    const latency = faults.takeLatency(userId);
-    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
-    const fault = faults.takeRequestFault(userId);
+    const fault = await faults.intercept(userId, request.socket);
     if (fault === null) return false;
-    if (fault.kind === 'RESET_CONNECTION') {
-      request.socket.destroy();
-      return true;
-    }
+    if (fault.kind === 'RESET_CONNECTION') return true;
     if (fault.kind === 'RATE_LIMIT') {
       apiError(
         response,
@@ -199,22 +194,11 @@ export async function startZoomEmulator(options: ZoomEmulatorOptions = {}): Prom
       oauthErrorPage(response, 'Invalid client_id: (4,700)');
       return;
     }
-    const allowed = options.redirectUris
-      ? options.redirectUris.includes(redirectUri)
-      : /^https?:\/\/[^\s]+$/.test(redirectUri);
-    if (!allowed) {
+    if (!redirectAllowed(options.redirectUris, redirectUri)) {
       oauthErrorPage(response, 'Invalid redirect: (4,700)');
       return;
     }
-    const back = new URL(redirectUri);
-    const state = query.get('state');
-    if (state !== null) back.searchParams.set('state', state);
-    const fail = (error: string, description: string) => {
-      back.searchParams.set('error', error);
-      back.searchParams.set('error_description', description);
-      response.writeHead(302, { location: back.toString() });
-      response.end();
-    };
+    const { fail, code: redirectWithCode } = authorizationRedirect(response, redirectUri, query.get('state'));
     if (query.get('response_type') !== 'code') {
       fail('unsupported_response_type', 'Unsupported response type');
       return;
@@ -245,9 +229,7 @@ export async function startZoomEmulator(options: ZoomEmulatorOptions = {}): Prom
       challenge,
       expiresAt: Date.now() + 10 * 60_000,
     });
-    back.searchParams.set('code', code);
-    response.writeHead(302, { location: back.toString() });
-    response.end();
+    redirectWithCode(code);
   }
 
   /** HTTP Basic client authentication (`Authorization: Basic base64(client_id:client_secret)`). */
