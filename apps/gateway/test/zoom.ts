@@ -37,12 +37,3 @@ export function zoomGateway(zoom: () => ZoomEmulator, secret: string): StartOpti
     },
   };
 }
-
-/** Follows an authorization URL like a browser (the emulator consents for `login_hint`), then the callback. */
-export async function followConsent(authorizationUrl: string): Promise<Record<string, unknown>> {
-  const consent = await fetch(authorizationUrl, { redirect: 'manual' });
-  if (consent.status !== 302) throw new Error(`The emulator answered ${consent.status}, not a redirect`);
-  const back = await fetch(new URL(consent.headers.get('location') ?? ''));
-  if (back.status !== 200) throw new Error(`The callback answered ${back.status}: ${await back.text()}`);
-  return (await back.json()) as Record<string, unknown>;
-}

@@ -14,6 +14,7 @@ import {
 } from '@tsunagi/emulators';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { drivers, useTestGateway } from '../../test/harness.js';
+import { authorize, callback } from '../../test/oauth.js';
 import { type PageView, World } from '../../test/world.js';
 import { type Subscription, subscribe, waitForSubscribers, wsClient } from '../../test/ws.js';
 import { createEmulatedProviderRegistry } from '../providers/adapters.js';
@@ -75,18 +76,6 @@ interface LogEvent {
     connection: { id: string } | null;
     payload: Record<string, unknown>;
   };
-}
-
-/** Follows the authorization URL like a browser (the emulators consent for `login_hint`). */
-async function authorize(authorizationUrl: string): Promise<URL> {
-  const response = await fetch(authorizationUrl, { redirect: 'manual' });
-  expect(response.status).toBe(302);
-  return new URL(response.headers.get('location') ?? '');
-}
-
-async function callback(url: URL): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(url);
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 /** Polls until `predicate` holds for a result (subscribers hear about commits asynchronously). */

@@ -8,8 +8,9 @@ import { createCredentialStore, parseKeyring } from '@tsunagi/db';
 import type { ZoomEmulatorAccount } from '@tsunagi/emulators';
 import { describe, expect, it } from 'vitest';
 import { drivers, useTestGateway } from '../../test/harness.js';
+import { followConsent } from '../../test/oauth.js';
 import { type PageView, World } from '../../test/world.js';
-import { followConsent, useZoomEmulator, zoomGateway } from '../../test/zoom.js';
+import { useZoomEmulator, zoomGateway } from '../../test/zoom.js';
 
 const SECRET = 'zoom-e2e-webhook-secret';
 

@@ -9,6 +9,7 @@ import {
 } from '@tsunagi/emulators';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway, useTestGateway } from '../../test/harness.js';
+import { followConsent } from '../../test/oauth.js';
 import { World } from '../../test/world.js';
 import { AdapterProviderRegistry } from '../providers/adapter-registry.js';
 import { createEmulatedProviderRegistry, type ProviderRegistryFactory } from '../providers/adapters.js';
@@ -60,11 +61,8 @@ async function link(t: TestGateway, provider: Provider) {
     'aiko',
     `mutation { connectAccount(provider: ${provider}) { authorizationUrl } }`,
   );
-  const consent = await fetch(data.connectAccount.authorizationUrl, { redirect: 'manual' });
-  const done = await fetch(consent.headers.get('location') ?? '');
-  const body = (await done.json()) as { connectionId: string };
-  expect(done.status).toBe(200);
-  return { w, account, connectionId: body.connectionId };
+  const done = await followConsent(data.connectAccount.authorizationUrl);
+  return { w, account, connectionId: String(done.connectionId) };
 }
 
 async function stored(t: TestGateway, id: string) {

@@ -11,6 +11,7 @@ import {
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { codes, drivers, snapshot, useTestGateway } from '../../test/harness.js';
+import { authorize, callback } from '../../test/oauth.js';
 import { World } from '../../test/world.js';
 import { createEmulatedProviderRegistry } from './adapters.js';
 
@@ -61,21 +62,6 @@ interface Session {
   state: string;
   expiresAt: string;
   connection: { id: string } | null;
-}
-
-/** Follows the authorization URL like a browser would (the emulator consents for `login_hint`); returns
- * the gateway callback URL the provider redirected to. */
-async function authorize(authorizationUrl: string, asEmail?: string): Promise<URL> {
-  const url = new URL(authorizationUrl);
-  if (asEmail !== undefined) url.searchParams.set('login_hint', asEmail);
-  const response = await fetch(url, { redirect: 'manual' });
-  expect(response.status).toBe(302);
-  return new URL(response.headers.get('location') ?? '');
-}
-
-async function callback(url: URL): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(url);
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 describe.each(drivers)('OAuth connect, check and reconnect (%s)', (driver) => {

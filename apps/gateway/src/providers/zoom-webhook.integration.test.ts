@@ -4,8 +4,9 @@
 import { zoomEncryptedToken, zoomSignature } from '@tsunagi/emulators';
 import { describe, expect, it } from 'vitest';
 import { drivers, startTestGateway, useTestGateway } from '../../test/harness.js';
+import { followConsent } from '../../test/oauth.js';
 import { World } from '../../test/world.js';
-import { followConsent, useZoomEmulator, zoomGateway } from '../../test/zoom.js';
+import { useZoomEmulator, zoomGateway } from '../../test/zoom.js';
 import { ZoomWebhook } from './zoom-webhook.js';
 
 const SECRET = 'zoom-webhook-secret-for-tests';
@@ -21,6 +22,20 @@ interface ConnectionView {
 describe.each(drivers)('Zoom deauthorization webhook (%s)', (driver) => {
   const t = useTestGateway(driver, zoomGateway(emulator, SECRET));
   const webhookUrl = () => `${new URL(t().url).origin}/webhooks/zoom`;
+
+  /** POSTs `body` to the webhook signed now with the app's secret token, as Zoom would. */
+  function postSigned(body: string): Promise<Response> {
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    return fetch(webhookUrl(), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-zm-request-timestamp': timestamp,
+        'x-zm-signature': zoomSignature(SECRET, timestamp, body),
+      },
+      body,
+    });
+  }
 
   async function connection(w: World<'aiko'>, id: string): Promise<ConnectionView> {
     const data = await w.run<{ connection: ConnectionView }>(
@@ -167,16 +182,7 @@ describe.each(drivers)('Zoom deauthorization webhook (%s)', (driver) => {
     const late = JSON.parse(delivery.rawBody) as { payload: Record<string, unknown> };
     late.payload.signature = 'late-redelivery';
     const body = JSON.stringify(late);
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const lateResponse = await fetch(webhookUrl(), {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-zm-request-timestamp': timestamp,
-        'x-zm-signature': zoomSignature(SECRET, timestamp, body),
-      },
-      body,
-    });
+    const lateResponse = await postSigned(body);
     expect(await lateResponse.json()).toEqual({ status: 'processed', connections: 0 });
     expect(await connection(w, connectionId)).toMatchObject({ status: 'CONNECTED', lastError: null });
   });
@@ -187,16 +193,7 @@ describe.each(drivers)('Zoom deauthorization webhook (%s)', (driver) => {
       event_ts: Date.now(),
       payload: { plainToken: 'qgg8vlvZRS6UYooatFL8Aw' },
     });
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const response = await fetch(webhookUrl(), {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-zm-request-timestamp': timestamp,
-        'x-zm-signature': zoomSignature(SECRET, timestamp, body),
-      },
-      body,
-    });
+    const response = await postSigned(body);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       plainToken: 'qgg8vlvZRS6UYooatFL8Aw',
