@@ -43,6 +43,8 @@ describe.each(drivers)('exchange settings on %s', (driver) => {
     expect(raw?.secretCiphertext).not.toContain(SECRET);
     expect(raw?.keyId).toBe(testKeyring.activeKeyId);
     expect(await store.readSecret(orgA)).toBe(SECRET);
+    expect(await store.open(orgA)).toEqual({ settings: read, secret: SECRET });
+    expect(await store.open(orgB)).toBeNull();
     expect(await store.get(orgB)).toBeNull();
     expect(await store.readSecret(orgB)).toBeNull();
   });

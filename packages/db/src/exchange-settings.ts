@@ -1,5 +1,5 @@
 // Organization-level Exchange (Calendar Interop) settings. The secret is sealed like connection tokens
-// and only `readSecret` opens it; `get` never returns it.
+// and only `open` / `readSecret` open it; `get` never returns it.
 import { eq } from 'drizzle-orm';
 import { type Keyring, openSecret, sealSecret } from './crypto.js';
 import type { Executor } from './database.js';
@@ -38,7 +38,9 @@ export interface ExchangeSettingsStore {
   ): Promise<ExchangeSettingsView>;
   /** Records a test of the stored settings; null when the organization has none. */
   markTested(organizationId: string, report: StoredExchangeReport): Promise<ExchangeSettingsView | null>;
-  /** The secret in clear, for the code that connects to Exchange. */
+  /** The settings with the secret in clear, in one read, for the code that connects to Exchange. */
+  open(organizationId: string): Promise<{ settings: ExchangeSettingsView; secret: string } | null>;
+  /** The secret in clear. */
   readSecret(organizationId: string): Promise<string | null>;
 }
 
@@ -67,6 +69,15 @@ export function createExchangeSettingsStore(
   options: { now?: () => Date } = {},
 ): ExchangeSettingsStore {
   const now = options.now ?? (() => new Date());
+  const open: ExchangeSettingsStore['open'] = async (organizationId) => {
+    const [row] = await db
+      .select({ ...viewColumns, ciphertext: exchangeSettings.secretCiphertext })
+      .from(exchangeSettings)
+      .where(eq(exchangeSettings.organizationId, organizationId));
+    if (row === undefined) return null;
+    const { ciphertext, ...settings } = row;
+    return { settings, secret: openSecret(keyring, ciphertext, exchangeSecretContext(organizationId)) };
+  };
   return {
     async get(organizationId) {
       const [row] = await db
@@ -109,14 +120,9 @@ export function createExchangeSettingsStore(
         .returning(viewColumns);
       return row ?? null;
     },
+    open,
     async readSecret(organizationId) {
-      const [row] = await db
-        .select({ ciphertext: exchangeSettings.secretCiphertext })
-        .from(exchangeSettings)
-        .where(eq(exchangeSettings.organizationId, organizationId));
-      return row === undefined
-        ? null
-        : openSecret(keyring, row.ciphertext, exchangeSecretContext(organizationId));
+      return (await open(organizationId))?.secret ?? null;
     },
   };
 }

@@ -97,11 +97,8 @@ export const exchangeResolvers: Resolvers = {
     retestExchangeSettings: async (_parent, { participant }, context) => {
       const organizationId = requireAdmin(context, 'Testing the Exchange connection');
       const { exchangeSettings } = context.services;
-      const [stored, secret] = await Promise.all([
-        exchangeSettings.get(organizationId),
-        exchangeSettings.readSecret(organizationId),
-      ]);
-      if (stored === null || secret === null) {
+      const opened = await exchangeSettings.open(organizationId);
+      if (opened === null) {
         throw gatewayError('NOT_FOUND', 'Interop is not configured: no Exchange settings are stored', {
           extensions: { reason: 'INTEROP_NOT_CONFIGURED' },
         });
@@ -109,10 +106,10 @@ export const exchangeResolvers: Resolvers = {
       const report = await analyze(
         context,
         {
-          ewsUrl: stored.ewsUrl,
-          roleAccount: stored.roleAccount,
-          secret,
-          applicationId: stored.applicationId,
+          ewsUrl: opened.settings.ewsUrl,
+          roleAccount: opened.settings.roleAccount,
+          secret: opened.secret,
+          applicationId: opened.settings.applicationId,
         },
         participant,
       );

@@ -46,9 +46,9 @@ export async function probeExchangeMailbox(
   mailbox: string,
   signal?: AbortSignal,
 ): Promise<ProbeResult> {
-  const settings = await access.settings.get(organizationId);
-  const secret = settings === null ? null : await access.settings.readSecret(organizationId);
-  if (settings === null || secret === null) throw interopNotConfigured();
+  const opened = await access.settings.open(organizationId);
+  if (opened === null) throw interopNotConfigured();
+  const { settings, secret } = opened;
   const probe = new ExchangeCalendarProbe({
     ewsUrl: settings.ewsUrl,
     username: settings.roleAccount,
