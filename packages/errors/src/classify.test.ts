@@ -169,6 +169,26 @@ describe('Google Calendar Interop and admin-entered endpoints', () => {
       'NETWORK_UNREACHABLE',
     );
   });
+
+  it('a refused or timed-out Exchange connection stays transient, with Interop\'s "Connection error" advice', () => {
+    for (const errorCode of ['ECONNREFUSED', 'ETIMEDOUT', 'ECONNRESET']) {
+      expect(
+        classifyProviderError({
+          provider: 'google-interop',
+          errorCode,
+          endpoint: 'https://mail.example.com/EWS/Exchange.asmx',
+        }),
+      ).toMatchObject({
+        code: 'NETWORK_UNREACHABLE',
+        retryable: true,
+        connectionBroken: false,
+        subReason: 'INTEROP_CONNECTION_ERROR',
+      });
+    }
+    expect(
+      classifyProviderError({ provider: 'google', errorCode: 'ECONNREFUSED' }).subReason,
+    ).toBeUndefined();
+  });
 });
 
 describe('Retry-After handling', () => {

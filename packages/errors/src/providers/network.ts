@@ -106,6 +106,12 @@ export function networkMatch(
       providerCode: rawCode,
     };
   }
-  if (TRANSIENT.has(code)) return { code: C.NETWORK_UNREACHABLE, providerCode: rawCode };
+  if (TRANSIENT.has(code)) {
+    // Transient all the same (an outage or a restart is likelier than a change), but for an admin-entered
+    // Exchange server the advice is Interop's "Connection error": firewall, host or port.
+    return adminConfigured
+      ? { code: C.NETWORK_UNREACHABLE, subReason: S.INTEROP_CONNECTION_ERROR, providerCode: rawCode }
+      : { code: C.NETWORK_UNREACHABLE, providerCode: rawCode };
+  }
   return undefined;
 }

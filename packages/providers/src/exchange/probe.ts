@@ -1,7 +1,7 @@
 // ExchangeCalendarProbe: one GetUserAvailability request with Basic auth as the Interop role account,
 // or with an app-only token (Interop's OAuth mode for Exchange Online), failures as ProviderError
 // (provider 'google-interop').
-import { classifyProviderError, ProviderError, SubReason } from '@tsunagi/errors';
+import { classifyProviderError, ProviderError } from '@tsunagi/errors';
 import type { ProbeResult, ProviderId } from '../contract.js';
 import {
   availabilityRequestXml,
@@ -45,14 +45,13 @@ function interopError(
 
 /**
  * A probe reaches settings that were configured (and usually worked): a refused, reset or timed-out
- * connection may be an outage or a restart, so it is transient (NETWORK_UNREACHABLE; the hysteresis decides
- * when it breaks the connection) while its text is the seed's "Connection error" advice for the admin. The
- * analyzer, testing new settings, reports the same failure as the seed's misconfiguration.
+ * connection may be an outage or a restart, so it is classified from the Node error code alone — transient
+ * NETWORK_UNREACHABLE (the hysteresis decides when it breaks the connection), with Interop's "Connection
+ * error" advice. The analyzer, testing new settings, reports the same failure as the seed's misconfiguration.
  */
 function connectionFailure(endpoint: string, errorCode: string, cause?: unknown): ProviderError {
-  const classification = classifyProviderError({ provider: 'google-interop', endpoint, errorCode });
   return new ProviderError(
-    { ...classification, subReason: SubReason.INTEROP_CONNECTION_ERROR },
+    classifyProviderError({ provider: 'google-interop', endpoint, errorCode }),
     cause === undefined ? undefined : { cause },
   );
 }
