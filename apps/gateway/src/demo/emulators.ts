@@ -27,13 +27,7 @@ import {
 } from '@tsunagi/emulators';
 import { analyzeExchangeConnection } from '@tsunagi/providers';
 import type { Logger } from '../ops/logger.js';
-import type { ProviderAdapters } from '../providers/adapter-registry.js';
-import {
-  createEmulatedProviderRegistry,
-  googleAdapters,
-  microsoftAdapters,
-  zoomAdapters,
-} from '../providers/adapters.js';
+import { createEmulatedProviderRegistry, emulatorAdapters } from '../providers/adapters.js';
 import { type ExchangeAnalyzerOptions, storedReport } from '../providers/exchange.js';
 
 /** OAuth providers the embedded demo emulates (EXCHANGE goes through the organizations' Interop settings). */
@@ -107,25 +101,6 @@ export function demoProviderRegistry(emulators: DemoEmulators) {
     microsoft: emulators.microsoft,
     zoom: emulators.zoom,
   });
-}
-
-function emulatorAdapters(emulators: DemoEmulators): ProviderAdapters {
-  const { google, microsoft, zoom } = emulators;
-  return {
-    ...zoomAdapters({ clientId: zoom.clientId, clientSecret: zoom.clientSecret, ...zoom.endpoints }),
-    ...googleAdapters({
-      clientId: google.client.clientId,
-      clientSecret: google.client.clientSecret,
-      endpoints: google.endpoints,
-      apiRoot: google.endpoints.apiRoot,
-    }),
-    ...microsoftAdapters({
-      clientId: microsoft.clientId,
-      clientSecret: microsoft.clientSecret,
-      authority: microsoft.endpoints.authority,
-      graphBaseUrl: microsoft.endpoints.graphBaseUrl,
-    }),
-  };
 }
 
 export interface ProvisionedConnection {

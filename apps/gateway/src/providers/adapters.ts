@@ -115,11 +115,34 @@ export interface ProviderRegistryDependencies {
 
 export type ProviderRegistryFactory = (dependencies: ProviderRegistryDependencies) => ProviderRegistry;
 
-export interface EmulatedProvidersOptions
-  extends Partial<Omit<AdapterProviderRegistryOptions, 'db' | 'keyring' | 'state' | 'adapters'>> {
+/** Registry options a factory may set beyond what the gateway hands it (clock, retry, logger…). */
+export type RegistryExtras = Partial<
+  Omit<AdapterProviderRegistryOptions, 'db' | 'keyring' | 'state' | 'adapters'>
+>;
+
+export interface EmulatedProvidersOptions extends RegistryExtras {
   readonly microsoft?: MicrosoftEmulator;
   readonly google?: GoogleEmulator;
   readonly zoom?: ZoomEmulator;
+}
+
+/** The registry over `adapters`, with EXCHANGE through the organizations' Interop settings. */
+function registryOver(
+  dependencies: ProviderRegistryDependencies,
+  adapters: ProviderAdapters,
+  extra: RegistryExtras = {},
+): AdapterProviderRegistry {
+  const logger = extra.logger ?? dependencies.logger;
+  return new AdapterProviderRegistry({
+    publicUrl: dependencies.publicUrl,
+    ...extra,
+    ...(logger === undefined ? {} : { logger }),
+    db: dependencies.database.db,
+    keyring: dependencies.keyring,
+    state: dependencies.state,
+    adapters,
+    exchange: { settings: dependencies.exchangeSettings, reach: dependencies.exchange },
+  });
 }
 
 /**
@@ -131,65 +154,61 @@ export function configuredProviderRegistry(apps: ProviderApps): ProviderRegistry
   return (dependencies) => {
     const { logger } = dependencies;
     const log = logger === undefined ? {} : { logger };
-    const adapters: ProviderAdapters = {
+    return registryOver(dependencies, {
       ...(apps.google === undefined ? {} : googleAdapters({ ...apps.google, ...log })),
       ...(apps.microsoft === undefined ? {} : microsoftAdapters({ ...apps.microsoft, ...log })),
       ...(apps.zoom === undefined ? {} : zoomAdapters({ ...apps.zoom, ...log })),
-    };
-    return new AdapterProviderRegistry({
-      publicUrl: dependencies.publicUrl,
-      ...log,
-      db: dependencies.database.db,
-      keyring: dependencies.keyring,
-      state: dependencies.state,
-      adapters,
-      exchange: { settings: dependencies.exchangeSettings, reach: dependencies.exchange },
     });
+  };
+}
+
+export interface RunningEmulators {
+  readonly microsoft?: MicrosoftEmulator | undefined;
+  readonly google?: GoogleEmulator | undefined;
+  readonly zoom?: ZoomEmulator | undefined;
+}
+
+/** Adapters pointed at running emulators (their client credentials and endpoints). */
+export function emulatorAdapters(emulators: RunningEmulators, logger?: Logger): ProviderAdapters {
+  const { microsoft, google, zoom } = emulators;
+  const log = logger === undefined ? {} : { logger };
+  return {
+    ...(microsoft === undefined
+      ? {}
+      : microsoftAdapters({
+          clientId: microsoft.clientId,
+          clientSecret: microsoft.clientSecret,
+          authority: microsoft.endpoints.authority,
+          graphBaseUrl: microsoft.endpoints.graphBaseUrl,
+          ...log,
+        })),
+    ...(google === undefined
+      ? {}
+      : googleAdapters({
+          clientId: google.client.clientId,
+          clientSecret: google.client.clientSecret,
+          endpoints: google.endpoints,
+          apiRoot: google.endpoints.apiRoot,
+          ...log,
+        })),
+    ...(zoom === undefined
+      ? {}
+      : zoomAdapters({
+          clientId: zoom.clientId,
+          clientSecret: zoom.clientSecret,
+          ...zoom.endpoints,
+          ...log,
+        })),
   };
 }
 
 /** A registry factory for `createGateway({ providers })` whose adapters talk to running emulators. */
 export function createEmulatedProviderRegistry(options: EmulatedProvidersOptions): ProviderRegistryFactory {
   const { microsoft, google, zoom, ...rest } = options;
-  return (dependencies) => {
-    const logger = rest.logger ?? dependencies.logger;
-    const adapters: ProviderAdapters = {
-      ...(microsoft === undefined
-        ? {}
-        : microsoftAdapters({
-            clientId: microsoft.clientId,
-            clientSecret: microsoft.clientSecret,
-            authority: microsoft.endpoints.authority,
-            graphBaseUrl: microsoft.endpoints.graphBaseUrl,
-            ...(logger === undefined ? {} : { logger }),
-          })),
-      ...(google === undefined
-        ? {}
-        : googleAdapters({
-            clientId: google.client.clientId,
-            clientSecret: google.client.clientSecret,
-            endpoints: google.endpoints,
-            apiRoot: google.endpoints.apiRoot,
-            ...(logger === undefined ? {} : { logger }),
-          })),
-      ...(zoom === undefined
-        ? {}
-        : zoomAdapters({
-            clientId: zoom.clientId,
-            clientSecret: zoom.clientSecret,
-            ...zoom.endpoints,
-            ...(logger === undefined ? {} : { logger }),
-          })),
-    };
-    return new AdapterProviderRegistry({
-      publicUrl: dependencies.publicUrl,
-      ...rest,
-      ...(logger === undefined ? {} : { logger }),
-      db: dependencies.database.db,
-      keyring: dependencies.keyring,
-      state: dependencies.state,
-      adapters,
-      exchange: { settings: dependencies.exchangeSettings, reach: dependencies.exchange },
-    });
-  };
+  return (dependencies) =>
+    registryOver(
+      dependencies,
+      emulatorAdapters({ microsoft, google, zoom }, rest.logger ?? dependencies.logger),
+      rest,
+    );
 }
