@@ -67,10 +67,14 @@ export async function startEmbedded(options: {
   const { config } = options;
   if (config.databaseUrl !== undefined) throw new Error('startEmbedded runs on PGlite: unset DATABASE_URL');
   const log = options.logger ?? createLogger(config.logLevel);
-  const emulators = await startDemoEmulators();
-  let database: DatabaseHandle | null = null;
+  // First, so a data directory another gateway holds is refused before anything starts.
+  const database: DatabaseHandle = createDatabase(
+    config.pgliteDataDir === null ? {} : { dataDir: config.pgliteDataDir },
+  );
+  let started: DemoEmulators | null = null;
   try {
-    database = createDatabase(config.pgliteDataDir === null ? {} : { dataDir: config.pgliteDataDir });
+    const emulators = await startDemoEmulators();
+    started = emulators;
     await database.migrate();
     const keyring = parseKeyring(config.credentialsKeys);
     const seeded = await seedDemo(database.db, { keyring, bus: database.bus });
@@ -112,8 +116,8 @@ export async function startEmbedded(options: {
       },
     };
   } catch (error) {
-    await database?.close().catch(() => undefined);
-    await emulators.stop();
+    await database.close().catch(() => undefined);
+    await started?.stop();
     throw error;
   }
 }

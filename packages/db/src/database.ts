@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { Pool, type PoolConfig } from 'pg';
+import { lockDataDirectory } from './data-dir-lock.js';
 import { type EventBus, InProcessEventBus, PgNotifyEventBus } from './event-bus.js';
 import * as schema from './schema.js';
 
@@ -92,9 +93,17 @@ function createPgDatabase(options: CreateDatabaseOptions): DatabaseHandle {
   };
 }
 
+/** Throws DataDirectoryLockedError, before touching the directory, when another process has it open. */
 function createPgliteDatabase({ dataDir, logger }: CreateDatabaseOptions): DatabaseHandle {
-  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir);
+  const lock = dataDir === undefined ? null : lockDataDirectory(dataDir);
+  let client: PGlite;
+  try {
+    if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
+    client = new PGlite(dataDir);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = drizzlePglite({ client, schema, ...(logger ? { logger } : {}) });
   const bus = new InProcessEventBus();
   return {
@@ -105,8 +114,12 @@ function createPgliteDatabase({ dataDir, logger }: CreateDatabaseOptions): Datab
       await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
     },
     async close() {
-      await bus.close();
-      await client.close();
+      try {
+        await bus.close();
+        await client.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }
