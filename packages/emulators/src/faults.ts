@@ -221,7 +221,28 @@ export class FaultBook {
   }
 }
 
-/** What an emulator answers to `/_control/accounts/:id/faults`: status and JSON body (undefined: empty). */
+/**
+ * The account a control path names (`/_control/accounts/:account/…`): by the emulator's own id, or by its
+ * email address (any case), so a person can break a demo account they know only by its address.
+ */
+export function controlAccount<A extends { readonly email: string }>(
+  accounts: ReadonlyMap<string, A>,
+  segment: string,
+): A | undefined {
+  let key: string;
+  try {
+    key = decodeURIComponent(segment);
+  } catch {
+    return undefined; // malformed escape: names no account
+  }
+  const byId = accounts.get(key);
+  if (byId !== undefined || !key.includes('@')) return byId;
+  const email = key.toLowerCase();
+  for (const account of accounts.values()) if (account.email.toLowerCase() === email) return account;
+  return undefined;
+}
+
+/** What an emulator answers to `/_control/accounts/:account/faults`: status and JSON body (undefined: empty). */
 export interface FaultControlAnswer {
   readonly status: number;
   readonly body: unknown;

@@ -17,7 +17,7 @@ export {
   testCertificates,
 } from './exchange/index.js';
 export type { Fault, FaultControlAnswer, FaultKind, RequestFault } from './faults.js';
-export { applyFaultControl, FaultBook, parseFault } from './faults.js';
+export { applyFaultControl, controlAccount, FaultBook, parseFault } from './faults.js';
 export type {
   GoogleEmulator,
   GoogleEmulatorAccount,

@@ -4,7 +4,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { applyFaultControl, FaultBook } from '../faults.js';
+import { applyFaultControl, controlAccount, FaultBook } from '../faults.js';
 import {
   AccountCalendar,
   EVENT_ID,
@@ -897,7 +897,7 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): 
       }
     }
     const m = /^\/_control\/accounts\/([^/]+)\/(faults|sync-tokens\/invalidate)$/.exec(url.pathname);
-    const account = m ? accounts.get(decodeURIComponent(m[1]!)) : undefined;
+    const account = m ? controlAccount(accounts, m[1]!) : undefined;
     if (m && !account) return send(res, 404, { error: 'no such account' });
     const answer =
       m && account && m[2] === 'faults' ? applyFaultControl(faults, account.id, req.method, body) : null;

@@ -2,7 +2,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { applyFaultControl, FaultBook } from '../faults.js';
+import { applyFaultControl, controlAccount, FaultBook } from '../faults.js';
 import { authorizationRedirect, parseJson, readText, record, redirectAllowed } from '../http.js';
 import {
   gatewayPage,
@@ -815,17 +815,17 @@ export async function startMicrosoftEmulator(
       return;
     }
     const match = /^\/_control\/accounts\/([^/]+)\/faults$/.exec(path);
-    const accountId = match?.[1] ? decodeURIComponent(match[1]) : undefined;
-    if (accountId === undefined) {
+    if (match?.[1] === undefined) {
       sendJson(response, 404, { error: 'not found' });
       return;
     }
-    if (!accounts.has(accountId)) {
-      sendJson(response, 404, { error: `no account ${accountId}` });
+    const account = controlAccount(accounts, match[1]);
+    if (account === undefined) {
+      sendJson(response, 404, { error: `no account ${match[1]}` });
       return;
     }
     const body = method === 'POST' ? parseJson(await readText(request)) : undefined;
-    const answer = applyFaultControl(faults, accountId, method, body);
+    const answer = applyFaultControl(faults, account.id, method, body);
     if (answer) sendJson(response, answer.status, answer.body);
     else sendJson(response, 405, { error: 'method not allowed' });
   }

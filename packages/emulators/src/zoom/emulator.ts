@@ -3,7 +3,7 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { applyFaultControl, FaultBook } from '../faults.js';
+import { applyFaultControl, controlAccount, FaultBook } from '../faults.js';
 import { authorizationRedirect, parseJson, readText, record, redirectAllowed } from '../http.js';
 import { apiError, gatewayPage, oauthError, oauthErrorPage, sendJson, zoomSignature } from './wire.js';
 
@@ -465,13 +465,13 @@ export async function startZoomEmulator(options: ZoomEmulatorOptions = {}): Prom
       return;
     }
     const match = /^\/_control\/accounts\/([^/]+)\/(faults|deauthorize)$/.exec(path);
-    const accountId = match?.[1] ? decodeURIComponent(match[1]) : undefined;
-    if (accountId === undefined) {
+    if (match?.[1] === undefined) {
       sendJson(response, 404, { error: 'not found' });
       return;
     }
-    if (!accounts.has(accountId)) {
-      sendJson(response, 404, { error: `no account ${accountId}` });
+    const accountId = controlAccount(accounts, match[1])?.id;
+    if (accountId === undefined) {
+      sendJson(response, 404, { error: `no account ${match[1]}` });
       return;
     }
     if (match?.[2] === 'deauthorize' && method === 'POST') {
