@@ -58,7 +58,9 @@ function startGateway(): Started {
       if (tokenNext && url !== undefined) resolve({ url, token: line.trim() });
       tokenNext = line.includes('admin token');
     });
-    void exit.then(({ code }) => reject(new Error(`the gateway exited (${code}) before its banner: ${stderr}`)));
+    void exit.then(({ code }) =>
+      reject(new Error(`the gateway exited (${code}) before its banner: ${stderr}`)),
+    );
   });
   banner.catch(() => undefined);
   return { child, banner, exit };

@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDatabase } from './database.js';
 import { isDataDirectoryLocked, lockDataDirectory } from './data-dir-lock.js';
+import { createDatabase } from './database.js';
 
 let root: string;
 let dataDir: string;

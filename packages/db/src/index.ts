@@ -10,6 +10,12 @@ export {
   SecretDecryptionError,
   sealSecret,
 } from './crypto.js';
+export type { DataDirectoryLock } from './data-dir-lock.js';
+export {
+  DataDirectoryLockedError,
+  isDataDirectoryLocked,
+  lockDataDirectory,
+} from './data-dir-lock.js';
 export type {
   CreateDatabaseOptions,
   Database,
@@ -20,12 +26,6 @@ export type {
   Transaction,
 } from './database.js';
 export { createDatabase, MIGRATIONS_FOLDER } from './database.js';
-export type { DataDirectoryLock } from './data-dir-lock.js';
-export {
-  DataDirectoryLockedError,
-  isDataDirectoryLocked,
-  lockDataDirectory,
-} from './data-dir-lock.js';
 export type { DemoAccountConnection, DemoAccounts } from './demo-accounts.js';
 export { attachDemoAccount, listDemoAccounts } from './demo-accounts.js';
 export { createOrganization, createUser } from './directory.js';
