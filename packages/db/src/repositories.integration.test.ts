@@ -123,12 +123,12 @@ describe.each(drivers)('read side on %s', (driver) => {
         'EXCHANGE:TLS_ERROR',
         'GOOGLE_CALENDAR:AUTH_REVOKED',
         'MICROSOFT_TEAMS:INSUFFICIENT_SCOPE',
-        'ZOOM:AUTH_EXPIRED',
+        'ZOOM:AUTH_REVOKED',
       ]);
       expect(new Set(rows.map((row) => row.provider)).size).toBe(5);
       expect(rows.filter((row) => row.health === 'DEGRADED').map((row) => row.provider)).toEqual(['ZOOM']);
       expect(rows.filter((row) => row.health === 'AT_RISK').map((row) => row.provider)).toEqual([
-        'MICROSOFT_CALENDAR',
+        'GOOGLE_CALENDAR',
       ]);
       const revoked = rows.find((row) => row.lastError?.code === 'AUTH_REVOKED');
       expect(revoked?.lastError).toMatchObject({

@@ -1,7 +1,9 @@
 // Demo data: one organization whose booking pages exercise every rule of DESIGN §2, and a second one to
 // show tenant isolation. Everything goes through the state service, so stored states, plans and the event
-// log are real; connection errors are real wire bodies run through @tsunagi/errors.
-import { classifyProviderError, type ProviderFailureInput } from '@tsunagi/errors';
+// log are real; connection errors are real wire bodies run through @tsunagi/errors. Each seeded failure is
+// the one the embedded demo's emulators reproduce for that account (apps/gateway/src/demo/emulators.ts sets
+// them up), so a probe finds what the seed says; demo.integration.test.ts holds the two together.
+import { classifyProviderError, outcomeForCode, type ProviderFailureInput } from '@tsunagi/errors';
 import { inArray } from 'drizzle-orm';
 import type { Keyring } from './crypto.js';
 import type { Database } from './database.js';
@@ -62,11 +64,14 @@ const FAILURES = {
     headers: { 'content-type': 'application/json; charset=utf-8' },
     body: '{\n  "error": "invalid_grant",\n  "error_description": "Token has been expired or revoked."\n}',
   },
-  zoomTokenExpired: {
+  // Zoom's token endpoint refusing the refresh token of a grant the user removed
+  // (https://developers.zoom.us/docs/integrations/oauth-error-messages/).
+  zoomGrantRevoked: {
     provider: 'zoom',
-    status: 401,
+    status: 400,
     headers: { 'content-type': 'application/json;charset=UTF-8' },
-    body: '{"code":124,"message":"Invalid access token."}',
+    body: '{"reason":"Invalid Token!","error":"invalid_grant"}',
+    endpoint: 'https://zoom.us/oauth/token',
   },
   teamsScopeMissing: {
     provider: 'microsoft',
@@ -101,32 +106,35 @@ const FAILURES = {
     headers: { 'content-type': 'text/html' },
     body: '<html><head><title>503 Service Temporarily Unavailable</title></head><body><center><h1>503 Service Temporarily Unavailable</h1></center></body></html>',
   },
-  microsoftRefreshExpired: {
+  // Entra's token endpoint after the user reset their password: AADSTS50173, "FreshTokenNeeded"
+  // (https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes).
+  microsoftGrantRevoked: {
     provider: 'microsoft-identity',
     status: 400,
     headers: { 'content-type': 'application/json; charset=utf-8' },
     body: JSON.stringify({
       error: 'invalid_grant',
       error_description:
-        'AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2024-09-30T10:15:02.000Z and was inactive for 90.00:00:00. Trace ID: 0b4f8a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b Correlation ID: 7e6d5c4b-3a29-4817-9605-f4e3d2c1b0a9 Timestamp: 2025-01-06 08:10:11Z',
-      error_codes: [700082],
+        'AADSTS50173: The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password. Trace ID: 0b4f8a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b Correlation ID: 7e6d5c4b-3a29-4817-9605-f4e3d2c1b0a9 Timestamp: 2025-01-06 08:10:11Z',
+      error_codes: [50173],
       timestamp: '2025-01-06 08:10:11Z',
       trace_id: '0b4f8a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
       correlation_id: '7e6d5c4b-3a29-4817-9605-f4e3d2c1b0a9',
+      error_uri: 'https://login.microsoftonline.com/error?code=50173',
     }),
   },
 } satisfies Record<string, ProviderFailureInput>;
 
-/** Works today, but the admin consent for shared calendars lapses at month end. */
-const LUCAS_AT_RISK: ProviderErrorClassificationLike = {
+/**
+ * The meeting room's calendar was shared read-only (calendar.readonly, not calendar.events): free/busy works,
+ * bookings cannot be written to it. What the gateway's probe records for a grant that works but lacks a scope.
+ */
+const ROOM_READ_ONLY_AT_RISK: ProviderErrorClassificationLike = {
   code: 'INSUFFICIENT_SCOPE',
-  action: 'REAUTHORIZE',
-  retryable: false,
+  ...outcomeForCode('INSUFFICIENT_SCOPE'),
   connectionBroken: false,
-  provider: 'microsoft',
-  providerReason: 'consent_expiring',
-  message:
-    'Admin consent for Calendars.ReadWrite.Shared expires in 9 days; reconnect to keep shared calendars',
+  providerReason: 'missing_scopes',
+  message: 'The grant lacks https://www.googleapis.com/auth/calendar.events',
 };
 
 function unwrap<T>(result: Result<T>, what: string): T {
@@ -199,7 +207,7 @@ async function seedAcme(
   const benZoom = await link('ben', 'ZOOM', 'ben@acme.example');
   await link('priya', 'GOOGLE_CALENDAR', 'priya@acme.example');
   // A second Google account: a meeting-room resource calendar Priya manages.
-  await link('priya', 'GOOGLE_CALENDAR', 'room-tokyo@resource.acme.example');
+  const roomTokyo = await link('priya', 'GOOGLE_CALENDAR', 'room-tokyo@resource.acme.example');
   const priyaZoom = await link('priya', 'ZOOM', 'priya@acme.example');
   const lucasMicrosoft = await link('lucas', 'MICROSOFT_CALENDAR', 'lucas@acme.example');
   await link('lucas', 'MICROSOFT_TEAMS', 'lucas@acme.example');
@@ -263,7 +271,7 @@ async function seedAcme(
   await broken(marcoGoogle, FAILURES.googleGrantRevoked);
   await broken(zofiaTeams, FAILURES.teamsScopeMissing);
   await broken(benExchange, FAILURES.exchangeCertificate);
-  await broken(benZoom, FAILURES.zoomTokenExpired);
+  await broken(benZoom, FAILURES.zoomGrantRevoked);
   unwrap(
     await service.recordProbeResult(actor, priyaZoom, {
       ok: false,
@@ -272,9 +280,10 @@ async function seedAcme(
     'degraded probe',
   );
   unwrap(
-    await service.recordProbeResult(actor, lucasMicrosoft, { ok: true, atRisk: LUCAS_AT_RISK }),
+    await service.recordProbeResult(actor, roomTokyo, { ok: true, atRisk: ROOM_READ_ONLY_AT_RISK }),
     'at-risk probe',
   );
+  unwrap(await service.recordProbeResult(actor, lucasMicrosoft, { ok: true }), 'healthy Microsoft probe');
   unwrap(await service.recordProbeResult(actor, aikoGoogle, { ok: true }), 'healthy probe');
 }
 
@@ -306,7 +315,7 @@ async function seedGlobex(
     await service.markConnectionError(
       actor,
       olekMicrosoft,
-      classifyProviderError(FAILURES.microsoftRefreshExpired, { now: now() }),
+      classifyProviderError(FAILURES.microsoftGrantRevoked, { now: now() }),
     ),
     'Olek error',
   );

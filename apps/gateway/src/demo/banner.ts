@@ -1,5 +1,6 @@
-// The embedded print-out's provider section: where the emulators listen, how to repair an errored demo
-// connection from the IDE, and how to fix the demo organization's broken Exchange settings.
+// The embedded print-out's provider section: where the emulators listen, how to break a working demo
+// connection (the emulators' fault control API) and repair an errored one from the IDE, and how to fix the
+// demo organization's broken Exchange settings.
 import type { EmbeddedGateway } from '../embedded.js';
 
 export function demoProviderLines(embedded: EmbeddedGateway): string[] {
@@ -13,6 +14,28 @@ export function demoProviderLines(embedded: EmbeddedGateway): string[] {
     `               ${emulators.exchangeExpired.url}   (EWS, certificate expired)`,
     `  ${provisioned.connections.length} demo connections use emulator accounts; ${exchange.length} organizations' Interop settings point at the EWS emulators.`,
   ];
+  const healthyGoogle = provisioned.connections.find(
+    (connection) =>
+      connection.organizationId === gateway.demo.organizationId &&
+      connection.provider === 'GOOGLE_CALENDAR' &&
+      connection.fault === null,
+  );
+  lines.push(
+    '',
+    'Break a demo connection with the fault control API (an account is named by its id or email address):',
+    `  ${emulators.google.url}/_control/accounts/<id or email>/faults     (Google)`,
+    `  ${emulators.microsoft.url}/_control/accounts/<id or email>/faults     (Microsoft)`,
+    `  ${emulators.zoom.url}/_control/accounts/<id or email>/faults     (Zoom)`,
+  );
+  if (healthyGoogle !== undefined) {
+    const url = `${emulators.google.url}/_control/accounts/${healthyGoogle.accountEmail}/faults`;
+    lines.push(
+      `  e.g. revoke ${healthyGoogle.accountEmail}'s Google grant:`,
+      `  curl -X POST ${url} -H 'content-type: application/json' -d '{"kind":"REVOKE_GRANT"}'`,
+      '  The next probe (scheduled, or checkConnection in the IDE) sets it ERROR and disables the pages that',
+      '  need it; DELETE the same URL clears the faults, and a reconnect heals a revoked grant.',
+    );
+  }
   const errored = provisioned.reconnectable.find(
     (connection) => connection.organizationId === gateway.demo.organizationId,
   );

@@ -2,8 +2,9 @@
 // Exchange server and one whose certificate has expired) on 127.0.0.1, and the seeded demo connections backed
 // by real emulator accounts with real (emulator-issued, sealed) tokens. Emulator state is in memory, so
 // `provisionDemoAccounts` runs on every start: it signs each account in again through the same OAuth flows the
-// gateway uses, re-points the connection at the emulator account and re-injects the faults that keep an
-// errored demo connection failing until the user reconnects. `provisionDemoExchange` points the
+// gateway uses, re-points the connection at the emulator account and sets up in the emulator what each
+// troubled demo connection's stored state says (a revoked grant, a grant short of a scope, an outage), so a
+// probe finds what the seed wrote. `provisionDemoExchange` points the
 // organizations' Interop settings at the EWS emulators and tests them.
 import { createHash, randomBytes } from 'node:crypto';
 import {
@@ -25,7 +26,7 @@ import {
   startZoomEmulator,
   type ZoomEmulator,
 } from '@tsunagi/emulators';
-import { analyzeExchangeConnection } from '@tsunagi/providers';
+import { analyzeExchangeConnection, DEFAULT_RETRY, GOOGLE_CALENDAR_SCOPES } from '@tsunagi/providers';
 import type { Logger } from '../ops/logger.js';
 import { createEmulatedProviderRegistry, emulatorAdapters } from '../providers/adapters.js';
 import { type ExchangeAnalyzerOptions, storedReport } from '../providers/exchange.js';
@@ -110,9 +111,25 @@ export interface ProvisionedConnection {
   readonly accountEmail: string;
   /** The emulator account id, now the connection's accountExternalId. */
   readonly accountId: string;
-  /** What keeps an errored connection failing in the emulator, if anything. */
-  readonly fault: 'REVOKE_GRANT' | 'MISSING_SCOPE' | null;
+  /** What the emulator reproduces of the connection's stored trouble, if anything. */
+  readonly fault: DemoFault | null;
 }
+
+/**
+ * REVOKE_GRANT: the grant is dead until a reconnect consents again. MISSING_SCOPE: Teams consented without
+ * OnlineMeetings.ReadWrite. READ_ONLY_GRANT: a Google calendar shared read-only (calendar.readonly instead of
+ * calendar.events), at risk. OUTAGE: the provider answers 503 to the account's next probe, then recovers.
+ */
+export type DemoFault = 'REVOKE_GRANT' | 'MISSING_SCOPE' | 'READ_ONLY_GRANT' | 'OUTAGE';
+
+/** How a fault changes the scopes asked for at the provisioning sign-in. */
+const CONSENTED_SCOPES: Partial<Record<DemoFault, (scopes: string[]) => string[]>> = {
+  MISSING_SCOPE: (scopes) => scopes.filter((scope) => scope !== TEAMS_SCOPE),
+  READ_ONLY_GRANT: (scopes) =>
+    scopes.map((scope) =>
+      scope === GOOGLE_CALENDAR_SCOPES.events ? GOOGLE_CALENDAR_SCOPES.calendarReadonly : scope,
+    ),
+};
 
 export interface ProvisionReport {
   readonly connections: readonly ProvisionedConnection[];
@@ -138,10 +155,19 @@ function faultsOf(emulators: DemoEmulators, provider: ConnectionProvider) {
   return emulators.microsoft.faults;
 }
 
-/** What the emulator must reproduce so the connection's stored failure keeps happening. */
-function faultFor(connection: DemoAccountConnection): ProvisionedConnection['fault'] {
-  if (connection.status !== 'ERROR' || connection.lastError === null) return null;
-  if (connection.lastError.code === 'INSUFFICIENT_SCOPE') {
+/** What the emulator must reproduce so a probe finds the connection's stored trouble. */
+function faultFor(connection: DemoAccountConnection): DemoFault | null {
+  const error = connection.lastError;
+  if (error === null) return null;
+  if (connection.status === 'CONNECTED') {
+    if (error.retryable && !error.connectionBroken) return 'OUTAGE';
+    if (error.code === 'INSUFFICIENT_SCOPE' && connection.provider === 'GOOGLE_CALENDAR') {
+      return 'READ_ONLY_GRANT';
+    }
+    return null;
+  }
+  if (connection.status !== 'ERROR') return null;
+  if (error.code === 'INSUFFICIENT_SCOPE') {
     return connection.provider === 'MICROSOFT_TEAMS' ? 'MISSING_SCOPE' : null;
   }
   // Any other errored connection needs a person: its grant stays dead until a reconnect consents again.
@@ -172,7 +198,7 @@ export async function provisionDemoAccounts(options: {
   const adapters = emulatorAdapters(emulators);
   const provisioned: ProvisionedConnection[] = [];
   const reconnectable: DemoAccountConnection[] = [];
-  const revoke: { provider: ConnectionProvider; accountId: string }[] = [];
+  const afterSignIn: { provider: ConnectionProvider; accountId: string; fault: DemoFault }[] = [];
   for (const connection of demo.connections) {
     const oauth = adapters[connection.provider]?.oauth;
     if (oauth === undefined) continue;
@@ -189,9 +215,10 @@ export async function provisionDemoAccounts(options: {
         loginHint: email,
       }),
     );
-    if (fault === 'MISSING_SCOPE') {
-      const scopes = (url.searchParams.get('scope') ?? '').split(' ').filter((s) => s !== TEAMS_SCOPE);
-      url.searchParams.set('scope', scopes.join(' '));
+    const consented = fault === null ? undefined : CONSENTED_SCOPES[fault];
+    if (consented !== undefined) {
+      const asked = (url.searchParams.get('scope') ?? '').split(' ').filter(Boolean);
+      url.searchParams.set('scope', consented(asked).join(' '));
     }
     const response = await fetch(url, { redirect: 'manual' });
     const location = response.headers.get('location');
@@ -216,8 +243,10 @@ export async function provisionDemoAccounts(options: {
       },
     });
     if (!attached) continue;
-    if (fault === 'REVOKE_GRANT') revoke.push({ provider: connection.provider, accountId: account.id });
-    if (fault !== null) reconnectable.push(connection);
+    if (fault === 'REVOKE_GRANT' || fault === 'OUTAGE') {
+      afterSignIn.push({ provider: connection.provider, accountId: account.id, fault });
+    }
+    if (fault === 'REVOKE_GRANT' || fault === 'MISSING_SCOPE') reconnectable.push(connection);
     provisioned.push({
       connectionId: connection.id,
       organizationId: connection.organizationId,
@@ -227,9 +256,15 @@ export async function provisionDemoAccounts(options: {
       fault,
     });
   }
-  // After every sign-in: a consent heals the account's revoked grant in the emulator.
-  for (const { provider, accountId } of revoke) {
-    faultsOf(emulators, provider).inject(accountId, { kind: 'REVOKE_GRANT' });
+  // After every sign-in: a consent heals the account's revoked grant in the emulator. The outage lasts one
+  // probe, every retry of it included: the next probe finds the provider back (DEGRADED, then HEALTHY).
+  for (const { provider, accountId, fault } of afterSignIn) {
+    faultsOf(emulators, provider).inject(
+      accountId,
+      fault === 'OUTAGE'
+        ? { kind: 'SERVER_ERROR_BURST', requests: DEFAULT_RETRY.maxAttempts, status: 503 }
+        : { kind: 'REVOKE_GRANT' },
+    );
   }
   options.logger?.info(
     { connections: provisioned.length, errored: reconnectable.length },
