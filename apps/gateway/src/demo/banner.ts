@@ -33,7 +33,7 @@ export function demoProviderLines(embedded: EmbeddedGateway): string[] {
       `  e.g. revoke ${healthyGoogle.accountEmail}'s Google grant:`,
       `  curl -X POST ${url} -H 'content-type: application/json' -d '{"kind":"REVOKE_GRANT"}'`,
       '  The next probe (scheduled, or checkConnection in the IDE) sets it ERROR and disables the pages that',
-      '  need it; DELETE the same URL clears the faults, and a reconnect heals a revoked grant.',
+      "  need it. DELETE the same URL clears the account's faults; a reconnect (startReconnect) heals it too.",
     );
   }
   const errored = provisioned.reconnectable.find(

@@ -159,12 +159,12 @@ function faultsOf(emulators: DemoEmulators, provider: ConnectionProvider) {
 function faultFor(connection: DemoAccountConnection): DemoFault | null {
   const error = connection.lastError;
   if (error === null) return null;
+  // A transient failure (DEGRADED, or ERROR after a long run of them) passes by itself.
+  if (error.retryable && !error.connectionBroken) return 'OUTAGE';
   if (connection.status === 'CONNECTED') {
-    if (error.retryable && !error.connectionBroken) return 'OUTAGE';
-    if (error.code === 'INSUFFICIENT_SCOPE' && connection.provider === 'GOOGLE_CALENDAR') {
-      return 'READ_ONLY_GRANT';
-    }
-    return null;
+    return error.code === 'INSUFFICIENT_SCOPE' && connection.provider === 'GOOGLE_CALENDAR'
+      ? 'READ_ONLY_GRANT'
+      : null;
   }
   if (connection.status !== 'ERROR') return null;
   if (error.code === 'INSUFFICIENT_SCOPE') {
