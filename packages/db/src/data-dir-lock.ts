@@ -100,10 +100,23 @@ function claim(lockFile: string, holder: LockHolder): boolean {
     linkSync(draft, lockFile);
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    // File systems without hard links: exclusive create, written right after (a reader may see it empty).
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS') return createExclusive(lockFile, holder);
     throw error;
   } finally {
     removeQuietly(draft);
+  }
+}
+
+function createExclusive(lockFile: string, holder: LockHolder): boolean {
+  try {
+    writeFileSync(lockFile, `${JSON.stringify(holder)}\n`, { flag: 'wx', mode: 0o644 });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
   }
 }
 
