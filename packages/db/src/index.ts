@@ -27,9 +27,12 @@ export type { EventBus, EventListener, EventNotice, PgNotifyEventBusOptions } fr
 export { InProcessEventBus, NoopEventBus, PgNotifyEventBus } from './event-bus.js';
 export type {
   BookingPageField,
+  BookingPageSnapshot,
+  ConnectionSnapshot,
   EventCause,
   EventDraft,
   EventPayloads,
+  EventSnapshots,
   EventType,
   FollowEventsOptions,
   TsunagiEvent,
