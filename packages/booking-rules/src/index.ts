@@ -20,6 +20,7 @@ export {
   isLocationUsable,
   LOCATION_REQUIRED_PROVIDER,
   RECONNECT_SCOPE,
+  RESTORE_ACTION,
 } from './connections.js';
 export { evaluationsEqual } from './equality.js';
 export { evaluateAll, evaluateBookingPage } from './evaluate.js';
@@ -27,6 +28,7 @@ export { describeWarning, pickRoundRobinHost } from './hosts.js';
 export type { ConnectionErrorSummary } from './page-list.js';
 export { compareForBookingPageList, summarizeConnectionErrors } from './page-list.js';
 export type { LocationRemoval, RemediatedWorld, RemovedLocation } from './remediation.js';
+export { ACTION_PERFORMER } from './plan.js';
 export { applyRemediation, removeLocationsForUnlinkedConnection } from './remediation.js';
 export type {
   AppliedRule,
@@ -53,13 +55,19 @@ export type {
   RemediationActionKind,
   RemediationGoal,
   RemediationOption,
+  RemediationPerformer,
   RemediationPlan,
   RemediationStep,
 } from './types.js';
 export {
   CALENDAR_PROVIDERS,
   CONNECTION_STATUSES,
+  DISABLE_REASON_KINDS,
+  EVALUATION_WARNING_KINDS,
   LOCATION_PROVIDERS,
   LOCATION_TYPES,
   PROVIDERS,
+  REMEDIATION_ACTION_KINDS,
+  REMEDIATION_GOALS,
+  REMEDIATION_PERFORMERS,
 } from './types.js';

@@ -342,7 +342,8 @@ export function createStateService(options: StateServiceOptions): StateService {
     const connection = await writeConnectionState(ctx, before, next, checked);
     const pageIds = await pageIdsInvolvingUser(ctx, before.userId);
     const pages =
-      before.status !== next.status
+      // The engine reads the status, and the error's sub-reason (the check an Interop settings fix names).
+      before.status !== next.status || before.lastError?.subReason !== next.lastError?.subReason
         ? await reevaluatePages(ctx, pageIds, before.id)
         : await readPages(ctx, pageIds);
     return { connection, pages };
