@@ -55,13 +55,20 @@ describe('an errored EXCHANGE calendar', () => {
     const page = bookingPage({ memberIds: ['ben'], mode: 'ANY_MEMBER' });
     const world = [connection('ex', 'ben', 'EXCHANGE', 'ERROR')];
     const [fix] = actionsOf(evaluateBookingPage(page, world).plan);
-    expect(fix).toEqual({ kind: 'FIX_INTEROP_SETTINGS', connectionId: 'ex', userId: 'ben', provider: 'EXCHANGE' });
+    expect(fix).toEqual({
+      kind: 'FIX_INTEROP_SETTINGS',
+      connectionId: 'ex',
+      userId: 'ben',
+      provider: 'EXCHANGE',
+    });
   });
 
   it('cannot be RECONNECTed in the law harness, nor can an OAuth account be fixed through Interop settings', () => {
     const page = bookingPage({ memberIds: ['ben'] });
     const reconnect: RemediationAction = { kind: 'RECONNECT', connectionId: 'ex' };
-    expect(() => applyRemediation(page, [sslError], [reconnect])).toThrow(/RECONNECT cannot restore a EXCHANGE/);
+    expect(() => applyRemediation(page, [sslError], [reconnect])).toThrow(
+      /RECONNECT cannot restore a EXCHANGE/,
+    );
     const google = connection('g', 'ben', 'GOOGLE_CALENDAR', 'ERROR');
     const interop: RemediationAction = { kind: 'FIX_INTEROP_SETTINGS', connectionId: 'g' };
     expect(() => applyRemediation(page, [google], [interop])).toThrow(/FIX_INTEROP_SETTINGS cannot restore/);

@@ -24,11 +24,13 @@ export {
 } from './connections.js';
 export { evaluationsEqual } from './equality.js';
 export { evaluateAll, evaluateBookingPage } from './evaluate.js';
-export { describeWarning, pickRoundRobinHost } from './hosts.js';
+export { pickRoundRobinHost } from './hosts.js';
+export type { PageTextCatalog, PageTextLocale, WarningFigures } from './messages/index.js';
+export { describeReason, describeWarning, PAGE_TEXT, PAGE_TEXT_LOCALES } from './messages/index.js';
 export type { ConnectionErrorSummary } from './page-list.js';
 export { compareForBookingPageList, summarizeConnectionErrors } from './page-list.js';
-export type { LocationRemoval, RemediatedWorld, RemovedLocation } from './remediation.js';
 export { ACTION_PERFORMER } from './plan.js';
+export type { LocationRemoval, RemediatedWorld, RemovedLocation } from './remediation.js';
 export { applyRemediation, removeLocationsForUnlinkedConnection } from './remediation.js';
 export type {
   AppliedRule,
