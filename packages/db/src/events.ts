@@ -248,7 +248,10 @@ async function snapshotsOf(tx: Executor, organizationId: string, drafts: readonl
       ]),
     ),
     pageStates: new Map<string, BookingPageSnapshot>(
-      pageRows.map(({ id, state, acceptingBookings, enabled }) => [id, { state, acceptingBookings, enabled }]),
+      pageRows.map(({ id, state, acceptingBookings, enabled }) => [
+        id,
+        { state, acceptingBookings, enabled },
+      ]),
     ),
   };
 }
