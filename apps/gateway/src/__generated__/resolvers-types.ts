@@ -327,19 +327,15 @@ export type ExchangeConnectionReport = {
 };
 
 /**
- * One step of an Exchange connection test. `status` is PASSED, FAILED or SKIPPED; a FAILED step carries
- * its classified error, with title and remediation in the viewer's locale.
+ * One step of an Exchange connection test. A FAILED step carries its classified error, with title and
+ * remediation in the viewer's locale.
  */
 export type ExchangeConnectionStep = {
   readonly __typename?: 'ExchangeConnectionStep';
   readonly detail: Scalars['String']['output'];
   readonly error?: Maybe<ProviderError>;
-  /**
-   * URL_FORMAT, HTTPS, DNS, TCP, TLS, EWS_ENDPOINT, APPLICATION (app-only token, when an application id is
-   * set; SKIPPED for a role account password), CREDENTIALS or AVAILABILITY.
-   */
-  readonly id: Scalars['String']['output'];
-  readonly status: Scalars['String']['output'];
+  readonly id: ExchangeStepId;
+  readonly status: ExchangeStepStatus;
 };
 
 /** The organization's Calendar Interop settings. The secret is write-only and never returned. */
@@ -351,8 +347,7 @@ export type ExchangeSettings = {
   readonly lastTestedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The role account's user name (an email address). */
   readonly roleAccount: Scalars['String']['output'];
-  /** UNTESTED, OK or BROKEN (saved although the last test failed). */
-  readonly status: Scalars['String']['output'];
+  readonly status: ExchangeSettingsStatus;
 };
 
 export type ExchangeSettingsInput = {
@@ -364,6 +359,33 @@ export type ExchangeSettingsInput = {
   /** The role account password or the application's client secret (at most 1024 characters). */
   readonly secret: Scalars['String']['input'];
 };
+
+export type ExchangeSettingsStatus =
+  /** Saved although the last test failed. */
+  | 'BROKEN'
+  /** The last test passed. */
+  | 'OK'
+  /** Saved without a test. */
+  | 'UNTESTED';
+
+/** The checks of an Exchange connection test, in the order they run. */
+export type ExchangeStepId =
+  /** App-only token, when an application id is set; SKIPPED for a role account password. */
+  | 'APPLICATION'
+  | 'AVAILABILITY'
+  | 'CREDENTIALS'
+  | 'DNS'
+  | 'EWS_ENDPOINT'
+  | 'HTTPS'
+  | 'TCP'
+  | 'TLS'
+  | 'URL_FORMAT';
+
+export type ExchangeStepStatus =
+  | 'FAILED'
+  | 'PASSED'
+  /** Not run: an earlier step failed, or the step does not apply. */
+  | 'SKIPPED';
 
 /** One row of the integrations list: a provider and the user's accounts with it. */
 export type Integration = {
@@ -938,6 +960,9 @@ export type ResolversTypes = {
   ExchangeConnectionStep: ResolverTypeWrapper<ExchangeStepParent>;
   ExchangeSettings: ResolverTypeWrapper<ExchangeSettingsParent>;
   ExchangeSettingsInput: ExchangeSettingsInput;
+  ExchangeSettingsStatus: ExchangeSettingsStatus;
+  ExchangeStepId: ExchangeStepId;
+  ExchangeStepStatus: ExchangeStepStatus;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Integration: ResolverTypeWrapper<IntegrationParent>;
@@ -1141,8 +1166,8 @@ export type ExchangeConnectionReportResolvers<ContextType = GatewayContext, Pare
 export type ExchangeConnectionStepResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ExchangeConnectionStep'] = ResolversParentTypes['ExchangeConnectionStep']> = {
   detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['ProviderError']>, ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ExchangeStepId'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ExchangeStepStatus'], ParentType, ContextType>;
 };
 
 export type ExchangeSettingsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ExchangeSettings'] = ResolversParentTypes['ExchangeSettings']> = {
@@ -1151,7 +1176,7 @@ export type ExchangeSettingsResolvers<ContextType = GatewayContext, ParentType e
   lastReport?: Resolver<Maybe<ResolversTypes['ExchangeConnectionReport']>, ParentType, ContextType>;
   lastTestedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   roleAccount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ExchangeSettingsStatus'], ParentType, ContextType>;
 };
 
 export type IntegrationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Integration'] = ResolversParentTypes['Integration']> = {

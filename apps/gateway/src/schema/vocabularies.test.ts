@@ -38,6 +38,9 @@ describe('schema vocabularies', () => {
       'ProviderError.action': 'ErrorAction!',
       'ProviderError.subReason': 'SubReason',
       'Event.type': 'EventType!',
+      'ExchangeConnectionStep.id': 'ExchangeStepId!',
+      'ExchangeConnectionStep.status': 'ExchangeStepStatus!',
+      'ExchangeSettings.status': 'ExchangeSettingsStatus!',
     };
     for (const [path, type] of Object.entries(typed)) {
       const [typeName, fieldName] = path.split('.') as [string, string];

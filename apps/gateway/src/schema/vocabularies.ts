@@ -11,8 +11,9 @@ import {
   REMEDIATION_GOALS,
   REMEDIATION_PERFORMERS,
 } from '@tsunagi/booking-rules';
-import { EVENT_TYPES } from '@tsunagi/db';
+import { EVENT_TYPES, EXCHANGE_SETTINGS_STATUSES, EXCHANGE_STEP_STATUSES } from '@tsunagi/db';
 import { ACTIONS, ERROR_CODES, LOCALES, SUB_REASONS } from '@tsunagi/errors';
+import { EXCHANGE_STEP_IDS } from '@tsunagi/providers';
 
 /** GraphQL enum name → the values it must have, in order. */
 export const SCHEMA_VOCABULARIES: Readonly<Record<string, readonly string[]>> = {
@@ -28,6 +29,9 @@ export const SCHEMA_VOCABULARIES: Readonly<Record<string, readonly string[]>> = 
   ErrorAction: ACTIONS,
   SubReason: SUB_REASONS,
   EventType: EVENT_TYPES,
+  ExchangeStepId: EXCHANGE_STEP_IDS,
+  ExchangeStepStatus: EXCHANGE_STEP_STATUSES,
+  ExchangeSettingsStatus: EXCHANGE_SETTINGS_STATUSES,
   // Both text catalogs (errors' remediation, pages' reasons and warnings) speak the schema's locales.
   Locale: LOCALES.map((locale) => locale.toUpperCase()),
 };

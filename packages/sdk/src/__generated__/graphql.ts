@@ -325,19 +325,15 @@ export type ExchangeConnectionReport = {
 };
 
 /**
- * One step of an Exchange connection test. `status` is PASSED, FAILED or SKIPPED; a FAILED step carries
- * its classified error, with title and remediation in the viewer's locale.
+ * One step of an Exchange connection test. A FAILED step carries its classified error, with title and
+ * remediation in the viewer's locale.
  */
 export type ExchangeConnectionStep = {
   __typename?: 'ExchangeConnectionStep';
   detail: Scalars['String']['output'];
   error?: Maybe<ProviderError>;
-  /**
-   * URL_FORMAT, HTTPS, DNS, TCP, TLS, EWS_ENDPOINT, APPLICATION (app-only token, when an application id is
-   * set; SKIPPED for a role account password), CREDENTIALS or AVAILABILITY.
-   */
-  id: Scalars['String']['output'];
-  status: Scalars['String']['output'];
+  id: ExchangeStepId;
+  status: ExchangeStepStatus;
 };
 
 /** The organization's Calendar Interop settings. The secret is write-only and never returned. */
@@ -349,8 +345,7 @@ export type ExchangeSettings = {
   lastTestedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The role account's user name (an email address). */
   roleAccount: Scalars['String']['output'];
-  /** UNTESTED, OK or BROKEN (saved although the last test failed). */
-  status: Scalars['String']['output'];
+  status: ExchangeSettingsStatus;
 };
 
 export type ExchangeSettingsInput = {
@@ -362,6 +357,33 @@ export type ExchangeSettingsInput = {
   /** The role account password or the application's client secret (at most 1024 characters). */
   secret: Scalars['String']['input'];
 };
+
+export type ExchangeSettingsStatus =
+  /** Saved although the last test failed. */
+  | 'BROKEN'
+  /** The last test passed. */
+  | 'OK'
+  /** Saved without a test. */
+  | 'UNTESTED';
+
+/** The checks of an Exchange connection test, in the order they run. */
+export type ExchangeStepId =
+  /** App-only token, when an application id is set; SKIPPED for a role account password. */
+  | 'APPLICATION'
+  | 'AVAILABILITY'
+  | 'CREDENTIALS'
+  | 'DNS'
+  | 'EWS_ENDPOINT'
+  | 'HTTPS'
+  | 'TCP'
+  | 'TLS'
+  | 'URL_FORMAT';
+
+export type ExchangeStepStatus =
+  | 'FAILED'
+  | 'PASSED'
+  /** Not run: an earlier step failed, or the step does not apply. */
+  | 'SKIPPED';
 
 /** One row of the integrations list: a provider and the user's accounts with it. */
 export type Integration = {
@@ -875,7 +897,7 @@ export type ExchangeSettingsQueryVariables = Exact<{
 }>;
 
 
-export type ExchangeSettingsQuery = { __typename?: 'Query', exchangeSettings?: { __typename?: 'ExchangeSettings', ewsUrl: string, roleAccount: string, applicationId?: string | null, status: string, lastTestedAt?: string | null, lastReport?: { __typename?: 'ExchangeConnectionReport', ok: boolean, steps: Array<{ __typename?: 'ExchangeConnectionStep', id: string, status: string, detail: string, error?: { __typename?: 'ProviderError', code: ErrorCode, subReason?: SubReason | null, title: string, remediation: string } | null }> } | null } | null };
+export type ExchangeSettingsQuery = { __typename?: 'Query', exchangeSettings?: { __typename?: 'ExchangeSettings', ewsUrl: string, roleAccount: string, applicationId?: string | null, status: ExchangeSettingsStatus, lastTestedAt?: string | null, lastReport?: { __typename?: 'ExchangeConnectionReport', ok: boolean, steps: Array<{ __typename?: 'ExchangeConnectionStep', id: ExchangeStepId, status: ExchangeStepStatus, detail: string, error?: { __typename?: 'ProviderError', code: ErrorCode, subReason?: SubReason | null, title: string, remediation: string } | null }> } | null } | null };
 
 export type TestExchangeConnectionMutationVariables = Exact<{
   input: ExchangeSettingsInput;
@@ -885,14 +907,14 @@ export type TestExchangeConnectionMutationVariables = Exact<{
 }>;
 
 
-export type TestExchangeConnectionMutation = { __typename?: 'Mutation', testExchangeConnection: { __typename?: 'ExchangeConnectionReport', ok: boolean, steps: Array<{ __typename?: 'ExchangeConnectionStep', id: string, status: string, detail: string, error?: { __typename?: 'ProviderError', code: ErrorCode, subReason?: SubReason | null, connectionBroken: boolean, title: string, remediation: string } | null }> } };
+export type TestExchangeConnectionMutation = { __typename?: 'Mutation', testExchangeConnection: { __typename?: 'ExchangeConnectionReport', ok: boolean, steps: Array<{ __typename?: 'ExchangeConnectionStep', id: ExchangeStepId, status: ExchangeStepStatus, detail: string, error?: { __typename?: 'ProviderError', code: ErrorCode, subReason?: SubReason | null, connectionBroken: boolean, title: string, remediation: string } | null }> } };
 
 export type SaveExchangeSettingsMutationVariables = Exact<{
   input: ExchangeSettingsInput;
 }>;
 
 
-export type SaveExchangeSettingsMutation = { __typename?: 'Mutation', saveExchangeSettings: { __typename?: 'ExchangeSettings', ewsUrl: string, roleAccount: string, applicationId?: string | null, status: string, lastTestedAt?: string | null } };
+export type SaveExchangeSettingsMutation = { __typename?: 'Mutation', saveExchangeSettings: { __typename?: 'ExchangeSettings', ewsUrl: string, roleAccount: string, applicationId?: string | null, status: ExchangeSettingsStatus, lastTestedAt?: string | null } };
 
 export type ConnectExchangeCalendarMutationVariables = Exact<{
   mailbox?: InputMaybe<Scalars['String']['input']>;
