@@ -32,5 +32,4 @@ export const BATCHED_FIELDS: ReadonlySet<string> = new Set([
   'Event.user',
   'ConnectionStatusEvent.connection',
   'BookingPageStateEvent.page',
-  'BookingPageStateEvent.reasons',
 ]);

@@ -1,6 +1,8 @@
 import { buildSchema, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../env.js';
+import { createSchema } from '../schema/index.js';
+import { BATCHED_FIELDS } from './cost-weights.js';
 import { checkQueryLimits, measureOperation } from './query-limits.js';
 
 const schema = buildSchema(`
@@ -51,5 +53,16 @@ describe('query limits', () => {
     expect(limits(aliased)).toEqual(['ALIASES']);
     expect(limits(costly)).toEqual(['COST']);
     expect(limits('{ items(first: 50) { edges { node { id } } } }')).toEqual([]);
+  });
+});
+
+describe('cost weights', () => {
+  it('name only fields the gateway’s schema has', () => {
+    const schema = createSchema();
+    for (const path of BATCHED_FIELDS) {
+      const [typeName, fieldName] = path.split('.') as [string, string];
+      const type = schema.getType(typeName) as { getFields?: () => Record<string, unknown> } | undefined;
+      expect(type?.getFields?.()[fieldName], path).toBeDefined();
+    }
   });
 });
