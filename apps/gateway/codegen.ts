@@ -39,6 +39,8 @@ const config: CodegenConfig = {
           EventEdge: '../mappers.js#EventEdgeParent',
           EventConnection: '../mappers.js#EventConnectionParent',
           ConnectionStatusEvent: '../mappers.js#EventParent',
+          ConnectionSnapshot: '../mappers.js#ConnectionSnapshotParent',
+          BookingPageSnapshot: '../mappers.js#BookingPageSnapshotParent',
           BookingPageStateEvent: '../mappers.js#EventParent',
           ExchangeSettings: '../mappers.js#ExchangeSettingsParent',
           ExchangeConnectionReport: '../mappers.js#ExchangeReportParent',

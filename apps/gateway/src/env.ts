@@ -10,7 +10,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export interface QueryLimits {
   /** Deepest field nesting an operation may have. */
   readonly maxDepth: number;
-  /** Static cost ceiling: each field 1, list fields multiplied by `first` (or `defaultListSize`). */
+  /** Static cost ceiling (limits/cost-weights.ts): objects per instance, times the lists above them; round trips once. */
   readonly maxCost: number;
   /** Most aliased fields one operation may have. */
   readonly maxAliases: number;

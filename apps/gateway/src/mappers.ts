@@ -11,9 +11,11 @@ import type {
   BookingPageList,
   BookingPageLocationRow,
   BookingPageRow,
+  BookingPageSnapshot,
   ConnectionKind,
   ConnectionProvider,
   ConnectionRow,
+  ConnectionSnapshot,
   ConnectionStatus,
   ExchangeSettingsView,
   StoredConnectionError,
@@ -56,6 +58,8 @@ export type BookingPageConnectionParent = BookingPageList;
 
 export type AuthorizationSessionParent = AuthorizationStarted;
 export type EventParent = TsunagiEvent;
+export type ConnectionSnapshotParent = ConnectionSnapshot;
+export type BookingPageSnapshotParent = BookingPageSnapshot;
 export type EventEdgeParent = TsunagiEvent;
 
 export interface EventConnectionParent {

@@ -38,6 +38,20 @@ export const RECONNECT_SCOPE: Readonly<Record<Provider, 'ACCOUNT' | 'USER'>> = {
   MICROSOFT_TEAMS: 'USER',
 };
 
+/**
+ * How an errored connection of each provider is brought back. Google, Microsoft, Zoom and Teams accounts go
+ * through OAuth again (RECONNECT); an EXCHANGE calendar is read through the organization's Calendar Interop
+ * settings and has no per-user sign-in (`startReconnect` refuses it with NOT_OAUTH), so an administrator fixes
+ * those settings (FIX_INTEROP_SETTINGS), after which the connection is probed again.
+ */
+export const RESTORE_ACTION: Readonly<Record<Provider, 'RECONNECT' | 'FIX_INTEROP_SETTINGS'>> = {
+  GOOGLE_CALENDAR: 'RECONNECT',
+  MICROSOFT_CALENDAR: 'RECONNECT',
+  EXCHANGE: 'FIX_INTEROP_SETTINGS',
+  ZOOM: 'RECONNECT',
+  MICROSOFT_TEAMS: 'RECONNECT',
+};
+
 /** Groups connections by user once, so bulk evaluation does not scan every connection per page. */
 export function groupConnectionsByUser(
   connections: Iterable<ConnectionInput>,

@@ -145,7 +145,8 @@ describe('ANY_MEMBER plans', () => {
         hostId: 'a',
         actions: [
           { kind: 'RECONNECT', connectionId: 'a-m', userId: 'a', provider: 'MICROSOFT_CALENDAR' },
-          { kind: 'RECONNECT', connectionId: 'a-x', userId: 'a', provider: 'EXCHANGE' },
+          // EXCHANGE has no per-user OAuth: the admin fixes the organization's Interop settings.
+          { kind: 'FIX_INTEROP_SETTINGS', connectionId: 'a-x', userId: 'a', provider: 'EXCHANGE' },
         ],
       },
       {
@@ -165,9 +166,9 @@ describe('ANY_MEMBER plans', () => {
       connection('a-2', 'a', 'EXCHANGE', 'ERROR'),
     ];
     expect(optionsOf(evaluateBookingPage(page, connections))).toEqual([
-      'RECONNECT a-1 + RECONNECT a-2',
+      'RECONNECT a-1 + FIX_INTEROP_SETTINGS a-2',
       'RECONNECT a-1 + UNLINK a-2',
-      'RECONNECT a-2 + UNLINK a-1',
+      'FIX_INTEROP_SETTINGS a-2 + UNLINK a-1',
     ]);
     expect(checkPlanLaws(page, connections)).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import type { BookingPageEvaluation, EvaluationWarning } from './types.js';
+import type { BookingPageEvaluation } from './types.js';
 
 /**
  * Round-robin assignment: the eligible host assigned least recently (never-assigned hosts first, in page member
@@ -22,15 +22,4 @@ export function pickRoundRobinHost(
     }
   }
   return picked;
-}
-
-/** English one-liner for a warning ("2 of 5 hosts unavailable"); UIs localize from the counts. */
-export function describeWarning(warning: EvaluationWarning): string {
-  const count = `${warning.userIds.length} of ${warning.memberCount}`;
-  switch (warning.kind) {
-    case 'HOSTS_UNAVAILABLE':
-      return `${count} hosts unavailable`;
-    case 'MEMBERS_WITHOUT_CALENDAR':
-      return `${count} members have no connected calendar`;
-  }
 }

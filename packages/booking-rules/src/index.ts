@@ -20,12 +20,16 @@ export {
   isLocationUsable,
   LOCATION_REQUIRED_PROVIDER,
   RECONNECT_SCOPE,
+  RESTORE_ACTION,
 } from './connections.js';
 export { evaluationsEqual } from './equality.js';
 export { evaluateAll, evaluateBookingPage } from './evaluate.js';
-export { describeWarning, pickRoundRobinHost } from './hosts.js';
+export { pickRoundRobinHost } from './hosts.js';
+export type { PageTextCatalog, PageTextLocale, WarningFigures } from './messages/index.js';
+export { describeReason, describeWarning, PAGE_TEXT, PAGE_TEXT_LOCALES } from './messages/index.js';
 export type { ConnectionErrorSummary } from './page-list.js';
 export { compareForBookingPageList, summarizeConnectionErrors } from './page-list.js';
+export { ACTION_PERFORMER } from './plan.js';
 export type { LocationRemoval, RemediatedWorld, RemovedLocation } from './remediation.js';
 export { applyRemediation, removeLocationsForUnlinkedConnection } from './remediation.js';
 export type {
@@ -53,13 +57,19 @@ export type {
   RemediationActionKind,
   RemediationGoal,
   RemediationOption,
+  RemediationPerformer,
   RemediationPlan,
   RemediationStep,
 } from './types.js';
 export {
   CALENDAR_PROVIDERS,
   CONNECTION_STATUSES,
+  DISABLE_REASON_KINDS,
+  EVALUATION_WARNING_KINDS,
   LOCATION_PROVIDERS,
   LOCATION_TYPES,
   PROVIDERS,
+  REMEDIATION_ACTION_KINDS,
+  REMEDIATION_GOALS,
+  REMEDIATION_PERFORMERS,
 } from './types.js';

@@ -5,6 +5,7 @@ import {
   compareIds,
   connectionMask,
   PROVIDER_BIT,
+  RESTORE_ACTION,
 } from './connections.js';
 import type {
   ConnectionInput,
@@ -12,6 +13,7 @@ import type {
   RemediationAction,
   RemediationActionKind,
   RemediationOption,
+  RemediationPerformer,
   RemediationPlan,
   RemediationStep,
 } from './types.js';
@@ -31,13 +33,33 @@ export interface LocationNeeds {
 export const ADD_VALID_LOCATION: RemediationAction = Object.freeze({ kind: 'ADD_VALID_LOCATION' });
 export const REMOVE_ALL_LOCATIONS: RemediationAction = Object.freeze({ kind: 'REMOVE_ALL_LOCATIONS' });
 
+/** Brings an errored connection back: RECONNECT through OAuth, or the Interop settings fix for EXCHANGE. */
 export function reconnect(connection: ConnectionInput): RemediationAction {
-  return {
-    kind: 'RECONNECT',
+  const kind = RESTORE_ACTION[connection.provider];
+  const action: RemediationAction = {
+    kind,
     connectionId: connection.id,
     userId: connection.userId,
     provider: connection.provider,
   };
+  return kind === 'FIX_INTEROP_SETTINGS' && connection.errorSubReason !== undefined
+    ? { ...action, check: connection.errorSubReason }
+    : action;
+}
+
+/** Who can perform each action: the connection's user, the page's owner, or only an organization admin. */
+export const ACTION_PERFORMER: Readonly<Record<RemediationActionKind, RemediationPerformer>> = {
+  RECONNECT: 'CONNECTION_OWNER',
+  FIX_INTEROP_SETTINGS: 'ORGANIZATION_ADMIN',
+  UNLINK: 'CONNECTION_OWNER',
+  ADD_VALID_LOCATION: 'PAGE_OWNER',
+  REMOVE_ALL_LOCATIONS: 'PAGE_OWNER',
+  CHANGE_OWNER: 'PAGE_OWNER',
+};
+
+/** Actions that bring a connection back to CONNECTED. */
+export function restores(action: RemediationAction): boolean {
+  return action.kind === 'RECONNECT' || action.kind === 'FIX_INTEROP_SETTINGS';
 }
 
 export function unlink(connection: ConnectionInput): RemediationAction {
@@ -55,13 +77,14 @@ export function changeOwner(userId: string): RemediationAction {
 
 const ACTION_RANK: Readonly<Record<RemediationActionKind, number>> = {
   RECONNECT: 0,
-  UNLINK: 1,
-  ADD_VALID_LOCATION: 2,
-  REMOVE_ALL_LOCATIONS: 3,
-  CHANGE_OWNER: 4,
+  FIX_INTEROP_SETTINGS: 1,
+  UNLINK: 2,
+  ADD_VALID_LOCATION: 3,
+  REMOVE_ALL_LOCATIONS: 4,
+  CHANGE_OWNER: 5,
 };
 
-/** Actions by kind (RECONNECT, UNLINK, ADD_VALID_LOCATION, REMOVE_ALL_LOCATIONS, CHANGE_OWNER), then ids. */
+/** Actions by kind (in REMEDIATION_ACTION_KINDS order), then ids. */
 export function compareActions(a: RemediationAction, b: RemediationAction): number {
   return (
     ACTION_RANK[a.kind] - ACTION_RANK[b.kind] ||
@@ -197,14 +220,14 @@ export function calendarFixes(connections: readonly ConnectionInput[]): Remediat
   return fixes;
 }
 
-/** Connected-provider bits once the actions are applied (RECONNECT wins over UNLINK, as in applyRemediation). */
+/** Connected-provider bits once the actions are applied (a restore wins over UNLINK, as in applyRemediation). */
 function connectedBitsAfter(
   connections: readonly ConnectionInput[],
   actions: readonly RemediationAction[],
 ): number {
   let bits = 0;
   for (const c of connections) {
-    const reconnected = actions.some((a) => a.kind === 'RECONNECT' && a.connectionId === c.id);
+    const reconnected = actions.some((a) => restores(a) && a.connectionId === c.id);
     if (c.status === 'CONNECTED' || reconnected) bits |= PROVIDER_BIT[c.provider];
   }
   return bits;

@@ -1,4 +1,4 @@
-import { isConnectionList, LOCATION_REQUIRED_PROVIDER } from './connections.js';
+import { isConnectionList, LOCATION_REQUIRED_PROVIDER, RESTORE_ACTION } from './connections.js';
 import { appliedRule, distinctMembers } from './evaluate.js';
 import type {
   BookingPageInput,
@@ -16,8 +16,10 @@ export interface RemediatedWorld {
 
 /**
  * What the world looks like once a person has done `actions` — the semantics the plan's laws are stated in.
- * Order-independent, as if done in this order: every UNLINK (status DISCONNECTED), every RECONNECT (status
- * CONNECTED; so unlinking and reconnecting one account leaves it relinked), REMOVE_ALL_LOCATIONS, then
+ * Order-independent, as if done in this order: every UNLINK (status DISCONNECTED), every RECONNECT and
+ * FIX_INTEROP_SETTINGS (status CONNECTED: the account signed in again, or the organization's Interop settings fixed
+ * so the Exchange calendar's next probe passes; either way unlinking and restoring one account leaves it relinked),
+ * REMOVE_ALL_LOCATIONS, then
  * ADD_VALID_LOCATION (appends one IN_PERSON location), then CHANGE_OWNER (the last one given wins).
  * It models the actions only; follow-ups such as `removeLocationsForUnlinkedConnection` are the caller's.
  * Throws on an action that names a connection not in `connections` or lacks its id: that is a bug.
@@ -35,12 +37,17 @@ export function applyRemediation(
   for (const action of actions) {
     switch (action.kind) {
       case 'RECONNECT':
+      case 'FIX_INTEROP_SETTINGS':
       case 'UNLINK': {
         const id = action.connectionId;
         if (id === undefined) throw new TypeError(`${action.kind} needs a connectionId`);
-        if (!connections.some((c) => c.id === id))
-          throw new RangeError(`${action.kind}: unknown connection "${id}"`);
-        (action.kind === 'RECONNECT' ? reconnected : unlinked).add(id);
+        const connection = connections.find((c) => c.id === id);
+        if (connection === undefined) throw new RangeError(`${action.kind}: unknown connection "${id}"`);
+        if (action.kind !== 'UNLINK' && RESTORE_ACTION[connection.provider] !== action.kind) {
+          // The action a person could not perform: startReconnect refuses EXCHANGE, Interop settings fix no OAuth.
+          throw new RangeError(`${action.kind} cannot restore a ${connection.provider} connection`);
+        }
+        (action.kind === 'UNLINK' ? unlinked : reconnected).add(id);
         break;
       }
       case 'ADD_VALID_LOCATION':

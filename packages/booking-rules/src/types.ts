@@ -29,6 +29,11 @@ export interface ConnectionInput {
   readonly provider: Provider;
   readonly status: ConnectionStatus;
   readonly health?: ConnectionHealth | undefined;
+  /**
+   * ERROR: the stable sub-reason of the last failure (e.g. INTEROP_SSL_ERROR), when the error taxonomy has one.
+   * A FIX_INTEROP_SETTINGS action names it as the check the administrator has to make pass.
+   */
+  readonly errorSubReason?: string | undefined;
 }
 
 export const LOCATION_TYPES = [
@@ -66,12 +71,14 @@ export type ConnectionSource = readonly ConnectionInput[] | ConnectionsByUser;
 
 export type BookingPageState = 'ACTIVE' | 'DISABLED_CONNECTION_ERROR' | 'INACTIVE';
 
-export type DisableReasonKind =
-  | 'MEMBER_CALENDAR_ERROR'
-  | 'OWNER_LOCATION_ERROR'
-  | 'NO_MEMBER_CALENDAR_AVAILABLE'
-  | 'NO_MEMBER_LOCATION_AVAILABLE'
-  | 'NO_ELIGIBLE_HOST';
+export const DISABLE_REASON_KINDS = [
+  'MEMBER_CALENDAR_ERROR',
+  'OWNER_LOCATION_ERROR',
+  'NO_MEMBER_CALENDAR_AVAILABLE',
+  'NO_MEMBER_LOCATION_AVAILABLE',
+  'NO_ELIGIBLE_HOST',
+] as const;
+export type DisableReasonKind = (typeof DISABLE_REASON_KINDS)[number];
 
 export interface DisableReason {
   readonly kind: DisableReasonKind;
@@ -81,22 +88,32 @@ export interface DisableReason {
   readonly connectionIds: readonly string[];
 }
 
-export type RemediationActionKind =
-  | 'RECONNECT'
-  | 'UNLINK'
-  | 'ADD_VALID_LOCATION'
-  | 'REMOVE_ALL_LOCATIONS'
-  | 'CHANGE_OWNER';
+export const REMEDIATION_ACTION_KINDS = [
+  'RECONNECT',
+  /** An EXCHANGE connection has no per-user OAuth: an admin fixes the organization's Interop settings instead. */
+  'FIX_INTEROP_SETTINGS',
+  'UNLINK',
+  'ADD_VALID_LOCATION',
+  'REMOVE_ALL_LOCATIONS',
+  'CHANGE_OWNER',
+] as const;
+export type RemediationActionKind = (typeof REMEDIATION_ACTION_KINDS)[number];
+
+/** Who can perform an action (the least-privileged role that can; an organization admin can do them all). */
+export const REMEDIATION_PERFORMERS = ['CONNECTION_OWNER', 'PAGE_OWNER', 'ORGANIZATION_ADMIN'] as const;
+export type RemediationPerformer = (typeof REMEDIATION_PERFORMERS)[number];
 
 /**
- * One thing a person does. RECONNECT/UNLINK carry `connectionId`, plus the connection's `userId` and `provider`
- * (who has to act, and in which flow); CHANGE_OWNER carries the new owner in `userId`.
+ * One thing a person does. RECONNECT, FIX_INTEROP_SETTINGS and UNLINK carry `connectionId`, plus the connection's
+ * `userId` and `provider` (whose account, and in which flow); CHANGE_OWNER carries the new owner in `userId`.
+ * FIX_INTEROP_SETTINGS carries in `check` the failing check (the connection's error sub-reason), when known.
  */
 export interface RemediationAction {
   readonly kind: RemediationActionKind;
   readonly connectionId?: string;
   readonly userId?: string;
   readonly provider?: Provider;
+  readonly check?: string;
 }
 
 export interface RemediationOption {
@@ -106,7 +123,12 @@ export interface RemediationOption {
   readonly actions: readonly RemediationAction[];
 }
 
-export type RemediationGoal = 'CLEAR_CALENDAR_ERROR' | 'RESTORE_OWNER_LOCATION' | 'MAKE_SOME_MEMBER_ELIGIBLE';
+export const REMEDIATION_GOALS = [
+  'CLEAR_CALENDAR_ERROR',
+  'RESTORE_OWNER_LOCATION',
+  'MAKE_SOME_MEMBER_ELIGIBLE',
+] as const;
+export type RemediationGoal = (typeof REMEDIATION_GOALS)[number];
 
 export interface RemediationStep {
   readonly goal: RemediationGoal;
@@ -119,7 +141,8 @@ export interface RemediationStep {
 /** Every step must be done. Empty when nothing needs fixing. */
 export type RemediationPlan = readonly RemediationStep[];
 
-export type EvaluationWarningKind = 'HOSTS_UNAVAILABLE' | 'MEMBERS_WITHOUT_CALENDAR';
+export const EVALUATION_WARNING_KINDS = ['HOSTS_UNAVAILABLE', 'MEMBERS_WITHOUT_CALENDAR'] as const;
+export type EvaluationWarningKind = (typeof EVALUATION_WARNING_KINDS)[number];
 
 export interface EvaluationWarning {
   readonly kind: EvaluationWarningKind;

@@ -1,16 +1,19 @@
 // The event log: append inside a service transaction, read from a cursor, follow live.
 import type { BookingPageEvaluation } from '@tsunagi/booking-rules';
-import { and, asc, eq, gt, max, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, max, sql } from 'drizzle-orm';
 import type { Executor } from './database.js';
 import type { EventBus, EventNotice } from './event-bus.js';
 import {
   type BookingPageState,
+  bookingPages,
   type ConnectionHealth,
   type ConnectionKind,
   type ConnectionProvider,
   type ConnectionStatus,
+  connections,
   events,
   type LocationType,
+  type StoredConnectionError,
 } from './schema.js';
 
 export const EVENT_TYPES = [
@@ -79,6 +82,8 @@ export interface EventPayloads {
     fields: BookingPageField[];
     cause: EventCause;
     previousOwnerId?: string;
+    /** changeOwner: the new owner was not a member and joined (the owner is always a member). */
+    addedMemberIds?: string[];
     addedLocationIds?: string[];
     removedLocationIds?: string[];
   };
@@ -109,6 +114,29 @@ export interface EventPayloads {
   };
 }
 
+/** The event's connection as it was when the event happened (an event is a fact, not a view of the row). */
+export interface ConnectionSnapshot {
+  status: ConnectionStatus;
+  health: ConnectionHealth;
+  lastError: StoredConnectionError | null;
+}
+
+/** The event's booking page as it was when the event happened. */
+export interface BookingPageSnapshot {
+  state: BookingPageState;
+  acceptingBookings: boolean;
+  enabled: boolean;
+}
+
+/**
+ * What `appendEvents` adds to every payload: the state of the event's connection and page as the
+ * transaction that appended it left them. Absent on events stored before snapshots were recorded.
+ */
+export interface EventSnapshots {
+  connectionState?: ConnectionSnapshot;
+  pageState?: BookingPageSnapshot;
+}
+
 export interface EventDraft<K extends EventType = EventType> {
   type: K;
   connectionId?: string | null;
@@ -125,7 +153,7 @@ export type TsunagiEvent = {
     connectionId: string | null;
     bookingPageId: string | null;
     userId: string | null;
-    payload: EventPayloads[K];
+    payload: EventPayloads[K] & EventSnapshots;
     createdAt: Date;
   };
 }[EventType];
@@ -147,18 +175,29 @@ export async function appendEvents(
 ): Promise<(EventNotice & { kind: 'appended' }) | null> {
   if (drafts.length === 0) return null;
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${EVENT_APPEND_LOCK}, hashtext(${organizationId}))`);
+  const { connectionStates, pageStates } = await snapshotsOf(tx, organizationId, drafts);
   const rows = await tx
     .insert(events)
     .values(
-      drafts.map((draft) => ({
-        organizationId,
-        type: draft.type,
-        connectionId: draft.connectionId ?? null,
-        bookingPageId: draft.bookingPageId ?? null,
-        userId: draft.userId ?? null,
-        payload: draft.payload as unknown as Record<string, unknown>,
-        createdAt,
-      })),
+      drafts.map((draft) => {
+        const connectionState =
+          draft.connectionId == null ? undefined : connectionStates.get(draft.connectionId);
+        const pageState = draft.bookingPageId == null ? undefined : pageStates.get(draft.bookingPageId);
+        const payload: EventPayloads[EventType] & EventSnapshots = {
+          ...draft.payload,
+          ...(connectionState === undefined ? {} : { connectionState }),
+          ...(pageState === undefined ? {} : { pageState }),
+        };
+        return {
+          organizationId,
+          type: draft.type,
+          connectionId: draft.connectionId ?? null,
+          bookingPageId: draft.bookingPageId ?? null,
+          userId: draft.userId ?? null,
+          payload: payload as unknown as Record<string, unknown>,
+          createdAt,
+        };
+      }),
     )
     .returning({ id: events.id });
   const notice = {
@@ -168,6 +207,53 @@ export async function appendEvents(
   };
   await bus.announce(tx, notice);
   return notice;
+}
+
+/**
+ * The rows the drafts name, read inside the appending transaction: every change the transaction made is in
+ * them, and no later change can be, so the snapshot is what was true when the events happened.
+ */
+async function snapshotsOf(tx: Executor, organizationId: string, drafts: readonly EventDraft[]) {
+  const connectionIds = [...new Set(drafts.flatMap((draft) => draft.connectionId ?? []))];
+  const pageIds = [...new Set(drafts.flatMap((draft) => draft.bookingPageId ?? []))];
+  const [connectionRows, pageRows] = await Promise.all([
+    connectionIds.length === 0
+      ? []
+      : tx
+          .select({
+            id: connections.id,
+            status: connections.status,
+            health: connections.health,
+            lastError: connections.lastError,
+          })
+          .from(connections)
+          .where(and(eq(connections.organizationId, organizationId), inArray(connections.id, connectionIds))),
+    pageIds.length === 0
+      ? []
+      : tx
+          .select({
+            id: bookingPages.id,
+            state: bookingPages.state,
+            acceptingBookings: bookingPages.acceptingBookings,
+            enabled: bookingPages.enabled,
+          })
+          .from(bookingPages)
+          .where(and(eq(bookingPages.organizationId, organizationId), inArray(bookingPages.id, pageIds))),
+  ]);
+  return {
+    connectionStates: new Map<string, ConnectionSnapshot>(
+      connectionRows.map(({ id, status, health, lastError }) => [
+        id,
+        { status, health, lastError: lastError ?? null },
+      ]),
+    ),
+    pageStates: new Map<string, BookingPageSnapshot>(
+      pageRows.map(({ id, state, acceptingBookings, enabled }) => [
+        id,
+        { state, acceptingBookings, enabled },
+      ]),
+    ),
+  };
 }
 
 /** Events of one organization with id > `afterId`, oldest first. */
@@ -183,7 +269,7 @@ export async function readEvents(
     .where(and(eq(events.organizationId, organizationId), gt(events.id, afterId)))
     .orderBy(asc(events.id))
     .limit(limit);
-  return rows as TsunagiEvent[];
+  return rows as unknown as TsunagiEvent[];
 }
 
 /** The history of one booking page: every event about it, oldest first. */
@@ -205,7 +291,7 @@ export async function readPageHistory(
     )
     .orderBy(asc(events.id))
     .limit(options.limit ?? 100);
-  return rows as TsunagiEvent[];
+  return rows as unknown as TsunagiEvent[];
 }
 
 /** The newest event id of an organization (0 when it has none): the cursor for "live from now". */

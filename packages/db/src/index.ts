@@ -33,9 +33,12 @@ export type { EventBus, EventListener, EventNotice, PgNotifyEventBusOptions } fr
 export { InProcessEventBus, NoopEventBus, PgNotifyEventBus } from './event-bus.js';
 export type {
   BookingPageField,
+  BookingPageSnapshot,
+  ConnectionSnapshot,
   EventCause,
   EventDraft,
   EventPayloads,
+  EventSnapshots,
   EventType,
   FollowEventsOptions,
   TsunagiEvent,
@@ -103,6 +106,7 @@ export type {
   UserRole,
   UserRow,
 } from './schema.js';
+export { EXCHANGE_SETTINGS_STATUSES, EXCHANGE_STEP_STATUSES } from './schema.js';
 export type { DemoPerson, DemoSeed, SeedDemoOptions } from './seed.js';
 export { DEMO_ORGANIZATION_SLUG, OTHER_ORGANIZATION_SLUG, seedDemo } from './seed.js';
 export { storedEvaluation } from './service/pages.js';

@@ -276,13 +276,16 @@ export const oauthStates = pgTable(
   (t) => [index('oauth_states_expires_idx').on(t.expiresAt)],
 );
 
-export const exchangeSettingsStatus = pgEnum('exchange_settings_status', ['UNTESTED', 'OK', 'BROKEN']);
+export const EXCHANGE_SETTINGS_STATUSES = ['UNTESTED', 'OK', 'BROKEN'] as const;
+export const exchangeSettingsStatus = pgEnum('exchange_settings_status', EXCHANGE_SETTINGS_STATUSES);
 export type ExchangeSettingsStatus = (typeof exchangeSettingsStatus.enumValues)[number];
 
 /** One step of a stored Exchange connection report; `error` is the classified failure, if any. */
+export const EXCHANGE_STEP_STATUSES = ['PASSED', 'FAILED', 'SKIPPED'] as const;
+
 export interface StoredExchangeStep {
   id: string;
-  status: 'PASSED' | 'FAILED' | 'SKIPPED';
+  status: (typeof EXCHANGE_STEP_STATUSES)[number];
   detail: string;
   error: StoredConnectionError | null;
 }

@@ -34,6 +34,8 @@ export async function freshEvaluation(db: Database, pageId: string) {
       provider: c.provider,
       status: c.status,
       ...(c.status === 'CONNECTED' && c.health !== 'BROKEN' ? { health: c.health } : {}),
+      // An errored EXCHANGE calendar's plan names the failing check (FIX_INTEROP_SETTINGS) by this.
+      ...(c.status === 'ERROR' && c.lastError?.subReason ? { errorSubReason: c.lastError.subReason } : {}),
     })),
   );
 }

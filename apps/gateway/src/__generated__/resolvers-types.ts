@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { UserParent, ConnectionParent, ProviderErrorParent, IntegrationParent, BookingPageParent, LocationParent, ReasonParent, RemediationStepParent, RemediationOptionParent, RemediationActionParent, WarningParent, BookingPageEdgeParent, BookingPageConnectionParent, AuthorizationSessionParent, EventParent, EventEdgeParent, EventConnectionParent, ExchangeSettingsParent, ExchangeReportParent, ExchangeStepParent } from '../mappers.js';
+import type { UserParent, ConnectionParent, ProviderErrorParent, IntegrationParent, BookingPageParent, LocationParent, ReasonParent, RemediationStepParent, RemediationOptionParent, RemediationActionParent, WarningParent, BookingPageEdgeParent, BookingPageConnectionParent, AuthorizationSessionParent, EventParent, EventEdgeParent, EventConnectionParent, ConnectionSnapshotParent, BookingPageSnapshotParent, ExchangeSettingsParent, ExchangeReportParent, ExchangeStepParent } from '../mappers.js';
 import type { GatewayContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -74,6 +74,14 @@ export type BookingPageEdge = {
   readonly node: BookingPage;
 };
 
+/** An event's booking page as it was when the event happened. */
+export type BookingPageSnapshot = {
+  readonly __typename?: 'BookingPageSnapshot';
+  readonly acceptingBookings: Scalars['Boolean']['output'];
+  readonly enabled: Scalars['Boolean']['output'];
+  readonly state: BookingPageState;
+};
+
 export type BookingPageState =
   /** Takes bookings. */
   | 'ACTIVE'
@@ -87,22 +95,34 @@ export type BookingPageStateEvent = {
   readonly acceptingBookings: Scalars['Boolean']['output'];
   readonly cursor: Scalars['String']['output'];
   readonly occurredAt: Scalars['DateTime']['output'];
+  /** The page as it is now; `state`, `acceptingBookings` and `reasons` are what they were when the event happened. */
   readonly page: BookingPage;
   readonly previousState?: Maybe<BookingPageState>;
+  readonly reasons: ReadonlyArray<Reason>;
   readonly state: BookingPageState;
 };
 
-/**
- * A page that works but with fewer hosts than members ("2 of 5 hosts unavailable").
- * `kind` is HOSTS_UNAVAILABLE or MEMBERS_WITHOUT_CALENDAR.
- */
+/** A page that works but with fewer hosts than members ("2 of 5 hosts unavailable"). */
 export type BookingPageWarning = {
   readonly __typename?: 'BookingPageWarning';
-  readonly kind: Scalars['String']['output'];
+  readonly kind: BookingPageWarningKind;
   readonly memberCount: Scalars['Int']['output'];
+  /** The warning in words, in `locale` ("2 of 5 hosts unavailable"). */
   readonly message: Scalars['String']['output'];
   readonly users: ReadonlyArray<User>;
 };
+
+
+/** A page that works but with fewer hosts than members ("2 of 5 hosts unavailable"). */
+export type BookingPageWarningMessageArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+export type BookingPageWarningKind =
+  /** Members who cannot host now (their calendar or location does not work). */
+  | 'HOSTS_UNAVAILABLE'
+  /** Members with no connected calendar at all. */
+  | 'MEMBERS_WITHOUT_CALENDAR';
 
 /** One linked account of one user with one provider. */
 export type Connection = {
@@ -139,6 +159,14 @@ export type ConnectionKind =
   | 'CALENDAR'
   | 'LOCATION';
 
+/** An event's connection as it was when the event happened (events are facts: later changes do not show here). */
+export type ConnectionSnapshot = {
+  readonly __typename?: 'ConnectionSnapshot';
+  readonly health: ConnectionHealth;
+  readonly lastError?: Maybe<ProviderError>;
+  readonly status: ConnectionStatus;
+};
+
 export type ConnectionStatus =
   /** Works. */
   | 'CONNECTED'
@@ -149,8 +177,11 @@ export type ConnectionStatus =
 
 export type ConnectionStatusEvent = {
   readonly __typename?: 'ConnectionStatusEvent';
+  /** The connection as it is now; `status`, `health` and `lastError` are what it was when the event happened. */
   readonly connection: Connection;
   readonly cursor: Scalars['String']['output'];
+  readonly health: ConnectionHealth;
+  readonly lastError?: Maybe<ProviderError>;
   readonly occurredAt: Scalars['DateTime']['output'];
   readonly previousStatus?: Maybe<ConnectionStatus>;
   readonly status: ConnectionStatus;
@@ -171,21 +202,98 @@ export type CreateBookingPageInput = {
   readonly title: Scalars['String']['input'];
 };
 
+/** What to do about a failure, derived from its code (@tsunagi/errors `Action`). */
+export type ErrorAction =
+  /** An admin must change settings (secret, API, URL, certificate, tenant policy, sharing). */
+  | 'FIX_CONFIGURATION'
+  /** The request is wrong: fix the code or the input. */
+  | 'FIX_REQUEST'
+  /** Wipe the local cache and do a full sync. */
+  | 'FULL_RESYNC'
+  /** Generate a new identifier (or update the existing resource). */
+  | 'NEW_IDENTIFIER'
+  /** Nothing to do. */
+  | 'NONE'
+  /** The user must reconnect the account. */
+  | 'REAUTHORIZE'
+  /** Fetch the current version and apply the change again. */
+  | 'REFETCH_AND_REAPPLY'
+  /** Refresh the access token with the refresh token, then retry once. */
+  | 'REFRESH_TOKEN'
+  /** Transient: retry with exponential backoff, honouring `retryAfterSeconds`. */
+  | 'RETRY_WITH_BACKOFF'
+  /** Use patch semantics and touch shared properties only on the organizer's copy. */
+  | 'USE_PATCH';
+
+/** What happened, in the error taxonomy of @tsunagi/errors (`ErrorCode`). */
+export type ErrorCode =
+  /** The mailbox / user / calendar account does not exist, is disabled or unlicensed. */
+  | 'ACCOUNT_UNAVAILABLE'
+  | 'ALREADY_DELETED'
+  | 'ALREADY_EXISTS'
+  /** The access token expired or is missing: refresh it and retry once. */
+  | 'AUTH_EXPIRED'
+  /** The grant (refresh token) is dead: the user must connect again. */
+  | 'AUTH_REVOKED'
+  /** A concurrent operation conflicted (e.g. a batch item); retry what remains. */
+  | 'CONFLICT'
+  /** An admin-entered host name does not resolve. */
+  | 'DNS_NOT_FOUND'
+  /** An admin-entered endpoint uses http:// instead of https://. */
+  | 'INSECURE_ENDPOINT'
+  /** The token lacks a scope the call needs. */
+  | 'INSUFFICIENT_SCOPE'
+  /** MFA, consent or a forced sign-in is needed. */
+  | 'INTERACTION_REQUIRED'
+  /** The request itself is wrong: do not retry it unchanged. */
+  | 'INVALID_REQUEST'
+  /** Client secret, enabled API, application id, Interop settings… are wrong. */
+  | 'MISCONFIGURED'
+  /** Connection refused/reset, timeouts, temporary DNS failures. */
+  | 'NETWORK_UNREACHABLE'
+  | 'NOT_FOUND'
+  /** Shared event properties can only be changed on the organizer's copy. */
+  | 'ORGANIZER_ONLY'
+  /** The account or app is not allowed to do this (tenant policy, sharing, roles). */
+  | 'PERMISSION_DENIED'
+  /** The ETag / change key no longer matches. */
+  | 'PRECONDITION_FAILED'
+  /** 5xx, gateway pages, transient server states. */
+  | 'PROVIDER_UNAVAILABLE'
+  /** Long-window usage limits (per day, calendar usage limits). Back off for a long time. */
+  | 'QUOTA_EXCEEDED'
+  /** Short-window throttling (per second / per minute). */
+  | 'RATE_LIMITED'
+  /** The sync / delta token expired: wipe the cache and resync. */
+  | 'SYNC_TOKEN_INVALID'
+  /** The server certificate is expired, untrusted or does not match the host. */
+  | 'TLS_ERROR'
+  /** No usable signal at all. */
+  | 'UNKNOWN';
+
 /** One entry of the organization's ordered event log. */
 export type Event = {
   readonly __typename?: 'Event';
+  /** The connection the event is about, as it is now; what it was then is `connectionState`. */
   readonly connection?: Maybe<Connection>;
+  /**
+   * The connection's status, health and error as they were when the event happened (null when the event is about
+   * no connection, or was recorded before snapshots were).
+   */
+  readonly connectionState?: Maybe<ConnectionSnapshot>;
   /** Pass as `after` to resume right after this event. */
   readonly cursor: Scalars['String']['output'];
   readonly id: Scalars['ID']['output'];
   readonly occurredAt: Scalars['DateTime']['output'];
+  /** The page the event is about, as it is now; what it was then is `pageState`. */
   readonly page?: Maybe<BookingPage>;
-  readonly payload: Scalars['JSON']['output'];
   /**
-   * What happened: CONNECTION_CREATED, CONNECTION_STATUS_CHANGED, CONNECTION_HEALTH_CHANGED, BOOKING_PAGE_CREATED,
-   * BOOKING_PAGE_UPDATED, BOOKING_PAGE_STATE_CHANGED, BOOKING_PAGE_EVALUATION_CHANGED or LOCATIONS_REMOVED.
+   * The page's state as it was when the event happened (null when the event is about no page, or was recorded
+   * before snapshots were).
    */
-  readonly type: Scalars['String']['output'];
+  readonly pageState?: Maybe<BookingPageSnapshot>;
+  readonly payload: Scalars['JSON']['output'];
+  readonly type: EventType;
   readonly user?: Maybe<User>;
 };
 
@@ -201,6 +309,16 @@ export type EventEdge = {
   readonly node: Event;
 };
 
+export type EventType =
+  | 'BOOKING_PAGE_CREATED'
+  | 'BOOKING_PAGE_EVALUATION_CHANGED'
+  | 'BOOKING_PAGE_STATE_CHANGED'
+  | 'BOOKING_PAGE_UPDATED'
+  | 'CONNECTION_CREATED'
+  | 'CONNECTION_HEALTH_CHANGED'
+  | 'CONNECTION_STATUS_CHANGED'
+  | 'LOCATIONS_REMOVED';
+
 /** A step-by-step connectivity report for the organization's Exchange (EWS) settings. */
 export type ExchangeConnectionReport = {
   readonly __typename?: 'ExchangeConnectionReport';
@@ -209,19 +327,15 @@ export type ExchangeConnectionReport = {
 };
 
 /**
- * One step of an Exchange connection test. `status` is PASSED, FAILED or SKIPPED; a FAILED step carries
- * its classified error, with title and remediation in the viewer's locale.
+ * One step of an Exchange connection test. A FAILED step carries its classified error, with title and
+ * remediation in the viewer's locale.
  */
 export type ExchangeConnectionStep = {
   readonly __typename?: 'ExchangeConnectionStep';
   readonly detail: Scalars['String']['output'];
   readonly error?: Maybe<ProviderError>;
-  /**
-   * URL_FORMAT, HTTPS, DNS, TCP, TLS, EWS_ENDPOINT, APPLICATION (app-only token, when an application id is
-   * set; SKIPPED for a role account password), CREDENTIALS or AVAILABILITY.
-   */
-  readonly id: Scalars['String']['output'];
-  readonly status: Scalars['String']['output'];
+  readonly id: ExchangeStepId;
+  readonly status: ExchangeStepStatus;
 };
 
 /** The organization's Calendar Interop settings. The secret is write-only and never returned. */
@@ -233,8 +347,7 @@ export type ExchangeSettings = {
   readonly lastTestedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The role account's user name (an email address). */
   readonly roleAccount: Scalars['String']['output'];
-  /** UNTESTED, OK or BROKEN (saved although the last test failed). */
-  readonly status: Scalars['String']['output'];
+  readonly status: ExchangeSettingsStatus;
 };
 
 export type ExchangeSettingsInput = {
@@ -246,6 +359,33 @@ export type ExchangeSettingsInput = {
   /** The role account password or the application's client secret (at most 1024 characters). */
   readonly secret: Scalars['String']['input'];
 };
+
+export type ExchangeSettingsStatus =
+  /** Saved although the last test failed. */
+  | 'BROKEN'
+  /** The last test passed. */
+  | 'OK'
+  /** Saved without a test. */
+  | 'UNTESTED';
+
+/** The checks of an Exchange connection test, in the order they run. */
+export type ExchangeStepId =
+  /** App-only token, when an application id is set; SKIPPED for a role account password. */
+  | 'APPLICATION'
+  | 'AVAILABILITY'
+  | 'CREDENTIALS'
+  | 'DNS'
+  | 'EWS_ENDPOINT'
+  | 'HTTPS'
+  | 'TCP'
+  | 'TLS'
+  | 'URL_FORMAT';
+
+export type ExchangeStepStatus =
+  | 'FAILED'
+  | 'PASSED'
+  /** Not run: an earlier step failed, or the step does not apply. */
+  | 'SKIPPED';
 
 /** One row of the integrations list: a provider and the user's accounts with it. */
 export type Integration = {
@@ -303,6 +443,10 @@ export type LocationType =
 export type Mutation = {
   readonly __typename?: 'Mutation';
   readonly addLocation: BookingPage;
+  /**
+   * Gives the page to `userId`. The owner is always a member: a new owner who is not one joins the members
+   * (recorded in the BOOKING_PAGE_UPDATED event's `addedMemberIds`).
+   */
   readonly changeOwner: BookingPage;
   /** Probes the connection now and records the result. */
   readonly checkConnection: Connection;
@@ -447,8 +591,8 @@ export type Provider =
 /** The last provider failure of a connection, as classified by the error taxonomy. */
 export type ProviderError = {
   readonly __typename?: 'ProviderError';
-  readonly action: Scalars['String']['output'];
-  readonly code: Scalars['String']['output'];
+  readonly action: ErrorAction;
+  readonly code: ErrorCode;
   readonly connectionBroken: Scalars['Boolean']['output'];
   readonly httpStatus?: Maybe<Scalars['Int']['output']>;
   readonly occurredAt: Scalars['DateTime']['output'];
@@ -461,7 +605,7 @@ export type ProviderError = {
    * A finer, stable reason the remediation is specific about (e.g. INTEROP_SSL_ERROR, one per message of
    * Google's Calendar Interop help), when the taxonomy has one.
    */
-  readonly subReason?: Maybe<Scalars['String']['output']>;
+  readonly subReason?: Maybe<SubReason>;
   readonly title: Scalars['String']['output'];
 };
 
@@ -526,32 +670,79 @@ export type QueryIntegrationsArgs = {
   userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/**
- * Why a page is disabled (or would be, when INACTIVE). `kind` is one of MEMBER_CALENDAR_ERROR,
- * OWNER_LOCATION_ERROR, NO_MEMBER_CALENDAR_AVAILABLE, NO_MEMBER_LOCATION_AVAILABLE, NO_ELIGIBLE_HOST.
- */
+/** Why a page is disabled (or would be, when INACTIVE). */
 export type Reason = {
   readonly __typename?: 'Reason';
   /** The errored connections behind the reason. */
   readonly connections: ReadonlyArray<Connection>;
-  readonly kind: Scalars['String']['output'];
+  readonly kind: ReasonKind;
+  /** The reason in words, in `locale`. */
+  readonly message: Scalars['String']['output'];
   /** The member (MEMBER_CALENDAR_ERROR) or owner (OWNER_LOCATION_ERROR). */
   readonly user?: Maybe<User>;
 };
 
-/**
- * One thing a person does. `kind` is one of RECONNECT, UNLINK, ADD_VALID_LOCATION, REMOVE_ALL_LOCATIONS,
- * CHANGE_OWNER.
- */
+
+/** Why a page is disabled (or would be, when INACTIVE). */
+export type ReasonMessageArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+/** What disables a page (DESIGN §2). */
+export type ReasonKind =
+  /** ALL_MEMBERS: a member's calendar connection is in ERROR (one reason per such connection). */
+  | 'MEMBER_CALENDAR_ERROR'
+  /** ANY_MEMBER: each half is met by some member, never by the same one. */
+  | 'NO_ELIGIBLE_HOST'
+  /** ANY_MEMBER: no member's calendar can be used. */
+  | 'NO_MEMBER_CALENDAR_AVAILABLE'
+  /** ANY_MEMBER: no member can use any of the page's locations. */
+  | 'NO_MEMBER_LOCATION_AVAILABLE'
+  /** ALL_MEMBERS: the page has locations and none is usable for the owner. */
+  | 'OWNER_LOCATION_ERROR';
+
+/** One thing a person does. */
 export type RemediationAction = {
   readonly __typename?: 'RemediationAction';
-  /** The connection to reconnect or unlink. */
+  /**
+   * FIX_INTEROP_SETTINGS: the failing check, the sub-reason of the connection's last error (e.g.
+   * INTEROP_SSL_ERROR), when the error taxonomy has one.
+   */
+  readonly check?: Maybe<SubReason>;
+  /** The connection to reconnect, fix or unlink. */
   readonly connection?: Maybe<Connection>;
-  readonly kind: Scalars['String']['output'];
+  readonly kind: RemediationActionKind;
+  readonly performedBy: RemediationPerformer;
   readonly provider?: Maybe<Provider>;
-  /** Who has to act (RECONNECT, UNLINK), or the new owner (CHANGE_OWNER). */
+  /** Whose connection it is (RECONNECT, FIX_INTEROP_SETTINGS, UNLINK), or the new owner (CHANGE_OWNER). */
   readonly user?: Maybe<User>;
 };
+
+export type RemediationActionKind =
+  /** Add a location usable for the page (`addLocation`). */
+  | 'ADD_VALID_LOCATION'
+  /** Give the page to `user` (`changeOwner`). */
+  | 'CHANGE_OWNER'
+  /**
+   * An EXCHANGE calendar has no per-user sign-in: an organization admin fixes the Calendar Interop settings
+   * (`testExchangeConnection(…, save: true)` or `retestExchangeSettings`), which re-probes the Exchange calendars.
+   * `check` names the failing check.
+   */
+  | 'FIX_INTEROP_SETTINGS'
+  /** Sign the account in again (`startReconnect`): OAuth providers only. */
+  | 'RECONNECT'
+  /** Remove every location of the page (`removeAllLocations`). */
+  | 'REMOVE_ALL_LOCATIONS'
+  /** Unlink the connection (`unlinkConnection`). */
+  | 'UNLINK';
+
+export type RemediationGoal =
+  /** ALL_MEMBERS: clear one member calendar's error. */
+  | 'CLEAR_CALENDAR_ERROR'
+  /** ANY_MEMBER: make some member an eligible host. */
+  | 'MAKE_SOME_MEMBER_ELIGIBLE'
+  /** ALL_MEMBERS: make a location usable for the owner again. */
+  | 'RESTORE_OWNER_LOCATION';
 
 /** A way to do a step: all of its actions are needed. */
 export type RemediationOption = {
@@ -561,13 +752,59 @@ export type RemediationOption = {
   readonly host?: Maybe<User>;
 };
 
+/** Who can perform an action: the least-privileged role that can (an organization admin can do them all). */
+export type RemediationPerformer =
+  /** The user whose connection it is (`user`). */
+  | 'CONNECTION_OWNER'
+  /** An organization admin. */
+  | 'ORGANIZATION_ADMIN'
+  /** The page's owner. */
+  | 'PAGE_OWNER';
+
 /** Every step must be done to re-enable the page; any one of its options does a step. */
 export type RemediationStep = {
   readonly __typename?: 'RemediationStep';
-  /** CLEAR_CALENDAR_ERROR, RESTORE_OWNER_LOCATION or MAKE_SOME_MEMBER_ELIGIBLE. */
-  readonly goal: Scalars['String']['output'];
+  readonly goal: RemediationGoal;
   readonly options: ReadonlyArray<RemediationOption>;
 };
+
+/** A finer, stable reason the remediation text is specific about (@tsunagi/errors `SubReason`). */
+export type SubReason =
+  | 'GOOGLE_ADMIN_POLICY_ENFORCED'
+  | 'GOOGLE_API_DISABLED'
+  | 'GOOGLE_CALENDAR_USAGE_LIMITS'
+  | 'GOOGLE_CONDITION_NOT_MET'
+  | 'GOOGLE_DUPLICATE_ID'
+  | 'GOOGLE_FORBIDDEN_FOR_NON_ORGANIZER'
+  | 'GOOGLE_SCOPE_INSUFFICIENT'
+  | 'GOOGLE_SYNC_TOKEN_EXPIRED'
+  | 'GOOGLE_USER_RATE_LIMIT'
+  | 'INTEROP_BAD_REQUEST'
+  | 'INTEROP_CONNECTION_ERROR'
+  | 'INTEROP_EWS_COMMUNICATION_ERROR'
+  | 'INTEROP_EWS_RESPONSE_ERROR'
+  | 'INTEROP_HOST_NOT_FOUND'
+  | 'INTEROP_INVALID_PARTICIPANT'
+  | 'INTEROP_MALFORMED_URL'
+  | 'INTEROP_NOT_CONFIGURED'
+  | 'INTEROP_SSL_ERROR'
+  | 'INTEROP_UNAUTHORIZED'
+  | 'INTEROP_USERNAME_NOT_EMAIL'
+  | 'MS_APP_NOT_FOUND'
+  | 'MS_CLIENT_SECRET_EXPIRED'
+  | 'MS_CLIENT_SECRET_INVALID'
+  | 'MS_CONDITIONAL_ACCESS_BLOCKED'
+  | 'MS_CONSENT_REQUIRED'
+  | 'MS_GRANT_REVOKED'
+  | 'MS_MAILBOX_NOT_ENABLED'
+  | 'MS_MFA_REQUIRED'
+  | 'MS_REFRESH_TOKEN_EXPIRED'
+  | 'MS_TENANT_NOT_FOUND'
+  | 'TLS_CERT_EXPIRED'
+  | 'TLS_CERT_UNTRUSTED'
+  | 'TLS_HOSTNAME_MISMATCH'
+  | 'TLS_HOST_IS_IP_ADDRESS'
+  | 'ZOOM_DAILY_LIMIT';
 
 export type Subscription = {
   readonly __typename?: 'Subscription';
@@ -577,7 +814,7 @@ export type Subscription = {
   readonly connectionStatusChanged: ConnectionStatusEvent;
   /**
    * Replays the log after `after` (exclusive), then goes live, with no gap and no duplicate; without `after` it
-   * starts live from the newest event. Admins and service tokens only.
+   * replays the whole log from its first event, so a new consumer loses nothing. Admins and service tokens only.
    */
   readonly events: Event;
 };
@@ -698,25 +935,34 @@ export type ResolversTypes = {
   BookingPage: ResolverTypeWrapper<BookingPageParent>;
   BookingPageConnection: ResolverTypeWrapper<BookingPageConnectionParent>;
   BookingPageEdge: ResolverTypeWrapper<BookingPageEdgeParent>;
+  BookingPageSnapshot: ResolverTypeWrapper<BookingPageSnapshotParent>;
   BookingPageState: BookingPageState;
   BookingPageStateEvent: ResolverTypeWrapper<EventParent>;
   BookingPageWarning: ResolverTypeWrapper<WarningParent>;
+  BookingPageWarningKind: BookingPageWarningKind;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Connection: ResolverTypeWrapper<ConnectionParent>;
   ConnectionAlerts: ResolverTypeWrapper<ConnectionAlerts>;
   ConnectionHealth: ConnectionHealth;
   ConnectionKind: ConnectionKind;
+  ConnectionSnapshot: ResolverTypeWrapper<ConnectionSnapshotParent>;
   ConnectionStatus: ConnectionStatus;
   ConnectionStatusEvent: ResolverTypeWrapper<EventParent>;
   CreateBookingPageInput: CreateBookingPageInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  ErrorAction: ErrorAction;
+  ErrorCode: ErrorCode;
   Event: ResolverTypeWrapper<EventParent>;
   EventConnection: ResolverTypeWrapper<EventConnectionParent>;
   EventEdge: ResolverTypeWrapper<EventEdgeParent>;
+  EventType: EventType;
   ExchangeConnectionReport: ResolverTypeWrapper<ExchangeReportParent>;
   ExchangeConnectionStep: ResolverTypeWrapper<ExchangeStepParent>;
   ExchangeSettings: ResolverTypeWrapper<ExchangeSettingsParent>;
   ExchangeSettingsInput: ExchangeSettingsInput;
+  ExchangeSettingsStatus: ExchangeSettingsStatus;
+  ExchangeStepId: ExchangeStepId;
+  ExchangeStepStatus: ExchangeStepStatus;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Integration: ResolverTypeWrapper<IntegrationParent>;
@@ -732,10 +978,15 @@ export type ResolversTypes = {
   ProviderError: ResolverTypeWrapper<ProviderErrorParent>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Reason: ResolverTypeWrapper<ReasonParent>;
+  ReasonKind: ReasonKind;
   RemediationAction: ResolverTypeWrapper<RemediationActionParent>;
+  RemediationActionKind: RemediationActionKind;
+  RemediationGoal: RemediationGoal;
   RemediationOption: ResolverTypeWrapper<RemediationOptionParent>;
+  RemediationPerformer: RemediationPerformer;
   RemediationStep: ResolverTypeWrapper<RemediationStepParent>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SubReason: SubReason;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdateBookingPageInput: UpdateBookingPageInput;
   User: ResolverTypeWrapper<UserParent>;
@@ -747,11 +998,13 @@ export type ResolversParentTypes = {
   BookingPage: BookingPageParent;
   BookingPageConnection: BookingPageConnectionParent;
   BookingPageEdge: BookingPageEdgeParent;
+  BookingPageSnapshot: BookingPageSnapshotParent;
   BookingPageStateEvent: EventParent;
   BookingPageWarning: WarningParent;
   Boolean: Scalars['Boolean']['output'];
   Connection: ConnectionParent;
   ConnectionAlerts: ConnectionAlerts;
+  ConnectionSnapshot: ConnectionSnapshotParent;
   ConnectionStatusEvent: EventParent;
   CreateBookingPageInput: CreateBookingPageInput;
   DateTime: Scalars['DateTime']['output'];
@@ -820,19 +1073,26 @@ export type BookingPageEdgeResolvers<ContextType = GatewayContext, ParentType ex
   node?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType>;
 };
 
+export type BookingPageSnapshotResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BookingPageSnapshot'] = ResolversParentTypes['BookingPageSnapshot']> = {
+  acceptingBookings?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['BookingPageState'], ParentType, ContextType>;
+};
+
 export type BookingPageStateEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BookingPageStateEvent'] = ResolversParentTypes['BookingPageStateEvent']> = {
   acceptingBookings?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   page?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType>;
   previousState?: Resolver<Maybe<ResolversTypes['BookingPageState']>, ParentType, ContextType>;
+  reasons?: Resolver<ReadonlyArray<ResolversTypes['Reason']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['BookingPageState'], ParentType, ContextType>;
 };
 
 export type BookingPageWarningResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BookingPageWarning'] = ResolversParentTypes['BookingPageWarning']> = {
-  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['BookingPageWarningKind'], ParentType, ContextType>;
   memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<BookingPageWarningMessageArgs, 'locale'>>;
   users?: Resolver<ReadonlyArray<ResolversTypes['User']>, ParentType, ContextType>;
 };
 
@@ -855,9 +1115,17 @@ export type ConnectionAlertsResolvers<ContextType = GatewayContext, ParentType e
   erroredConnections?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ConnectionSnapshotResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConnectionSnapshot'] = ResolversParentTypes['ConnectionSnapshot']> = {
+  health?: Resolver<ResolversTypes['ConnectionHealth'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['ProviderError']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ConnectionStatus'], ParentType, ContextType>;
+};
+
 export type ConnectionStatusEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConnectionStatusEvent'] = ResolversParentTypes['ConnectionStatusEvent']> = {
   connection?: Resolver<ResolversTypes['Connection'], ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  health?: Resolver<ResolversTypes['ConnectionHealth'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['ProviderError']>, ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   previousStatus?: Resolver<Maybe<ResolversTypes['ConnectionStatus']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ConnectionStatus'], ParentType, ContextType>;
@@ -869,12 +1137,14 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type EventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
   connection?: Resolver<Maybe<ResolversTypes['Connection']>, ParentType, ContextType>;
+  connectionState?: Resolver<Maybe<ResolversTypes['ConnectionSnapshot']>, ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   page?: Resolver<Maybe<ResolversTypes['BookingPage']>, ParentType, ContextType>;
+  pageState?: Resolver<Maybe<ResolversTypes['BookingPageSnapshot']>, ParentType, ContextType>;
   payload?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['EventType'], ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 };
 
@@ -896,8 +1166,8 @@ export type ExchangeConnectionReportResolvers<ContextType = GatewayContext, Pare
 export type ExchangeConnectionStepResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ExchangeConnectionStep'] = ResolversParentTypes['ExchangeConnectionStep']> = {
   detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['ProviderError']>, ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ExchangeStepId'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ExchangeStepStatus'], ParentType, ContextType>;
 };
 
 export type ExchangeSettingsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ExchangeSettings'] = ResolversParentTypes['ExchangeSettings']> = {
@@ -906,7 +1176,7 @@ export type ExchangeSettingsResolvers<ContextType = GatewayContext, ParentType e
   lastReport?: Resolver<Maybe<ResolversTypes['ExchangeConnectionReport']>, ParentType, ContextType>;
   lastTestedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   roleAccount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ExchangeSettingsStatus'], ParentType, ContextType>;
 };
 
 export type IntegrationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Integration'] = ResolversParentTypes['Integration']> = {
@@ -953,8 +1223,8 @@ export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends R
 };
 
 export type ProviderErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProviderError'] = ResolversParentTypes['ProviderError']> = {
-  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['ErrorAction'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['ErrorCode'], ParentType, ContextType>;
   connectionBroken?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   httpStatus?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -962,7 +1232,7 @@ export type ProviderErrorResolvers<ContextType = GatewayContext, ParentType exte
   remediation?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<ProviderErrorRemediationArgs, 'locale'>>;
   retryAfterSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   retryable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  subReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subReason?: Resolver<Maybe<ResolversTypes['SubReason']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<ProviderErrorTitleArgs, 'locale'>>;
 };
 
@@ -979,13 +1249,16 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
 
 export type ReasonResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Reason'] = ResolversParentTypes['Reason']> = {
   connections?: Resolver<ReadonlyArray<ResolversTypes['Connection']>, ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ReasonKind'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<ReasonMessageArgs, 'locale'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 };
 
 export type RemediationActionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RemediationAction'] = ResolversParentTypes['RemediationAction']> = {
+  check?: Resolver<Maybe<ResolversTypes['SubReason']>, ParentType, ContextType>;
   connection?: Resolver<Maybe<ResolversTypes['Connection']>, ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['RemediationActionKind'], ParentType, ContextType>;
+  performedBy?: Resolver<ResolversTypes['RemediationPerformer'], ParentType, ContextType>;
   provider?: Resolver<Maybe<ResolversTypes['Provider']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 };
@@ -996,7 +1269,7 @@ export type RemediationOptionResolvers<ContextType = GatewayContext, ParentType 
 };
 
 export type RemediationStepResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RemediationStep'] = ResolversParentTypes['RemediationStep']> = {
-  goal?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  goal?: Resolver<ResolversTypes['RemediationGoal'], ParentType, ContextType>;
   options?: Resolver<ReadonlyArray<ResolversTypes['RemediationOption']>, ParentType, ContextType>;
 };
 
@@ -1018,10 +1291,12 @@ export type Resolvers<ContextType = GatewayContext> = {
   BookingPage?: BookingPageResolvers<ContextType>;
   BookingPageConnection?: BookingPageConnectionResolvers<ContextType>;
   BookingPageEdge?: BookingPageEdgeResolvers<ContextType>;
+  BookingPageSnapshot?: BookingPageSnapshotResolvers<ContextType>;
   BookingPageStateEvent?: BookingPageStateEventResolvers<ContextType>;
   BookingPageWarning?: BookingPageWarningResolvers<ContextType>;
   Connection?: ConnectionResolvers<ContextType>;
   ConnectionAlerts?: ConnectionAlertsResolvers<ContextType>;
+  ConnectionSnapshot?: ConnectionSnapshotResolvers<ContextType>;
   ConnectionStatusEvent?: ConnectionStatusEventResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Event?: EventResolvers<ContextType>;

@@ -1,9 +1,10 @@
 import { CONNECTION_KIND, type IntegrationRow } from '@tsunagi/booking-rules';
 import type { ConnectionRow, StoredConnectionError } from '@tsunagi/db';
-import { describeError, isErrorCode } from '@tsunagi/errors';
+import { describeError, isErrorCode, isSubReason, outcomeForCode } from '@tsunagi/errors';
 import type { ConnectionStatus, Locale, Resolvers } from '../__generated__/resolvers-types.js';
 import { actorOf, type GatewayContext, refreshLoaders } from '../context.js';
 import { badInput, forbidden, gatewayError, notFound, unwrap } from '../errors.js';
+import { catalogLocale } from '../locale.js';
 import type { ProviderResult } from '../providers/registry.js';
 import { referencedUser } from '../relations.js';
 import { checkId, checkText } from '../validation.js';
@@ -12,13 +13,6 @@ const INTEGRATION_STATUS: Readonly<Record<IntegrationRow['state'], ConnectionSta
   CONNECTED: 'CONNECTED',
   CONNECTION_ERROR: 'ERROR',
   NOT_CONNECTED: 'DISCONNECTED',
-};
-
-const LOCALE: Readonly<Record<Locale, 'en' | 'ja' | 'it' | 'pl'>> = {
-  EN: 'en',
-  JA: 'ja',
-  IT: 'it',
-  PL: 'pl',
 };
 
 const MAX_URI_LENGTH = 2000;
@@ -197,6 +191,10 @@ export const connectionResolvers: Resolvers = {
       session.connectionId === null ? null : context.loaders.connection.load(session.connectionId),
   },
   ProviderError: {
+    // Stored errors outlive vocabulary changes: a code no longer known reads as UNKNOWN, with its action.
+    code: (error) => codeOf(error),
+    action: (error) => outcomeForCode(codeOf(error)).action,
+    subReason: (error) => (isSubReason(error.subReason) ? error.subReason : null),
     occurredAt: (error) => new Date(error.occurredAt),
     title: (error, { locale }) => describe(error, locale).title,
     remediation: (error, { locale }) => describe(error, locale).remediation,
@@ -205,8 +203,12 @@ export const connectionResolvers: Resolvers = {
 
 /** Localized text through @tsunagi/errors (specific to the sub-reason when there is one); a code it does not know reads as UNKNOWN. */
 function describe(error: StoredConnectionError, locale: Locale | null | undefined) {
-  return describeError(isErrorCode(error.code) ? error.code : 'UNKNOWN', LOCALE[locale ?? 'EN'], {
+  return describeError(codeOf(error), catalogLocale(locale), {
     ...(error.provider === null ? {} : { provider: error.provider }),
     ...(error.subReason === null || error.subReason === undefined ? {} : { subReason: error.subReason }),
   });
+}
+
+function codeOf(error: StoredConnectionError) {
+  return isErrorCode(error.code) ? error.code : 'UNKNOWN';
 }

@@ -1,4 +1,4 @@
-import type { EventPayloads, EventType, TsunagiEvent } from '@tsunagi/db';
+import type { EventPayloads, EventSnapshots, EventType, TsunagiEvent } from '@tsunagi/db';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { type GatewayContext, requireAdminOrService } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
@@ -10,9 +10,9 @@ const MAX_EVENTS_PER_PAGE = 500;
 
 const cursorOf = (event: TsunagiEvent) => String(event.id);
 
-function payloadOf<K extends EventType>(event: TsunagiEvent, type: K): EventPayloads[K] {
+function payloadOf<K extends EventType>(event: TsunagiEvent, type: K): EventPayloads[K] & EventSnapshots {
   if (event.type !== type) throw new Error(`Event ${event.id} is ${event.type}, not ${type}`);
-  return event.payload as EventPayloads[K];
+  return event.payload as EventPayloads[K] & EventSnapshots;
 }
 
 function relatedConnection(event: TsunagiEvent, context: GatewayContext) {
@@ -59,6 +59,8 @@ export const eventResolvers: Resolvers = {
     occurredAt: (event) => event.createdAt,
     connection: (event, _args, context) => relatedConnection(event, context),
     page: (event, _args, context) => relatedPage(event, context),
+    connectionState: (event) => event.payload.connectionState ?? null,
+    pageState: (event) => event.payload.pageState ?? null,
     user: (event, _args, context) => optionalUser(context, event.userId),
     payload: (event) => event.payload,
   },
@@ -68,6 +70,9 @@ export const eventResolvers: Resolvers = {
     connection: (event, _args, context) => required(relatedConnection(event, context), 'Connection'),
     previousStatus: (event) => payloadOf(event, 'CONNECTION_STATUS_CHANGED').from,
     status: (event) => payloadOf(event, 'CONNECTION_STATUS_CHANGED').to,
+    health: (event) => payloadOf(event, 'CONNECTION_STATUS_CHANGED').health,
+    // Events recorded before snapshots carry no error; null then, never today's error.
+    lastError: (event) => payloadOf(event, 'CONNECTION_STATUS_CHANGED').connectionState?.lastError ?? null,
   },
   BookingPageStateEvent: {
     cursor: cursorOf,
@@ -76,12 +81,13 @@ export const eventResolvers: Resolvers = {
     previousState: (event) => payloadOf(event, 'BOOKING_PAGE_STATE_CHANGED').from,
     state: (event) => payloadOf(event, 'BOOKING_PAGE_STATE_CHANGED').to,
     acceptingBookings: (event) => payloadOf(event, 'BOOKING_PAGE_STATE_CHANGED').acceptingBookings,
+    reasons: (event) => payloadOf(event, 'BOOKING_PAGE_STATE_CHANGED').reasons,
   },
   Subscription: {
     events: {
       subscribe: async (_parent, { after }, context) => {
         requireAdminOrService(context, 'The event log');
-        // Null replays the whole log, as the schema says: a new consumer loses nothing either.
+        // Null replays the whole log, as the schema says: a new consumer loses nothing.
         return eventStream(context, {
           after: parseEventCursor(after) ?? 0,
           field: 'events',

@@ -1,5 +1,6 @@
 // Static checks that reject expensive operations before any resolver runs: nesting depth, aliases, and a
-// simple cost (each field 1; a list field multiplies what is under it by its `first` argument).
+// cost (cost-weights.ts): objects count per instance, multiplied by the lists above them (`first`, or the
+// default size); DataLoader round trips and root queries count once per query path; leaves are free.
 import {
   type DocumentNode,
   type FieldNode,
@@ -21,6 +22,7 @@ import {
 } from 'graphql';
 import type { QueryLimits } from '../env.js';
 import { gatewayError } from '../errors.js';
+import { BATCHED_FIELDS, OBJECT_COST, ROUND_TRIP_COST } from './cost-weights.js';
 
 export interface OperationMeasure {
   depth: number;
@@ -33,6 +35,7 @@ interface Walk {
   readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>;
   readonly variables: Readonly<Record<string, unknown>>;
   readonly defaultListSize: number;
+  readonly operation: OperationDefinitionNode['operation'];
   aliases: number;
   depth: number;
 }
@@ -68,12 +71,21 @@ export function measureOperation(
     ),
     variables: variables ?? {},
     defaultListSize,
+    operation: operation.operation,
     aliases: 0,
     depth: 0,
   };
   const cost = selectionCost(walk, operation.selectionSet, root, 1, new Set());
-  return { depth: walk.depth, aliases: walk.aliases, cost };
+  return { depth: walk.depth, aliases: walk.aliases, cost: cost.perItem + cost.once };
 }
+
+/** `perItem` is paid by every instance of the parent; `once` (round trips) by the query path as a whole. */
+interface Cost {
+  perItem: number;
+  once: number;
+}
+
+const add = (a: Cost, b: Cost): Cost => ({ perItem: a.perItem + b.perItem, once: a.once + b.once });
 
 function selectionCost(
   walk: Walk,
@@ -81,15 +93,15 @@ function selectionCost(
   parentType: GraphQLNamedType,
   depth: number,
   fragmentPath: Set<string>,
-): number {
-  let cost = 0;
+): Cost {
+  let cost: Cost = { perItem: 0, once: 0 };
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
-      cost += fieldCost(walk, selection, parentType, depth, fragmentPath);
+      cost = add(cost, fieldCost(walk, selection, parentType, depth, fragmentPath));
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const typeName = selection.typeCondition?.name.value;
       const type = typeName === undefined ? parentType : (walk.schema.getType(typeName) ?? parentType);
-      cost += selectionCost(walk, selection.selectionSet, type, depth, fragmentPath);
+      cost = add(cost, selectionCost(walk, selection.selectionSet, type, depth, fragmentPath));
     } else {
       const name = selection.name.value;
       const fragment = walk.fragments.get(name);
@@ -97,7 +109,7 @@ function selectionCost(
       if (fragment === undefined || fragmentPath.has(name)) continue;
       const type = walk.schema.getType(fragment.typeCondition.name.value) ?? parentType;
       fragmentPath.add(name);
-      cost += selectionCost(walk, fragment.selectionSet, type, depth, fragmentPath);
+      cost = add(cost, selectionCost(walk, fragment.selectionSet, type, depth, fragmentPath));
       fragmentPath.delete(name);
     }
   }
@@ -110,20 +122,24 @@ function fieldCost(
   parentType: GraphQLNamedType,
   depth: number,
   fragmentPath: Set<string>,
-): number {
+): Cost {
   if (node.alias !== undefined) walk.aliases++;
-  if (node.name.value.startsWith('__')) return 0;
+  if (node.name.value.startsWith('__')) return { perItem: 0, once: 0 };
   walk.depth = Math.max(walk.depth, depth);
   const field =
     isObjectType(parentType) || isInterfaceType(parentType)
       ? parentType.getFields()[node.name.value]
       : undefined;
-  if (field === undefined || node.selectionSet === undefined) return 1;
+  // A leaf is read off its parent, already in memory.
+  if (field === undefined || node.selectionSet === undefined) return { perItem: 0, once: 0 };
   const children = selectionCost(walk, node.selectionSet, getNamedType(field.type), depth + 1, fragmentPath);
   // A connection's `first` already counted its edges: `edges` itself multiplies by nothing more.
   const multiplier =
     node.name.value === 'edges' && parentType.name.endsWith('Connection') ? 1 : listSize(walk, node, field);
-  return 1 + multiplier * children;
+  const isRoot = parentType === walk.schema.getRootType(walk.operation);
+  const roundTrip =
+    isRoot || BATCHED_FIELDS.has(`${parentType.name}.${node.name.value}`) ? ROUND_TRIP_COST : 0;
+  return { perItem: multiplier * (OBJECT_COST + children.perItem), once: roundTrip + children.once };
 }
 
 /** How many items a field may return: its `first` argument, or the default for unbounded lists. */

@@ -1,9 +1,11 @@
-import { describeWarning } from '@tsunagi/booking-rules';
+import { ACTION_PERFORMER, describeReason, describeWarning } from '@tsunagi/booking-rules';
 import { type BookingPageRow, encodePageCursor } from '@tsunagi/db';
+import { isSubReason } from '@tsunagi/errors';
 import type { LocationInput, Resolvers } from '../__generated__/resolvers-types.js';
 import { actorOf, type GatewayContext, refreshLoaders } from '../context.js';
 import { notFound, unwrap } from '../errors.js';
 import { loadVisible } from '../loaders.js';
+import { catalogLocale } from '../locale.js';
 import { optionalUser, referencedUser, usersInOrder } from '../relations.js';
 import { checkCount, checkFirst, checkId, checkIds, checkText } from '../validation.js';
 
@@ -166,6 +168,7 @@ export const pageResolvers: Resolvers = {
     value: ({ row }) => row.value,
   },
   Reason: {
+    message: (reason, { locale }) => describeReason(reason, catalogLocale(locale)),
     user: (reason, _args, context) => optionalUser(context, reason.userId),
     connections: (reason, _args, context) => loadVisible(context.loaders.connection, reason.connectionIds),
   },
@@ -177,9 +180,11 @@ export const pageResolvers: Resolvers = {
       action.connectionId === undefined ? null : context.loaders.connection.load(action.connectionId),
     user: (action, _args, context) => optionalUser(context, action.userId),
     provider: (action) => action.provider ?? null,
+    performedBy: (action) => ACTION_PERFORMER[action.kind],
+    check: (action) => (isSubReason(action.check) ? action.check : null),
   },
   BookingPageWarning: {
     users: (warning, _args, context) => usersInOrder(context, warning.userIds),
-    message: (warning) => describeWarning(warning),
+    message: (warning, { locale }) => describeWarning(warning, catalogLocale(locale)),
   },
 };

@@ -47,14 +47,17 @@ export interface LoadedPages {
 }
 
 export function toConnectionInput(
-  row: Pick<ConnectionRow, 'id' | 'userId' | 'provider' | 'status' | 'health'>,
+  row: Pick<ConnectionRow, 'id' | 'userId' | 'provider' | 'status' | 'health' | 'lastError'>,
 ): ConnectionInput {
+  const subReason = row.status === 'ERROR' ? row.lastError?.subReason : null;
   return {
     id: row.id,
     userId: row.userId,
     provider: row.provider,
     status: row.status,
     health: row.status === 'CONNECTED' && row.health !== 'BROKEN' ? row.health : undefined,
+    // The plan names the failing check of an EXCHANGE calendar (FIX_INTEROP_SETTINGS) by it.
+    ...(subReason === null || subReason === undefined ? {} : { errorSubReason: subReason }),
   };
 }
 
@@ -140,6 +143,7 @@ export async function loadPages(ctx: TxContext, pageIds: readonly string[]): Pro
       provider: connections.provider,
       status: connections.status,
       health: connections.health,
+      lastError: connections.lastError,
     })
     .from(connections)
     .where(and(eq(connections.organizationId, ctx.organizationId), inArray(connections.userId, [...userIds])))

@@ -16,7 +16,7 @@ import { type ConnectionCredentials, deleteCredentials, writeCredentials } from 
 import type { Keyring } from '../crypto.js';
 import type { Database } from '../database.js';
 import { type EventBus, NoopEventBus } from '../event-bus.js';
-import { appendEvents, type BookingPageField, type EventCause } from '../events.js';
+import { appendEvents, type BookingPageField, type EventCause, type EventPayloads } from '../events.js';
 import {
   applyConnectionError,
   applyProbeResult,
@@ -342,7 +342,8 @@ export function createStateService(options: StateServiceOptions): StateService {
     const connection = await writeConnectionState(ctx, before, next, checked);
     const pageIds = await pageIdsInvolvingUser(ctx, before.userId);
     const pages =
-      before.status !== next.status
+      // The engine reads the status, and the error's sub-reason (the check an Interop settings fix names).
+      before.status !== next.status || before.lastError?.subReason !== next.lastError?.subReason
         ? await reevaluatePages(ctx, pageIds, before.id)
         : await readPages(ctx, pageIds);
     return { connection, pages };
@@ -458,7 +459,10 @@ export function createStateService(options: StateServiceOptions): StateService {
     ctx: TxContext,
     page: BookingPageRow,
     fields: BookingPageField[],
-    details: { previousOwnerId?: string; addedLocationIds?: string[]; removedLocationIds?: string[] } = {},
+    details: Pick<
+      EventPayloads['BOOKING_PAGE_UPDATED'],
+      'previousOwnerId' | 'addedMemberIds' | 'addedLocationIds' | 'removedLocationIds'
+    > = {},
   ): Promise<BookingPageRow> {
     ctx.touchedPages.add(page.id);
     ctx.emit({
@@ -821,8 +825,21 @@ export function createStateService(options: StateServiceOptions): StateService {
         }
         const page = await openPage(ctx, actor, pageId, [newOwnerId]);
         if (page.ownerId === newOwnerId) return page;
+        // The owner is always a member: a new owner who was not one joins, at the end of the list.
+        const members = await pageMembers(ctx, page.id);
+        const joins = !members.includes(newOwnerId);
+        if (joins && members.length >= LIMITS.membersPerPage) {
+          abort('BAD_USER_INPUT', `A page has at most ${LIMITS.membersPerPage} members`, 'userId');
+        }
         await ctx.tx.update(bookingPages).set({ ownerId: newOwnerId }).where(eq(bookingPages.id, page.id));
-        return finishPageEdit(ctx, page, ['ownerId'], { previousOwnerId: page.ownerId });
+        if (!joins) return finishPageEdit(ctx, page, ['ownerId'], { previousOwnerId: page.ownerId });
+        await ctx.tx
+          .insert(bookingPageMembers)
+          .values({ bookingPageId: page.id, userId: newOwnerId, position: members.length });
+        return finishPageEdit(ctx, page, ['ownerId', 'memberIds'], {
+          previousOwnerId: page.ownerId,
+          addedMemberIds: [newOwnerId],
+        });
       });
     },
 

@@ -72,6 +72,14 @@ export type BookingPageEdge = {
   node: BookingPage;
 };
 
+/** An event's booking page as it was when the event happened. */
+export type BookingPageSnapshot = {
+  __typename?: 'BookingPageSnapshot';
+  acceptingBookings: Scalars['Boolean']['output'];
+  enabled: Scalars['Boolean']['output'];
+  state: BookingPageState;
+};
+
 export type BookingPageState =
   /** Takes bookings. */
   | 'ACTIVE'
@@ -85,22 +93,34 @@ export type BookingPageStateEvent = {
   acceptingBookings: Scalars['Boolean']['output'];
   cursor: Scalars['String']['output'];
   occurredAt: Scalars['DateTime']['output'];
+  /** The page as it is now; `state`, `acceptingBookings` and `reasons` are what they were when the event happened. */
   page: BookingPage;
   previousState?: Maybe<BookingPageState>;
+  reasons: Array<Reason>;
   state: BookingPageState;
 };
 
-/**
- * A page that works but with fewer hosts than members ("2 of 5 hosts unavailable").
- * `kind` is HOSTS_UNAVAILABLE or MEMBERS_WITHOUT_CALENDAR.
- */
+/** A page that works but with fewer hosts than members ("2 of 5 hosts unavailable"). */
 export type BookingPageWarning = {
   __typename?: 'BookingPageWarning';
-  kind: Scalars['String']['output'];
+  kind: BookingPageWarningKind;
   memberCount: Scalars['Int']['output'];
+  /** The warning in words, in `locale` ("2 of 5 hosts unavailable"). */
   message: Scalars['String']['output'];
   users: Array<User>;
 };
+
+
+/** A page that works but with fewer hosts than members ("2 of 5 hosts unavailable"). */
+export type BookingPageWarningMessageArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+export type BookingPageWarningKind =
+  /** Members who cannot host now (their calendar or location does not work). */
+  | 'HOSTS_UNAVAILABLE'
+  /** Members with no connected calendar at all. */
+  | 'MEMBERS_WITHOUT_CALENDAR';
 
 /** One linked account of one user with one provider. */
 export type Connection = {
@@ -137,6 +157,14 @@ export type ConnectionKind =
   | 'CALENDAR'
   | 'LOCATION';
 
+/** An event's connection as it was when the event happened (events are facts: later changes do not show here). */
+export type ConnectionSnapshot = {
+  __typename?: 'ConnectionSnapshot';
+  health: ConnectionHealth;
+  lastError?: Maybe<ProviderError>;
+  status: ConnectionStatus;
+};
+
 export type ConnectionStatus =
   /** Works. */
   | 'CONNECTED'
@@ -147,8 +175,11 @@ export type ConnectionStatus =
 
 export type ConnectionStatusEvent = {
   __typename?: 'ConnectionStatusEvent';
+  /** The connection as it is now; `status`, `health` and `lastError` are what it was when the event happened. */
   connection: Connection;
   cursor: Scalars['String']['output'];
+  health: ConnectionHealth;
+  lastError?: Maybe<ProviderError>;
   occurredAt: Scalars['DateTime']['output'];
   previousStatus?: Maybe<ConnectionStatus>;
   status: ConnectionStatus;
@@ -169,21 +200,98 @@ export type CreateBookingPageInput = {
   title: Scalars['String']['input'];
 };
 
+/** What to do about a failure, derived from its code (@tsunagi/errors `Action`). */
+export type ErrorAction =
+  /** An admin must change settings (secret, API, URL, certificate, tenant policy, sharing). */
+  | 'FIX_CONFIGURATION'
+  /** The request is wrong: fix the code or the input. */
+  | 'FIX_REQUEST'
+  /** Wipe the local cache and do a full sync. */
+  | 'FULL_RESYNC'
+  /** Generate a new identifier (or update the existing resource). */
+  | 'NEW_IDENTIFIER'
+  /** Nothing to do. */
+  | 'NONE'
+  /** The user must reconnect the account. */
+  | 'REAUTHORIZE'
+  /** Fetch the current version and apply the change again. */
+  | 'REFETCH_AND_REAPPLY'
+  /** Refresh the access token with the refresh token, then retry once. */
+  | 'REFRESH_TOKEN'
+  /** Transient: retry with exponential backoff, honouring `retryAfterSeconds`. */
+  | 'RETRY_WITH_BACKOFF'
+  /** Use patch semantics and touch shared properties only on the organizer's copy. */
+  | 'USE_PATCH';
+
+/** What happened, in the error taxonomy of @tsunagi/errors (`ErrorCode`). */
+export type ErrorCode =
+  /** The mailbox / user / calendar account does not exist, is disabled or unlicensed. */
+  | 'ACCOUNT_UNAVAILABLE'
+  | 'ALREADY_DELETED'
+  | 'ALREADY_EXISTS'
+  /** The access token expired or is missing: refresh it and retry once. */
+  | 'AUTH_EXPIRED'
+  /** The grant (refresh token) is dead: the user must connect again. */
+  | 'AUTH_REVOKED'
+  /** A concurrent operation conflicted (e.g. a batch item); retry what remains. */
+  | 'CONFLICT'
+  /** An admin-entered host name does not resolve. */
+  | 'DNS_NOT_FOUND'
+  /** An admin-entered endpoint uses http:// instead of https://. */
+  | 'INSECURE_ENDPOINT'
+  /** The token lacks a scope the call needs. */
+  | 'INSUFFICIENT_SCOPE'
+  /** MFA, consent or a forced sign-in is needed. */
+  | 'INTERACTION_REQUIRED'
+  /** The request itself is wrong: do not retry it unchanged. */
+  | 'INVALID_REQUEST'
+  /** Client secret, enabled API, application id, Interop settings… are wrong. */
+  | 'MISCONFIGURED'
+  /** Connection refused/reset, timeouts, temporary DNS failures. */
+  | 'NETWORK_UNREACHABLE'
+  | 'NOT_FOUND'
+  /** Shared event properties can only be changed on the organizer's copy. */
+  | 'ORGANIZER_ONLY'
+  /** The account or app is not allowed to do this (tenant policy, sharing, roles). */
+  | 'PERMISSION_DENIED'
+  /** The ETag / change key no longer matches. */
+  | 'PRECONDITION_FAILED'
+  /** 5xx, gateway pages, transient server states. */
+  | 'PROVIDER_UNAVAILABLE'
+  /** Long-window usage limits (per day, calendar usage limits). Back off for a long time. */
+  | 'QUOTA_EXCEEDED'
+  /** Short-window throttling (per second / per minute). */
+  | 'RATE_LIMITED'
+  /** The sync / delta token expired: wipe the cache and resync. */
+  | 'SYNC_TOKEN_INVALID'
+  /** The server certificate is expired, untrusted or does not match the host. */
+  | 'TLS_ERROR'
+  /** No usable signal at all. */
+  | 'UNKNOWN';
+
 /** One entry of the organization's ordered event log. */
 export type Event = {
   __typename?: 'Event';
+  /** The connection the event is about, as it is now; what it was then is `connectionState`. */
   connection?: Maybe<Connection>;
+  /**
+   * The connection's status, health and error as they were when the event happened (null when the event is about
+   * no connection, or was recorded before snapshots were).
+   */
+  connectionState?: Maybe<ConnectionSnapshot>;
   /** Pass as `after` to resume right after this event. */
   cursor: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   occurredAt: Scalars['DateTime']['output'];
+  /** The page the event is about, as it is now; what it was then is `pageState`. */
   page?: Maybe<BookingPage>;
-  payload: Scalars['JSON']['output'];
   /**
-   * What happened: CONNECTION_CREATED, CONNECTION_STATUS_CHANGED, CONNECTION_HEALTH_CHANGED, BOOKING_PAGE_CREATED,
-   * BOOKING_PAGE_UPDATED, BOOKING_PAGE_STATE_CHANGED, BOOKING_PAGE_EVALUATION_CHANGED or LOCATIONS_REMOVED.
+   * The page's state as it was when the event happened (null when the event is about no page, or was recorded
+   * before snapshots were).
    */
-  type: Scalars['String']['output'];
+  pageState?: Maybe<BookingPageSnapshot>;
+  payload: Scalars['JSON']['output'];
+  type: EventType;
   user?: Maybe<User>;
 };
 
@@ -199,6 +307,16 @@ export type EventEdge = {
   node: Event;
 };
 
+export type EventType =
+  | 'BOOKING_PAGE_CREATED'
+  | 'BOOKING_PAGE_EVALUATION_CHANGED'
+  | 'BOOKING_PAGE_STATE_CHANGED'
+  | 'BOOKING_PAGE_UPDATED'
+  | 'CONNECTION_CREATED'
+  | 'CONNECTION_HEALTH_CHANGED'
+  | 'CONNECTION_STATUS_CHANGED'
+  | 'LOCATIONS_REMOVED';
+
 /** A step-by-step connectivity report for the organization's Exchange (EWS) settings. */
 export type ExchangeConnectionReport = {
   __typename?: 'ExchangeConnectionReport';
@@ -207,19 +325,15 @@ export type ExchangeConnectionReport = {
 };
 
 /**
- * One step of an Exchange connection test. `status` is PASSED, FAILED or SKIPPED; a FAILED step carries
- * its classified error, with title and remediation in the viewer's locale.
+ * One step of an Exchange connection test. A FAILED step carries its classified error, with title and
+ * remediation in the viewer's locale.
  */
 export type ExchangeConnectionStep = {
   __typename?: 'ExchangeConnectionStep';
   detail: Scalars['String']['output'];
   error?: Maybe<ProviderError>;
-  /**
-   * URL_FORMAT, HTTPS, DNS, TCP, TLS, EWS_ENDPOINT, APPLICATION (app-only token, when an application id is
-   * set; SKIPPED for a role account password), CREDENTIALS or AVAILABILITY.
-   */
-  id: Scalars['String']['output'];
-  status: Scalars['String']['output'];
+  id: ExchangeStepId;
+  status: ExchangeStepStatus;
 };
 
 /** The organization's Calendar Interop settings. The secret is write-only and never returned. */
@@ -231,8 +345,7 @@ export type ExchangeSettings = {
   lastTestedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The role account's user name (an email address). */
   roleAccount: Scalars['String']['output'];
-  /** UNTESTED, OK or BROKEN (saved although the last test failed). */
-  status: Scalars['String']['output'];
+  status: ExchangeSettingsStatus;
 };
 
 export type ExchangeSettingsInput = {
@@ -244,6 +357,33 @@ export type ExchangeSettingsInput = {
   /** The role account password or the application's client secret (at most 1024 characters). */
   secret: Scalars['String']['input'];
 };
+
+export type ExchangeSettingsStatus =
+  /** Saved although the last test failed. */
+  | 'BROKEN'
+  /** The last test passed. */
+  | 'OK'
+  /** Saved without a test. */
+  | 'UNTESTED';
+
+/** The checks of an Exchange connection test, in the order they run. */
+export type ExchangeStepId =
+  /** App-only token, when an application id is set; SKIPPED for a role account password. */
+  | 'APPLICATION'
+  | 'AVAILABILITY'
+  | 'CREDENTIALS'
+  | 'DNS'
+  | 'EWS_ENDPOINT'
+  | 'HTTPS'
+  | 'TCP'
+  | 'TLS'
+  | 'URL_FORMAT';
+
+export type ExchangeStepStatus =
+  | 'FAILED'
+  | 'PASSED'
+  /** Not run: an earlier step failed, or the step does not apply. */
+  | 'SKIPPED';
 
 /** One row of the integrations list: a provider and the user's accounts with it. */
 export type Integration = {
@@ -301,6 +441,10 @@ export type LocationType =
 export type Mutation = {
   __typename?: 'Mutation';
   addLocation: BookingPage;
+  /**
+   * Gives the page to `userId`. The owner is always a member: a new owner who is not one joins the members
+   * (recorded in the BOOKING_PAGE_UPDATED event's `addedMemberIds`).
+   */
   changeOwner: BookingPage;
   /** Probes the connection now and records the result. */
   checkConnection: Connection;
@@ -445,8 +589,8 @@ export type Provider =
 /** The last provider failure of a connection, as classified by the error taxonomy. */
 export type ProviderError = {
   __typename?: 'ProviderError';
-  action: Scalars['String']['output'];
-  code: Scalars['String']['output'];
+  action: ErrorAction;
+  code: ErrorCode;
   connectionBroken: Scalars['Boolean']['output'];
   httpStatus?: Maybe<Scalars['Int']['output']>;
   occurredAt: Scalars['DateTime']['output'];
@@ -459,7 +603,7 @@ export type ProviderError = {
    * A finer, stable reason the remediation is specific about (e.g. INTEROP_SSL_ERROR, one per message of
    * Google's Calendar Interop help), when the taxonomy has one.
    */
-  subReason?: Maybe<Scalars['String']['output']>;
+  subReason?: Maybe<SubReason>;
   title: Scalars['String']['output'];
 };
 
@@ -524,32 +668,79 @@ export type QueryIntegrationsArgs = {
   userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/**
- * Why a page is disabled (or would be, when INACTIVE). `kind` is one of MEMBER_CALENDAR_ERROR,
- * OWNER_LOCATION_ERROR, NO_MEMBER_CALENDAR_AVAILABLE, NO_MEMBER_LOCATION_AVAILABLE, NO_ELIGIBLE_HOST.
- */
+/** Why a page is disabled (or would be, when INACTIVE). */
 export type Reason = {
   __typename?: 'Reason';
   /** The errored connections behind the reason. */
   connections: Array<Connection>;
-  kind: Scalars['String']['output'];
+  kind: ReasonKind;
+  /** The reason in words, in `locale`. */
+  message: Scalars['String']['output'];
   /** The member (MEMBER_CALENDAR_ERROR) or owner (OWNER_LOCATION_ERROR). */
   user?: Maybe<User>;
 };
 
-/**
- * One thing a person does. `kind` is one of RECONNECT, UNLINK, ADD_VALID_LOCATION, REMOVE_ALL_LOCATIONS,
- * CHANGE_OWNER.
- */
+
+/** Why a page is disabled (or would be, when INACTIVE). */
+export type ReasonMessageArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+/** What disables a page (DESIGN §2). */
+export type ReasonKind =
+  /** ALL_MEMBERS: a member's calendar connection is in ERROR (one reason per such connection). */
+  | 'MEMBER_CALENDAR_ERROR'
+  /** ANY_MEMBER: each half is met by some member, never by the same one. */
+  | 'NO_ELIGIBLE_HOST'
+  /** ANY_MEMBER: no member's calendar can be used. */
+  | 'NO_MEMBER_CALENDAR_AVAILABLE'
+  /** ANY_MEMBER: no member can use any of the page's locations. */
+  | 'NO_MEMBER_LOCATION_AVAILABLE'
+  /** ALL_MEMBERS: the page has locations and none is usable for the owner. */
+  | 'OWNER_LOCATION_ERROR';
+
+/** One thing a person does. */
 export type RemediationAction = {
   __typename?: 'RemediationAction';
-  /** The connection to reconnect or unlink. */
+  /**
+   * FIX_INTEROP_SETTINGS: the failing check, the sub-reason of the connection's last error (e.g.
+   * INTEROP_SSL_ERROR), when the error taxonomy has one.
+   */
+  check?: Maybe<SubReason>;
+  /** The connection to reconnect, fix or unlink. */
   connection?: Maybe<Connection>;
-  kind: Scalars['String']['output'];
+  kind: RemediationActionKind;
+  performedBy: RemediationPerformer;
   provider?: Maybe<Provider>;
-  /** Who has to act (RECONNECT, UNLINK), or the new owner (CHANGE_OWNER). */
+  /** Whose connection it is (RECONNECT, FIX_INTEROP_SETTINGS, UNLINK), or the new owner (CHANGE_OWNER). */
   user?: Maybe<User>;
 };
+
+export type RemediationActionKind =
+  /** Add a location usable for the page (`addLocation`). */
+  | 'ADD_VALID_LOCATION'
+  /** Give the page to `user` (`changeOwner`). */
+  | 'CHANGE_OWNER'
+  /**
+   * An EXCHANGE calendar has no per-user sign-in: an organization admin fixes the Calendar Interop settings
+   * (`testExchangeConnection(…, save: true)` or `retestExchangeSettings`), which re-probes the Exchange calendars.
+   * `check` names the failing check.
+   */
+  | 'FIX_INTEROP_SETTINGS'
+  /** Sign the account in again (`startReconnect`): OAuth providers only. */
+  | 'RECONNECT'
+  /** Remove every location of the page (`removeAllLocations`). */
+  | 'REMOVE_ALL_LOCATIONS'
+  /** Unlink the connection (`unlinkConnection`). */
+  | 'UNLINK';
+
+export type RemediationGoal =
+  /** ALL_MEMBERS: clear one member calendar's error. */
+  | 'CLEAR_CALENDAR_ERROR'
+  /** ANY_MEMBER: make some member an eligible host. */
+  | 'MAKE_SOME_MEMBER_ELIGIBLE'
+  /** ALL_MEMBERS: make a location usable for the owner again. */
+  | 'RESTORE_OWNER_LOCATION';
 
 /** A way to do a step: all of its actions are needed. */
 export type RemediationOption = {
@@ -559,13 +750,59 @@ export type RemediationOption = {
   host?: Maybe<User>;
 };
 
+/** Who can perform an action: the least-privileged role that can (an organization admin can do them all). */
+export type RemediationPerformer =
+  /** The user whose connection it is (`user`). */
+  | 'CONNECTION_OWNER'
+  /** An organization admin. */
+  | 'ORGANIZATION_ADMIN'
+  /** The page's owner. */
+  | 'PAGE_OWNER';
+
 /** Every step must be done to re-enable the page; any one of its options does a step. */
 export type RemediationStep = {
   __typename?: 'RemediationStep';
-  /** CLEAR_CALENDAR_ERROR, RESTORE_OWNER_LOCATION or MAKE_SOME_MEMBER_ELIGIBLE. */
-  goal: Scalars['String']['output'];
+  goal: RemediationGoal;
   options: Array<RemediationOption>;
 };
+
+/** A finer, stable reason the remediation text is specific about (@tsunagi/errors `SubReason`). */
+export type SubReason =
+  | 'GOOGLE_ADMIN_POLICY_ENFORCED'
+  | 'GOOGLE_API_DISABLED'
+  | 'GOOGLE_CALENDAR_USAGE_LIMITS'
+  | 'GOOGLE_CONDITION_NOT_MET'
+  | 'GOOGLE_DUPLICATE_ID'
+  | 'GOOGLE_FORBIDDEN_FOR_NON_ORGANIZER'
+  | 'GOOGLE_SCOPE_INSUFFICIENT'
+  | 'GOOGLE_SYNC_TOKEN_EXPIRED'
+  | 'GOOGLE_USER_RATE_LIMIT'
+  | 'INTEROP_BAD_REQUEST'
+  | 'INTEROP_CONNECTION_ERROR'
+  | 'INTEROP_EWS_COMMUNICATION_ERROR'
+  | 'INTEROP_EWS_RESPONSE_ERROR'
+  | 'INTEROP_HOST_NOT_FOUND'
+  | 'INTEROP_INVALID_PARTICIPANT'
+  | 'INTEROP_MALFORMED_URL'
+  | 'INTEROP_NOT_CONFIGURED'
+  | 'INTEROP_SSL_ERROR'
+  | 'INTEROP_UNAUTHORIZED'
+  | 'INTEROP_USERNAME_NOT_EMAIL'
+  | 'MS_APP_NOT_FOUND'
+  | 'MS_CLIENT_SECRET_EXPIRED'
+  | 'MS_CLIENT_SECRET_INVALID'
+  | 'MS_CONDITIONAL_ACCESS_BLOCKED'
+  | 'MS_CONSENT_REQUIRED'
+  | 'MS_GRANT_REVOKED'
+  | 'MS_MAILBOX_NOT_ENABLED'
+  | 'MS_MFA_REQUIRED'
+  | 'MS_REFRESH_TOKEN_EXPIRED'
+  | 'MS_TENANT_NOT_FOUND'
+  | 'TLS_CERT_EXPIRED'
+  | 'TLS_CERT_UNTRUSTED'
+  | 'TLS_HOSTNAME_MISMATCH'
+  | 'TLS_HOST_IS_IP_ADDRESS'
+  | 'ZOOM_DAILY_LIMIT';
 
 export type Subscription = {
   __typename?: 'Subscription';
@@ -575,7 +812,7 @@ export type Subscription = {
   connectionStatusChanged: ConnectionStatusEvent;
   /**
    * Replays the log after `after` (exclusive), then goes live, with no gap and no duplicate; without `after` it
-   * starts live from the newest event. Admins and service tokens only.
+   * replays the whole log from its first event, so a new consumer loses nothing. Admins and service tokens only.
    */
   events: Event;
 };
@@ -631,7 +868,7 @@ export type BookingPagesQueryVariables = Exact<{
 }>;
 
 
-export type BookingPagesQuery = { __typename?: 'Query', bookingPages: { __typename?: 'BookingPageConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', endCursor?: string | null, hasNextPage: boolean }, edges: Array<{ __typename?: 'BookingPageEdge', cursor: string, node: { __typename?: 'BookingPage', id: string, title: string, slug: string, mode: AttendanceMode, roundRobin: boolean, state: BookingPageState, acceptingBookings: boolean, stateChangedAt: string, owner: { __typename?: 'User', id: string, name: string }, members: Array<{ __typename?: 'User', id: string, name: string }>, eligibleHosts: Array<{ __typename?: 'User', id: string }>, reasons: Array<{ __typename?: 'Reason', kind: string, user?: { __typename?: 'User', id: string, name: string } | null, connections: Array<{ __typename?: 'Connection', id: string, provider: Provider, accountEmail?: string | null, lastError?: { __typename?: 'ProviderError', code: string, title: string, remediation: string } | null }> }>, remediation: Array<{ __typename?: 'RemediationStep', goal: string, options: Array<{ __typename?: 'RemediationOption', actions: Array<{ __typename?: 'RemediationAction', kind: string, provider?: Provider | null, connection?: { __typename?: 'Connection', id: string } | null, user?: { __typename?: 'User', id: string, name: string } | null }> }> }>, warnings: Array<{ __typename?: 'BookingPageWarning', kind: string, message: string }> } }> } };
+export type BookingPagesQuery = { __typename?: 'Query', bookingPages: { __typename?: 'BookingPageConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', endCursor?: string | null, hasNextPage: boolean }, edges: Array<{ __typename?: 'BookingPageEdge', cursor: string, node: { __typename?: 'BookingPage', id: string, title: string, slug: string, mode: AttendanceMode, roundRobin: boolean, state: BookingPageState, acceptingBookings: boolean, stateChangedAt: string, owner: { __typename?: 'User', id: string, name: string }, members: Array<{ __typename?: 'User', id: string, name: string }>, eligibleHosts: Array<{ __typename?: 'User', id: string }>, reasons: Array<{ __typename?: 'Reason', kind: ReasonKind, message: string, user?: { __typename?: 'User', id: string, name: string } | null, connections: Array<{ __typename?: 'Connection', id: string, provider: Provider, accountEmail?: string | null, lastError?: { __typename?: 'ProviderError', code: ErrorCode, title: string, remediation: string } | null }> }>, remediation: Array<{ __typename?: 'RemediationStep', goal: RemediationGoal, options: Array<{ __typename?: 'RemediationOption', actions: Array<{ __typename?: 'RemediationAction', kind: RemediationActionKind, performedBy: RemediationPerformer, check?: SubReason | null, provider?: Provider | null, connection?: { __typename?: 'Connection', id: string } | null, user?: { __typename?: 'User', id: string, name: string } | null }> }> }>, warnings: Array<{ __typename?: 'BookingPageWarning', kind: BookingPageWarningKind, message: string }> } }> } };
 
 export type IntegrationsQueryVariables = Exact<{
   tab?: InputMaybe<IntegrationTab>;
@@ -640,7 +877,7 @@ export type IntegrationsQueryVariables = Exact<{
 }>;
 
 
-export type IntegrationsQuery = { __typename?: 'Query', integrations: Array<{ __typename?: 'Integration', provider: Provider, kind: ConnectionKind, status: ConnectionStatus, accounts: Array<{ __typename?: 'Connection', id: string, accountEmail?: string | null, status: ConnectionStatus, health: ConnectionHealth, statusChangedAt: string, lastError?: { __typename?: 'ProviderError', code: string, action: string, title: string, remediation: string } | null }> }> };
+export type IntegrationsQuery = { __typename?: 'Query', integrations: Array<{ __typename?: 'Integration', provider: Provider, kind: ConnectionKind, status: ConnectionStatus, accounts: Array<{ __typename?: 'Connection', id: string, accountEmail?: string | null, status: ConnectionStatus, health: ConnectionHealth, statusChangedAt: string, lastError?: { __typename?: 'ProviderError', code: ErrorCode, action: ErrorAction, title: string, remediation: string } | null }> }> };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -653,14 +890,14 @@ export type EventLogQueryVariables = Exact<{
 }>;
 
 
-export type EventLogQuery = { __typename?: 'Query', events: { __typename?: 'EventConnection', pageInfo: { __typename?: 'PageInfo', endCursor?: string | null, hasNextPage: boolean }, edges: Array<{ __typename?: 'EventEdge', cursor: string, node: { __typename?: 'Event', id: string, type: string } }> } };
+export type EventLogQuery = { __typename?: 'Query', events: { __typename?: 'EventConnection', pageInfo: { __typename?: 'PageInfo', endCursor?: string | null, hasNextPage: boolean }, edges: Array<{ __typename?: 'EventEdge', cursor: string, node: { __typename?: 'Event', id: string, type: EventType, occurredAt: string, connectionState?: { __typename?: 'ConnectionSnapshot', status: ConnectionStatus, health: ConnectionHealth, lastError?: { __typename?: 'ProviderError', code: ErrorCode, subReason?: SubReason | null } | null } | null, pageState?: { __typename?: 'BookingPageSnapshot', state: BookingPageState, acceptingBookings: boolean } | null } }> } };
 
 export type ExchangeSettingsQueryVariables = Exact<{
   locale?: InputMaybe<Locale>;
 }>;
 
 
-export type ExchangeSettingsQuery = { __typename?: 'Query', exchangeSettings?: { __typename?: 'ExchangeSettings', ewsUrl: string, roleAccount: string, applicationId?: string | null, status: string, lastTestedAt?: string | null, lastReport?: { __typename?: 'ExchangeConnectionReport', ok: boolean, steps: Array<{ __typename?: 'ExchangeConnectionStep', id: string, status: string, detail: string, error?: { __typename?: 'ProviderError', code: string, subReason?: string | null, title: string, remediation: string } | null }> } | null } | null };
+export type ExchangeSettingsQuery = { __typename?: 'Query', exchangeSettings?: { __typename?: 'ExchangeSettings', ewsUrl: string, roleAccount: string, applicationId?: string | null, status: ExchangeSettingsStatus, lastTestedAt?: string | null, lastReport?: { __typename?: 'ExchangeConnectionReport', ok: boolean, steps: Array<{ __typename?: 'ExchangeConnectionStep', id: ExchangeStepId, status: ExchangeStepStatus, detail: string, error?: { __typename?: 'ProviderError', code: ErrorCode, subReason?: SubReason | null, title: string, remediation: string } | null }> } | null } | null };
 
 export type TestExchangeConnectionMutationVariables = Exact<{
   input: ExchangeSettingsInput;
@@ -670,14 +907,14 @@ export type TestExchangeConnectionMutationVariables = Exact<{
 }>;
 
 
-export type TestExchangeConnectionMutation = { __typename?: 'Mutation', testExchangeConnection: { __typename?: 'ExchangeConnectionReport', ok: boolean, steps: Array<{ __typename?: 'ExchangeConnectionStep', id: string, status: string, detail: string, error?: { __typename?: 'ProviderError', code: string, subReason?: string | null, connectionBroken: boolean, title: string, remediation: string } | null }> } };
+export type TestExchangeConnectionMutation = { __typename?: 'Mutation', testExchangeConnection: { __typename?: 'ExchangeConnectionReport', ok: boolean, steps: Array<{ __typename?: 'ExchangeConnectionStep', id: ExchangeStepId, status: ExchangeStepStatus, detail: string, error?: { __typename?: 'ProviderError', code: ErrorCode, subReason?: SubReason | null, connectionBroken: boolean, title: string, remediation: string } | null }> } };
 
 export type SaveExchangeSettingsMutationVariables = Exact<{
   input: ExchangeSettingsInput;
 }>;
 
 
-export type SaveExchangeSettingsMutation = { __typename?: 'Mutation', saveExchangeSettings: { __typename?: 'ExchangeSettings', ewsUrl: string, roleAccount: string, applicationId?: string | null, status: string, lastTestedAt?: string | null } };
+export type SaveExchangeSettingsMutation = { __typename?: 'Mutation', saveExchangeSettings: { __typename?: 'ExchangeSettings', ewsUrl: string, roleAccount: string, applicationId?: string | null, status: ExchangeSettingsStatus, lastTestedAt?: string | null } };
 
 export type ConnectExchangeCalendarMutationVariables = Exact<{
   mailbox?: InputMaybe<Scalars['String']['input']>;
@@ -686,7 +923,7 @@ export type ConnectExchangeCalendarMutationVariables = Exact<{
 }>;
 
 
-export type ConnectExchangeCalendarMutation = { __typename?: 'Mutation', connectExchangeCalendar: { __typename?: 'Connection', id: string, provider: Provider, status: ConnectionStatus, health: ConnectionHealth, accountEmail?: string | null, lastError?: { __typename?: 'ProviderError', code: string, subReason?: string | null, title: string, remediation: string } | null } };
+export type ConnectExchangeCalendarMutation = { __typename?: 'Mutation', connectExchangeCalendar: { __typename?: 'Connection', id: string, provider: Provider, status: ConnectionStatus, health: ConnectionHealth, accountEmail?: string | null, lastError?: { __typename?: 'ProviderError', code: ErrorCode, subReason?: SubReason | null, title: string, remediation: string } | null } };
 
 export type StartReconnectMutationVariables = Exact<{
   connectionId: Scalars['ID']['input'];
@@ -732,28 +969,28 @@ export type CheckConnectionMutationVariables = Exact<{
 }>;
 
 
-export type CheckConnectionMutation = { __typename?: 'Mutation', checkConnection: { __typename?: 'Connection', id: string, status: ConnectionStatus, health: ConnectionHealth, lastCheckedAt?: string | null, lastError?: { __typename?: 'ProviderError', code: string, subReason?: string | null, retryAfterSeconds?: number | null, title: string, remediation: string } | null } };
+export type CheckConnectionMutation = { __typename?: 'Mutation', checkConnection: { __typename?: 'Connection', id: string, status: ConnectionStatus, health: ConnectionHealth, lastCheckedAt?: string | null, lastError?: { __typename?: 'ProviderError', code: ErrorCode, subReason?: SubReason | null, retryAfterSeconds?: number | null, title: string, remediation: string } | null } };
 
 export type EventsSubscriptionVariables = Exact<{
   after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type EventsSubscription = { __typename?: 'Subscription', events: { __typename?: 'Event', id: string, cursor: string, type: string, occurredAt: string, payload: unknown, connection?: { __typename?: 'Connection', id: string, status: ConnectionStatus } | null, page?: { __typename?: 'BookingPage', id: string, state: BookingPageState, acceptingBookings: boolean } | null } };
+export type EventsSubscription = { __typename?: 'Subscription', events: { __typename?: 'Event', id: string, cursor: string, type: EventType, occurredAt: string, payload: unknown, connection?: { __typename?: 'Connection', id: string } | null, connectionState?: { __typename?: 'ConnectionSnapshot', status: ConnectionStatus, health: ConnectionHealth, lastError?: { __typename?: 'ProviderError', code: ErrorCode, subReason?: SubReason | null } | null } | null, page?: { __typename?: 'BookingPage', id: string } | null, pageState?: { __typename?: 'BookingPageSnapshot', state: BookingPageState, acceptingBookings: boolean } | null } };
 
 export type BookingPageStateChangedSubscriptionVariables = Exact<{
   pageId?: InputMaybe<Scalars['ID']['input']>;
 }>;
 
 
-export type BookingPageStateChangedSubscription = { __typename?: 'Subscription', bookingPageStateChanged: { __typename?: 'BookingPageStateEvent', cursor: string, occurredAt: string, previousState?: BookingPageState | null, state: BookingPageState, acceptingBookings: boolean, page: { __typename?: 'BookingPage', id: string, title: string } } };
+export type BookingPageStateChangedSubscription = { __typename?: 'Subscription', bookingPageStateChanged: { __typename?: 'BookingPageStateEvent', cursor: string, occurredAt: string, previousState?: BookingPageState | null, state: BookingPageState, acceptingBookings: boolean, reasons: Array<{ __typename?: 'Reason', kind: ReasonKind }>, page: { __typename?: 'BookingPage', id: string, title: string } } };
 
 export type ConnectionStatusChangedSubscriptionVariables = Exact<{
   userId?: InputMaybe<Scalars['ID']['input']>;
 }>;
 
 
-export type ConnectionStatusChangedSubscription = { __typename?: 'Subscription', connectionStatusChanged: { __typename?: 'ConnectionStatusEvent', cursor: string, occurredAt: string, previousStatus?: ConnectionStatus | null, status: ConnectionStatus, connection: { __typename?: 'Connection', id: string, provider: Provider, accountEmail?: string | null } } };
+export type ConnectionStatusChangedSubscription = { __typename?: 'Subscription', connectionStatusChanged: { __typename?: 'ConnectionStatusEvent', cursor: string, occurredAt: string, previousStatus?: ConnectionStatus | null, status: ConnectionStatus, health: ConnectionHealth, lastError?: { __typename?: 'ProviderError', code: ErrorCode, subReason?: SubReason | null } | null, connection: { __typename?: 'Connection', id: string, provider: Provider, accountEmail?: string | null } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -814,6 +1051,7 @@ export const BookingPagesDocument = new TypedDocumentString(`
         }
         reasons {
           kind
+          message(locale: $locale)
           user {
             id
             name
@@ -834,6 +1072,8 @@ export const BookingPagesDocument = new TypedDocumentString(`
           options {
             actions {
               kind
+              performedBy
+              check
               provider
               connection {
                 id
@@ -847,7 +1087,7 @@ export const BookingPagesDocument = new TypedDocumentString(`
         }
         warnings {
           kind
-          message
+          message(locale: $locale)
         }
       }
     }
@@ -897,6 +1137,19 @@ export const EventLogDocument = new TypedDocumentString(`
       node {
         id
         type
+        occurredAt
+        connectionState {
+          status
+          health
+          lastError {
+            code
+            subReason
+          }
+        }
+        pageState {
+          state
+          acceptingBookings
+        }
       }
     }
   }
@@ -1054,10 +1307,19 @@ export const EventsDocument = new TypedDocumentString(`
     payload
     connection {
       id
+    }
+    connectionState {
       status
+      health
+      lastError {
+        code
+        subReason
+      }
     }
     page {
       id
+    }
+    pageState {
       state
       acceptingBookings
     }
@@ -1072,6 +1334,9 @@ export const BookingPageStateChangedDocument = new TypedDocumentString(`
     previousState
     state
     acceptingBookings
+    reasons {
+      kind
+    }
     page {
       id
       title
@@ -1086,6 +1351,11 @@ export const ConnectionStatusChangedDocument = new TypedDocumentString(`
     occurredAt
     previousStatus
     status
+    health
+    lastError {
+      code
+      subReason
+    }
     connection {
       id
       provider

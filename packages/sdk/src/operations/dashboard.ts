@@ -43,6 +43,7 @@ export const BookingPagesQuery = graphql(`
           }
           reasons {
             kind
+            message(locale: $locale)
             user {
               id
               name
@@ -63,6 +64,8 @@ export const BookingPagesQuery = graphql(`
             options {
               actions {
                 kind
+                performedBy
+                check
                 provider
                 connection {
                   id
@@ -76,7 +79,7 @@ export const BookingPagesQuery = graphql(`
           }
           warnings {
             kind
-            message
+            message(locale: $locale)
           }
         }
       }
@@ -131,6 +134,19 @@ export const EventLogQuery = graphql(`
         node {
           id
           type
+          occurredAt
+          connectionState {
+            status
+            health
+            lastError {
+              code
+              subReason
+            }
+          }
+          pageState {
+            state
+            acceptingBookings
+          }
         }
       }
     }

@@ -11,10 +11,19 @@ export const EventsSubscription = graphql(`
       payload
       connection {
         id
+      }
+      connectionState {
         status
+        health
+        lastError {
+          code
+          subReason
+        }
       }
       page {
         id
+      }
+      pageState {
         state
         acceptingBookings
       }
@@ -30,6 +39,9 @@ export const BookingPageStateChangedSubscription = graphql(`
       previousState
       state
       acceptingBookings
+      reasons {
+        kind
+      }
       page {
         id
         title
@@ -45,6 +57,11 @@ export const ConnectionStatusChangedSubscription = graphql(`
       occurredAt
       previousStatus
       status
+      health
+      lastError {
+        code
+        subReason
+      }
       connection {
         id
         provider

@@ -1,0 +1,43 @@
+// The schema's closed vocabularies and the TypeScript `as const` lists they are written from: one source of
+// truth per vocabulary, where its data is owned. `vocabularies.test.ts` fails when an enum and its list diverge.
+import {
+  CONNECTION_STATUSES,
+  DISABLE_REASON_KINDS,
+  EVALUATION_WARNING_KINDS,
+  LOCATION_TYPES,
+  PAGE_TEXT_LOCALES,
+  PROVIDERS,
+  REMEDIATION_ACTION_KINDS,
+  REMEDIATION_GOALS,
+  REMEDIATION_PERFORMERS,
+} from '@tsunagi/booking-rules';
+import { EVENT_TYPES, EXCHANGE_SETTINGS_STATUSES, EXCHANGE_STEP_STATUSES } from '@tsunagi/db';
+import { ACTIONS, ERROR_CODES, LOCALES, SUB_REASONS } from '@tsunagi/errors';
+import { EXCHANGE_STEP_IDS } from '@tsunagi/providers';
+
+/** GraphQL enum name → the values it must have, in order. */
+export const SCHEMA_VOCABULARIES: Readonly<Record<string, readonly string[]>> = {
+  Provider: PROVIDERS,
+  ConnectionStatus: CONNECTION_STATUSES,
+  LocationType: LOCATION_TYPES,
+  ReasonKind: DISABLE_REASON_KINDS,
+  RemediationActionKind: REMEDIATION_ACTION_KINDS,
+  RemediationPerformer: REMEDIATION_PERFORMERS,
+  RemediationGoal: REMEDIATION_GOALS,
+  BookingPageWarningKind: EVALUATION_WARNING_KINDS,
+  ErrorCode: ERROR_CODES,
+  ErrorAction: ACTIONS,
+  SubReason: SUB_REASONS,
+  EventType: EVENT_TYPES,
+  ExchangeStepId: EXCHANGE_STEP_IDS,
+  ExchangeStepStatus: EXCHANGE_STEP_STATUSES,
+  ExchangeSettingsStatus: EXCHANGE_SETTINGS_STATUSES,
+  // Both text catalogs (errors' remediation, pages' reasons and warnings) speak the schema's locales.
+  Locale: LOCALES.map((locale) => locale.toUpperCase()),
+};
+
+/** The same catalogs' locales, which must all equal the `Locale` enum's. */
+export const TEXT_LOCALES: Readonly<Record<string, readonly string[]>> = {
+  '@tsunagi/errors': LOCALES,
+  '@tsunagi/booking-rules': PAGE_TEXT_LOCALES,
+};
