@@ -4,7 +4,7 @@
 import { request as httpRequest } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { serverAudits } from 'graphql-http';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { codes, type GraphQLResponse, snapshot, useTestGateway } from '../../test/harness.js';
 import { captureLogs } from '../../test/logs.js';
@@ -176,10 +176,11 @@ describe('GraphQL over HTTP and graphql-ws conformance (pglite)', () => {
     expect(logs.errors()).toEqual([]);
   });
 
-  it('does not log a client that aborts its request body or drops its socket as an error', async () => {
+  it('does not log a client that aborts its request body, drops its socket or oversteps a frame as an error', async () => {
     const { w, token } = await admin();
     await w.createPage('admin', { title: 'Something to replay' });
     const errorsBefore = logs.errors().length;
+    const consoleErrors = vi.spyOn(console, 'error');
 
     // Half a body, then the connection is gone.
     await new Promise<void>((resolve) => {
@@ -236,6 +237,30 @@ describe('GraphQL over HTTP and graphql-ws conformance (pglite)', () => {
         { timeout: 10_000 },
       )
       .toBe(0);
+    // A frame larger than MAX_BODY_BYTES: ws closes the socket with 1009 (message too big).
+    const closeCode = await new Promise<number>((resolve, reject) => {
+      const socket = new WebSocket(t().wsUrl, 'graphql-transport-ws');
+      socket.on('open', () =>
+        socket.send(
+          JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }),
+        ),
+      );
+      socket.on('message', () =>
+        socket.send(
+          JSON.stringify({
+            id: '1',
+            type: 'subscribe',
+            payload: { query: '{ viewer { id } }', variables: { pad: 'x'.repeat(200 * 1024) } },
+          }),
+        ),
+      );
+      socket.on('close', (code) => resolve(code));
+      socket.on('error', reject);
+    });
+    expect(closeCode).toBe(1009);
+
     expect(logs.errors().slice(errorsBefore)).toEqual([]);
+    expect(consoleErrors).not.toHaveBeenCalled();
+    consoleErrors.mockRestore();
   });
 });
