@@ -9,7 +9,7 @@ import type { GraphQLError, GraphQLFormattedError, GraphQLSchema, ValidationRule
 import { CloseCode, type Context, handleProtocols, makeServer } from 'graphql-ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import { verifyAuthorization } from '../auth/authenticate.js';
-import type { Viewer } from '../auth/token.js';
+import { bearerToken, type Viewer } from '../auth/token.js';
 import { createContext, type GatewayServices } from '../context.js';
 import type { GatewayConfig } from '../env.js';
 import { gatewayError, isExpectedError } from '../errors.js';
@@ -109,7 +109,10 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Subscrip
         if (ctx.extra.socket.readyState !== WebSocket.OPEN) return false;
         ctx.extra.viewer = token.viewer;
         ctx.extra.expiresAt = token.expiresAt;
-        ctx.extra.tokenKey = createHash('sha256').update(String(authorization)).digest('base64url');
+        // The token itself, not the header: "Bearer" and "bearer" carry the same token.
+        ctx.extra.tokenKey = createHash('sha256')
+          .update(bearerToken(String(authorization)) ?? '')
+          .digest('base64url');
         tokens.add(ctx.extra.tokenKey, ctx);
         armExpiry(ctx, token.expiresAt, () => expire(ctx));
         return true;

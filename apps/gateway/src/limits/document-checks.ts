@@ -173,7 +173,7 @@ export function gatewayValidationRules(extra: readonly ValidationRule[] = []): V
   ];
 }
 
-/** Subscription operations of a document and their root-field problems (what HTTP checks before Apollo). */
+/** Whether a document holds a subscription operation (HTTP refuses them before Apollo validates). */
 export function hasSubscription(document: DocumentNode): boolean {
   return document.definitions.some(
     (definition) => definition.kind === Kind.OPERATION_DEFINITION && definition.operation === 'subscription',
