@@ -9,7 +9,9 @@ import type {
   UserRow,
 } from '@tsunagi/db';
 import type { Viewer } from './auth/token.js';
+import type { SubscriptionLimits } from './env.js';
 import { forbidden, gatewayError } from './errors.js';
+import type { ClientGates } from './limits/client-gate.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { Logger } from './ops/logger.js';
 import type { GatewayMetrics } from './ops/metrics.js';
@@ -31,12 +33,18 @@ export interface GatewayServices {
   readonly exchange: ExchangeAnalyzerOptions;
   /** Subscriptions end when it aborts (shutdown). */
   readonly shutdownSignal: AbortSignal;
+  /** How subscriptions replay the event log and share delivery per user. */
+  readonly subscriptionLimits: SubscriptionLimits;
+  readonly deliveryGates: ClientGates;
 }
 
 export interface GatewayContext {
-  readonly viewer: Viewer;
+  /** What the token says; `viewer` is what the database makes of it. */
+  readonly claims: Viewer;
+  /** Re-read by long-lived subscriptions (`refreshViewer`): a demoted admin acts as a member from then on. */
+  viewer: Viewer;
   /** What reads are confined to: the organization, and for a MEMBER their own things. */
-  readonly scope: ReadScope;
+  scope: ReadScope;
   /** Replaced for every subscription event, so long-lived subscriptions never serve stale rows. */
   loaders: Loaders;
   readonly services: GatewayServices;
@@ -51,35 +59,54 @@ export function scopeFor(viewer: Viewer): ReadScope {
 }
 
 /**
- * Builds a context for a verified viewer. MEMBER and ADMIN tokens must name a user of their organization
- * (a token outliving its user is refused); SERVICE tokens name a service, not a user.
+ * The viewer a token's claims make, as the database has them now. MEMBER and ADMIN tokens must name a user of
+ * their organization (a token outliving its user is refused); SERVICE tokens name a service, not a user.
  */
+async function currentViewer(
+  services: GatewayServices,
+  claims: Viewer,
+): Promise<{ viewer: Viewer; user: UserRow | null }> {
+  if (claims.role === 'SERVICE') {
+    if ((await services.reads.organization(claims.organizationId)) === null) {
+      throw gatewayError('UNAUTHENTICATED', 'The token names no organization', { http: true });
+    }
+    return { viewer: claims, user: null };
+  }
+  const [user = null] = await services.reads.usersByIds({ organizationId: claims.organizationId }, [
+    claims.userId,
+  ]);
+  if (user === null) {
+    throw gatewayError('UNAUTHENTICATED', 'The token names no user of its organization', { http: true });
+  }
+  // The database decides who is an admin: an ADMIN token for a member acts as a member.
+  const viewer: Viewer =
+    claims.role === 'ADMIN' && user.role !== 'ADMIN' ? { ...claims, role: 'MEMBER' } : claims;
+  return { viewer, user };
+}
+
+/** Builds a context for a verified token's claims (see `currentViewer` for what is refused). */
 export async function createContext(
   services: GatewayServices,
-  viewer: Viewer,
+  claims: Viewer,
   requestId: string,
   log: Logger,
 ): Promise<GatewayContext> {
-  let effective = viewer;
-  let user: UserRow | null = null;
-  if (viewer.role === 'SERVICE') {
-    if ((await services.reads.organization(viewer.organizationId)) === null) {
-      throw gatewayError('UNAUTHENTICATED', 'The token names no organization', { http: true });
-    }
-  } else {
-    [user = null] = await services.reads.usersByIds({ organizationId: viewer.organizationId }, [
-      viewer.userId,
-    ]);
-    if (user === null) {
-      throw gatewayError('UNAUTHENTICATED', 'The token names no user of its organization', { http: true });
-    }
-    // The database decides who is an admin: an ADMIN token for a member acts as a member.
-    if (viewer.role === 'ADMIN' && user.role !== 'ADMIN') effective = { ...viewer, role: 'MEMBER' };
-  }
-  const scope = scopeFor(effective);
+  const { viewer, user } = await currentViewer(services, claims);
+  const scope = scopeFor(viewer);
   const loaders = createLoaders(services.reads, scope);
   if (user !== null) loaders.user.prime(user.id, user);
-  return { viewer: effective, scope, loaders, services, requestId, log };
+  return { claims, viewer, scope, loaders, services, requestId, log };
+}
+
+/**
+ * Re-reads the viewer of a long-lived operation and re-scopes its context (fresh loaders included): throws
+ * UNAUTHENTICATED when the user is gone, and a demoted admin reads as a member from here on.
+ */
+export async function refreshViewer(context: GatewayContext): Promise<void> {
+  const { viewer } = await currentViewer(context.services, context.claims);
+  context.viewer = viewer;
+  context.scope = scopeFor(viewer);
+  refreshLoaders(context);
 }
 
 export function refreshLoaders(context: GatewayContext): void {

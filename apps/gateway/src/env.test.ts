@@ -28,6 +28,7 @@ describe('parseEnv', () => {
       graphiql: true,
       logLevel: 'info',
       jwt: { issuer: 'tsunagi', audience: 'tsunagi-gateway' },
+      subscriptionLimits: { maxPerSocket: 25, maxPerToken: 50, replayBatchSize: 50, deliveringPerUser: 2 },
     });
   });
 
@@ -45,6 +46,10 @@ describe('parseEnv', () => {
         MAX_QUERY_COST: '5000',
         MAX_QUERY_ALIASES: '4',
         MAX_BODY_BYTES: '2048',
+        MAX_SUBSCRIPTIONS_PER_SOCKET: '5',
+        MAX_SUBSCRIPTIONS_PER_TOKEN: '12',
+        SUBSCRIPTION_REPLAY_BATCH: '20',
+        SUBSCRIPTIONS_DELIVERING_PER_USER: '1',
         LOG_LEVEL: 'warn',
         NODE_ENV: 'production',
       }),
@@ -57,6 +62,7 @@ describe('parseEnv', () => {
       introspection: false,
       graphiql: false,
       limits: { maxDepth: 8, maxCost: 5000, maxAliases: 4, maxBodyBytes: 2048 },
+      subscriptionLimits: { maxPerSocket: 5, maxPerToken: 12, replayBatchSize: 20, deliveringPerUser: 1 },
       logLevel: 'warn',
     });
   });

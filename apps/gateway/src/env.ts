@@ -20,6 +20,18 @@ export interface QueryLimits {
   readonly maxBodyBytes: number;
 }
 
+/** What one client may hold open over graphql-ws, and how replays read the event log. */
+export interface SubscriptionLimits {
+  /** Operations one WebSocket may run at once; one more is refused with BAD_USER_INPUT. */
+  readonly maxPerSocket: number;
+  /** Operations all the sockets of one token may run at once in this process. */
+  readonly maxPerToken: number;
+  /** Events a subscription reads from the log per query while it replays. */
+  readonly replayBatchSize: number;
+  /** Subscriptions of one user that deliver at the same time; the others wait their turn. */
+  readonly deliveringPerUser: number;
+}
+
 export interface GatewayConfig {
   readonly port: number;
   readonly host: string;
@@ -34,6 +46,7 @@ export interface GatewayConfig {
   /** Serve the offline GraphiQL IDE at `/`. */
   readonly graphiql: boolean;
   readonly limits: QueryLimits;
+  readonly subscriptionLimits: SubscriptionLimits;
   readonly logLevel: LogLevel;
   /** How long shutdown waits for in-flight requests before closing the database anyway. */
   readonly shutdownTimeoutMs: number;
@@ -64,6 +77,13 @@ export const DEFAULT_LIMITS: QueryLimits = Object.freeze({
   maxAliases: 30,
   defaultListSize: 5,
   maxBodyBytes: 100 * 1024,
+});
+
+export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = Object.freeze({
+  maxPerSocket: 25,
+  maxPerToken: 50,
+  replayBatchSize: 50,
+  deliveringPerUser: 2,
 });
 
 export class ConfigError extends Error {
@@ -116,6 +136,10 @@ const envSchema = z.object({
   MAX_QUERY_COST: integer(10, 10_000_000).default(DEFAULT_LIMITS.maxCost),
   MAX_QUERY_ALIASES: integer(0, 1000).default(DEFAULT_LIMITS.maxAliases),
   MAX_BODY_BYTES: integer(1024, 50 * 1024 * 1024).default(DEFAULT_LIMITS.maxBodyBytes),
+  MAX_SUBSCRIPTIONS_PER_SOCKET: integer(1, 10_000).default(DEFAULT_SUBSCRIPTION_LIMITS.maxPerSocket),
+  MAX_SUBSCRIPTIONS_PER_TOKEN: integer(1, 100_000).default(DEFAULT_SUBSCRIPTION_LIMITS.maxPerToken),
+  SUBSCRIPTION_REPLAY_BATCH: integer(1, 1000).default(DEFAULT_SUBSCRIPTION_LIMITS.replayBatchSize),
+  SUBSCRIPTIONS_DELIVERING_PER_USER: integer(1, 1000).default(DEFAULT_SUBSCRIPTION_LIMITS.deliveringPerUser),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
   PROBES_ENABLED: flag.optional(),
@@ -206,6 +230,12 @@ export function configFromEnv(
       defaultListSize: DEFAULT_LIMITS.defaultListSize,
       maxBodyBytes: env.MAX_BODY_BYTES,
     },
+    subscriptionLimits: {
+      maxPerSocket: env.MAX_SUBSCRIPTIONS_PER_SOCKET,
+      maxPerToken: env.MAX_SUBSCRIPTIONS_PER_TOKEN,
+      replayBatchSize: env.SUBSCRIPTION_REPLAY_BATCH,
+      deliveringPerUser: env.SUBSCRIPTIONS_DELIVERING_PER_USER,
+    },
     logLevel: env.LOG_LEVEL,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     probes: {
@@ -256,6 +286,7 @@ export function gatewayConfig(overrides: Partial<GatewayConfig> = {}): GatewayCo
     introspection: true,
     graphiql: false,
     limits: DEFAULT_LIMITS,
+    subscriptionLimits: DEFAULT_SUBSCRIPTION_LIMITS,
     logLevel: 'silent',
     shutdownTimeoutMs: 5000,
     // Off unless a test asks: a probe firing mid-test would change what it observes.

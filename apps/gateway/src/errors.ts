@@ -81,6 +81,22 @@ const REQUEST_ERROR_CODES: Readonly<Record<string, ErrorCode>> = {
   PERSISTED_QUERY_NOT_SUPPORTED: 'BAD_USER_INPUT',
 };
 
+/** How Apollo tags the request errors graphql-js raises (parse, validation, variable coercion). */
+export type RequestErrorKind = 'GRAPHQL_PARSE_FAILED' | 'GRAPHQL_VALIDATION_FAILED' | 'BAD_USER_INPUT';
+
+/**
+ * A graphql-js parse, validation or variable error tagged as Apollo tags it, so graphql-ws answers with the
+ * code and message HTTP gives. The message describes only the request; nothing of the server is kept.
+ */
+export function requestError(error: GraphQLError, kind: RequestErrorKind): GraphQLError {
+  return new GraphQLError(error.message, {
+    ...(error.nodes === undefined ? {} : { nodes: error.nodes }),
+    ...(error.source === undefined ? {} : { source: error.source }),
+    ...(error.positions === undefined ? {} : { positions: error.positions }),
+    extensions: { ...error.extensions, code: kind },
+  });
+}
+
 /** The gateway error behind `error`, looking through the wrappers graphql-js and Apollo add. */
 function gatewayErrorIn(error: unknown): GraphQLError | null {
   for (let current = error, depth = 0; current instanceof Error && depth < 4; depth++) {

@@ -17,15 +17,19 @@ import {
   parseKeyring,
   seedDemo,
 } from '@tsunagi/db';
-import express, { type NextFunction, type Request, type Response } from 'express';
-import { type GraphQLFormattedError, NoSchemaIntrospectionCustomRule, specifiedRules } from 'graphql';
+import express from 'express';
+import { type GraphQLError, type GraphQLFormattedError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { authenticate } from './auth/authenticate.js';
 import { mintToken } from './auth/token.js';
 import type { ExchangeAnalyzerOptions, GatewayContext, GatewayServices } from './context.js';
 import type { GatewayConfig } from './env.js';
-import { type ErrorCode, formatGatewayError, HTTP_STATUS, isExpectedError } from './errors.js';
+import { formatGatewayError, isExpectedError } from './errors.js';
+import { bodyErrorHandler } from './http/body-errors.js';
 import { graphiqlRouter } from './http/graphiql.js';
+import { graphqlRequestGuard } from './http/request-guard.js';
 import { serveSubscriptions } from './http/subscriptions.js';
+import { ClientGates } from './limits/client-gate.js';
+import { gatewayValidationRules, NoNulCharacterRule } from './limits/document-checks.js';
 import { operationsPlugin } from './ops/apollo-plugin.js';
 import { createLogger, type Logger, requestLogging } from './ops/logger.js';
 import { GatewayMetrics, readStateCounts } from './ops/metrics.js';
@@ -103,10 +107,6 @@ async function seedDemoAccess(
   };
 }
 
-function errorBody(code: ErrorCode, message: string) {
-  return { errors: [{ message, extensions: { code } }] };
-}
-
 export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
   const log = options.logger ?? createLogger(config.logLevel);
   const ownsDatabase = options.database === undefined;
@@ -146,11 +146,14 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     exchangeSettings,
     exchange,
     shutdownSignal: shutdown.signal,
+    subscriptionLimits: config.subscriptionLimits,
+    deliveryGates: new ClientGates(config.subscriptionLimits.deliveringPerUser),
   };
   const schema = createSchema();
-  const validationRules = config.introspection
-    ? specifiedRules
-    : [...specifiedRules, NoSchemaIntrospectionCustomRule];
+  // graphql-ws validates with these; Apollo always runs graphql-js's specified rules and adds the rest.
+  const validationRules = gatewayValidationRules(
+    config.introspection ? [] : [NoSchemaIntrospectionCustomRule],
+  );
 
   const format = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const result = formatGatewayError(formatted, error);
@@ -228,6 +231,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: !config.introspection,
     formatError: format,
+    validationRules: [NoNulCharacterRule],
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
@@ -240,6 +244,11 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: config.limits.maxBodyBytes }),
+    graphqlRequestGuard({
+      schema,
+      limits: config.limits,
+      format: (error: GraphQLError) => format(error.toJSON(), error),
+    }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         try {
@@ -252,32 +261,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       },
     }),
   );
-  // Body parser failures (oversized or malformed JSON) answer in GraphQL's error shape.
-  app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
-    if (response.headersSent) {
-      next(error);
-      return;
-    }
-    const type = (error as { type?: unknown }).type;
-    if (type === 'entity.too.large') {
-      response
-        .status(413)
-        .json(
-          errorBody('BAD_USER_INPUT', `The request body is larger than ${config.limits.maxBodyBytes} bytes`),
-        );
-    } else if (
-      type === 'entity.parse.failed' ||
-      type === 'encoding.unsupported' ||
-      type === 'charset.unsupported'
-    ) {
-      response
-        .status(HTTP_STATUS.BAD_USER_INPUT)
-        .json(errorBody('BAD_USER_INPUT', 'The request body is not valid JSON'));
-    } else {
-      request.log.error({ err: error }, 'unhandled HTTP error');
-      response.status(500).json(errorBody('INTERNAL_SERVER_ERROR', 'Internal server error'));
-    }
-  });
+  app.use(bodyErrorHandler(config.limits, log));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -2,8 +2,15 @@ export type { JwtSettings, MintTokenOptions, Role, TokenFailure, Viewer } from '
 export { mintToken, ROLES, TokenError, verifyToken } from './auth/token.js';
 export type { GatewayContext, GatewayServices } from './context.js';
 export { createContext } from './context.js';
-export type { GatewayConfig, GatewayEnv, LogLevel, QueryLimits } from './env.js';
-export { ConfigError, configFromEnv, DEFAULT_LIMITS, gatewayConfig, parseEnv } from './env.js';
+export type { GatewayConfig, GatewayEnv, LogLevel, QueryLimits, SubscriptionLimits } from './env.js';
+export {
+  ConfigError,
+  configFromEnv,
+  DEFAULT_LIMITS,
+  DEFAULT_SUBSCRIPTION_LIMITS,
+  gatewayConfig,
+  parseEnv,
+} from './env.js';
 export type { ErrorCode } from './errors.js';
 export { ERROR_CODES } from './errors.js';
 export type { DemoAccess, Gateway, GatewayOptions } from './gateway.js';

@@ -32,6 +32,7 @@ export function subscribe<T>(
   client: Client,
   query: string,
   variables: Record<string, unknown> = {},
+  operationName?: string,
 ): Subscription<T> {
   const received: T[] = [];
   const errors: unknown[] = [];
@@ -40,7 +41,7 @@ export function subscribe<T>(
     finish = resolve;
   });
   const unsubscribe = client.subscribe<T>(
-    { query, variables },
+    { query, variables, ...(operationName === undefined ? {} : { operationName }) },
     {
       next: (result) => {
         if (result.errors !== undefined) errors.push(...result.errors);

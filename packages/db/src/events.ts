@@ -322,6 +322,22 @@ export interface FollowEventsOptions {
 export async function* followEvents(
   options: FollowEventsOptions,
 ): AsyncGenerator<TsunagiEvent, void, undefined> {
+  for await (const batch of followEventBatches(options)) {
+    for (const event of batch) {
+      if (options.signal?.aborted) return;
+      yield event;
+    }
+  }
+}
+
+/**
+ * `followEvents` one read at a time: each batch (at most `batchSize` events, never empty) was read from the
+ * database after the previous one was taken, so a consumer that checks something once per batch — the
+ * reader's rights — checks it after every event it is about to deliver had committed.
+ */
+export async function* followEventBatches(
+  options: FollowEventsOptions,
+): AsyncGenerator<TsunagiEvent[], void, undefined> {
   const { db, bus, organizationId, signal } = options;
   const batchSize = options.batchSize ?? 100;
   let cursor = 0;
@@ -350,14 +366,12 @@ export async function* followEvents(
         continue;
       }
       dirty = false;
-      const batch = await readEvents(db, organizationId, cursor, batchSize);
-      for (const event of batch) {
-        if (signal?.aborted) return;
-        if (event.id <= cursor) continue;
-        cursor = event.id;
-        yield event;
-      }
-      if (batch.length === batchSize) dirty = true;
+      const read = await readEvents(db, organizationId, cursor, batchSize);
+      if (read.length === batchSize) dirty = true;
+      const batch = read.filter((event) => event.id > cursor);
+      if (batch.length === 0 || signal?.aborted) continue;
+      cursor = (batch.at(-1) as TsunagiEvent).id;
+      yield batch;
     }
   } finally {
     signal?.removeEventListener('abort', onAbort);

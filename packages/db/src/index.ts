@@ -43,7 +43,14 @@ export type {
   FollowEventsOptions,
   TsunagiEvent,
 } from './events.js';
-export { EVENT_TYPES, followEvents, latestEventId, readEvents, readPageHistory } from './events.js';
+export {
+  EVENT_TYPES,
+  followEventBatches,
+  followEvents,
+  latestEventId,
+  readEvents,
+  readPageHistory,
+} from './events.js';
 export type {
   ExchangeSettingsInput,
   ExchangeSettingsStore,

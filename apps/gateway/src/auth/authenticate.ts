@@ -3,7 +3,7 @@
 import { createContext, type GatewayContext, type GatewayServices } from '../context.js';
 import { gatewayError } from '../errors.js';
 import type { Logger } from '../ops/logger.js';
-import { type JwtSettings, TokenError, viewerFromAuthorization } from './token.js';
+import { bearerToken, type JwtSettings, TokenError, type VerifiedToken, verifyTokenExpiry } from './token.js';
 
 export async function authenticate(
   services: GatewayServices,
@@ -12,15 +12,23 @@ export async function authenticate(
   requestId: string,
   log: Logger,
 ): Promise<GatewayContext> {
-  let viewer: Awaited<ReturnType<typeof viewerFromAuthorization>>;
+  const { viewer } = await verifyAuthorization(jwt, authorization);
+  return createContext(services, viewer, requestId, log);
+}
+
+/** The verified token of an `Authorization` value, or UNAUTHENTICATED (missing, malformed, forged, expired). */
+export async function verifyAuthorization(
+  jwt: JwtSettings,
+  authorization: string | undefined | null,
+): Promise<VerifiedToken> {
   try {
-    viewer = await viewerFromAuthorization(authorization, jwt);
+    const token = bearerToken(authorization);
+    if (token === null) {
+      throw gatewayError('UNAUTHENTICATED', 'Send Authorization: Bearer <token>', { http: true });
+    }
+    return await verifyTokenExpiry(token, jwt);
   } catch (error) {
     if (error instanceof TokenError) throw gatewayError('UNAUTHENTICATED', error.message, { http: true });
     throw error;
   }
-  if (viewer === null) {
-    throw gatewayError('UNAUTHENTICATED', 'Send Authorization: Bearer <token>', { http: true });
-  }
-  return createContext(services, viewer, requestId, log);
 }

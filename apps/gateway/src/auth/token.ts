@@ -74,7 +74,18 @@ export function bearerToken(header: string | undefined | null): string | null {
   return match[1];
 }
 
+/** A verified token: who it names, and until when (`exp`, which every token has). */
+export interface VerifiedToken {
+  readonly viewer: Viewer;
+  readonly expiresAt: Date;
+}
+
 export async function verifyToken(token: string, settings: JwtSettings): Promise<Viewer> {
+  return (await verifyTokenExpiry(token, settings)).viewer;
+}
+
+/** `verifyToken`, keeping the expiry: a WebSocket authenticated once must close when its token expires. */
+export async function verifyTokenExpiry(token: string, settings: JwtSettings): Promise<VerifiedToken> {
   let payload: unknown;
   try {
     ({ payload } = await jwtVerify(token, encoder.encode(settings.secret), {
@@ -87,16 +98,10 @@ export async function verifyToken(token: string, settings: JwtSettings): Promise
     if (error instanceof joseErrors.JWTExpired) throw new TokenError('EXPIRED', 'The token has expired');
     throw new TokenError('INVALID', 'The token is not valid');
   }
-  const claims = claimsSchema.safeParse(payload);
+  const claims = claimsSchema.extend({ exp: z.number() }).safeParse(payload);
   if (!claims.success) throw new TokenError('INVALID', 'The token lacks valid sub, org and role claims');
-  return { userId: claims.data.sub, organizationId: claims.data.org, role: claims.data.role };
-}
-
-/** Verifies an `Authorization` header value; null when absent. */
-export async function viewerFromAuthorization(
-  header: string | undefined | null,
-  settings: JwtSettings,
-): Promise<Viewer | null> {
-  const token = bearerToken(header);
-  return token === null ? null : verifyToken(token, settings);
+  return {
+    viewer: { userId: claims.data.sub, organizationId: claims.data.org, role: claims.data.role },
+    expiresAt: new Date(claims.data.exp * 1000),
+  };
 }

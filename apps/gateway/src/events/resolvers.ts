@@ -4,7 +4,7 @@ import { type GatewayContext, requireAdminOrService } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
 import { optionalUser } from '../relations.js';
 import { checkFirst, checkId, parseEventCursor } from '../validation.js';
-import { eventStream } from './stream.js';
+import { delivered, eventStream } from './stream.js';
 
 const MAX_EVENTS_PER_PAGE = 500;
 
@@ -86,37 +86,43 @@ export const eventResolvers: Resolvers = {
   Subscription: {
     events: {
       subscribe: async (_parent, { after }, context) => {
-        requireAdminOrService(context, 'The event log');
+        const authorize = (current: GatewayContext) => requireAdminOrService(current, 'The event log');
+        authorize(context);
         // Null replays the whole log, as the schema says: a new consumer loses nothing.
         return eventStream(context, {
           after: parseEventCursor(after) ?? 0,
           field: 'events',
+          authorize,
           accept: () => true,
         });
       },
-      resolve: (event: TsunagiEvent) => event,
+      resolve: delivered,
     },
     connectionStatusChanged: {
       subscribe: async (_parent, { userId }, context) => {
-        const { viewer } = context;
-        let subject: string | null = null;
-        if (userId !== null && userId !== undefined) {
-          subject = checkId(userId, 'userId');
-          if (viewer.role === 'MEMBER' && subject !== viewer.userId) {
+        const requested = userId === null || userId === undefined ? null : checkId(userId, 'userId');
+        // Members follow their own connections: asked for someone else, refused; asked for nobody, their own.
+        const authorize = ({ viewer }: GatewayContext) => {
+          if (requested !== null && viewer.role === 'MEMBER' && requested !== viewer.userId) {
             throw forbidden('Members follow only their own connections');
           }
-          if ((await context.loaders.user.load(subject)) === null) throw notFound('User');
-        } else if (viewer.role === 'MEMBER') {
-          subject = viewer.userId;
-        }
+        };
+        const subject = ({ viewer }: GatewayContext) =>
+          requested ?? (viewer.role === 'MEMBER' ? viewer.userId : null);
+        authorize(context);
+        if (requested !== null && (await context.loaders.user.load(requested)) === null)
+          throw notFound('User');
         return eventStream(context, {
           after: null,
           field: 'connectionStatusChanged',
-          accept: (event) =>
-            event.type === 'CONNECTION_STATUS_CHANGED' && (subject === null || event.userId === subject),
+          authorize,
+          accept: (event, eventContext) => {
+            const only = subject(eventContext);
+            return event.type === 'CONNECTION_STATUS_CHANGED' && (only === null || event.userId === only);
+          },
         });
       },
-      resolve: (event: TsunagiEvent) => event,
+      resolve: delivered,
     },
     bookingPageStateChanged: {
       subscribe: async (_parent, { pageId }, context) => {
@@ -133,7 +139,7 @@ export const eventResolvers: Resolvers = {
             (await eventContext.loaders.page.load(event.bookingPageId)) !== null,
         });
       },
-      resolve: (event: TsunagiEvent) => event,
+      resolve: delivered,
     },
   },
 };

@@ -1,26 +1,46 @@
-// Subscriptions read the event log through followEvents (replay from a cursor, then live, no gap, no
-// duplicate) and keep the events the subscriber asked for and may see.
-import { followEvents, latestEventId, type TsunagiEvent } from '@tsunagi/db';
-import { type GatewayContext, refreshLoaders } from '../context.js';
+// Subscriptions read the event log through followEventBatches (replay from a cursor, then live, no gap, no
+// duplicate) and keep the events the subscriber asked for and may see — as the subscriber is now: the viewer
+// is re-read from the database with every batch, so a demoted or deleted user stops receiving at once.
+import { followEventBatches, latestEventId, type TsunagiEvent } from '@tsunagi/db';
+import { type GatewayContext, refreshLoaders, refreshViewer } from '../context.js';
 
 export interface EventStreamOptions {
   /** Replay after this event id; null starts live from the newest event. */
   readonly after: number | null;
   /** Which subscription field, for the metrics. */
   readonly field: string;
+  /**
+   * May the viewer, as the database has them now, still hold this subscription? Throws (FORBIDDEN…) when
+   * not; runs before every batch of events is delivered.
+   */
+  readonly authorize?: (context: GatewayContext) => void;
   /** Runs with fresh loaders for each event. */
   readonly accept: (event: TsunagiEvent, context: GatewayContext) => boolean | Promise<boolean>;
+}
+
+/** The last item of a stream that ends on an error: its resolver throws it, so the client gets it typed. */
+export class StreamEnd {
+  constructor(readonly error: unknown) {}
+}
+
+export type StreamItem = TsunagiEvent | StreamEnd;
+
+/** A subscription field's `resolve`: the event, or the error that ends the subscription. */
+export function delivered(item: StreamItem): TsunagiEvent {
+  if (item instanceof StreamEnd) throw item.error;
+  return item;
 }
 
 /**
  * An async iterator whose `return()` (the client unsubscribed or the socket closed) or the gateway's
  * shutdown ends it at once, even while it waits for the next event. A live-from-now stream fixes its
  * starting point before it is returned: every event committed after the subscription started is delivered.
+ * It never throws: a revoked right or a failure is its last item (`StreamEnd`), then it completes.
  */
 export async function eventStream(
   context: GatewayContext,
   options: EventStreamOptions,
-): Promise<AsyncIterableIterator<TsunagiEvent>> {
+): Promise<AsyncIterableIterator<StreamItem>> {
   const { services } = context;
   const { db, bus } = services.database;
   const organizationId = context.viewer.organizationId;
@@ -28,17 +48,39 @@ export async function eventStream(
   const controller = new AbortController();
   const stop = () => controller.abort();
   services.shutdownSignal.addEventListener('abort', stop, { once: true });
+  const client = `${context.claims.organizationId}/${context.claims.userId}`;
 
-  async function* accepted(): AsyncGenerator<TsunagiEvent, void, undefined> {
+  async function* accepted(): AsyncGenerator<StreamItem, void, undefined> {
     services.metrics.subscriptionsActive.inc({ subscription: options.field });
     try {
-      const events = followEvents({ db, bus, organizationId, after, signal: controller.signal });
-      for await (const event of events) {
-        refreshLoaders(context);
-        if (!(await options.accept(event, context))) continue;
-        services.metrics.eventsPublished.inc({ subscription: options.field });
-        yield event;
+      const batches = followEventBatches({
+        db,
+        bus,
+        organizationId,
+        after,
+        signal: controller.signal,
+        batchSize: services.subscriptionLimits.replayBatchSize,
+      });
+      for await (const batch of batches) {
+        // Read after every event of the batch committed: a change of rights before them is seen here.
+        await refreshViewer(context);
+        options.authorize?.(context);
+        const release = await services.deliveryGates.acquire(client, controller.signal);
+        if (release === null) return;
+        try {
+          for (const event of batch) {
+            if (controller.signal.aborted) return;
+            refreshLoaders(context);
+            if (!(await options.accept(event, context))) continue;
+            services.metrics.eventsPublished.inc({ subscription: options.field });
+            yield event;
+          }
+        } finally {
+          release();
+        }
       }
+    } catch (error) {
+      if (!controller.signal.aborted) yield new StreamEnd(error);
     } finally {
       services.shutdownSignal.removeEventListener('abort', stop);
       services.metrics.subscriptionsActive.dec({ subscription: options.field });
@@ -46,7 +88,7 @@ export async function eventStream(
   }
 
   const inner = accepted();
-  const iterator: AsyncIterableIterator<TsunagiEvent> = {
+  const iterator: AsyncIterableIterator<StreamItem> = {
     next: () => inner.next(),
     return: async () => {
       controller.abort();

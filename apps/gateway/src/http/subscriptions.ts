@@ -1,27 +1,34 @@
-// graphql-ws on the gateway's HTTP server and GraphQL path. A socket authenticates once, in
-// connection_init; every operation then runs with a fresh context, the same validation, limits and error
-// masking as HTTP.
-import type { Server } from 'node:http';
-import {
-  type ExecutionArgs,
-  type GraphQLError,
-  type GraphQLFormattedError,
-  type GraphQLSchema,
-  parse,
-  type ValidationRule,
-  validate,
-} from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
+// graphql-ws on the gateway's HTTP server and GraphQL path. A socket authenticates once, in connection_init,
+// and lives no longer than its token (closed with 4403 when it expires); every operation then runs with a
+// fresh context (the user as the database has them now), the same validation, limits, codes and messages
+// as HTTP, and within the per-socket and per-token caps. The `ws` glue is ours rather than graphql-ws's
+// `useServer` so that a client's mistake or departure is logged as such, never as a server error.
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, Server } from 'node:http';
+import type { GraphQLError, GraphQLFormattedError, GraphQLSchema, ValidationRule } from 'graphql';
+import { CloseCode, type Context, handleProtocols, makeServer } from 'graphql-ws';
 import { WebSocket, WebSocketServer } from 'ws';
-import { authenticate } from '../auth/authenticate.js';
-import type { Viewer } from '../auth/token.js';
+import { verifyAuthorization } from '../auth/authenticate.js';
+import { bearerToken, type Viewer } from '../auth/token.js';
 import { createContext, type GatewayServices } from '../context.js';
 import type { GatewayConfig } from '../env.js';
-import { isExpectedError } from '../errors.js';
-import { checkQueryLimits } from '../limits/query-limits.js';
+import { gatewayError, isExpectedError } from '../errors.js';
 import { type Logger, requestIdFrom } from '../ops/logger.js';
+import { prepareOperation } from './ws-operation.js';
 
-type SocketExtra = { viewer?: Viewer; requestId?: string };
+interface SocketExtra {
+  readonly socket: WebSocket;
+  readonly request: IncomingMessage;
+  readonly requestId: string;
+  viewer?: Viewer;
+  expiresAt?: Date;
+  /** The token's digest: the key of the per-token cap. */
+  tokenKey?: string;
+  /** Closes the socket when the token expires. */
+  expiryTimer?: NodeJS.Timeout;
+}
+
+type SocketContext = Context<Record<string, unknown> | undefined, SocketExtra>;
 
 export interface SubscriptionServerOptions {
   readonly httpServer: Server;
@@ -31,7 +38,7 @@ export interface SubscriptionServerOptions {
   readonly services: GatewayServices;
   readonly config: GatewayConfig;
   readonly log: Logger;
-  /** The HTTP side's error formatting (masking, metrics), applied to every error a socket sends. */
+  /** The HTTP side's error formatting (masking, metrics, logging), applied to every error a socket sends. */
   readonly formatErrors: (
     errors: readonly GraphQLError[],
     requestId: string | undefined,
@@ -43,80 +50,203 @@ export interface SubscriptionServer {
   close(timeoutMs: number): Promise<void>;
 }
 
+const KEEP_ALIVE_MS = 12_000;
+// setTimeout fires at once for delays above 2^31 - 1 ms (24.8 days): longer token lifetimes re-arm.
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+/** The sockets of each token, for the per-token cap. */
+class TokenSockets {
+  readonly #byToken = new Map<string, Set<SocketContext>>();
+
+  add(key: string, ctx: SocketContext): void {
+    const sockets = this.#byToken.get(key) ?? new Set();
+    sockets.add(ctx);
+    this.#byToken.set(key, sockets);
+  }
+
+  delete(key: string, ctx: SocketContext): void {
+    const sockets = this.#byToken.get(key);
+    sockets?.delete(ctx);
+    if (sockets?.size === 0) this.#byToken.delete(key);
+  }
+
+  /** Operations running (or being set up) on all the sockets of `key`. */
+  operations(key: string): number {
+    let count = 0;
+    for (const ctx of this.#byToken.get(key) ?? []) count += Object.keys(ctx.subscriptions).length;
+    return count;
+  }
+}
+
 export function serveSubscriptions(options: SubscriptionServerOptions): SubscriptionServer {
   const { schema, services, config, log, formatErrors } = options;
+  const limits = config.subscriptionLimits;
+  const tokens = new TokenSockets();
   const wsServer = new WebSocketServer({
     server: options.httpServer,
     path: options.path,
     maxPayload: config.limits.maxBodyBytes,
+    handleProtocols,
   });
-  const cleanup = useServer<Record<string, unknown>, SocketExtra>(
-    {
-      onConnect: async (ctx) => {
-        // `authorization` as documented; GraphiQL sends its headers tab as-is (`Authorization`).
-        const params = ctx.connectionParams ?? {};
-        const authorization = params.authorization ?? params.Authorization;
-        const requestId = requestIdFrom(ctx.extra.request.headers['x-request-id']);
-        ctx.extra.requestId = requestId;
-        try {
-          const context = await authenticate(
-            services,
-            config.jwt,
-            typeof authorization === 'string' ? authorization : null,
-            requestId,
-            log,
-          );
-          ctx.extra.viewer = context.viewer;
-          return true;
-        } catch (error) {
-          if (!isExpectedError(error))
-            log.error({ err: error, requestId }, 'WebSocket authentication failed');
-          // graphql-ws closes the socket with 4403 Forbidden.
-          return false;
-        }
-      },
-      onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
-        const { viewer, requestId = 'ws' } = ctx.extra;
-        if (viewer === undefined) throw new Error('Subscribe before connection_init was accepted');
-        let document: ReturnType<typeof parse>;
-        try {
-          document = parse(payload.query);
-        } catch (error) {
-          return [error as GraphQLError];
-        }
-        const errors = validate(schema, document, options.validationRules);
-        if (errors.length > 0) return errors;
-        const limitErrors = checkQueryLimits(
-          schema,
-          document,
-          payload.operationName,
-          payload.variables,
-          config.limits,
+
+  const expire = (ctx: SocketContext) => ctx.extra.socket.close(CloseCode.Forbidden, 'Token expired');
+  const expired = (ctx: SocketContext) =>
+    ctx.extra.expiresAt !== undefined && ctx.extra.expiresAt.getTime() <= Date.now();
+
+  const server = makeServer<Record<string, unknown> | undefined, SocketExtra>({
+    onConnect: async (ctx) => {
+      // `authorization` as documented; GraphiQL sends its headers tab as-is (`Authorization`).
+      const params = ctx.connectionParams ?? {};
+      const authorization = params.authorization ?? params.Authorization;
+      const { requestId } = ctx.extra;
+      try {
+        const token = await verifyAuthorization(
+          config.jwt,
+          typeof authorization === 'string' ? authorization : null,
         );
-        if (limitErrors.length > 0) return limitErrors;
+        // Refuses a token whose user is gone, as HTTP does.
+        await createContext(services, token.viewer, requestId, log);
+        if (ctx.extra.socket.readyState !== WebSocket.OPEN) return false;
+        ctx.extra.viewer = token.viewer;
+        ctx.extra.expiresAt = token.expiresAt;
+        // The token itself, not the header: "Bearer" and "bearer" carry the same token.
+        ctx.extra.tokenKey = createHash('sha256')
+          .update(bearerToken(String(authorization)) ?? '')
+          .digest('base64url');
+        tokens.add(ctx.extra.tokenKey, ctx);
+        armExpiry(ctx, token.expiresAt, () => expire(ctx));
+        return true;
+      } catch (error) {
+        if (!isExpectedError(error)) log.error({ err: error, requestId }, 'WebSocket authentication failed');
+        return false; // graphql-ws closes the socket with 4403 Forbidden.
+      }
+    },
+    onSubscribe: async (ctx, _id, payload) => {
+      const { viewer, requestId, tokenKey } = ctx.extra;
+      if (viewer === undefined || tokenKey === undefined) {
+        throw new Error('Subscribe before connection_init was accepted');
+      }
+      if (expired(ctx)) {
+        expire(ctx);
+        return [gatewayError('UNAUTHENTICATED', 'The token has expired')];
+      }
+      // graphql-ws registers an operation before this hook runs: the counts include this one.
+      if (Object.keys(ctx.subscriptions).length > limits.maxPerSocket) {
+        return [
+          capError(`This socket already runs ${limits.maxPerSocket} operations`, 'SUBSCRIPTIONS_PER_SOCKET'),
+        ];
+      }
+      if (tokens.operations(tokenKey) > limits.maxPerToken) {
+        return [
+          capError(`This token already runs ${limits.maxPerToken} operations`, 'SUBSCRIPTIONS_PER_TOKEN'),
+        ];
+      }
+      const prepared = prepareOperation(schema, options.validationRules, config.limits, payload);
+      if (!prepared.ok) return prepared.errors;
+      try {
         return {
-          schema,
-          document,
-          operationName: payload.operationName ?? null,
-          variableValues: payload.variables ?? null,
-          // Fresh per operation: the viewer's user may have changed role since the socket opened.
+          ...prepared.args,
+          // Fresh per operation: the viewer's user may have changed role, or gone, since the socket opened.
           contextValue: await createContext(services, viewer, requestId, log.child({ requestId })),
         };
-      },
-      onError: (ctx, _id, _payload, errors) => formatErrors(errors, ctx.extra.requestId),
-      onNext: (ctx, _id, _payload, _args, result) =>
-        result.errors === undefined
-          ? undefined
-          : { ...result, errors: formatErrors(result.errors, ctx.extra.requestId) },
+      } catch (error) {
+        // The same typed error HTTP answers (UNAUTHENTICATED for a deleted user); anything else is masked.
+        if (isExpectedError(error)) return [error as GraphQLError];
+        log.error({ err: error, requestId }, 'setting up a WebSocket operation failed');
+        return [gatewayError('INTERNAL_SERVER_ERROR', 'Internal server error')];
+      }
     },
-    wsServer,
-  );
+    onError: (ctx, _id, _payload, errors) => formatErrors(errors, ctx.extra.requestId),
+    onNext: (ctx, _id, _payload, _args, result) =>
+      result.errors === undefined
+        ? undefined
+        : { ...result, errors: formatErrors(result.errors, ctx.extra.requestId) },
+    onClose: (ctx) => {
+      if (ctx.extra.tokenKey !== undefined) tokens.delete(ctx.extra.tokenKey, ctx);
+    },
+  });
+
+  wsServer.on('connection', (socket, request) => {
+    const requestId = requestIdFrom(request.headers['x-request-id']);
+    const socketLog = log.child({ requestId });
+    // A client's protocol error (oversized or malformed frame) or a reset connection: ws closes the socket.
+    socket.on('error', (error) => socketLog.info({ err: error }, 'WebSocket closed on a client error'));
+    const extra: SocketExtra = { socket, request, requestId };
+    const closed = server.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) =>
+          new Promise<void>((resolve) => {
+            if (socket.readyState !== WebSocket.OPEN) {
+              resolve();
+              return;
+            }
+            // A write that fails means the client went away: its operations end with the socket.
+            socket.send(data, (error) => {
+              if (error) socketLog.debug({ err: error }, 'WebSocket write failed; the client left');
+              resolve();
+            });
+          }),
+        close: (code, reason) => socket.close(code, reason),
+        onMessage: (handle) =>
+          socket.on('message', async (data) => {
+            try {
+              await handle(String(data));
+            } catch (error) {
+              socketLog.error({ err: error }, 'WebSocket message handling failed');
+              socket.close(CloseCode.InternalServerError, 'Internal server error');
+            }
+          }),
+      },
+      extra,
+    );
+    const keepAlive = setInterval(() => {
+      if (socket.readyState === WebSocket.OPEN) socket.ping();
+    }, KEEP_ALIVE_MS);
+    let alive = true;
+    socket.on('pong', () => {
+      alive = true;
+    });
+    const liveness = setInterval(() => {
+      if (!alive) socket.terminate();
+      alive = false;
+    }, KEEP_ALIVE_MS * 2);
+    socket.once('close', (code, reason) => {
+      clearInterval(keepAlive);
+      clearInterval(liveness);
+      clearTimeout(extra.expiryTimer);
+      void closed(code, String(reason));
+    });
+  });
+
   return {
     async close(timeoutMs) {
       await Promise.all([...wsServer.clients].map((socket) => closeSocket(socket, timeoutMs)));
-      await cleanup.dispose();
+      await new Promise<void>((resolve, reject) =>
+        wsServer.close((error) => (error ? reject(error) : resolve())),
+      );
     },
   };
+}
+
+function capError(message: string, limit: string): GraphQLError {
+  return gatewayError('BAD_USER_INPUT', `${message}; complete one before subscribing again`, {
+    extensions: { limit },
+  });
+}
+
+/** Closes the socket with 4403 when its token expires (re-arming for lifetimes longer than a timer allows). */
+function armExpiry(ctx: SocketContext, expiresAt: Date, expire: () => void): void {
+  const arm = () => {
+    const remaining = expiresAt.getTime() - Date.now();
+    if (remaining <= 0) {
+      expire();
+      return;
+    }
+    ctx.extra.expiryTimer = setTimeout(arm, Math.min(remaining, LONGEST_TIMER_MS));
+    ctx.extra.expiryTimer.unref();
+  };
+  arm();
 }
 
 function closeSocket(socket: WebSocket, timeoutMs: number): Promise<void> {

@@ -4,6 +4,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { type GraphQLSchema, Kind, type OperationDefinitionNode } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import type { QueryLimits } from '../env.js';
+import { requestErrorStatus } from '../http/media-types.js';
+import { variableTextErrors } from '../limits/document-checks.js';
 import { checkQueryLimits } from '../limits/query-limits.js';
 import type { GatewayMetrics } from './metrics.js';
 
@@ -32,14 +34,11 @@ export function operationsPlugin(options: OperationsPluginOptions): ApolloServer
         async didResolveOperation({ document, operation }) {
           type = operation?.operation ?? 'unknown';
           field = firstRootField(operation);
-          const [limitError] = checkQueryLimits(
-            schema,
-            document,
-            request.operationName,
-            request.variables,
-            limits,
-          );
-          if (limitError !== undefined) throw limitError;
+          const [refusal] = [
+            ...variableTextErrors(request.variables),
+            ...checkQueryLimits(schema, document, request.operationName, request.variables, limits),
+          ];
+          if (refusal !== undefined) throw refusal;
         },
         async executionDidStart() {
           return {
@@ -58,7 +57,12 @@ export function operationsPlugin(options: OperationsPluginOptions): ApolloServer
         async didEncounterErrors({ errors, contextValue }) {
           options.logUnexpected(errors, (contextValue as GatewayContext | undefined)?.requestId);
         },
-        async willSendResponse() {
+        async willSendResponse({ response }) {
+          // Request errors (parse, validation, variables, limits) are 400 only for clients that understand
+          // application/graphql-response+json; legacy application/json clients get 200 and the errors.
+          if (response.http.status === 400) {
+            response.http.status = requestErrorStatus(request.http?.headers.get('accept'), 400);
+          }
           metrics.operationDuration.observe({ type, field }, secondsSince(started));
         },
       };
