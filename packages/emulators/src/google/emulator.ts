@@ -791,7 +791,21 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): 
         if (error) return sendWire(ctx.res, error);
         event.seq = ctx.calendar.nextSeq();
         ctx.calendar.events.set(id, event);
+        // Committed, but the answer is lost: the client must not know whether the event exists.
+        if (faults.takeCommitThenReset(ctx.account.id)) return void ctx.res.socket?.destroy();
         send(ctx.res, 200, eventResource(ctx, event));
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/calendar\/v3\/calendars\/([^/]+)\/events\/([^/]+)$/,
+      scopes: EVENTS_READ,
+      name: 'calendar.v3.Events.Get',
+      handle: (ctx, m) => {
+        if (!ownCalendar(ctx, m[1]!)) return sendWire(ctx.res, calendarErrors.notFound());
+        const current = ctx.calendar.events.get(decodeURIComponent(m[2]!));
+        if (!current) return sendWire(ctx.res, calendarErrors.notFound());
+        send(ctx.res, 200, eventResource(ctx, current));
       },
     },
     {

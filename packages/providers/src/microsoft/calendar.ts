@@ -1,5 +1,6 @@
 // Outlook calendars through Microsoft Graph v1.0. Every call goes through the shared authorized session
 // (refresh ahead of expiry, retry with backoff honouring Retry-After, one refresh + retry on AUTH_EXPIRED).
+import { randomUUID } from 'node:crypto';
 import { type Clock, ProviderError, systemClock } from '@tsunagi/errors';
 import { type AuthorizedSession, createAuthorizedSession } from '../authorized-call.js';
 import type {
@@ -270,12 +271,18 @@ export class MicrosoftCalendarProvider implements CalendarProvider {
     });
   }
 
+  /**
+   * Always with a transactionId (the caller's, or one picked for this call): Graph uses it "to avoid
+   * redundant POST operations in case of client retries to create the same event"
+   * (https://learn.microsoft.com/graph/api/resources/event, transactionId), so a replay after a lost answer
+   * gets the event the first attempt made.
+   */
   async createEvent(event: NewEvent, signal?: AbortSignal): Promise<CalendarEvent> {
     const created = await this.#connection.call<GraphEvent>(
       {
         method: 'POST',
         path: '/me/events',
-        body: eventBody(event),
+        body: eventBody({ ...event, clientRequestId: event.clientRequestId ?? randomUUID() }),
         headers: { Prefer: 'outlook.timezone="UTC"' },
       },
       signal,

@@ -481,3 +481,43 @@ describe('Microsoft faults', () => {
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
+
+describe('Graph creates an event or a Teams meeting at most once', () => {
+  it('POST /me/events committed but whose answer was lost: the replay carries the transactionId, one event exists', async () => {
+    const { calendar, account } = await connect();
+    emulator.faults.inject(account.id, { kind: 'COMMIT_THEN_RESET', requests: 1 });
+    const created = await calendar.createEvent({
+      summary: 'Booked once',
+      start: new Date(base),
+      end: new Date(base + HOUR),
+    });
+    const listed = await calendar.listEvents({ range });
+    expect(listed.events.filter((e) => e.summary === 'Booked once').map((e) => e.id)).toEqual([created.id]);
+  });
+
+  it('createOrGet committed but whose answer was lost: the replay with the same externalId gets that meeting', async () => {
+    const { teams, account } = await connect();
+    emulator.faults.inject(account.id, { kind: 'COMMIT_THEN_RESET', requests: 1 });
+    const meeting = await teams.createMeeting({
+      subject: 'Teams once',
+      start: new Date(base),
+      end: new Date(base + HOUR),
+    });
+    expect(emulator.onlineMeetings(account.id).map((m) => m.id)).toEqual([meeting.id]);
+    // The caller's own id twice: still one meeting.
+    const again = await teams.createMeeting({
+      subject: 'Teams once',
+      start: new Date(base),
+      end: new Date(base + HOUR),
+      clientRequestId: 'booking-7',
+    });
+    const same = await teams.createMeeting({
+      subject: 'Teams once',
+      start: new Date(base),
+      end: new Date(base + HOUR),
+      clientRequestId: 'booking-7',
+    });
+    expect(same.id).toBe(again.id);
+    expect(emulator.onlineMeetings(account.id)).toHaveLength(2);
+  });
+});

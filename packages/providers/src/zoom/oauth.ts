@@ -21,10 +21,14 @@ export const ZOOM_OAUTH_ENDPOINTS = Object.freeze({
   revokeUrl: 'https://zoom.us/oauth/revoke',
 });
 
-/** Granular scopes a booking location needs: read the user (probe), create and delete meetings. */
+/**
+ * Granular scopes a booking location needs: read the user (probe), create, list (to find a meeting whose create
+ * answer was lost) and delete meetings.
+ */
 export const ZOOM_MEETING_SCOPES: readonly string[] = Object.freeze([
   'user:read:user',
   'meeting:write:meeting',
+  'meeting:read:list_meetings',
   'meeting:delete:meeting',
 ]);
 
