@@ -61,7 +61,9 @@ export type ExchangeFault =
       readonly requests: number;
       readonly backOffMilliseconds?: number;
     }
-  | { readonly kind: 'RESET_CONNECTION'; readonly requests: number };
+  | { readonly kind: 'RESET_CONNECTION'; readonly requests: number }
+  /** The answer comes `ms` late, trickled a byte at a time (a server that holds it without going idle). */
+  | { readonly kind: 'LATENCY'; readonly ms: number; readonly requests: number };
 
 /** Response codes Exchange uses for trouble that passes (ews-throttling-in-exchange; EWS ResponseCodeType). */
 export type ExchangeTransientCode =
@@ -359,6 +361,24 @@ export async function startExchangeEmulator(options: ExchangeEmulatorOptions): P
       const fault = takeFault();
       if (fault?.kind === 'RESET_CONNECTION') {
         req.socket.destroy();
+        return;
+      }
+      if (fault?.kind === 'LATENCY') {
+        // Trickled, not silent: a byte every 50 ms keeps the socket busy, so only a bound on the whole
+        // request (not an idle timeout) ends the wait.
+        const answer = availabilityResponse(mailboxes(Buffer.concat(chunks).toString('utf8')), userMap);
+        const split = answer.indexOf('<s:Body>');
+        res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8', 'x-feserver': 'EXCH01' });
+        res.write(answer.slice(0, split));
+        const trickle = setInterval(() => res.write(' '), 50);
+        const timer = setTimeout(() => {
+          clearInterval(trickle);
+          res.end(answer.slice(split));
+        }, fault.ms);
+        res.on('close', () => {
+          clearInterval(trickle);
+          clearTimeout(timer);
+        });
         return;
       }
       if (fault?.kind === 'EWS_FAULT') {

@@ -106,3 +106,27 @@ describe('ExchangeCalendarProbe: transient EWS answers stay transient', () => {
     });
   });
 });
+
+describe('ExchangeCalendarProbe is bounded', () => {
+  it('a server that holds its answer past timeoutMs is a transient Connection error, promptly', async () => {
+    const e = await emulator();
+    e.faults.inject({ kind: 'LATENCY', ms: 5_000, requests: 1 });
+    const p = new ExchangeCalendarProbe({
+      ewsUrl: e.url,
+      username: e.credentials.username,
+      password: e.credentials.password,
+      trustedCa: [e.caPem],
+      resolveHost: loopback,
+      timeoutMs: 200,
+    });
+    const started = Date.now();
+    const classification = await failure(p);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(classification).toMatchObject({
+      code: 'NETWORK_UNREACHABLE',
+      connectionBroken: false,
+      providerCode: 'ETIMEDOUT',
+      subReason: 'INTEROP_CONNECTION_ERROR',
+    });
+  });
+});

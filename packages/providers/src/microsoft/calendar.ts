@@ -23,6 +23,8 @@ export interface MicrosoftGraphOptions {
    * `https://dod-graph.microsoft.us`, `https://microsoftgraph.chinacloudapi.cn`, or an emulator. */
   readonly graphBaseUrl?: string;
   readonly fetch?: typeof fetch;
+  /** Per-request timeout (default 30 s); the retry deadline bounds the whole call. */
+  readonly timeoutMs?: number;
   /** Schedule address free/busy reads; defaults to the signed-in user's `mail` (or UPN). */
   readonly mailbox?: string;
   /** Page size asked for on delta queries (`Prefer: odata.maxpagesize`). */
@@ -126,7 +128,11 @@ export class GraphConnection {
 
   constructor(context: AdapterContext, options: MicrosoftGraphOptions) {
     this.session = createAuthorizedSession(context);
-    this.graph = new GraphHttp({ baseUrl: options.graphBaseUrl, fetch: options.fetch });
+    this.graph = new GraphHttp({
+      baseUrl: options.graphBaseUrl,
+      fetch: options.fetch,
+      timeoutMs: options.timeoutMs,
+    });
     this.clock = context.clock ?? systemClock;
   }
 

@@ -521,3 +521,36 @@ describe('Graph creates an event or a Teams meeting at most once', () => {
     expect(emulator.onlineMeetings(account.id)).toHaveLength(2);
   });
 });
+
+describe('Graph calls are bounded', () => {
+  it('a Graph answer held past timeoutMs fails the request as a transient ETIMEDOUT, promptly', async () => {
+    const { account, context } = await connect();
+    const slow = new MicrosoftCalendarProvider(
+      { ...context, retry: { maxAttempts: 1 } },
+      { graphBaseUrl: emulator.endpoints.graphBaseUrl, timeoutMs: 150 },
+    );
+    emulator.faults.inject(account.id, { kind: 'LATENCY', ms: 5_000, requests: 1 });
+    const started = Date.now();
+    const error = await failure(slow.probe());
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(error.classification).toMatchObject({
+      code: 'NETWORK_UNREACHABLE',
+      retryable: true,
+      provider: 'microsoft',
+      providerCode: 'ETIMEDOUT',
+    });
+  });
+
+  it('the retry deadline bounds the whole call: retries of a held answer stop at it', async () => {
+    const { account, context } = await connect();
+    const bounded = new MicrosoftCalendarProvider(
+      { ...context, retry: { maxAttempts: 10, deadlineMs: 400, baseDelayMs: 1, maxDelayMs: 5 } },
+      { graphBaseUrl: emulator.endpoints.graphBaseUrl, timeoutMs: 10_000 },
+    );
+    emulator.faults.inject(account.id, { kind: 'LATENCY', ms: 5_000, requests: 10 });
+    const started = Date.now();
+    const error = await failure(bounded.probe());
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(error.classification).toMatchObject({ code: 'NETWORK_UNREACHABLE', providerCode: 'ETIMEDOUT' });
+  });
+});

@@ -46,6 +46,8 @@ export interface ZoomMeetingOptions {
   /** API root including `/v2`. */
   readonly apiBaseUrl?: string;
   readonly fetch?: typeof fetch;
+  /** Per-request timeout (default 30 s); the retry deadline bounds the whole call. */
+  readonly timeoutMs?: number;
 }
 
 export class ZoomMeetingProvider implements LocationProvider {
@@ -55,7 +57,11 @@ export class ZoomMeetingProvider implements LocationProvider {
 
   constructor(context: AdapterContext, options: ZoomMeetingOptions = {}) {
     this.#session = createAuthorizedSession(context);
-    this.#http = new ZoomHttp({ baseUrl: options.apiBaseUrl, fetch: options.fetch });
+    this.#http = new ZoomHttp({
+      baseUrl: options.apiBaseUrl,
+      fetch: options.fetch,
+      timeoutMs: options.timeoutMs,
+    });
   }
 
   async probe(signal?: AbortSignal): Promise<ProbeResult> {

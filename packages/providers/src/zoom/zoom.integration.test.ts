@@ -357,3 +357,23 @@ describe('Zoom creates a meeting at most once (no idempotency key: reconcile by 
     expect(emulator.requests.slice(before).filter((r) => r === 'POST /users/me/meetings')).toHaveLength(1);
   });
 });
+
+describe('Zoom calls are bounded', () => {
+  it('a Zoom answer held past timeoutMs fails the request as a transient ETIMEDOUT, promptly', async () => {
+    const { account, context } = await connect();
+    const slow = new ZoomMeetingProvider(
+      { ...context, retry: { maxAttempts: 1 } },
+      { apiBaseUrl: emulator.endpoints.apiBaseUrl, timeoutMs: 150 },
+    );
+    emulator.faults.inject(account.id, { kind: 'LATENCY', ms: 5_000, requests: 1 });
+    const started = Date.now();
+    const error = await failure(slow.probe());
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(error.classification).toMatchObject({
+      code: 'NETWORK_UNREACHABLE',
+      retryable: true,
+      provider: 'zoom',
+      providerCode: 'ETIMEDOUT',
+    });
+  });
+});
