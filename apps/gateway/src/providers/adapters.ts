@@ -163,6 +163,17 @@ function registryOver(
 }
 
 /**
+ * The gateway's reach options with the environment's EWS timeout when they set none. A view, not a copy: reach
+ * options may be read live (getters), so they stay the prototype.
+ */
+function boundedReach(reach: ExchangeAnalyzerOptions, timeoutMs: number): ExchangeAnalyzerOptions {
+  if (reach.timeoutMs !== undefined) return reach;
+  return Object.create(reach, {
+    timeoutMs: { value: timeoutMs, enumerable: true },
+  }) as ExchangeAnalyzerOptions;
+}
+
+/**
  * The production registry factory: the OAuth apps configured in the environment (GOOGLE_*, MICROSOFT_*,
  * ZOOM_*), and EXCHANGE through each organization's Interop settings. Providers without an app answer
  * PROVIDER_ERROR; probes cover the configured ones and EXCHANGE.
@@ -174,8 +185,7 @@ export function configuredProviderRegistry(apps: ProviderApps): ProviderRegistry
     const log = logger === undefined ? {} : { logger };
     const bounded = { ...log, timeoutMs: timeouts.requestMs };
     return registryOver(
-      // The gateway's own reach options win (tests, the embedded demo); the environment's bound otherwise.
-      { ...dependencies, exchange: { timeoutMs: timeouts.exchangeMs, ...dependencies.exchange } },
+      { ...dependencies, exchange: boundedReach(dependencies.exchange, timeouts.exchangeMs) },
       {
         ...(apps.google === undefined ? {} : googleAdapters({ ...apps.google, ...bounded })),
         ...(apps.microsoft === undefined ? {} : microsoftAdapters({ ...apps.microsoft, ...bounded })),
