@@ -719,6 +719,11 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): 
               ctx.res,
               calendarErrors.invalid('Sync token cannot be used with other parameters.', 'syncToken'),
             );
+          // A token this server could never have issued is a 400 (Google: "Invalid sync token value."); one it
+          // issued and no longer honours is 410 fullSyncRequired. Either way only a full sync helps.
+          if (!/^CP[A-Za-z0-9_-]+$/.test(syncToken)) {
+            return sendWire(ctx.res, calendarErrors.invalid('Invalid sync token value.', 'syncToken'));
+          }
           const seq = ctx.calendar.syncTokenSeq(syncToken);
           if (seq === undefined) return sendWire(ctx.res, calendarErrors.fullSyncRequired());
           since = seq;

@@ -1412,6 +1412,23 @@ export const wireCases: readonly WireCase[] = [
     expected: { code: 'SYNC_TOKEN_INVALID', action: 'FULL_RESYNC', providerReason: 'InvalidDeltaToken' },
   },
   {
+    name: 'google 400 syncToken used with other parameters is our bug, not a dead token',
+    source:
+      'https://developers.google.com/calendar/api/v3/reference/events/list (syncToken: other parameters not allowed)',
+    input: {
+      provider: 'google',
+      status: 400,
+      body: googleSeed(
+        'invalid',
+        'global',
+        400,
+        'Sync token cannot be used with other parameters.',
+        'syncToken',
+      ),
+    },
+    expected: { code: 'INVALID_REQUEST', action: 'FIX_REQUEST' },
+  },
+  {
     name: 'google 400 invalid about something else stays a bad request',
     source: GOOGLE_ERRORS,
     input: {

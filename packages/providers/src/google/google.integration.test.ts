@@ -383,6 +383,21 @@ describe('GoogleCalendarProvider operations', () => {
     });
   });
 
+  it('a sync token Google cannot read (400 "Invalid sync token value.") is a full resync too, like 410', async () => {
+    const { provider } = await connect();
+    const error = await failure(provider.listEvents({ syncToken: 'not-a-token-google-issued' }));
+    expect(error.classification).toMatchObject({
+      code: 'SYNC_TOKEN_INVALID',
+      action: 'FULL_RESYNC',
+      httpStatus: 400,
+      providerReason: 'invalid',
+      connectionBroken: false,
+    });
+    // The full sync works and hands out a token that does.
+    const full = await provider.listEvents({ range: { start: hour(0), end: hour(23) } });
+    await expect(provider.listEvents({ syncToken: full.syncToken })).resolves.toMatchObject({ events: [] });
+  });
+
   it('rejects an empty time range as a request to fix', async () => {
     const { provider } = await connect();
     const error = await failure(provider.freeBusy({ start: hour(9), end: hour(9) }));
@@ -444,7 +459,7 @@ describe('GoogleCalendarProvider under faults', () => {
     expect(error.classification).toMatchObject({
       provider: 'google-oauth',
       code: 'ACCOUNT_UNAVAILABLE',
-      action: 'REAUTHORIZE',
+      action: 'FIX_CONFIGURATION',
       connectionBroken: true,
     });
   });

@@ -391,7 +391,8 @@ describe('Microsoft faults', () => {
     const error = await failure(calendar.probe());
     expect(error.classification).toMatchObject({
       code: 'ACCOUNT_UNAVAILABLE',
-      action: 'REAUTHORIZE',
+      // An administrator licenses or restores the mailbox; reconnecting the same account cannot fix it.
+      action: 'FIX_CONFIGURATION',
       connectionBroken: true,
       subReason: 'MS_MAILBOX_NOT_ENABLED',
     });
@@ -407,6 +408,7 @@ describe('Microsoft faults', () => {
       provider: 'microsoft-identity',
       code: 'ACCOUNT_UNAVAILABLE',
       providerCode: 'AADSTS50034',
+      subReason: 'MS_USER_NOT_IN_TENANT',
     });
   });
 
