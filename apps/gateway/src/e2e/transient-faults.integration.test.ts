@@ -6,16 +6,19 @@
 // (https://learn.microsoft.com/exchange/client-developer/exchange-web-services/ews-throttling-in-exchange).
 // A run of them shorter than the hysteresis threshold leaves the calendar CONNECTED (DEGRADED, with Exchange's
 // own reason and back-off) and the page ACTIVE; the next good probe makes it HEALTHY again. Read through GraphQL
-// only, on PGlite and PostgreSQL.
+// only, on PGlite and PostgreSQL. A provider that holds its answer (Zoom here) is cut at the retry deadline, transiently.
 import type { ExchangeTransientCode } from '@tsunagi/emulators';
 import { describe, expect, it } from 'vitest';
 import { loopbackOnly, PARTICIPANT, useExchangeEmulators } from '../../test/exchange.js';
 import { drivers, useTestGateway } from '../../test/harness.js';
+import { followConsent } from '../../test/oauth.js';
 import { World } from '../../test/world.js';
-import { configuredProviderRegistry } from '../providers/adapters.js';
+import { useZoomEmulator } from '../../test/zoom.js';
+import { configuredProviderRegistry, createEmulatedProviderRegistry } from '../providers/adapters.js';
 
 const trustedCa: string[] = [];
 const emulator = useExchangeEmulators(trustedCa);
+const zoom = useZoomEmulator();
 
 const CONNECTION_FIELDS = `id status health
   lastError { code action connectionBroken retryAfterSeconds providerReason subReason title(locale: EN) }`;
@@ -121,5 +124,55 @@ describe.each(drivers)('transient Exchange faults leave pages ACTIVE (%s)', (dri
       expect(await w.page('uma', page.id)).toMatchObject({ state: 'ACTIVE', acceptingBookings: true });
     }
     expect(await check()).toMatchObject({ status: 'CONNECTED', health: 'HEALTHY', lastError: null });
+  });
+});
+
+// A provider that holds its answer cannot hold a probe: the shared retry deadline bounds the whole call, and the
+// cut is a transient timeout that the hysteresis weighs like any other (Zoom's meeting location here).
+describe.each(drivers)('a provider that holds its answer leaves pages ACTIVE (%s)', (driver) => {
+  const DEADLINE_MS = 300;
+  const t = useTestGateway(driver, {
+    gateway: {
+      providers: (dependencies) =>
+        createEmulatedProviderRegistry({
+          zoom: zoom(),
+          clock: { now: () => Date.now(), sleep: async () => {} },
+          retry: { baseDelayMs: 1, maxDelayMs: 5, deadlineMs: DEADLINE_MS },
+        })(dependencies),
+    },
+  });
+
+  it('every probe is cut at the deadline as NETWORK_UNREACHABLE (ETIMEDOUT); the page keeps taking bookings', async () => {
+    const w = await World.create(t(), ['owner'] as const, { owner: 'ADMIN' });
+    const user = await t().handle.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, w.users.owner) });
+    const account = zoom().accounts.create({ email: user?.email ?? '' });
+    const started = await w.run<{ connectAccount: { authorizationUrl: string } }>(
+      'owner',
+      'mutation { connectAccount(provider: ZOOM) { authorizationUrl } }',
+    );
+    const done = await followConsent(started.connectAccount.authorizationUrl);
+    expect(done).toMatchObject({ status: 'connected', provider: 'ZOOM' });
+    const id = String(done.connectionId);
+    const page = await w.createPage('owner', {
+      title: 'Zoom consult',
+      mode: 'ALL_MEMBERS',
+      locations: [{ type: 'ZOOM' }],
+    });
+    expect(page).toMatchObject({ state: 'ACTIVE', acceptingBookings: true });
+
+    zoom().faults.inject(account.id, { kind: 'LATENCY', ms: 10_000, requests: RUN });
+    for (let probe = 0; probe < RUN; probe++) {
+      const began = Date.now();
+      const { checkConnection } = await w.run<{ checkConnection: ConnectionView }>('owner', CHECK, { id });
+      expect(Date.now() - began).toBeLessThan(5_000);
+      expect(checkConnection).toMatchObject({
+        status: 'CONNECTED',
+        health: 'DEGRADED',
+        lastError: { code: 'NETWORK_UNREACHABLE', connectionBroken: false },
+      });
+      expect(await w.page('owner', page.id)).toMatchObject({ state: 'ACTIVE', acceptingBookings: true });
+    }
+    const { checkConnection } = await w.run<{ checkConnection: ConnectionView }>('owner', CHECK, { id });
+    expect(checkConnection).toMatchObject({ status: 'CONNECTED', health: 'HEALTHY', lastError: null });
   });
 });
