@@ -556,3 +556,20 @@ describe('Graph calls are bounded', () => {
     expect(error.classification).toMatchObject({ code: 'NETWORK_UNREACHABLE', providerCode: 'ETIMEDOUT' });
   });
 });
+
+describe('a deleted item is not retried', () => {
+  it('patching a deleted event fails at once as NOT_FOUND, without backoff retries', async () => {
+    const { calendar, clock } = await connect();
+    const event = await calendar.createEvent({
+      summary: 'Soon gone',
+      start: new Date(base),
+      end: new Date(base + HOUR),
+    });
+    await calendar.deleteEvent(event.id);
+    const before = emulator.requests.length;
+    const error = await failure(calendar.patchEvent(event.id, { summary: 'too late' }));
+    expect(error.classification).toMatchObject({ code: 'NOT_FOUND', action: 'NONE', retryable: false });
+    expect(emulator.requests.slice(before)).toHaveLength(1);
+    expect(clock.sleeps).toEqual([]);
+  });
+});
