@@ -5,7 +5,7 @@
 import { type ExchangeEmulator, type ExchangeTransientCode, startExchangeEmulator } from '@tsunagi/emulators';
 import { isProviderError, type ProviderErrorClassification } from '@tsunagi/errors';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ExchangeCalendarProbe } from './index.js';
+import { analyzeExchangeConnection, ExchangeCalendarProbe } from './index.js';
 
 const loopback = async (host: string): Promise<string> => {
   if (host === 'localhost') return '127.0.0.1';
@@ -128,5 +128,37 @@ describe('ExchangeCalendarProbe is bounded', () => {
       providerCode: 'ETIMEDOUT',
       subReason: 'INTEROP_CONNECTION_ERROR',
     });
+  });
+});
+
+describe('analyzeExchangeConnection: a throttled answer is not a settings problem', () => {
+  it('AVAILABILITY fails transiently with Exchange\'s own code and back-off, not "EWS response error"', async () => {
+    const e = await emulator();
+    // The analyzer's EWS_ENDPOINT probe (unauthenticated) is answered 401 before faults apply; the
+    // authenticated CREDENTIALS request meets the throttling.
+    e.faults.inject({
+      kind: 'EWS_FAULT',
+      responseCode: 'ErrorServerBusy',
+      backOffMilliseconds: 60_000,
+      requests: 1,
+    });
+    const report = await analyzeExchangeConnection({
+      ewsUrl: e.url,
+      username: e.credentials.username,
+      password: e.credentials.password,
+      participant: e.credentials.username,
+      trustedCa: [e.caPem],
+      resolveHost: loopback,
+      timeoutMs: 5_000,
+    });
+    const step = report.steps.find((s) => s.id === 'AVAILABILITY');
+    expect(step?.status).toBe('FAILED');
+    expect(step?.classification).toMatchObject({
+      code: 'RATE_LIMITED',
+      connectionBroken: false,
+      retryAfterSeconds: 60,
+      providerReason: 'ErrorServerBusy',
+    });
+    expect(step?.detail).toMatch(/test again later/);
   });
 });
