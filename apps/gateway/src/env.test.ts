@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configFromEnv, parseEnv } from './env.js';
+import { ConfigError, configFromEnv, DEFAULT_PROVIDER_TIMEOUTS, parseEnv } from './env.js';
 
 const secrets = {
   jwtSecret: 'x'.repeat(32),
@@ -101,6 +101,25 @@ describe('parseEnv', () => {
     ]);
   });
 
+  it('reads the provider timeouts, bounded to sane values', () => {
+    const config = configFromEnv(
+      parseEnv({
+        PROVIDER_REQUEST_TIMEOUT_MS: '5000',
+        PROVIDER_CALL_DEADLINE_MS: '20000',
+        EXCHANGE_REQUEST_TIMEOUT_MS: '8000',
+      }),
+      secrets,
+    );
+    expect(config.providerApps?.timeouts).toEqual({
+      requestMs: 5_000,
+      callDeadlineMs: 20_000,
+      exchangeMs: 8_000,
+    });
+    expect(problems({ PROVIDER_REQUEST_TIMEOUT_MS: '0' })).toEqual([
+      'PROVIDER_REQUEST_TIMEOUT_MS must be at least 100 (got "0")',
+    ]);
+  });
+
   it('reads the OAuth apps and the public URL, and refuses half-configured apps', () => {
     const config = configFromEnv(
       parseEnv({
@@ -122,8 +141,11 @@ describe('parseEnv', () => {
         authority: 'https://login.microsoftonline.com/contoso.onmicrosoft.com',
       },
       zoom: { clientId: 'zoom-id', clientSecret: 'zoom-secret' },
+      timeouts: DEFAULT_PROVIDER_TIMEOUTS,
     });
-    expect(configFromEnv(parseEnv({}), secrets).providerApps).toEqual({});
+    expect(configFromEnv(parseEnv({}), secrets).providerApps).toEqual({
+      timeouts: DEFAULT_PROVIDER_TIMEOUTS,
+    });
 
     expect(problems({ GOOGLE_CLIENT_ID: 'g', ZOOM_CLIENT_SECRET: 'top-secret-value' })).toEqual([
       'GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET must be set together',

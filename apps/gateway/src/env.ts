@@ -60,7 +60,25 @@ export interface GatewayConfig {
   readonly providerApps?: ProviderApps;
 }
 
+/** Bounds on every outbound provider call (milliseconds). */
+export interface ProviderTimeouts {
+  /** One HTTP request to Google, Graph, Zoom or a token endpoint. */
+  readonly requestMs: number;
+  /** A whole call, retries and their waits included (the shared retry policy's deadline). */
+  readonly callDeadlineMs: number;
+  /** One EWS request of an Exchange probe (connect, TLS, request and answer). */
+  readonly exchangeMs: number;
+}
+
+export const DEFAULT_PROVIDER_TIMEOUTS: ProviderTimeouts = Object.freeze({
+  requestMs: 30_000,
+  callDeadlineMs: 30_000,
+  exchangeMs: 10_000,
+});
+
 export interface ProviderApps {
+  /** How long provider calls may take; absent: DEFAULT_PROVIDER_TIMEOUTS. */
+  readonly timeouts?: ProviderTimeouts;
   readonly google?: { readonly clientId: string; readonly clientSecret: string };
   /** A public client (PKCE, no secret) is allowed. */
   readonly microsoft?: {
@@ -155,6 +173,9 @@ const envSchema = z.object({
   MICROSOFT_AUTHORITY: httpUrl.optional(),
   ZOOM_CLIENT_ID: z.string().trim().min(1).optional(),
   ZOOM_CLIENT_SECRET: z.string().min(1).optional(),
+  PROVIDER_REQUEST_TIMEOUT_MS: integer(100, 600_000).default(DEFAULT_PROVIDER_TIMEOUTS.requestMs),
+  PROVIDER_CALL_DEADLINE_MS: integer(100, 600_000).default(DEFAULT_PROVIDER_TIMEOUTS.callDeadlineMs),
+  EXCHANGE_REQUEST_TIMEOUT_MS: integer(100, 600_000).default(DEFAULT_PROVIDER_TIMEOUTS.exchangeMs),
   NODE_ENV: z.string().optional(),
 });
 
@@ -251,6 +272,11 @@ export function configFromEnv(
 
 function providerAppsFromEnv(env: GatewayEnv): ProviderApps {
   return {
+    timeouts: {
+      requestMs: env.PROVIDER_REQUEST_TIMEOUT_MS,
+      callDeadlineMs: env.PROVIDER_CALL_DEADLINE_MS,
+      exchangeMs: env.EXCHANGE_REQUEST_TIMEOUT_MS,
+    },
     ...(env.GOOGLE_CLIENT_ID === undefined || env.GOOGLE_CLIENT_SECRET === undefined
       ? {}
       : { google: { clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET } }),

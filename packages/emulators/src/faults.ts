@@ -1,7 +1,9 @@
 // Per-account fault injection shared by every emulator. Persistent faults (a revoked grant, a deleted account,
 // a dropped scope, an expired access token) stay until cleared or healed by the flow that heals them (a new
 // authorization heals REVOKE_GRANT; a refresh heals EXPIRE_ACCESS_TOKEN). Counted faults (rate limits, 5xx
-// bursts, resets, latency) apply to the next N requests of that account.
+// bursts, resets, latency) apply to the next N requests of that account. COMMIT_THEN_RESET applies to the next
+// N creates only: the emulator stores the item, then cuts the connection before answering — the case where a
+// client cannot know whether its write landed.
 
 export type Fault =
   | { readonly kind: 'REVOKE_GRANT' }
@@ -15,7 +17,8 @@ export type Fault =
       readonly status?: 500 | 502 | 503 | 504;
     }
   | { readonly kind: 'LATENCY'; readonly ms: number; readonly requests?: number }
-  | { readonly kind: 'RESET_CONNECTION'; readonly requests: number };
+  | { readonly kind: 'RESET_CONNECTION'; readonly requests: number }
+  | { readonly kind: 'COMMIT_THEN_RESET'; readonly requests: number };
 
 export type FaultKind = Fault['kind'];
 
@@ -31,7 +34,11 @@ interface AccountFaults {
   deleted: boolean;
   accessTokenExpired: boolean;
   droppedScopes: Set<string>;
-  counted: { fault: Extract<Fault, { requests: number }>; remaining: number }[];
+  counted: {
+    fault: Exclude<Extract<Fault, { requests: number }>, { kind: 'COMMIT_THEN_RESET' }>;
+    remaining: number;
+  }[];
+  commitThenReset: number;
   latency: { ms: number; remaining: number | null } | null;
 }
 
@@ -44,6 +51,7 @@ const FAULT_KINDS: readonly FaultKind[] = [
   'SERVER_ERROR_BURST',
   'LATENCY',
   'RESET_CONNECTION',
+  'COMMIT_THEN_RESET',
 ];
 
 /** Validates a fault from the control API; returns an error message or the fault. */
@@ -84,11 +92,12 @@ export function parseFault(value: unknown): Fault | string {
       if (ms === null || requests === null) return 'LATENCY needs integer ms (and optional requests)';
       return requests === undefined ? { kind: 'LATENCY', ms } : { kind: 'LATENCY', ms, requests };
     }
-    case 'RESET_CONNECTION': {
+    case 'RESET_CONNECTION':
+    case 'COMMIT_THEN_RESET': {
       const requests = count('requests');
       return requests !== null
-        ? { kind: 'RESET_CONNECTION', requests }
-        : 'RESET_CONNECTION needs integer requests';
+        ? { kind: kind as 'RESET_CONNECTION' | 'COMMIT_THEN_RESET', requests }
+        : `${kind} needs integer requests`;
     }
     default:
       return { kind } as Fault;
@@ -107,6 +116,7 @@ export class FaultBook {
         accessTokenExpired: false,
         droppedScopes: new Set(),
         counted: [],
+        commitThenReset: 0,
         latency: null,
       };
       this.#accounts.set(accountId, faults);
@@ -131,6 +141,9 @@ export class FaultBook {
         break;
       case 'LATENCY':
         faults.latency = { ms: fault.ms, remaining: fault.requests ?? null };
+        break;
+      case 'COMMIT_THEN_RESET':
+        faults.commitThenReset += fault.requests;
         break;
       default:
         faults.counted.push({ fault, remaining: fault.requests });
@@ -174,6 +187,17 @@ export class FaultBook {
     faults.revoked = false;
     faults.accessTokenExpired = false;
     faults.droppedScopes.clear();
+  }
+
+  /**
+   * After a create was stored: true when its answer must be lost (consumes one COMMIT_THEN_RESET); the emulator
+   * then destroys the socket instead of answering.
+   */
+  takeCommitThenReset(accountId: string): boolean {
+    const faults = this.#accounts.get(accountId);
+    if (!faults || faults.commitThenReset <= 0) return false;
+    faults.commitThenReset--;
+    return true;
   }
 
   /** Milliseconds to delay this request (consumes one LATENCY request). */

@@ -3,10 +3,13 @@ export type {
   ExchangeEmulator,
   ExchangeEmulatorApplication,
   ExchangeEmulatorAuth,
+  ExchangeEmulatorFaults,
   ExchangeEmulatorOptions,
   ExchangeEmulatorRequest,
   ExchangeEmulatorTls,
   ExchangeEmulatorUsers,
+  ExchangeFault,
+  ExchangeTransientCode,
   TestCertificate,
   TestCertificates,
 } from './exchange/index.js';

@@ -4,6 +4,8 @@ export type { Locale, LocalizedText } from './messages/catalog.js';
 export { LOCALES } from './messages/catalog.js';
 export type { DescribeContext } from './messages/describe.js';
 export { describeClassification, describeError, isLocale } from './messages/describe.js';
+export type { OutcomeUnknownDetails } from './outcome-unknown.js';
+export { isOutcomeUnknownError, OUTCOME_UNKNOWN_BRAND, OutcomeUnknownError } from './outcome-unknown.js';
 export { isProviderError, PROVIDER_ERROR_BRAND, ProviderError } from './provider-error.js';
 export type { Clock, RetryAttempt, RetryPolicy } from './retry.js';
 export { RetryAbortedError, systemClock, withRetry } from './retry.js';

@@ -246,10 +246,51 @@ describe('withRetry', () => {
     await expect(promise).rejects.toBeInstanceOf(RetryAbortedError);
   });
 
-  it('hands the attempt its signal', async () => {
+  it("hands the attempt a signal that follows the caller's", async () => {
     const controller = new AbortController();
     const fn = vi.fn(async (_attempt: number, signal: AbortSignal) => signal);
-    await expect(withRetry(fn, policy({ signal: controller.signal }))).resolves.toBe(controller.signal);
+    const signal = await withRetry(fn, policy({ signal: controller.signal }));
+    expect(signal.aborted).toBe(false);
+    controller.abort();
+    expect(signal.aborted).toBe(true);
+  });
+
+  it('the deadline bounds an attempt that never answers: aborted, a transient ETIMEDOUT in its own words', async () => {
+    let seen: AbortSignal | undefined;
+    const hanging = (_attempt: number, signal: AbortSignal) => {
+      seen = signal;
+      return new Promise<never>(() => {});
+    };
+    const started = Date.now();
+    const error = await withRetry(hanging, policy({ deadlineMs: 50 })).catch((x: unknown) => x);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(seen?.aborted).toBe(true);
+    expect(isProviderError(error) && error.classification).toMatchObject({
+      code: 'NETWORK_UNREACHABLE',
+      retryable: true,
+      connectionBroken: false,
+      providerCode: 'ETIMEDOUT',
+    });
+  });
+
+  it('the deadline bounds the whole call, waits and attempts: a slow second attempt is cut too', async () => {
+    let attempts = 0;
+    const fn = async (_attempt: number, signal: AbortSignal) => {
+      attempts++;
+      if (attempts === 1) throw unavailable();
+      return new Promise<never>((_resolve, reject) => {
+        signal.addEventListener('abort', () => reject(new Error('aborted by the deadline')), { once: true });
+      });
+    };
+    const error = await withRetry(
+      fn,
+      policy({ deadlineMs: 80, baseDelayMs: 1, maxDelayMs: 1, clock: systemClock }),
+    ).catch((x: unknown) => x);
+    expect(attempts).toBe(2);
+    // The cut names the provider that failed last, and keeps that failure.
+    expect(isProviderError(error) && error.classification.providerCode).toBe('ETIMEDOUT');
+    expect(isProviderError(error) && error.classification.provider).toBe('microsoft');
+    expect((error as Error).cause).toMatchObject({ classification: { code: 'PROVIDER_UNAVAILABLE' } });
   });
 
   it('turns a synchronous throw into a rejection', async () => {

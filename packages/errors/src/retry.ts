@@ -1,6 +1,6 @@
-import { isProviderError } from './provider-error.js';
+import { isProviderError, ProviderError } from './provider-error.js';
 import type { ProviderErrorClassification } from './types.js';
-import { Action } from './vocabulary.js';
+import { Action, isProvider } from './vocabulary.js';
 
 export interface Clock {
   now(): number;
@@ -105,6 +105,18 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): 
   });
 }
 
+/**
+ * The call ran out of its deadline: a transient timeout (NETWORK_UNREACHABLE, ETIMEDOUT) in the words of the
+ * provider that failed last, keeping that failure as `cause`.
+ */
+function deadlineExceeded(lastError: unknown): ProviderError {
+  const provider = isProviderError(lastError) ? lastError.classification.provider : 'unknown';
+  return ProviderError.fromFailure(
+    { provider: isProvider(provider) ? provider : 'network', errorCode: 'ETIMEDOUT' },
+    lastError === undefined ? undefined : { cause: lastError },
+  );
+}
+
 function jitter(random: () => number): number {
   const r = random();
   return Number.isFinite(r) ? Math.min(Math.max(r, 0), 1) : 0;
@@ -128,21 +140,30 @@ export async function withRetry<T>(
   const base = Math.max(0, policy.baseDelayMs);
   const cap = Math.max(0, policy.maxDelayMs);
   const outer = policy.signal;
-  const fnSignal = outer ?? new AbortController().signal;
   const deadline =
     policy.deadlineMs === undefined ? Number.POSITIVE_INFINITY : clock.now() + policy.deadlineMs;
   let refreshed = false;
   let backoffs = 0;
+  let lastError: unknown;
 
   for (let attempt = 1; ; attempt++) {
     if (outer?.aborted) throw abortError(outer);
+    const remaining = deadline - clock.now();
+    if (remaining <= 0) throw deadlineExceeded(lastError);
+    // The deadline bounds the attempts too, not only the waits: an attempt still running when it passes is
+    // aborted (its signal) and abandoned, so a provider that holds the answer cannot hold the caller.
+    const expiry = new AbortController();
+    const timer = Number.isFinite(remaining) ? setTimeout(() => expiry.abort(), remaining) : undefined;
+    const attemptSignal = outer === undefined ? expiry.signal : AbortSignal.any([outer, expiry.signal]);
     try {
       return await untilAborted(
-        Promise.resolve().then(() => fn(attempt, fnSignal)),
-        outer,
+        Promise.resolve().then(() => fn(attempt, attemptSignal)),
+        attemptSignal,
       );
     } catch (error) {
       if (outer?.aborted) throw error instanceof RetryAbortedError ? error : abortError(outer);
+      if (expiry.signal.aborted) throw deadlineExceeded(lastError);
+      lastError = error;
       const classification = classifyWith(policy, error);
       if (classification === undefined || attempt >= maxAttempts) throw error;
 
@@ -161,6 +182,8 @@ export async function withRetry<T>(
       if (delayMs > deadline - clock.now()) throw error;
       policy.onRetry?.({ attempt, delayMs, classification, error });
       await untilAborted(clock.sleep(delayMs, outer), outer);
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

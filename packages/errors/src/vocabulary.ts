@@ -27,7 +27,10 @@ export const ErrorCode = {
   PERMISSION_DENIED: 'PERMISSION_DENIED',
   /** Client secret, enabled API, application id, Interop settings… are wrong. */
   MISCONFIGURED: 'MISCONFIGURED',
-  /** The mailbox / user / calendar account does not exist, is disabled or unlicensed. */
+  /**
+   * The mailbox / user / calendar account does not exist, is disabled or unlicensed: only an administrator
+   * (licence, mailbox, directory) can fix it, reconnecting the same account cannot.
+   */
   ACCOUNT_UNAVAILABLE: 'ACCOUNT_UNAVAILABLE',
   /** An admin-entered endpoint uses http:// instead of https://. */
   INSECURE_ENDPOINT: 'INSECURE_ENDPOINT',
@@ -37,6 +40,7 @@ export const ErrorCode = {
   DNS_NOT_FOUND: 'DNS_NOT_FOUND',
   /** The request itself is wrong: do not retry it unchanged. */
   INVALID_REQUEST: 'INVALID_REQUEST',
+  /** The item is not there (deleted, or never existed): waiting does not bring it back. */
   NOT_FOUND: 'NOT_FOUND',
   ALREADY_DELETED: 'ALREADY_DELETED',
   ALREADY_EXISTS: 'ALREADY_EXISTS',
@@ -82,10 +86,11 @@ export const ACTIONS: readonly Action[] = Object.freeze(Object.values(Action));
 /**
  * The default (and only) action of each code.
  *
- * Judgment calls: NOT_FOUND backs off (Google: may be eventual consistency); CONFLICT backs off
- * (Google: retry the remaining batch items); ACCOUNT_UNAVAILABLE asks for a reconnect with a working
- * account (a deleted or unlicensed mailbox breaks the connection either way); UNKNOWN does nothing —
- * unknown 5xx responses are already PROVIDER_UNAVAILABLE, so UNKNOWN only means "no signal at all".
+ * Judgment calls: NOT_FOUND does nothing — an event or meeting that was deleted does not come back with
+ * backoff, and the caller decides (recreate, forget); CONFLICT backs off (Google: retry the remaining batch
+ * items); ACCOUNT_UNAVAILABLE is an administrator's fix (licence the mailbox, enable it for REST, add the user to
+ * the tenant), so it never tells the member to reconnect; UNKNOWN does nothing — unknown 5xx responses are
+ * already PROVIDER_UNAVAILABLE, so UNKNOWN only means "no signal at all".
  */
 export const DEFAULT_ACTION: Readonly<Record<ErrorCode, Action>> = Object.freeze({
   RATE_LIMITED: Action.RETRY_WITH_BACKOFF,
@@ -96,14 +101,14 @@ export const DEFAULT_ACTION: Readonly<Record<ErrorCode, Action>> = Object.freeze
   AUTH_REVOKED: Action.REAUTHORIZE,
   INTERACTION_REQUIRED: Action.REAUTHORIZE,
   INSUFFICIENT_SCOPE: Action.REAUTHORIZE,
-  ACCOUNT_UNAVAILABLE: Action.REAUTHORIZE,
+  ACCOUNT_UNAVAILABLE: Action.FIX_CONFIGURATION,
   PERMISSION_DENIED: Action.FIX_CONFIGURATION,
   MISCONFIGURED: Action.FIX_CONFIGURATION,
   INSECURE_ENDPOINT: Action.FIX_CONFIGURATION,
   TLS_ERROR: Action.FIX_CONFIGURATION,
   DNS_NOT_FOUND: Action.FIX_CONFIGURATION,
   INVALID_REQUEST: Action.FIX_REQUEST,
-  NOT_FOUND: Action.RETRY_WITH_BACKOFF,
+  NOT_FOUND: Action.NONE,
   ALREADY_DELETED: Action.NONE,
   ALREADY_EXISTS: Action.NEW_IDENTIFIER,
   CONFLICT: Action.RETRY_WITH_BACKOFF,
@@ -180,6 +185,7 @@ export const SubReason = {
   MS_CONSENT_REQUIRED: 'MS_CONSENT_REQUIRED',
   MS_CONDITIONAL_ACCESS_BLOCKED: 'MS_CONDITIONAL_ACCESS_BLOCKED',
   MS_MAILBOX_NOT_ENABLED: 'MS_MAILBOX_NOT_ENABLED',
+  MS_USER_NOT_IN_TENANT: 'MS_USER_NOT_IN_TENANT',
   MS_TENANT_NOT_FOUND: 'MS_TENANT_NOT_FOUND',
   MS_APP_NOT_FOUND: 'MS_APP_NOT_FOUND',
   // Zoom

@@ -114,7 +114,10 @@ export interface NewEvent {
   readonly attendees?: readonly string[];
   /** Ask the provider for an online meeting on the event (Meet / Teams). */
   readonly onlineMeeting?: boolean;
-  /** Idempotency: the caller's id for the event (Google `id`, Graph transactionId). */
+  /**
+   * Idempotency: the caller's id for the event (Google `id`, Graph transactionId). Without it the adapter picks
+   * one per call, so its own retries never duplicate the event.
+   */
   readonly clientRequestId?: string;
 }
 
@@ -135,13 +138,23 @@ export interface OnlineMeeting {
   readonly joinUrl: string;
 }
 
+export interface NewMeeting {
+  readonly subject: string;
+  readonly start: Date;
+  readonly end: Date;
+  /** Idempotency: the caller's id for the meeting (Teams externalId, the Zoom marker); one per booking. */
+  readonly clientRequestId?: string;
+}
+
 export interface LocationProvider {
   readonly provider: ProviderId;
   probe(signal?: AbortSignal): Promise<ProbeResult>;
-  createMeeting(
-    meeting: { subject: string; start: Date; end: Date },
-    signal?: AbortSignal,
-  ): Promise<OnlineMeeting>;
+  /**
+   * Creates the meeting at most once, whatever the network does: a replay after a lost answer returns the
+   * meeting the first attempt made, or fails with an OutcomeUnknownError (`@tsunagi/errors`) naming
+   * `clientRequestId`, never a second meeting.
+   */
+  createMeeting(meeting: NewMeeting, signal?: AbortSignal): Promise<OnlineMeeting>;
   deleteMeeting(id: string, signal?: AbortSignal): Promise<void>;
 }
 

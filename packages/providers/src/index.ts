@@ -12,6 +12,7 @@ export type {
   LocationProvider,
   Logger,
   NewEvent,
+  NewMeeting,
   OAuthFlow,
   OAuthTokens,
   OnlineMeeting,

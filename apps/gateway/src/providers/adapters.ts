@@ -14,7 +14,7 @@ import {
   ZoomMeetingProvider,
   ZoomOAuthFlow,
 } from '@tsunagi/providers';
-import type { ProviderApps } from '../env.js';
+import { DEFAULT_PROVIDER_TIMEOUTS, type ProviderApps } from '../env.js';
 import {
   AdapterProviderRegistry,
   type AdapterProviderRegistryOptions,
@@ -31,11 +31,16 @@ export interface MicrosoftAdapterOptions {
   /** Graph root without the version (default `https://graph.microsoft.com`). */
   readonly graphBaseUrl?: string;
   readonly logger?: Logger;
+  /** Per-request timeout of Graph and the token endpoint (adapter default: 30 s). */
+  readonly timeoutMs?: number;
 }
 
 /** Outlook calendars (MICROSOFT_CALENDAR) and Teams meetings (MICROSOFT_TEAMS): one app registration. */
 export function microsoftAdapters(options: MicrosoftAdapterOptions): ProviderAdapters {
-  const graph = options.graphBaseUrl === undefined ? {} : { graphBaseUrl: options.graphBaseUrl };
+  const graph = {
+    ...(options.graphBaseUrl === undefined ? {} : { graphBaseUrl: options.graphBaseUrl }),
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+  };
   const flow = (provider: 'MICROSOFT_CALENDAR' | 'MICROSOFT_TEAMS') =>
     new MicrosoftOAuthFlow({
       clientId: options.clientId,
@@ -64,6 +69,8 @@ export interface GoogleAdapterOptions {
   /** Root of the Google APIs (default `https://www.googleapis.com/`). */
   readonly apiRoot?: string;
   readonly logger?: Logger;
+  /** Per-request timeout of the Calendar API and the token endpoint (adapter default: 30 s). */
+  readonly timeoutMs?: number;
 }
 
 /** Google Calendar (GOOGLE_CALENDAR). */
@@ -73,10 +80,15 @@ export function googleAdapters(options: GoogleAdapterOptions): ProviderAdapters 
     clientSecret: options.clientSecret,
     endpoints: options.endpoints ?? GOOGLE_OAUTH_ENDPOINTS,
     ...(options.logger === undefined ? {} : { logger: options.logger }),
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   });
   const apiRoot = options.apiRoot ?? GOOGLE_API_ROOT;
+  const timeout = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
   return {
-    GOOGLE_CALENDAR: { oauth, open: (context) => new GoogleCalendarProvider({ context, apiRoot }) },
+    GOOGLE_CALENDAR: {
+      oauth,
+      open: (context) => new GoogleCalendarProvider({ context, apiRoot, ...timeout }),
+    },
   };
 }
 
@@ -90,13 +102,18 @@ export interface ZoomAdapterOptions {
   /** API root including `/v2` (default `https://api.zoom.us/v2`). */
   readonly apiBaseUrl?: string;
   readonly logger?: Logger;
+  /** Per-request timeout of the API and the token endpoint (adapter default: 30 s). */
+  readonly timeoutMs?: number;
 }
 
 /** Zoom meetings (ZOOM) as a booking location. */
 export function zoomAdapters(options: ZoomAdapterOptions): ProviderAdapters {
   const { logger, ...rest } = options;
   const oauth = new ZoomOAuthFlow({ ...rest, ...(logger === undefined ? {} : { logger }) });
-  const api = options.apiBaseUrl === undefined ? {} : { apiBaseUrl: options.apiBaseUrl };
+  const api = {
+    ...(options.apiBaseUrl === undefined ? {} : { apiBaseUrl: options.apiBaseUrl }),
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+  };
   return { ZOOM: { oauth, open: (context) => new ZoomMeetingProvider(context, api) } };
 }
 
@@ -146,19 +163,36 @@ function registryOver(
 }
 
 /**
+ * The gateway's reach options with the environment's EWS timeout when they set none. A view, not a copy: reach
+ * options may be read live (getters), so they stay the prototype.
+ */
+function boundedReach(reach: ExchangeAnalyzerOptions, timeoutMs: number): ExchangeAnalyzerOptions {
+  if (reach.timeoutMs !== undefined) return reach;
+  return Object.create(reach, {
+    timeoutMs: { value: timeoutMs, enumerable: true },
+  }) as ExchangeAnalyzerOptions;
+}
+
+/**
  * The production registry factory: the OAuth apps configured in the environment (GOOGLE_*, MICROSOFT_*,
  * ZOOM_*), and EXCHANGE through each organization's Interop settings. Providers without an app answer
  * PROVIDER_ERROR; probes cover the configured ones and EXCHANGE.
  */
 export function configuredProviderRegistry(apps: ProviderApps): ProviderRegistryFactory {
+  const timeouts = apps.timeouts ?? DEFAULT_PROVIDER_TIMEOUTS;
   return (dependencies) => {
     const { logger } = dependencies;
     const log = logger === undefined ? {} : { logger };
-    return registryOver(dependencies, {
-      ...(apps.google === undefined ? {} : googleAdapters({ ...apps.google, ...log })),
-      ...(apps.microsoft === undefined ? {} : microsoftAdapters({ ...apps.microsoft, ...log })),
-      ...(apps.zoom === undefined ? {} : zoomAdapters({ ...apps.zoom, ...log })),
-    });
+    const bounded = { ...log, timeoutMs: timeouts.requestMs };
+    return registryOver(
+      { ...dependencies, exchange: boundedReach(dependencies.exchange, timeouts.exchangeMs) },
+      {
+        ...(apps.google === undefined ? {} : googleAdapters({ ...apps.google, ...bounded })),
+        ...(apps.microsoft === undefined ? {} : microsoftAdapters({ ...apps.microsoft, ...bounded })),
+        ...(apps.zoom === undefined ? {} : zoomAdapters({ ...apps.zoom, ...bounded })),
+      },
+      { retry: { deadlineMs: timeouts.callDeadlineMs } },
+    );
   };
 }
 

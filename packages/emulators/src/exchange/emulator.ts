@@ -49,6 +49,41 @@ export interface ExchangeEmulatorUsers {
   has(email: string): boolean;
 }
 
+/**
+ * Passing trouble as Exchange answers it: EWS faults with HTTP 500 whose detail carries the response code
+ * (and, for throttling, BackOffMilliseconds), or a connection cut before the answer. Each applies to the next
+ * `requests` EWS requests.
+ */
+export type ExchangeFault =
+  | {
+      readonly kind: 'EWS_FAULT';
+      readonly responseCode: ExchangeTransientCode;
+      readonly requests: number;
+      readonly backOffMilliseconds?: number;
+    }
+  | { readonly kind: 'RESET_CONNECTION'; readonly requests: number }
+  /** The answer comes `ms` late, trickled a byte at a time (a server that holds it without going idle). */
+  | { readonly kind: 'LATENCY'; readonly ms: number; readonly requests: number };
+
+/** Response codes Exchange uses for trouble that passes (ews-throttling-in-exchange; EWS ResponseCodeType). */
+export type ExchangeTransientCode =
+  | 'ErrorServerBusy'
+  | 'ErrorTimeoutExpired'
+  | 'ErrorInternalServerTransientError'
+  | 'ErrorMailboxStoreUnavailable';
+
+const TRANSIENT_MESSAGES: Readonly<Record<ExchangeTransientCode, string>> = {
+  ErrorServerBusy: 'The server cannot service this request right now. Try again later.',
+  ErrorTimeoutExpired: 'The operation timed out while waiting for a response from the mailbox server.',
+  ErrorInternalServerTransientError: 'An internal server error occurred. Try again later.',
+  ErrorMailboxStoreUnavailable: 'The mailbox database is temporarily unavailable.',
+};
+
+export interface ExchangeEmulatorFaults {
+  inject(fault: ExchangeFault): void;
+  clear(): void;
+}
+
 export interface ExchangeEmulator {
   /** https://localhost:PORT/EWS/Exchange.asmx (or http:// for `tls: 'none'`). */
   readonly url: string;
@@ -62,6 +97,7 @@ export interface ExchangeEmulator {
   readonly application: ExchangeEmulatorApplication;
   /** Requests received (token requests included), newest last. */
   readonly requests: readonly ExchangeEmulatorRequest[];
+  readonly faults: ExchangeEmulatorFaults;
   stop(): Promise<void>;
 }
 
@@ -106,6 +142,22 @@ function soapEnvelope(inner: string): string {
 function soapFault(message: string): string {
   return soapEnvelope(
     `<s:Fault><faultcode xmlns:a="http://schemas.microsoft.com/exchange/services/2006/types">a:ErrorSchemaValidation</faultcode><faultstring xml:lang="en-US">${xmlEscape(message)}</faultstring></s:Fault>`,
+  );
+}
+
+/**
+ * The SOAP fault Exchange sends with HTTP 500 for passing trouble: the code in `faultcode` and again in
+ * `detail/ResponseCode`, the wait in `detail/MessageXml/Value[@Name="BackOffMilliseconds"]`
+ * (https://learn.microsoft.com/exchange/client-developer/exchange-web-services/ews-throttling-in-exchange).
+ */
+function transientFault(code: ExchangeTransientCode, backOffMilliseconds: number | undefined): string {
+  const message = TRANSIENT_MESSAGES[code];
+  const backOff =
+    backOffMilliseconds === undefined
+      ? ''
+      : `<t:MessageXml xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types"><t:Value Name="BackOffMilliseconds">${backOffMilliseconds}</t:Value></t:MessageXml>`;
+  return soapEnvelope(
+    `<s:Fault><faultcode xmlns:a="http://schemas.microsoft.com/exchange/services/2006/types">a:${code}</faultcode><faultstring xml:lang="en-US">${message}</faultstring><detail><e:ResponseCode xmlns:e="http://schemas.microsoft.com/exchange/services/2006/errors">${code}</e:ResponseCode><e:Message xmlns:e="http://schemas.microsoft.com/exchange/services/2006/errors">${message}</e:Message>${backOff}</detail></s:Fault>`,
   );
 }
 
@@ -249,6 +301,14 @@ export async function startExchangeEmulator(options: ExchangeEmulatorOptions): P
   userMap.set(credentials.username.toLowerCase(), []);
   const requests: ExchangeEmulatorRequest[] = [];
   const issuedTokens = new Set<string>();
+  const pending: { fault: ExchangeFault; remaining: number }[] = [];
+  const takeFault = (): ExchangeFault | undefined => {
+    while (pending.length > 0 && (pending[0]?.remaining ?? 0) <= 0) pending.shift();
+    const head = pending[0];
+    if (head === undefined) return undefined;
+    head.remaining--;
+    return head.fault;
+  };
   const expectedAuth = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
 
   const handler: http.RequestListener = (req, res) => {
@@ -298,6 +358,34 @@ export async function startExchangeEmulator(options: ExchangeEmulatorOptions): P
         res.end();
         return;
       }
+      const fault = takeFault();
+      if (fault?.kind === 'RESET_CONNECTION') {
+        req.socket.destroy();
+        return;
+      }
+      if (fault?.kind === 'LATENCY') {
+        // Trickled, not silent: a byte every 50 ms keeps the socket busy, so only a bound on the whole
+        // request (not an idle timeout) ends the wait.
+        const answer = availabilityResponse(mailboxes(Buffer.concat(chunks).toString('utf8')), userMap);
+        const split = answer.indexOf('<s:Body>');
+        res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8', 'x-feserver': 'EXCH01' });
+        res.write(answer.slice(0, split));
+        const trickle = setInterval(() => res.write(' '), 50);
+        const timer = setTimeout(() => {
+          clearInterval(trickle);
+          res.end(answer.slice(split));
+        }, fault.ms);
+        res.on('close', () => {
+          clearInterval(trickle);
+          clearTimeout(timer);
+        });
+        return;
+      }
+      if (fault?.kind === 'EWS_FAULT') {
+        res.writeHead(500, { 'content-type': 'text/xml; charset=utf-8', 'x-feserver': 'EXCH01' });
+        res.end(transientFault(fault.responseCode, fault.backOffMilliseconds));
+        return;
+      }
       const body = Buffer.concat(chunks).toString('utf8');
       if (req.method !== 'POST' || !/GetUserAvailabilityRequest/.test(body)) {
         res.writeHead(500, { 'content-type': 'text/xml; charset=utf-8' });
@@ -342,6 +430,14 @@ export async function startExchangeEmulator(options: ExchangeEmulatorOptions): P
     identityAuthority: `${scheme}://localhost:${port}`,
     application,
     requests,
+    faults: {
+      inject(fault) {
+        pending.push({ fault, remaining: fault.requests });
+      },
+      clear() {
+        pending.length = 0;
+      },
+    },
     users: {
       add(email, busy = []) {
         userMap.set(email.toLowerCase(), busy);

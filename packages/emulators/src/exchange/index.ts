@@ -5,10 +5,13 @@ export type {
   ExchangeEmulator,
   ExchangeEmulatorApplication,
   ExchangeEmulatorAuth,
+  ExchangeEmulatorFaults,
   ExchangeEmulatorOptions,
   ExchangeEmulatorRequest,
   ExchangeEmulatorTls,
   ExchangeEmulatorUsers,
+  ExchangeFault,
+  ExchangeTransientCode,
 } from './emulator.js';
 export {
   EXCHANGE_EMULATOR_APPLICATION,

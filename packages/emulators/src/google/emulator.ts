@@ -719,6 +719,11 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): 
               ctx.res,
               calendarErrors.invalid('Sync token cannot be used with other parameters.', 'syncToken'),
             );
+          // A token this server could never have issued is a 400 (Google: "Invalid sync token value."); one it
+          // issued and no longer honours is 410 fullSyncRequired. Either way only a full sync helps.
+          if (!/^CP[A-Za-z0-9_-]+$/.test(syncToken)) {
+            return sendWire(ctx.res, calendarErrors.invalid('Invalid sync token value.', 'syncToken'));
+          }
           const seq = ctx.calendar.syncTokenSeq(syncToken);
           if (seq === undefined) return sendWire(ctx.res, calendarErrors.fullSyncRequired());
           since = seq;
@@ -791,7 +796,21 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): 
         if (error) return sendWire(ctx.res, error);
         event.seq = ctx.calendar.nextSeq();
         ctx.calendar.events.set(id, event);
+        // Committed, but the answer is lost: the client must not know whether the event exists.
+        if (faults.takeCommitThenReset(ctx.account.id)) return void ctx.res.socket?.destroy();
         send(ctx.res, 200, eventResource(ctx, event));
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/calendar\/v3\/calendars\/([^/]+)\/events\/([^/]+)$/,
+      scopes: EVENTS_READ,
+      name: 'calendar.v3.Events.Get',
+      handle: (ctx, m) => {
+        if (!ownCalendar(ctx, m[1]!)) return sendWire(ctx.res, calendarErrors.notFound());
+        const current = ctx.calendar.events.get(decodeURIComponent(m[2]!));
+        if (!current) return sendWire(ctx.res, calendarErrors.notFound());
+        send(ctx.res, 200, eventResource(ctx, current));
       },
     },
     {

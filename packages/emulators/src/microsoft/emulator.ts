@@ -54,6 +54,8 @@ export interface MicrosoftEmulator {
   readonly faults: FaultBook;
   /** Test helper: how many requests reached the emulator (after faults), by `METHOD path`. */
   readonly requests: readonly string[];
+  /** Test helper: the online meetings an account holds (Graph has no list endpoint for them). */
+  onlineMeetings(accountId: string): readonly { id: string; subject: string; externalId: string | null }[];
   stop(): Promise<void>;
 }
 
@@ -78,7 +80,7 @@ interface Account {
   email: string;
   displayName: string;
   events: Map<string, StoredEvent>;
-  meetings: Map<string, { id: string; subject: string; start: string; end: string; joinWebUrl: string }>;
+  meetings: Map<string, StoredMeeting>;
 }
 
 interface Grant {
@@ -127,6 +129,31 @@ function token(prefix: string): string {
 
 function b64url(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+interface StoredMeeting {
+  id: string;
+  subject: string;
+  start: string;
+  end: string;
+  joinWebUrl: string;
+  externalId: string | null;
+  createdAt: string;
+}
+
+function meetingJson(account: { id: string; email: string }, meeting: StoredMeeting) {
+  return {
+    '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#users('${account.id}')/onlineMeetings/$entity`,
+    id: meeting.id,
+    creationDateTime: meeting.createdAt,
+    startDateTime: meeting.start,
+    endDateTime: meeting.end,
+    joinUrl: meeting.joinWebUrl,
+    joinWebUrl: meeting.joinWebUrl,
+    subject: meeting.subject,
+    ...(meeting.externalId === null ? {} : { externalId: meeting.externalId }),
+    participants: { organizer: { upn: account.email, identity: { user: { id: account.id } } } },
+  };
 }
 
 export async function startMicrosoftEmulator(
@@ -727,6 +754,7 @@ export async function startMicrosoftEmulator(
         return;
       }
       account.events.set(event.id, event);
+      if (faults.takeCommitThenReset(account.id)) return void response.socket?.destroy();
       sendJson(response, 201, eventJson(event));
       return;
     }
@@ -755,8 +783,24 @@ export async function startMicrosoftEmulator(
       sendJson(response, 200, eventJson(event));
       return;
     }
-    if (method === 'POST' && lower === '/me/onlinemeetings') {
+    // POST /me/onlineMeetings creates; POST /me/onlineMeetings/createOrGet creates or returns the meeting with
+    // the same externalId (201 new, 200 existing): https://learn.microsoft.com/graph/api/onlinemeeting-createorget
+    if (method === 'POST' && (lower === '/me/onlinemeetings' || lower === '/me/onlinemeetings/createorget')) {
       const input = record(body);
+      const createOrGet = lower.endsWith('/createorget');
+      const externalId = typeof input.externalId === 'string' ? input.externalId : null;
+      if (createOrGet && externalId === null) {
+        graphError(response, 400, 'BadRequest', "The 'externalId' parameter is required.");
+        return;
+      }
+      const existing =
+        externalId === null
+          ? undefined
+          : [...account.meetings.values()].find((m) => m.externalId === externalId);
+      if (createOrGet && existing) {
+        sendJson(response, 200, meetingJson(account, existing));
+        return;
+      }
       const id = `MSo1N2Y5ZGFjYy${randomBytes(18).toString('base64url')}`;
       const meeting = {
         id,
@@ -764,19 +808,12 @@ export async function startMicrosoftEmulator(
         start: typeof input.startDateTime === 'string' ? input.startDateTime : new Date().toISOString(),
         end: typeof input.endDateTime === 'string' ? input.endDateTime : new Date().toISOString(),
         joinWebUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${randomUUID()}%40thread.v2/0`,
+        externalId: createOrGet ? externalId : null,
+        createdAt: new Date().toISOString(),
       };
       account.meetings.set(id, meeting);
-      sendJson(response, 201, {
-        '@odata.context': `${url}/v1.0/$metadata#users('${account.id}')/onlineMeetings/$entity`,
-        id,
-        creationDateTime: new Date().toISOString(),
-        startDateTime: meeting.start,
-        endDateTime: meeting.end,
-        joinUrl: meeting.joinWebUrl,
-        joinWebUrl: meeting.joinWebUrl,
-        subject: meeting.subject,
-        participants: { organizer: { upn: account.email, identity: { user: { id: account.id } } } },
-      });
+      if (faults.takeCommitThenReset(account.id)) return void response.socket?.destroy();
+      sendJson(response, 201, meetingJson(account, meeting));
       return;
     }
     const meetingId = /^\/me\/onlineMeetings\/([^/]+)$/i.exec(path)?.[1];
@@ -880,6 +917,12 @@ export async function startMicrosoftEmulator(
     },
     faults,
     requests,
+    onlineMeetings: (accountId) =>
+      [...(accounts.get(accountId)?.meetings.values() ?? [])].map(({ id, subject, externalId }) => ({
+        id,
+        subject,
+        externalId,
+      })),
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

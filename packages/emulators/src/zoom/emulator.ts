@@ -11,7 +11,12 @@ export const ZOOM_EMULATOR_CLIENT_ID = 'zoomEmuClientId01';
 export const ZOOM_EMULATOR_CLIENT_SECRET = 'zoom-emulator-client-secret';
 export const ZOOM_EMULATOR_WEBHOOK_SECRET = 'zoom-emulator-webhook-secret-token';
 /** Granular scopes the emulator grants unless the authorize request names others. */
-export const ZOOM_SCOPES = ['user:read:user', 'meeting:write:meeting', 'meeting:delete:meeting'] as const;
+export const ZOOM_SCOPES = [
+  'user:read:user',
+  'meeting:write:meeting',
+  'meeting:read:list_meetings',
+  'meeting:delete:meeting',
+] as const;
 
 export interface ZoomEmulatorOptions {
   /** 0 (default) picks a free port. */
@@ -81,6 +86,8 @@ interface Meeting {
   duration: number;
   join_url: string;
   start_url: string;
+  agenda: string;
+  created_at: string;
 }
 
 interface Account {
@@ -105,6 +112,7 @@ interface PendingCode extends Grant {
 function scopeFor(method: string, path: string): string | null {
   if (method === 'GET' && path === '/users/me') return 'user:read:user';
   if (method === 'POST' && path === '/users/me/meetings') return 'meeting:write:meeting';
+  if (method === 'GET' && path === '/users/me/meetings') return 'meeting:read:list_meetings';
   if (method === 'DELETE' && /^\/meetings\/[^/]+$/.test(path)) return 'meeting:delete:meeting';
   return null;
 }
@@ -387,8 +395,12 @@ export async function startZoomEmulator(options: ZoomEmulatorOptions = {}): Prom
         duration: typeof input.duration === 'number' ? input.duration : 60,
         join_url: `https://us06web.zoom.us/j/${id}?pwd=${pwd}`,
         start_url: `https://us06web.zoom.us/s/${id}?zak=${randomBytes(24).toString('base64url')}`,
+        agenda: typeof input.agenda === 'string' ? input.agenda.slice(0, 2000) : '',
+        created_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
       };
       account.meetings.set(id, meeting);
+      // Committed, but the answer is lost (Zoom's create has no idempotency key).
+      if (faults.takeCommitThenReset(account.id)) return void response.socket?.destroy();
       sendJson(response, 201, {
         ...meeting,
         host_id: account.id,
@@ -396,8 +408,24 @@ export async function startZoomEmulator(options: ZoomEmulatorOptions = {}): Prom
         type: typeof input.type === 'number' ? input.type : 2,
         status: 'waiting',
         timezone: typeof input.timezone === 'string' ? input.timezone : 'UTC',
-        created_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
         password: pwd.slice(0, 10),
+      });
+      return;
+    }
+    // List meetings (https://developers.zoom.us/docs/api/meetings/#tag/meetings/GET/users/{userId}/meetings):
+    // scheduled meetings, one page (an emulated account never holds more than a page).
+    if (method === 'GET' && path === '/users/me/meetings') {
+      const meetings = [...account.meetings.values()].map(({ start_url: _start, ...m }) => ({
+        ...m,
+        host_id: account.id,
+        type: 2,
+        timezone: 'UTC',
+      }));
+      sendJson(response, 200, {
+        page_size: 300,
+        total_records: meetings.length,
+        next_page_token: '',
+        meetings,
       });
       return;
     }

@@ -111,3 +111,36 @@ describe('describeError', () => {
     }
   });
 });
+
+describe('failures only an administrator can fix', () => {
+  // Graph MailboxNotEnabledForRESTAPI (https://learn.microsoft.com/graph/errors; OfficeDev/outlook-dev-docs#1031)
+  // and AADSTS90072, a user missing from the tenant (Entra error code reference).
+  const cases = [
+    classifyProviderError({
+      provider: 'microsoft',
+      status: 404,
+      body: '{"error":{"code":"MailboxNotEnabledForRESTAPI","message":"The mailbox is either inactive, soft-deleted, or is hosted on-premise."}}',
+    }),
+    classifyProviderError({
+      provider: 'microsoft-identity',
+      status: 400,
+      body: '{"error":"invalid_grant","error_description":"AADSTS90072: User account does not exist in tenant.","error_codes":[90072]}',
+    }),
+    classifyProviderError({
+      provider: 'zoom',
+      status: 404,
+      body: '{"code":1001,"message":"User does not exist."}',
+    }),
+  ];
+  const ADMIN = { en: /administrator/i, ja: /管理者/, it: /amministratore/i, pl: /administrator/i } as const;
+
+  it('name the admin as the fixer in every locale, and the action is theirs, not a reconnect', () => {
+    for (const classification of cases) {
+      expect(classification).toMatchObject({ action: 'FIX_CONFIGURATION', connectionBroken: true });
+      for (const locale of LOCALES) {
+        const text = describeClassification(classification, locale);
+        expect(`${text.title} ${text.remediation}`).toMatch(ADMIN[locale]);
+      }
+    }
+  });
+});

@@ -63,9 +63,9 @@ export const enCatalog: LocaleCatalog = {
         'An administrator must correct the integration settings (client ID and secret, enabled APIs, tenant, server URL), then test the connection again from Integrations.',
     },
     ACCOUNT_UNAVAILABLE: {
-      title: 'The {service} account or mailbox is unavailable',
+      title: 'The {service} account or mailbox is unavailable: an administrator must fix it',
       remediation:
-        'Check that the account still exists, is enabled and has a calendar (mailbox and licence). Then reconnect it from Integrations, or unlink it and connect a working account.',
+        'Reconnecting will not help: the account has been deleted, disabled or left without a calendar licence. Ask your {service} administrator to restore or enable the account and assign it a licence with a mailbox and calendar; the connection works again by itself once they have.',
     },
     INSECURE_ENDPOINT: {
       title: 'The server URL is not secure',
@@ -89,7 +89,7 @@ export const enCatalog: LocaleCatalog = {
     NOT_FOUND: {
       title: 'The item was not found in {service}',
       remediation:
-        'We retry for a while in case the change has not propagated yet. If it persists, check that the calendar or event still exists and is shared with the connected account.',
+        'The calendar, event or meeting no longer exists (it was deleted) or is not shared with the connected account. Waiting will not bring it back: create it again, or check its sharing.',
     },
     ALREADY_DELETED: {
       title: 'The item was already deleted',
@@ -258,9 +258,14 @@ export const enCatalog: LocaleCatalog = {
         'Ask a Microsoft Entra administrator to review the Conditional Access policy shown in the sign-in logs and to allow this application; then reconnect the account.',
     },
     MS_MAILBOX_NOT_ENABLED: {
-      title: 'The Microsoft 365 mailbox is not available',
+      title: 'The Microsoft 365 mailbox is not available: an administrator must fix it',
       remediation:
-        'The mailbox is inactive, deleted, hosted on-premises or unlicensed. Assign an Exchange Online licence (or connect on-premises Exchange through Interop), then reconnect the account.',
+        'Reconnecting will not help: the mailbox is inactive, deleted, hosted on-premises or has no Exchange Online licence, so it is not enabled for the REST API. Ask a Microsoft 365 administrator to assign an Exchange Online licence in the Microsoft 365 admin center (or to connect on-premises Exchange through Interop); the connection works again by itself once they have.',
+    },
+    MS_USER_NOT_IN_TENANT: {
+      title: 'The user does not exist in the Microsoft tenant: an administrator must fix it',
+      remediation:
+        "Reconnecting will not help: the account is not a user (or an invited guest) of the organization's Microsoft Entra tenant. Ask a Microsoft Entra administrator to add the user to the tenant, or connect an account of that tenant.",
     },
     MS_TENANT_NOT_FOUND: {
       title: 'The Microsoft tenant was not found',

@@ -68,9 +68,9 @@ export const itCatalog: LocaleCatalog = {
         "Un amministratore deve correggere le impostazioni dell'integrazione (ID client e client secret, API abilitate, tenant, URL del server) e poi verificare di nuovo la connessione da Integrazioni.",
     },
     ACCOUNT_UNAVAILABLE: {
-      title: "{service}: l'account o la casella di posta non è disponibile",
+      title: "{service}: l'account o la casella di posta non è disponibile, serve un amministratore",
       remediation:
-        "Verifica che l'account esista ancora, sia attivo e abbia un calendario (casella di posta e licenza). Poi ricollegalo da Integrazioni, oppure scollegalo e collega un account funzionante.",
+        "Ricollegare non basta: l'account è stato eliminato, disattivato o è senza licenza con calendario. Chiedi all'amministratore di {service} di ripristinare o riattivare l'account e di assegnargli una licenza con casella di posta e calendario; dopo il suo intervento il collegamento torna a funzionare da solo.",
     },
     INSECURE_ENDPOINT: {
       title: "L'URL del server non è sicuro",
@@ -95,7 +95,7 @@ export const itCatalog: LocaleCatalog = {
     NOT_FOUND: {
       title: '{service}: elemento non trovato',
       remediation:
-        "Riproviamo per un po' nel caso la modifica non sia ancora propagata. Se persiste, verifica che il calendario o l'evento esista ancora e sia condiviso con l'account collegato.",
+        "Il calendario, l'evento o la riunione non esiste più (è stato eliminato) o non è condiviso con l'account collegato. Attendere non lo riporta: crealo di nuovo o verifica la condivisione.",
     },
     ALREADY_DELETED: {
       title: "L'elemento è già stato eliminato",
@@ -267,9 +267,14 @@ export const itCatalog: LocaleCatalog = {
         "Chiedi a un amministratore di Microsoft Entra di esaminare il criterio di accesso condizionale indicato nei log di accesso e di consentire questa applicazione; poi ricollega l'account.",
     },
     MS_MAILBOX_NOT_ENABLED: {
-      title: 'La casella di posta Microsoft 365 non è disponibile',
+      title: 'La casella di posta Microsoft 365 non è disponibile, serve un amministratore',
       remediation:
-        "La casella di posta è inattiva, eliminata, locale (on-premise) o senza licenza. Assegna una licenza Exchange Online (oppure collega Exchange locale tramite Interop) e ricollega l'account.",
+        "Ricollegare non basta: la casella di posta è inattiva, eliminata, locale (on-premise) o senza licenza Exchange Online, quindi non è abilitata all'API REST. Chiedi a un amministratore di Microsoft 365 di assegnare una licenza Exchange Online nell'interfaccia di amministrazione di Microsoft 365 (oppure di collegare Exchange locale tramite Interop); dopo il suo intervento il collegamento torna a funzionare da solo.",
+    },
+    MS_USER_NOT_IN_TENANT: {
+      title: "L'utente non esiste nel tenant Microsoft, serve un amministratore",
+      remediation:
+        "Ricollegare non basta: l'account non è un utente (né un ospite invitato) del tenant Microsoft Entra dell'organizzazione. Chiedi a un amministratore di Microsoft Entra di aggiungere l'utente al tenant, oppure collega un account di quel tenant.",
     },
     MS_TENANT_NOT_FOUND: {
       title: 'Il tenant Microsoft non è stato trovato',

@@ -66,9 +66,9 @@ export const plCatalog: LocaleCatalog = {
         'Administrator musi poprawić ustawienia integracji (identyfikator i klucz tajny klienta, włączone interfejsy API, dzierżawa, adres URL serwera), a następnie ponownie sprawdzić połączenie w Integracjach.',
     },
     ACCOUNT_UNAVAILABLE: {
-      title: '{service}: konto lub skrzynka pocztowa jest niedostępna',
+      title: '{service}: konto lub skrzynka pocztowa jest niedostępna — potrzebny administrator',
       remediation:
-        'Sprawdź, czy konto nadal istnieje, jest aktywne i ma kalendarz (skrzynkę pocztową i licencję). Następnie połącz je ponownie w Integracjach albo odłącz je i połącz działające konto.',
+        'Ponowne połączenie nie pomoże: konto zostało usunięte, wyłączone albo nie ma licencji z kalendarzem. Poproś administratora usługi {service} o przywrócenie lub włączenie konta i przypisanie licencji ze skrzynką pocztową i kalendarzem; po jego zmianie połączenie zacznie działać samo.',
     },
     INSECURE_ENDPOINT: {
       title: 'Adres URL serwera nie jest bezpieczny',
@@ -93,7 +93,7 @@ export const plCatalog: LocaleCatalog = {
     NOT_FOUND: {
       title: '{service}: nie znaleziono zasobu',
       remediation:
-        'Ponawiamy przez pewien czas z wzrastającym czasem do ponowienia, bo zmiana mogła jeszcze nie dotrzeć. Jeśli to nie ustępuje, sprawdź, czy kalendarz lub wydarzenie nadal istnieje i jest udostępnione połączonemu kontu.',
+        'Kalendarz, wydarzenie lub spotkanie już nie istnieje (zostało usunięte) albo nie jest udostępnione połączonemu kontu. Czekanie go nie przywróci: utwórz je ponownie lub sprawdź udostępnianie.',
     },
     ALREADY_DELETED: {
       title: 'Zasób został już usunięty',
@@ -264,9 +264,14 @@ export const plCatalog: LocaleCatalog = {
         'Poproś administratora Microsoft Entra o sprawdzenie zasad dostępu warunkowego widocznych w dziennikach logowania i dopuszczenie tej aplikacji, a następnie połącz konto ponownie.',
     },
     MS_MAILBOX_NOT_ENABLED: {
-      title: 'Skrzynka pocztowa Microsoft 365 jest niedostępna',
+      title: 'Skrzynka pocztowa Microsoft 365 jest niedostępna — potrzebny administrator',
       remediation:
-        'Skrzynka jest nieaktywna, usunięta, lokalna (on-premises) lub bez licencji. Przypisz licencję Exchange Online (albo połącz lokalny Exchange przez Interop) i połącz konto ponownie.',
+        'Ponowne połączenie nie pomoże: skrzynka jest nieaktywna, usunięta, lokalna (on-premises) lub bez licencji Exchange Online, więc nie obsługuje REST API. Poproś administratora Microsoft 365 o przypisanie licencji Exchange Online w centrum administracyjnym Microsoft 365 (albo o połączenie lokalnego Exchange przez Interop); po jego zmianie połączenie zacznie działać samo.',
+    },
+    MS_USER_NOT_IN_TENANT: {
+      title: 'Użytkownik nie istnieje w dzierżawie Microsoft — potrzebny administrator',
+      remediation:
+        'Ponowne połączenie nie pomoże: konto nie jest użytkownikiem (ani zaproszonym gościem) dzierżawy Microsoft Entra organizacji. Poproś administratora Microsoft Entra o dodanie użytkownika do dzierżawy albo połącz konto z tej dzierżawy.',
     },
     MS_TENANT_NOT_FOUND: {
       title: 'Nie znaleziono dzierżawy Microsoft',

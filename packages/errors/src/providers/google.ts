@@ -102,9 +102,21 @@ const STATUS_NAMES = rules({
 
 const DAILY_QUOTA = /per ?day|daily/i;
 
+/**
+ * A 400 about a sync token Google cannot read: "Invalid sync token value." (not "Sync token cannot be used
+ * with other parameters.", which is our request's fault).
+ */
+const SYNC_TOKEN_TEXT = /invalid sync ?token/i;
+
 function legacyRule(reason: string, entry: JsonObject, status: number | undefined): Rule | undefined {
   if (reason === 'required' && (entry.location === 'Authorization' || status === 401))
     return [C.AUTH_EXPIRED];
+  if (
+    (reason === 'invalid' || reason === 'invalidParameter' || reason === 'badRequest') &&
+    SYNC_TOKEN_TEXT.test(str(entry.message)?.slice(0, 200) ?? '')
+  )
+    // Like 410 fullSyncRequired: the stored token is useless, only a full sync gets a new one.
+    return [C.SYNC_TOKEN_INVALID, S.GOOGLE_SYNC_TOKEN_EXPIRED];
   return LEGACY_REASONS.get(reason);
 }
 

@@ -89,6 +89,18 @@ const EWS_SERVER_BUSY = `<?xml version="1.0" encoding="utf-8"?>
   </s:Body>
 </s:Envelope>`;
 
+const EWS_THROTTLING =
+  'https://learn.microsoft.com/exchange/client-developer/exchange-web-services/ews-throttling-in-exchange; EWS ResponseCodeType (https://learn.microsoft.com/exchange/client-developer/web-service-reference/responsecode)';
+
+/** The SOAP fault EWS answers passing trouble with (HTTP 500), as EWS_SERVER_BUSY but without a back-off. */
+const ewsTransientFault = (code: string, message: string) => `<?xml version="1.0" encoding="utf-8"?>
+<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault>
+<faultcode xmlns:a="http://schemas.microsoft.com/exchange/services/2006/types">a:${code}</faultcode>
+<faultstring xml:lang="en-US">${message}</faultstring>
+<detail><e:ResponseCode xmlns:e="http://schemas.microsoft.com/exchange/services/2006/errors">${code}</e:ResponseCode>
+<e:Message xmlns:e="http://schemas.microsoft.com/exchange/services/2006/errors">${message}</e:Message></detail>
+</s:Fault></s:Body></s:Envelope>`;
+
 const EWS_NON_EXISTENT_MAILBOX = `<?xml version="1.0" encoding="utf-8"?>
 <s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>
 <m:GetUserAvailabilityResponse xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages">
@@ -175,14 +187,14 @@ export const wireCases: readonly WireCase[] = [
     },
   },
   {
-    name: 'google 404 notFound backs off',
+    name: 'google 404 notFound (a deleted event) is not retried',
     source: GOOGLE_ERRORS,
     input: {
       provider: 'google',
       status: 404,
       body: '{ "error": { "errors": [ { "domain": "global", "reason": "notFound", "message": "Not Found" } ], "code": 404, "message": "Not Found" } }',
     },
-    expected: { code: 'NOT_FOUND', action: 'RETRY_WITH_BACKOFF', providerReason: 'notFound' },
+    expected: { code: 'NOT_FOUND', action: 'NONE', providerReason: 'notFound' },
   },
   {
     name: 'google 409 duplicate',
@@ -582,7 +594,11 @@ export const wireCases: readonly WireCase[] = [
         'The mailbox is either inactive, soft-deleted, or is hosted on-premise.',
       ),
     },
-    expected: { code: 'ACCOUNT_UNAVAILABLE', action: 'REAUTHORIZE', subReason: 'MS_MAILBOX_NOT_ENABLED' },
+    expected: {
+      code: 'ACCOUNT_UNAVAILABLE',
+      action: 'FIX_CONFIGURATION',
+      subReason: 'MS_MAILBOX_NOT_ENABLED',
+    },
   },
   {
     name: 'graph 404 MailboxNotEnabledForRESTAPI (not yet supported)',
@@ -592,7 +608,7 @@ export const wireCases: readonly WireCase[] = [
       status: 404,
       body: graph('MailboxNotEnabledForRESTAPI', 'REST API is not yet supported for this mailbox.'),
     },
-    expected: { code: 'ACCOUNT_UNAVAILABLE', action: 'REAUTHORIZE' },
+    expected: { code: 'ACCOUNT_UNAVAILABLE', action: 'FIX_CONFIGURATION' },
   },
   {
     name: 'graph 404 ErrorItemNotFound',
@@ -602,7 +618,7 @@ export const wireCases: readonly WireCase[] = [
       status: 404,
       body: graph('ErrorItemNotFound', 'The specified object was not found in the store.'),
     },
-    expected: { code: 'NOT_FOUND', action: 'RETRY_WITH_BACKOFF', providerReason: 'ErrorItemNotFound' },
+    expected: { code: 'NOT_FOUND', action: 'NONE', providerReason: 'ErrorItemNotFound' },
   },
   {
     name: 'graph 404 ResourceNotFound',
@@ -612,7 +628,7 @@ export const wireCases: readonly WireCase[] = [
       status: 404,
       body: graph('ResourceNotFound', 'Resource could not be discovered.'),
     },
-    expected: { code: 'NOT_FOUND', action: 'RETRY_WITH_BACKOFF' },
+    expected: { code: 'NOT_FOUND', action: 'NONE' },
   },
   {
     name: 'graph 410 SyncStateNotFound on calendarView/delta',
@@ -844,7 +860,12 @@ export const wireCases: readonly WireCase[] = [
         'The user account {EmailHidden} does not exist in the contoso directory. To sign into this application, the account must be added to the directory.',
       ),
     },
-    expected: { code: 'ACCOUNT_UNAVAILABLE', action: 'REAUTHORIZE', providerCode: 'AADSTS50034' },
+    expected: {
+      code: 'ACCOUNT_UNAVAILABLE',
+      action: 'FIX_CONFIGURATION',
+      providerCode: 'AADSTS50034',
+      subReason: 'MS_USER_NOT_IN_TENANT',
+    },
   },
   {
     name: 'identity invalid_grant AADSTS50020 user from another identity provider',
@@ -859,7 +880,7 @@ export const wireCases: readonly WireCase[] = [
         "User account 'someone@outlook.com' from identity provider 'live.com' does not exist in tenant 'Contoso' and cannot access the application '7019e700-66cb-4e8f-a3ea-dcc20e2d580c'(tsunagi) in that tenant.",
       ),
     },
-    expected: { code: 'ACCOUNT_UNAVAILABLE', action: 'REAUTHORIZE' },
+    expected: { code: 'ACCOUNT_UNAVAILABLE', action: 'FIX_CONFIGURATION' },
   },
   {
     name: 'identity interaction_required AADSTS53003 blocked by Conditional Access',
@@ -942,7 +963,7 @@ export const wireCases: readonly WireCase[] = [
       status: 404,
       body: '{"code":1001,"message":"User does not exist: alice@example.com."}',
     },
-    expected: { code: 'ACCOUNT_UNAVAILABLE', action: 'REAUTHORIZE', providerCode: '1001' },
+    expected: { code: 'ACCOUNT_UNAVAILABLE', action: 'FIX_CONFIGURATION', providerCode: '1001' },
   },
   {
     name: 'zoom 400 code 1010 user does not belong to this account',
@@ -952,7 +973,7 @@ export const wireCases: readonly WireCase[] = [
       status: 400,
       body: '{"code":1010,"message":"User does not belong to this account: abc123."}',
     },
-    expected: { code: 'ACCOUNT_UNAVAILABLE', action: 'REAUTHORIZE' },
+    expected: { code: 'ACCOUNT_UNAVAILABLE', action: 'FIX_CONFIGURATION' },
   },
   {
     name: 'zoom 404 code 3001 meeting does not exist',
@@ -962,7 +983,7 @@ export const wireCases: readonly WireCase[] = [
       status: 404,
       body: '{"code":3001,"message":"Meeting does not exist: 85746065432."}',
     },
-    expected: { code: 'NOT_FOUND', action: 'RETRY_WITH_BACKOFF', providerCode: '3001' },
+    expected: { code: 'NOT_FOUND', action: 'NONE', providerCode: '3001' },
   },
   {
     name: 'zoom 400 code 300 validation failed',
@@ -1122,7 +1143,7 @@ export const wireCases: readonly WireCase[] = [
     input: { provider: 'google-interop', body: 'Invalid participant' },
     expected: {
       code: 'ACCOUNT_UNAVAILABLE',
-      action: 'REAUTHORIZE',
+      action: 'FIX_CONFIGURATION',
       subReason: 'INTEROP_INVALID_PARTICIPANT',
     },
   },
@@ -1132,7 +1153,7 @@ export const wireCases: readonly WireCase[] = [
     input: { provider: 'google-interop', body: 'Partecipante non valido' },
     expected: {
       code: 'ACCOUNT_UNAVAILABLE',
-      action: 'REAUTHORIZE',
+      action: 'FIX_CONFIGURATION',
       subReason: 'INTEROP_INVALID_PARTICIPANT',
     },
   },
@@ -1218,7 +1239,7 @@ export const wireCases: readonly WireCase[] = [
     input: { provider: 'google-interop', status: 200, body: EWS_NON_EXISTENT_MAILBOX },
     expected: {
       code: 'ACCOUNT_UNAVAILABLE',
-      action: 'REAUTHORIZE',
+      action: 'FIX_CONFIGURATION',
       providerReason: 'ErrorNonExistentMailbox',
     },
   },
@@ -1326,5 +1347,101 @@ export const wireCases: readonly WireCase[] = [
     source: 'contract: no signal at all is UNKNOWN',
     input: { provider: 'google' },
     expected: { code: 'UNKNOWN', action: 'NONE' },
+  },
+  // ── Passing trouble, who can fix it, and dead sync tokens (issue: transient faults and classification) ──
+  ...(
+    [
+      [
+        'ErrorTimeoutExpired',
+        'The operation timed out while waiting for a response from the mailbox server.',
+      ],
+      ['ErrorInternalServerTransientError', 'An internal server error occurred. Try again later.'],
+      ['ErrorMailboxStoreUnavailable', 'The mailbox database is temporarily unavailable.'],
+    ] as const
+  ).map(
+    ([code, message]): WireCase => ({
+      name: `exchange EWS ${code} SOAP fault (HTTP 500) is transient`,
+      source: EWS_THROTTLING,
+      input: { provider: 'google-interop', status: 500, body: ewsTransientFault(code, message) },
+      expected: { code: 'PROVIDER_UNAVAILABLE', action: 'RETRY_WITH_BACKOFF', providerReason: code },
+    }),
+  ),
+  {
+    name: 'identity AADSTS90072 user not in the tenant: an administrator adds them',
+    source: `${ENTRA_CODES} (90072 PassThroughUserMfaError: the user account does not exist in the tenant)`,
+    input: {
+      provider: 'microsoft-identity',
+      status: 400,
+      body: aad(
+        'invalid_grant',
+        90072,
+        "User account 'guest@fabrikam.com' from identity provider 'https://sts.windows.net/f3c2-…/' does not exist in tenant 'Contoso' and cannot access the application in that tenant. The account needs to be added as an external user in the tenant first.",
+      ),
+    },
+    expected: {
+      code: 'ACCOUNT_UNAVAILABLE',
+      action: 'FIX_CONFIGURATION',
+      providerCode: 'AADSTS90072',
+      subReason: 'MS_USER_NOT_IN_TENANT',
+    },
+  },
+  {
+    name: 'google 400 "Invalid sync token value." is a full resync, like 410',
+    source:
+      "Thunderbird's Google calendar provider (calGoogleRequest: 400 'Invalid sync token value.' handled as RESOURCE_GONE); https://developers.google.com/calendar/api/guides/sync",
+    input: {
+      provider: 'google',
+      status: 400,
+      body: '{"error":{"errors":[{"domain":"global","reason":"invalid","message":"Invalid sync token value.","locationType":"parameter","location":"syncToken"}],"code":400,"message":"Invalid sync token value."}}',
+    },
+    expected: {
+      code: 'SYNC_TOKEN_INVALID',
+      action: 'FULL_RESYNC',
+      providerReason: 'invalid',
+      subReason: 'GOOGLE_SYNC_TOKEN_EXPIRED',
+    },
+  },
+  {
+    name: 'graph 400 InvalidDeltaToken is a full resync, like 410',
+    source: 'github.com/microsoftgraph/microsoft-graph-docs/issues/6599 (calendarView delta)',
+    input: {
+      provider: 'microsoft',
+      status: 400,
+      body: graph('InvalidDeltaToken', "The value 'azXzvS43du' of parameter '$deltaToken' is invalid."),
+    },
+    expected: { code: 'SYNC_TOKEN_INVALID', action: 'FULL_RESYNC', providerReason: 'InvalidDeltaToken' },
+  },
+  {
+    name: 'google 400 syncToken used with other parameters is our bug, not a dead token',
+    source:
+      'https://developers.google.com/calendar/api/v3/reference/events/list (syncToken: other parameters not allowed)',
+    input: {
+      provider: 'google',
+      status: 400,
+      body: googleSeed(
+        'invalid',
+        'global',
+        400,
+        'Sync token cannot be used with other parameters.',
+        'syncToken',
+      ),
+    },
+    expected: { code: 'INVALID_REQUEST', action: 'FIX_REQUEST' },
+  },
+  {
+    name: 'google 400 invalid about something else stays a bad request',
+    source: GOOGLE_ERRORS,
+    input: {
+      provider: 'google',
+      status: 400,
+      body: googleSeed(
+        'invalid',
+        'global',
+        400,
+        'Invalid value for: Invalid format: "2030-13-01"',
+        'timeMin',
+      ),
+    },
+    expected: { code: 'INVALID_REQUEST', action: 'FIX_REQUEST' },
   },
 ];

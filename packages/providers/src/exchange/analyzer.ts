@@ -208,6 +208,8 @@ export async function analyzeExchangeConnection(
     port?: number;
     address?: string;
     answer?: string;
+    /** HTTP status of the authenticated availability answer. */
+    status?: number;
     bearer?: string;
   } = {};
   const { applicationId } = input;
@@ -388,6 +390,7 @@ export async function analyzeExchangeConnection(
           );
         }
         state.answer = res.body;
+        state.status = res.status;
         return `Exchange accepted the app-only token of application ${applicationId}.`;
       }
       const res = await post(input);
@@ -408,6 +411,7 @@ export async function analyzeExchangeConnection(
         );
       }
       state.answer = res.body;
+      state.status = res.status;
       return `Exchange accepted the credentials of ${input.username}.`;
     },
     AVAILABILITY: async () => {
@@ -420,6 +424,20 @@ export async function analyzeExchangeConnection(
         );
       }
       if (answer.responseClass !== 'Success') {
+        // Throttling or a passing state of the server (ErrorServerBusy…) says nothing about the settings: report
+        // it as Exchange said it, transient, instead of the seed's "EWS response error".
+        const passing = classifyProviderError({
+          provider: 'google-interop',
+          status: state.status,
+          body: state.answer ?? '',
+          endpoint,
+        });
+        if (passing.retryable) {
+          throw new StepFailure(
+            `Exchange could not answer for ${input.participant} right now: ${answer.responseCode ?? 'a transient fault'}${answer.messageText === undefined ? '' : ` (${answer.messageText})`}. The settings may be right; test again later.`,
+            passing,
+          );
+        }
         throw fail(
           `The availability lookup for ${input.participant} failed: ${answer.responseCode ?? 'no ResponseCode'}${answer.messageText === undefined ? '' : ` (${answer.messageText})`}.`,
           INTEROP_MESSAGES.EWS_RESPONSE,

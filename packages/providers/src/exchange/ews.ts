@@ -10,6 +10,7 @@ export interface HttpsTarget {
   /** Address to connect to (already resolved); the URL's host stays the TLS name and Host header. */
   readonly address: string;
   readonly trustedCa?: readonly string[] | undefined;
+  /** Bounds the whole request: connect, TLS, request and answer. */
   readonly timeoutMs: number;
 }
 
@@ -148,9 +149,13 @@ export function httpsPost(
         res.on('error', reject);
       },
     );
-    req.on('timeout', () =>
-      req.destroy(Object.assign(new Error(`${url.host} did not answer in time`), { code: 'ETIMEDOUT' })),
-    );
+    const timedOut = () =>
+      req.destroy(Object.assign(new Error(`${url.host} did not answer in time`), { code: 'ETIMEDOUT' }));
+    // `timeout` only watches an idle socket: a server that trickles bytes would hold the probe forever, so the
+    // whole exchange (connect, TLS, request, answer) is bounded too.
+    const deadline = setTimeout(timedOut, target.timeoutMs);
+    req.on('close', () => clearTimeout(deadline));
+    req.on('timeout', timedOut);
     req.on('error', reject);
     req.end(body);
   });

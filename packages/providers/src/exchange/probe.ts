@@ -45,15 +45,40 @@ function interopError(
 
 /**
  * A probe reaches settings that were configured (and usually worked): a refused, reset or timed-out
- * connection may be an outage or a restart, so it is classified from the Node error code alone — transient
- * NETWORK_UNREACHABLE (the hysteresis decides when it breaks the connection), with Interop's "Connection
- * error" advice. The analyzer, testing new settings, reports the same failure as the seed's misconfiguration.
+ * connection may be an outage or a restart, so a transport failure that the classifier calls transient from
+ * its Node error code alone stays so — NETWORK_UNREACHABLE (the hysteresis decides when it breaks the
+ * connection), with Interop's "Connection error" advice. The analyzer, testing new settings, reports the same
+ * failure as the seed's misconfiguration. Undefined when the code is not a transient one.
  */
-function connectionFailure(endpoint: string, errorCode: string, cause?: unknown): ProviderError {
-  return new ProviderError(
-    classifyProviderError({ provider: 'google-interop', endpoint, errorCode }),
-    cause === undefined ? undefined : { cause },
-  );
+function transientTransportFailure(endpoint: string, errorCode: string | undefined, cause?: unknown) {
+  if (errorCode === undefined) return undefined;
+  const classification = classifyProviderError({ provider: 'google-interop', endpoint, errorCode });
+  if (!classification.retryable) return undefined;
+  return new ProviderError(classification, cause === undefined ? undefined : { cause });
+}
+
+/**
+ * EWS answers throttling and passing trouble as a SOAP fault with HTTP 500 (ErrorServerBusy with
+ * BackOffMilliseconds, ErrorTimeoutExpired, ErrorInternalServerTransientError, ErrorMailboxStoreUnavailable…;
+ * https://learn.microsoft.com/exchange/client-developer/exchange-web-services/ews-throttling-in-exchange), and
+ * a proxy in front of it a bare 429 / 5xx. Those reach the classifier as they came, so the EWS response code
+ * and its back-off decide; only a permanent answer becomes the seed's "EWS response error".
+ */
+function transientAnswer(
+  endpoint: string,
+  response: { status: number; headers: Record<string, string | string[] | undefined>; body: string },
+): ProviderError | undefined {
+  const soap = isSoapEnvelope(response.body);
+  if (!soap && response.status !== 429 && response.status < 500) return undefined;
+  const classification = classifyProviderError({
+    provider: 'google-interop',
+    status: response.status,
+    headers: response.headers,
+    // A proxy's error page says nothing Interop's phrases should be matched against.
+    ...(soap ? { body: response.body } : {}),
+    endpoint,
+  });
+  return classification.retryable ? new ProviderError(classification) : undefined;
 }
 
 /** The server's certificate still works but expires soon: the calendars will stop with an SSL error. */
@@ -119,10 +144,9 @@ export class ExchangeCalendarProbe {
       );
     } catch (cause) {
       const errorCode = (cause as { code?: string }).code;
+      const transient = transientTransportFailure(ewsUrl, errorCode, cause);
+      if (transient !== undefined) throw transient;
       const message = transportFailureMessage(errorCode);
-      if (message === 'Connection error' && errorCode !== undefined) {
-        throw connectionFailure(ewsUrl, errorCode, cause);
-      }
       throw interopError(
         message === 'SSL error' || message === 'Connection error' ? message : 'EWS response error',
         ewsUrl,
@@ -136,10 +160,14 @@ export class ExchangeCalendarProbe {
       // The token is valid for the directory, but Exchange refuses it: no full_access_as_app, or an ACL.
       throw interopError('401 Unauthorized', ewsUrl, { status: res.status });
     }
-    if (res.status === 401 || res.status === 403 || !isSoapEnvelope(res.body)) {
+    const answer = isSoapEnvelope(res.body) ? parseAvailability(res.body) : undefined;
+    if (answer?.responseClass !== 'Success' && res.status !== 401 && res.status !== 403) {
+      const transient = transientAnswer(ewsUrl, res);
+      if (transient !== undefined) throw transient;
+    }
+    if (res.status === 401 || res.status === 403 || answer === undefined) {
       throw interopError('EWS response error', ewsUrl, { status: res.status });
     }
-    const answer = parseAvailability(res.body);
     if (answer.responseCode === 'ErrorMailRecipientNotFound')
       throw interopError('Invalid participant', ewsUrl);
     if (answer.responseClass !== 'Success')
@@ -170,9 +198,8 @@ export class ExchangeCalendarProbe {
       signal,
     });
     if (outcome.ok) return outcome.accessToken;
-    if (outcome.message === 'Connection error' && outcome.errorCode !== undefined) {
-      throw connectionFailure(outcome.tokenUrl, outcome.errorCode);
-    }
+    const transient = transientTransportFailure(outcome.tokenUrl, outcome.errorCode);
+    if (transient !== undefined) throw transient;
     throw interopError(outcome.message ?? '', outcome.tokenUrl, {
       ...(outcome.status === undefined ? {} : { status: outcome.status }),
       ...(outcome.errorCode === undefined ? {} : { errorCode: outcome.errorCode }),

@@ -262,23 +262,39 @@ export class GoogleCalendarProvider implements CalendarProvider {
     });
   }
 
+  /**
+   * Inserts with a client-chosen event id (the caller's, or one picked for this call), so a replay after a
+   * lost answer cannot make a second event: Google answers it 409 `duplicate` ("The requested identifier
+   * already exists", https://developers.google.com/calendar/api/guides/errors#409_conflict), which means the
+   * first insert landed, and that event is returned.
+   */
   async createEvent(event: NewEvent, signal?: AbortSignal): Promise<CalendarEvent> {
     const requestBody = eventBody(event);
-    if (event.clientRequestId !== undefined) requestBody.id = googleEventId(event.clientRequestId);
-    const data = await this.#call(
-      (options) =>
-        this.#calendar.events.insert(
-          {
-            calendarId: this.#calendarId,
-            conferenceDataVersion: event.onlineMeeting ? 1 : 0,
-            sendUpdates: 'none',
-            requestBody,
-          },
-          options,
-        ),
-      signal,
-    );
-    return toEvent(data);
+    const id = googleEventId(event.clientRequestId ?? randomUUID());
+    requestBody.id = id;
+    try {
+      const data = await this.#call(
+        (options) =>
+          this.#calendar.events.insert(
+            {
+              calendarId: this.#calendarId,
+              conferenceDataVersion: event.onlineMeeting ? 1 : 0,
+              sendUpdates: 'none',
+              requestBody,
+            },
+            options,
+          ),
+        signal,
+      );
+      return toEvent(data);
+    } catch (error) {
+      if (!isProviderError(error) || error.classification.code !== 'ALREADY_EXISTS') throw error;
+      const existing = await this.#call(
+        (options) => this.#calendar.events.get({ calendarId: this.#calendarId, eventId: id }, options),
+        signal,
+      );
+      return toEvent(existing);
+    }
   }
 
   async patchEvent(id: string, patch: Partial<NewEvent>, signal?: AbortSignal): Promise<CalendarEvent> {

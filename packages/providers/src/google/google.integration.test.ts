@@ -279,16 +279,14 @@ describe('GoogleCalendarProvider operations', () => {
     expect(created.meetingUrl).toMatch(/^https:\/\/meet\.google\.com\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
     expect(created.etag).toBeTruthy();
 
-    // The same client request id again is a duplicate, not a second event.
-    const duplicate = await failure(
-      provider.createEvent({
-        summary: 'Intro call',
-        start: hour(9),
-        end: hour(10),
-        clientRequestId: 'booking-42',
-      }),
-    );
-    expect(duplicate.classification).toMatchObject({ code: 'ALREADY_EXISTS', httpStatus: 409 });
+    // The same client request id again is the same event (Google's 409 duplicate means it already landed).
+    const duplicate = await provider.createEvent({
+      summary: 'Intro call',
+      start: hour(9),
+      end: hour(10),
+      clientRequestId: 'booking-42',
+    });
+    expect(duplicate).toMatchObject({ id: created.id, meetingUrl: created.meetingUrl });
 
     const plain = await provider.createEvent({ summary: 'No video', start: hour(11), end: hour(12) });
     expect(plain.meetingUrl).toBeNull();
@@ -385,6 +383,21 @@ describe('GoogleCalendarProvider operations', () => {
     });
   });
 
+  it('a sync token Google cannot read (400 "Invalid sync token value.") is a full resync too, like 410', async () => {
+    const { provider } = await connect();
+    const error = await failure(provider.listEvents({ syncToken: 'not-a-token-google-issued' }));
+    expect(error.classification).toMatchObject({
+      code: 'SYNC_TOKEN_INVALID',
+      action: 'FULL_RESYNC',
+      httpStatus: 400,
+      providerReason: 'invalid',
+      connectionBroken: false,
+    });
+    // The full sync works and hands out a token that does.
+    const full = await provider.listEvents({ range: { start: hour(0), end: hour(23) } });
+    await expect(provider.listEvents({ syncToken: full.syncToken })).resolves.toMatchObject({ events: [] });
+  });
+
   it('rejects an empty time range as a request to fix', async () => {
     const { provider } = await connect();
     const error = await failure(provider.freeBusy({ start: hour(9), end: hour(9) }));
@@ -446,7 +459,7 @@ describe('GoogleCalendarProvider under faults', () => {
     expect(error.classification).toMatchObject({
       provider: 'google-oauth',
       code: 'ACCOUNT_UNAVAILABLE',
-      action: 'REAUTHORIZE',
+      action: 'FIX_CONFIGURATION',
       connectionBroken: true,
     });
   });
@@ -512,5 +525,35 @@ describe('GoogleCalendarProvider under faults', () => {
     emulator.faults.inject(account.id, { kind: 'LATENCY', ms: 300, requests: 1 });
     const error = await failure(provider.freeBusy({ start: hour(8), end: hour(9) }));
     expect(error.classification).toMatchObject({ code: 'NETWORK_UNREACHABLE', retryable: true });
+  });
+});
+
+describe('GoogleCalendarProvider creates an event at most once', () => {
+  it('an insert committed but whose answer was lost is replayed with the same id: 409 duplicate returns the event', async () => {
+    const { provider, account } = await connect();
+    emulator.faults.inject(account.id, { kind: 'COMMIT_THEN_RESET', requests: 1 });
+    const created = await provider.createEvent({ summary: 'Booked once', start: hour(9), end: hour(10) });
+    expect(created).toMatchObject({ summary: 'Booked once', status: 'confirmed' });
+    const listed = await provider.listEvents({ range: { start: hour(0), end: hour(23) } });
+    expect(listed.events.filter((e) => e.summary === 'Booked once').map((e) => e.id)).toEqual([created.id]);
+  });
+
+  it("a caller's clientRequestId used twice yields the one event", async () => {
+    const { provider } = await connect();
+    const first = await provider.createEvent({
+      summary: 'Same booking',
+      start: hour(11),
+      end: hour(12),
+      clientRequestId: 'booking-42',
+    });
+    const again = await provider.createEvent({
+      summary: 'Same booking',
+      start: hour(11),
+      end: hour(12),
+      clientRequestId: 'booking-42',
+    });
+    expect(again.id).toBe(first.id);
+    const listed = await provider.listEvents({ range: { start: hour(0), end: hour(23) } });
+    expect(listed.events.filter((e) => e.summary === 'Same booking')).toHaveLength(1);
   });
 });

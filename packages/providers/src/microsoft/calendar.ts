@@ -1,5 +1,6 @@
 // Outlook calendars through Microsoft Graph v1.0. Every call goes through the shared authorized session
 // (refresh ahead of expiry, retry with backoff honouring Retry-After, one refresh + retry on AUTH_EXPIRED).
+import { randomUUID } from 'node:crypto';
 import { type Clock, ProviderError, systemClock } from '@tsunagi/errors';
 import { type AuthorizedSession, createAuthorizedSession } from '../authorized-call.js';
 import type {
@@ -22,6 +23,8 @@ export interface MicrosoftGraphOptions {
    * `https://dod-graph.microsoft.us`, `https://microsoftgraph.chinacloudapi.cn`, or an emulator. */
   readonly graphBaseUrl?: string;
   readonly fetch?: typeof fetch;
+  /** Per-request timeout (default 30 s); the retry deadline bounds the whole call. */
+  readonly timeoutMs?: number;
   /** Schedule address free/busy reads; defaults to the signed-in user's `mail` (or UPN). */
   readonly mailbox?: string;
   /** Page size asked for on delta queries (`Prefer: odata.maxpagesize`). */
@@ -125,7 +128,11 @@ export class GraphConnection {
 
   constructor(context: AdapterContext, options: MicrosoftGraphOptions) {
     this.session = createAuthorizedSession(context);
-    this.graph = new GraphHttp({ baseUrl: options.graphBaseUrl, fetch: options.fetch });
+    this.graph = new GraphHttp({
+      baseUrl: options.graphBaseUrl,
+      fetch: options.fetch,
+      timeoutMs: options.timeoutMs,
+    });
     this.clock = context.clock ?? systemClock;
   }
 
@@ -270,12 +277,18 @@ export class MicrosoftCalendarProvider implements CalendarProvider {
     });
   }
 
+  /**
+   * Always with a transactionId (the caller's, or one picked for this call): Graph uses it "to avoid
+   * redundant POST operations in case of client retries to create the same event"
+   * (https://learn.microsoft.com/graph/api/resources/event, transactionId), so a replay after a lost answer
+   * gets the event the first attempt made.
+   */
   async createEvent(event: NewEvent, signal?: AbortSignal): Promise<CalendarEvent> {
     const created = await this.#connection.call<GraphEvent>(
       {
         method: 'POST',
         path: '/me/events',
-        body: eventBody(event),
+        body: eventBody({ ...event, clientRequestId: event.clientRequestId ?? randomUUID() }),
         headers: { Prefer: 'outlook.timezone="UTC"' },
       },
       signal,

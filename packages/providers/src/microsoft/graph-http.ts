@@ -3,7 +3,7 @@
 // clock), and its error objects re-serialize the body. We ask for RAW responses and classify the wire text.
 import { Client, type Context, type Middleware, ResponseType } from '@microsoft/microsoft-graph-client';
 import { ProviderError } from '@tsunagi/errors';
-import { headerBag, isAbort, networkErrorCode } from '../http.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, headerBag, isAbort, networkErrorCode, withTimeout } from '../http.js';
 
 export const GRAPH_VERSION = 'v1.0';
 export const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com';
@@ -47,9 +47,18 @@ export interface GraphRequestInit {
 export class GraphHttp {
   readonly baseUrl: string;
   readonly #client: Client;
+  readonly #timeoutMs: number;
 
-  constructor(options: { baseUrl?: string | undefined; fetch?: typeof fetch | undefined } = {}) {
+  constructor(
+    options: {
+      baseUrl?: string | undefined;
+      fetch?: typeof fetch | undefined;
+      /** Per-request timeout, the body included (default DEFAULT_REQUEST_TIMEOUT_MS). */
+      timeoutMs?: number | undefined;
+    } = {},
+  ) {
     this.baseUrl = (options.baseUrl ?? DEFAULT_GRAPH_BASE_URL).replace(/\/+$/, '');
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     this.#client = Client.initWithMiddleware({
       baseUrl: this.baseUrl,
       defaultVersion: GRAPH_VERSION,
@@ -81,7 +90,7 @@ export class GraphHttp {
       .responseType(ResponseType.RAW)
       .header('Authorization', `Bearer ${init.accessToken}`)
       .middlewareOptions([slot]);
-    if (init.signal) request = request.option('signal', init.signal);
+    request = request.option('signal', withTimeout(init.signal, this.#timeoutMs));
     for (const [name, value] of Object.entries(init.headers ?? {})) request = request.header(name, value);
 
     let response: Response;

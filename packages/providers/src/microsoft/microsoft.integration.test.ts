@@ -391,7 +391,8 @@ describe('Microsoft faults', () => {
     const error = await failure(calendar.probe());
     expect(error.classification).toMatchObject({
       code: 'ACCOUNT_UNAVAILABLE',
-      action: 'REAUTHORIZE',
+      // An administrator licenses or restores the mailbox; reconnecting the same account cannot fix it.
+      action: 'FIX_CONFIGURATION',
       connectionBroken: true,
       subReason: 'MS_MAILBOX_NOT_ENABLED',
     });
@@ -407,6 +408,7 @@ describe('Microsoft faults', () => {
       provider: 'microsoft-identity',
       code: 'ACCOUNT_UNAVAILABLE',
       providerCode: 'AADSTS50034',
+      subReason: 'MS_USER_NOT_IN_TENANT',
     });
   });
 
@@ -479,5 +481,95 @@ describe('Microsoft faults', () => {
     const pending = calendar.probe(controller.signal);
     setTimeout(() => controller.abort(), 20);
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('Graph creates an event or a Teams meeting at most once', () => {
+  it('POST /me/events committed but whose answer was lost: the replay carries the transactionId, one event exists', async () => {
+    const { calendar, account } = await connect();
+    emulator.faults.inject(account.id, { kind: 'COMMIT_THEN_RESET', requests: 1 });
+    const created = await calendar.createEvent({
+      summary: 'Booked once',
+      start: new Date(base),
+      end: new Date(base + HOUR),
+    });
+    const listed = await calendar.listEvents({ range });
+    expect(listed.events.filter((e) => e.summary === 'Booked once').map((e) => e.id)).toEqual([created.id]);
+  });
+
+  it('createOrGet committed but whose answer was lost: the replay with the same externalId gets that meeting', async () => {
+    const { teams, account } = await connect();
+    emulator.faults.inject(account.id, { kind: 'COMMIT_THEN_RESET', requests: 1 });
+    const meeting = await teams.createMeeting({
+      subject: 'Teams once',
+      start: new Date(base),
+      end: new Date(base + HOUR),
+    });
+    expect(emulator.onlineMeetings(account.id).map((m) => m.id)).toEqual([meeting.id]);
+    // The caller's own id twice: still one meeting.
+    const again = await teams.createMeeting({
+      subject: 'Teams once',
+      start: new Date(base),
+      end: new Date(base + HOUR),
+      clientRequestId: 'booking-7',
+    });
+    const same = await teams.createMeeting({
+      subject: 'Teams once',
+      start: new Date(base),
+      end: new Date(base + HOUR),
+      clientRequestId: 'booking-7',
+    });
+    expect(same.id).toBe(again.id);
+    expect(emulator.onlineMeetings(account.id)).toHaveLength(2);
+  });
+});
+
+describe('Graph calls are bounded', () => {
+  it('a Graph answer held past timeoutMs fails the request as a transient ETIMEDOUT, promptly', async () => {
+    const { account, context } = await connect();
+    const slow = new MicrosoftCalendarProvider(
+      { ...context, retry: { maxAttempts: 1 } },
+      { graphBaseUrl: emulator.endpoints.graphBaseUrl, timeoutMs: 150 },
+    );
+    emulator.faults.inject(account.id, { kind: 'LATENCY', ms: 5_000, requests: 1 });
+    const started = Date.now();
+    const error = await failure(slow.probe());
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(error.classification).toMatchObject({
+      code: 'NETWORK_UNREACHABLE',
+      retryable: true,
+      provider: 'microsoft',
+      providerCode: 'ETIMEDOUT',
+    });
+  });
+
+  it('the retry deadline bounds the whole call: retries of a held answer stop at it', async () => {
+    const { account, context } = await connect();
+    const bounded = new MicrosoftCalendarProvider(
+      { ...context, retry: { maxAttempts: 10, deadlineMs: 400, baseDelayMs: 1, maxDelayMs: 5 } },
+      { graphBaseUrl: emulator.endpoints.graphBaseUrl, timeoutMs: 10_000 },
+    );
+    emulator.faults.inject(account.id, { kind: 'LATENCY', ms: 5_000, requests: 10 });
+    const started = Date.now();
+    const error = await failure(bounded.probe());
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(error.classification).toMatchObject({ code: 'NETWORK_UNREACHABLE', providerCode: 'ETIMEDOUT' });
+  });
+});
+
+describe('a deleted item is not retried', () => {
+  it('patching a deleted event fails at once as NOT_FOUND, without backoff retries', async () => {
+    const { calendar, clock } = await connect();
+    const event = await calendar.createEvent({
+      summary: 'Soon gone',
+      start: new Date(base),
+      end: new Date(base + HOUR),
+    });
+    await calendar.deleteEvent(event.id);
+    const before = emulator.requests.length;
+    const error = await failure(calendar.patchEvent(event.id, { summary: 'too late' }));
+    expect(error.classification).toMatchObject({ code: 'NOT_FOUND', action: 'NONE', retryable: false });
+    expect(emulator.requests.slice(before)).toHaveLength(1);
+    expect(clock.sleeps).toEqual([]);
   });
 });

@@ -40,6 +40,8 @@ export interface MicrosoftOAuthOptions {
   readonly clock?: Clock;
   readonly logger?: Logger;
   readonly fetch?: typeof fetch;
+  /** Per-request timeout of the token endpoint and Graph `/me` (default 30 s). */
+  readonly timeoutMs?: number;
   /** Provider id the flow reports (`MICROSOFT_CALENDAR` by default; Teams shares the same grant). */
   readonly provider?: ProviderId;
 }
@@ -183,11 +185,18 @@ export class MicrosoftOAuthFlow implements OAuthFlow {
     if (this.#options.clientSecret !== undefined) form.set('client_secret', this.#options.clientSecret);
     let text: string;
     try {
-      text = await fetchText(this.#fetch, 'microsoft-identity', this.tokenUrl, this.tokenUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body: form.toString(),
-      });
+      text = await fetchText(
+        this.#fetch,
+        'microsoft-identity',
+        this.tokenUrl,
+        this.tokenUrl,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+          body: form.toString(),
+        },
+        this.#options.timeoutMs,
+      );
     } catch (error) {
       // The token endpoint answered with an error (a network failure has no status).
       if (isProviderError(error) && error.classification.httpStatus !== undefined) {
@@ -215,7 +224,11 @@ export class MicrosoftOAuthFlow implements OAuthFlow {
   }
 
   async #me(accessToken: string): Promise<AccountIdentity> {
-    const graph = new GraphHttp({ baseUrl: this.#options.graphBaseUrl, fetch: this.#fetch });
+    const graph = new GraphHttp({
+      baseUrl: this.#options.graphBaseUrl,
+      fetch: this.#fetch,
+      timeoutMs: this.#options.timeoutMs,
+    });
     const me = await graph.request<{ id?: string; mail?: string | null; userPrincipalName?: string }>({
       method: 'GET',
       path: '/me',

@@ -1,8 +1,11 @@
-// Teams meetings as a booking location: `POST /me/onlineMeetings` / `DELETE /me/onlineMeetings/{id}` on Graph v1.0.
+// Teams meetings as a booking location: `POST /me/onlineMeetings/createOrGet` / `DELETE /me/onlineMeetings/{id}`
+// on Graph v1.0.
+import { randomUUID } from 'node:crypto';
 import { ProviderError } from '@tsunagi/errors';
 import type {
   AdapterContext,
   LocationProvider,
+  NewMeeting,
   OnlineMeeting,
   ProbeResult,
   ProviderId,
@@ -48,15 +51,19 @@ export class TeamsMeetingProvider implements LocationProvider {
     return result;
   }
 
-  async createMeeting(
-    meeting: { subject: string; start: Date; end: Date },
-    signal?: AbortSignal,
-  ): Promise<OnlineMeeting> {
+  /**
+   * `POST /me/onlineMeetings/createOrGet` with an externalId (the caller's, or one picked for this call): "If the
+   * external ID already exists, this API will return the onlineMeeting object with that external ID"
+   * (https://learn.microsoft.com/graph/api/onlinemeeting-createorget), so a replay after a lost answer gets the
+   * meeting the first attempt made.
+   */
+  async createMeeting(meeting: NewMeeting, signal?: AbortSignal): Promise<OnlineMeeting> {
     const created = await this.#connection.call<GraphOnlineMeeting>(
       {
         method: 'POST',
-        path: '/me/onlineMeetings',
+        path: '/me/onlineMeetings/createOrGet',
         body: {
+          externalId: meeting.clientRequestId ?? randomUUID(),
           subject: meeting.subject,
           startDateTime: meeting.start.toISOString(),
           endDateTime: meeting.end.toISOString(),

@@ -21,10 +21,14 @@ export const ZOOM_OAUTH_ENDPOINTS = Object.freeze({
   revokeUrl: 'https://zoom.us/oauth/revoke',
 });
 
-/** Granular scopes a booking location needs: read the user (probe), create and delete meetings. */
+/**
+ * Granular scopes a booking location needs: read the user (probe), create, list (to find a meeting whose create
+ * answer was lost) and delete meetings.
+ */
 export const ZOOM_MEETING_SCOPES: readonly string[] = Object.freeze([
   'user:read:user',
   'meeting:write:meeting',
+  'meeting:read:list_meetings',
   'meeting:delete:meeting',
 ]);
 
@@ -39,6 +43,8 @@ export interface ZoomOAuthOptions {
   readonly clock?: Clock;
   readonly logger?: Logger;
   readonly fetch?: typeof fetch;
+  /** Per-request timeout of the token endpoint and `GET /users/me` (default 30 s). */
+  readonly timeoutMs?: number;
 }
 
 interface TokenResponse {
@@ -92,7 +98,11 @@ export class ZoomOAuthFlow implements OAuthFlow {
       code_verifier: exchange.codeVerifier,
     });
     const tokens = this.#tokens(body as TokenResponse);
-    const http = new ZoomHttp({ baseUrl: this.#options.apiBaseUrl, fetch: this.#fetch });
+    const http = new ZoomHttp({
+      baseUrl: this.#options.apiBaseUrl,
+      fetch: this.#fetch,
+      timeoutMs: this.#options.timeoutMs,
+    });
     const me = await http.request<{ id?: unknown; email?: unknown }>({
       method: 'GET',
       path: '/users/me',
@@ -147,15 +157,22 @@ export class ZoomOAuthFlow implements OAuthFlow {
     const basic = Buffer.from(`${this.#options.clientId}:${this.#options.clientSecret}`).toString('base64');
     let text: string;
     try {
-      text = await fetchText(this.#fetch, 'zoom', endpoint, url, {
-        method: 'POST',
-        headers: {
-          authorization: `Basic ${basic}`,
-          'content-type': 'application/x-www-form-urlencoded',
-          accept: 'application/json',
+      text = await fetchText(
+        this.#fetch,
+        'zoom',
+        endpoint,
+        url,
+        {
+          method: 'POST',
+          headers: {
+            authorization: `Basic ${basic}`,
+            'content-type': 'application/x-www-form-urlencoded',
+            accept: 'application/json',
+          },
+          body: new URLSearchParams(params).toString(),
         },
-        body: new URLSearchParams(params).toString(),
-      });
+        this.#options.timeoutMs,
+      );
     } catch (error) {
       // The token endpoint answered with an error (a network failure has no status).
       if (isProviderError(error) && error.classification.httpStatus !== undefined) {

@@ -1,6 +1,7 @@
 // Real HTTP against the Zoom emulator on 127.0.0.1: Zoom OAuth + REST API v2, every fault.
 import { createHash, randomBytes } from 'node:crypto';
 import { startZoomEmulator, type ZoomEmulator } from '@tsunagi/emulators';
+import { isOutcomeUnknownError } from '@tsunagi/errors';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { failure, MemoryTokenStore, RecordingClock } from '../../test/doubles.js';
 import { createAuthorizedSession } from '../authorized-call.js';
@@ -306,5 +307,73 @@ describe('Zoom meetings (LocationProvider)', () => {
     const pending = zoom.probe(controller.signal);
     setTimeout(() => controller.abort(), 20);
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('Zoom creates a meeting at most once (no idempotency key: reconcile by marker)', () => {
+  it('a create committed but whose answer was lost is found again by its marker, not created twice', async () => {
+    const { zoom, account } = await connect();
+    emulator.faults.inject(account.id, { kind: 'COMMIT_THEN_RESET', requests: 1 });
+    const meeting = await zoom.createMeeting({ subject: 'Zoom once', start, end });
+    expect(emulator.meetings(account.id).map((m) => String(m.id))).toEqual([meeting.id]);
+  });
+
+  it('a create that never landed (reset before Zoom acted) is created after the lookup finds nothing', async () => {
+    const { zoom, account } = await connect();
+    emulator.faults.inject(account.id, { kind: 'RESET_CONNECTION', requests: 1 });
+    const before = emulator.requests.length;
+    const meeting = await zoom.createMeeting({ subject: 'Zoom after reset', start, end });
+    expect(emulator.meetings(account.id).map((m) => String(m.id))).toEqual([meeting.id]);
+    expect(emulator.requests.slice(before)).toEqual(['GET /users/me/meetings', 'POST /users/me/meetings']);
+  });
+
+  it('when no lookup can tell, the create fails with OutcomeUnknownError naming the request id', async () => {
+    const { account, context } = await connect();
+    // Every lookup meets a connection the emulator cuts (the fault is armed as the lookup leaves).
+    const cutLookups: typeof fetch = (input, init) => {
+      if (String(input).includes('/users/me/meetings?')) {
+        emulator.faults.inject(account.id, { kind: 'RESET_CONNECTION', requests: 1 });
+      }
+      return fetch(input, init);
+    };
+    const zoom = new ZoomMeetingProvider(context, {
+      apiBaseUrl: emulator.endpoints.apiBaseUrl,
+      fetch: cutLookups,
+    });
+    emulator.faults.inject(account.id, { kind: 'COMMIT_THEN_RESET', requests: 1 });
+    const before = emulator.requests.length;
+    const error = await zoom
+      .createMeeting({ subject: 'Zoom unknown', start, end, clientRequestId: 'booking-9' })
+      .catch((x: unknown) => x);
+    expect(isOutcomeUnknownError(error)).toBe(true);
+    expect(error).toMatchObject({
+      name: 'OutcomeUnknownError',
+      provider: 'ZOOM',
+      operation: 'createMeeting',
+      clientRequestId: 'booking-9',
+    });
+    // One meeting, and no second create was sent.
+    expect(emulator.meetings(account.id)).toHaveLength(1);
+    expect(emulator.requests.slice(before).filter((r) => r === 'POST /users/me/meetings')).toHaveLength(1);
+  });
+});
+
+describe('Zoom calls are bounded', () => {
+  it('a Zoom answer held past timeoutMs fails the request as a transient ETIMEDOUT, promptly', async () => {
+    const { account, context } = await connect();
+    const slow = new ZoomMeetingProvider(
+      { ...context, retry: { maxAttempts: 1 } },
+      { apiBaseUrl: emulator.endpoints.apiBaseUrl, timeoutMs: 150 },
+    );
+    emulator.faults.inject(account.id, { kind: 'LATENCY', ms: 5_000, requests: 1 });
+    const started = Date.now();
+    const error = await failure(slow.probe());
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(error.classification).toMatchObject({
+      code: 'NETWORK_UNREACHABLE',
+      retryable: true,
+      provider: 'zoom',
+      providerCode: 'ETIMEDOUT',
+    });
   });
 });
