@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   codes,
-  drivers,
+  describeEachDriver,
   type GraphQLResponse,
   snapshot,
   type TestGateway,
@@ -33,7 +33,7 @@ function expectNothingLeaked(response: GraphQLResponse, token?: string) {
   if (token !== undefined) expect(response.text).not.toContain(token);
 }
 
-describe.each(drivers)('tenant isolation (%s)', (driver) => {
+describeEachDriver('tenant isolation (%s)', (driver) => {
   const t = useTestGateway(driver);
 
   it('ids of organization B used with a token of organization A are NOT_FOUND and change nothing', async () => {

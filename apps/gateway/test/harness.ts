@@ -14,7 +14,7 @@ import {
   systemActor,
   type UserRole,
 } from '@tsunagi/db';
-import { createThrowawayDatabase, probeTestPostgres, type ThrowawayDatabase } from '@tsunagi/db/testing';
+import { createThrowawayDatabase, type ThrowawayDatabase } from '@tsunagi/db/testing';
 import { classifyProviderError } from '@tsunagi/errors';
 import { afterAll, beforeAll } from 'vitest';
 import { mintToken, type Role } from '../src/auth/token.js';
@@ -31,9 +31,7 @@ export function rawClient(handle: DatabaseHandle): RawClient {
   return (handle.db as unknown as { $client: RawClient }).$client;
 }
 
-const testPostgres = await probeTestPostgres();
-export const postgresAvailable = testPostgres.available;
-export const drivers: DriverName[] = [...testPostgres.drivers];
+export { describeEachDriver, describePostgres } from '@tsunagi/db/testing/suites';
 
 /** A fresh Postgres database for one test file; returns its URL and how to drop it. */
 export const createPostgresDatabase = (): Promise<ThrowawayDatabase> => createThrowawayDatabase('tsunagi_gw');

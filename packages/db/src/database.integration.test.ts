@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { postgresAvailable, useTestDatabase } from '../test/drivers.js';
+import { expect, it } from 'vitest';
+import { describePostgres, useTestDatabase } from '../test/drivers.js';
 import { createDatabase } from './database.js';
 import { organizations } from './schema.js';
 
-describe.skipIf(!postgresAvailable)('Postgres migrations', () => {
+describePostgres('Postgres migrations', () => {
   const database = useTestDatabase('pg');
 
   it('can run from several processes at once', async () => {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { drivers, postgresAvailable, useTestDatabase } from '../test/drivers.js';
+import { beforeAll, expect, it, vi } from 'vitest';
+import { describeEachDriver, describePostgres, useTestDatabase } from '../test/drivers.js';
 import { createTestOrganization, TestClock, testKeyring, value } from '../test/fixtures.js';
 import { createDatabase, type DatabaseHandle } from './database.js';
 import { type EventNotice, PgNotifyEventBus } from './event-bus.js';
@@ -32,7 +32,7 @@ function follow(handle: DatabaseHandle, organizationId: string, after: number | 
   };
 }
 
-describe.each(drivers)('event log on %s', (driver) => {
+describeEachDriver('event log on %s', (driver) => {
   const database = useTestDatabase(driver);
   let service: StateService;
 
@@ -108,7 +108,7 @@ describe.each(drivers)('event log on %s', (driver) => {
   });
 });
 
-describe.skipIf(!postgresAvailable)('PgNotifyEventBus between two clients', () => {
+describePostgres('PgNotifyEventBus between two clients', () => {
   const database = useTestDatabase('pg');
 
   it('delivers a commit on one pool to the LISTENer of another, and followEvents on it sees the events', async () => {

@@ -12,8 +12,8 @@ import {
   startGoogleEmulator,
   startMicrosoftEmulator,
 } from '@tsunagi/emulators';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { drivers, useTestGateway } from '../../test/harness.js';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { describeEachDriver, useTestGateway } from '../../test/harness.js';
 import { authorize, callback } from '../../test/oauth.js';
 import { type PageView, World } from '../../test/world.js';
 import { type Subscription, subscribe, waitForSubscribers, wsClient } from '../../test/ws.js';
@@ -95,7 +95,7 @@ async function until<T>(
   }
 }
 
-describe.each(drivers)('revoke → probe → page disabled → reconnect → page active (%s)', (driver) => {
+describeEachDriver('revoke → probe → page disabled → reconnect → page active (%s)', (driver) => {
   const t = useTestGateway(driver, {
     gateway: {
       providers: (dependencies) =>

@@ -7,8 +7,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  drivers,
-  postgresAvailable,
+  describeEachDriver,
+  describePostgres,
   startTestGateway,
   type TestGateway,
   useTestGateway,
@@ -34,7 +34,7 @@ async function eventLog(w: World<string>, as: string): Promise<EventNode[]> {
 const EVENTS =
   'subscription E($after: String) { events(after: $after) { cursor type page { id } connection { id } } }';
 
-describe.each(drivers)('subscriptions (%s)', (driver) => {
+describeEachDriver('subscriptions (%s)', (driver) => {
   const t = useTestGateway(driver);
 
   it('authenticates in connection_init: no token, a forged one or an unknown user get 4403', async () => {
@@ -202,7 +202,7 @@ describe.each(drivers)('subscriptions (%s)', (driver) => {
   });
 });
 
-describe.runIf(postgresAvailable)('several gateways on one Postgres database', () => {
+describePostgres('several gateways on one Postgres database', () => {
   let first: TestGateway;
   let second: TestGateway;
   let child: ChildProcess | undefined;

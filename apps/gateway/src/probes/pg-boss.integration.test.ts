@@ -1,8 +1,8 @@
 // Probes through pg-boss on one Postgres database shared by two "processes" (two pools, two queues, two
 // planners): every connection is probed exactly once per round, and both workers take a share.
 import { createDatabase, type DatabaseHandle } from '@tsunagi/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresDatabase, postgresAvailable } from '../../test/harness.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createPostgresDatabase, describePostgres } from '../../test/harness.js';
 import { PgBossProbeQueue } from './pg-boss.js';
 import type { ProbeOutcome, ProbeTarget } from './scheduler.js';
 
@@ -21,7 +21,7 @@ const targets: ProbeTarget[] = [
   })),
 ];
 
-describe.runIf(postgresAvailable)('PgBossProbeQueue (postgres)', () => {
+describePostgres('PgBossProbeQueue (postgres)', () => {
   let url: string;
   let drop: () => Promise<void>;
   const handles: DatabaseHandle[] = [];

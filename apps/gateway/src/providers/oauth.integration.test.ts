@@ -9,8 +9,8 @@ import {
   startMicrosoftEmulator,
 } from '@tsunagi/emulators';
 import { pino } from 'pino';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { codes, drivers, snapshot, useTestGateway } from '../../test/harness.js';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { codes, describeEachDriver, snapshot, useTestGateway } from '../../test/harness.js';
 import { authorize, callback } from '../../test/oauth.js';
 import { World } from '../../test/world.js';
 import { createEmulatedProviderRegistry } from './adapters.js';
@@ -64,7 +64,7 @@ interface Session {
   connection: { id: string } | null;
 }
 
-describe.each(drivers)('OAuth connect, check and reconnect (%s)', (driver) => {
+describeEachDriver('OAuth connect, check and reconnect (%s)', (driver) => {
   const t = useTestGateway(driver, {
     gateway: {
       logger,
