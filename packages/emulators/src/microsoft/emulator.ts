@@ -54,6 +54,8 @@ export interface MicrosoftEmulator {
   readonly faults: FaultBook;
   /** Test helper: how many requests reached the emulator (after faults), by `METHOD path`. */
   readonly requests: readonly string[];
+  /** Test helper: every access, refresh and ID token this emulator issued, oldest first. */
+  readonly issuedTokens: readonly string[];
   stop(): Promise<void>;
 }
 
@@ -145,6 +147,7 @@ export async function startMicrosoftEmulator(
   const deltaTokens = new Map<string, DeltaState>();
   const skipTokens = new Map<string, { items: unknown[]; deltaToken: string }>();
   const requests: string[] = [];
+  const issuedTokens: string[] = [];
   let seq = 0;
   let url = '';
 
@@ -180,7 +183,11 @@ export async function startMicrosoftEmulator(
       ext_expires_in: ttlSeconds,
       access_token: accessToken,
     };
-    if (grant.scopes.includes('offline_access')) body.refresh_token = refreshToken;
+    issuedTokens.push(accessToken);
+    if (grant.scopes.includes('offline_access')) {
+      body.refresh_token = refreshToken;
+      issuedTokens.push(refreshToken);
+    }
     if (withIdToken && grant.scopes.includes('openid')) {
       const now = Math.floor(Date.now() / 1000);
       body.id_token = `${b64url({ typ: 'JWT', alg: 'none' })}.${b64url({
@@ -197,6 +204,7 @@ export async function startMicrosoftEmulator(
         tid: MICROSOFT_EMULATOR_TENANT_ID,
         ver: '2.0',
       })}.`;
+      issuedTokens.push(body.id_token as string);
     }
     return body;
   }
@@ -880,6 +888,7 @@ export async function startMicrosoftEmulator(
     },
     faults,
     requests,
+    issuedTokens,
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
