@@ -81,10 +81,19 @@ describeEachDriver('event log on %s', (driver) => {
     const { handle } = database();
     const { organizationId, users, actor } = await organizationWithHistory(3);
     const other = await organizationWithHistory(0);
+    const issued = database().queries.length;
     const follower = follow(handle, organizationId, null);
-    await handle.bus.ready();
-    // Let the follower read its starting cursor before anything new commits.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Nothing new commits until the follower has its starting cursor: it reads the newest id, then its
+    // first batch after it (that read's statement is the sign the cursor is set).
+    await vi.waitFor(
+      () =>
+        expect(
+          database()
+            .queries.slice(issued)
+            .some((q) => /from "events".*"events"\."id" >/s.test(q)),
+        ).toBe(true),
+      { timeout: 10_000, interval: 5 },
+    );
     value(await service.createBookingPage(other.actor, { title: 'Elsewhere', ownerId: other.users.owner }));
     value(await service.createBookingPage(actor, { title: 'New', ownerId: users.owner }));
     await vi.waitFor(() => expect(follower.seen).toHaveLength(1), { timeout: 10_000 });

@@ -163,8 +163,14 @@ describeEachDriver('subscriptions (%s)', (driver) => {
         acceptingBookings: true,
       },
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(statuses.received).toHaveLength(2);
+    // The admin's calendar failed first; had it reached the member it would have come before these. One more
+    // change of the member's own, delivered third, closes the window no sleep could.
+    await w.fail(memberCalendar);
+    expect((await statuses.waitFor(3))[2]?.connectionStatusChanged).toMatchObject({
+      connection: { id: memberCalendar },
+      status: 'ERROR',
+    });
+    expect(statuses.received).toHaveLength(3);
     await memberClient.dispose();
 
     // Members may not follow the organization's log.
