@@ -23,6 +23,7 @@ export type {
 export { noopLogger } from './contract.js';
 export type {
   AnalyzeExchangeConnectionInput,
+  EwsUrlCheck,
   ExchangeCalendarProbeOptions,
   ExchangeConnectionReport,
   ExchangeStep,
@@ -35,6 +36,7 @@ export {
   ExchangeCalendarProbe,
   ExchangeCalendarProvider,
   INTEROP_MESSAGES,
+  parseEwsUrl,
   testExchangeConnection,
 } from './exchange/index.js';
 export type {
