@@ -19,7 +19,7 @@ export async function adminStatement(statement: string, url = TEST_DATABASE_URL)
 }
 
 /** Why PostgreSQL cannot be used, or null when it answers. */
-export async function postgresProblem(url = TEST_DATABASE_URL): Promise<string | null> {
+async function postgresProblem(url = TEST_DATABASE_URL): Promise<string | null> {
   try {
     await adminStatement('SELECT 1', url);
     return null;
@@ -28,7 +28,7 @@ export async function postgresProblem(url = TEST_DATABASE_URL): Promise<string |
   }
 }
 
-export interface TestPostgres {
+interface TestPostgres {
   readonly available: boolean;
   /** Why it cannot be used, or null when it answers. */
   readonly problem: string | null;

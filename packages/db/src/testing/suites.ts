@@ -7,14 +7,11 @@ import { probeTestPostgres } from './postgres.js';
 
 const testPostgres = await probeTestPostgres();
 
-/** Whether PostgreSQL answers at TEST_DATABASE_URL (under CI it must: the probe throws otherwise). */
-export const postgresAvailable = testPostgres.available;
-
 /** Every driver the state runs on; suites that need one that is unavailable are skipped. */
-export const DRIVERS: readonly DriverName[] = ['pglite', 'pg'];
+const DRIVERS: readonly DriverName[] = ['pglite', 'pg'];
 
 /** `describe` for a suite that needs PostgreSQL: skipped, and counted as skipped, when it is unreachable. */
-export const describePostgres: typeof describe.skip = postgresAvailable ? describe : describe.skip;
+export const describePostgres: typeof describe.skip = testPostgres.available ? describe : describe.skip;
 
 /** One suite per driver (`%s` in the title is the driver); the Postgres one as `describePostgres`. */
 export function describeEachDriver(title: string, body: (driver: DriverName) => void): void {
