@@ -3,10 +3,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { defineProject, mergeConfig } from 'vitest/config';
-
-// Vitest hands `ssr.resolve.conditions` to Node as `--conditions`. Keep the list to the source condition and
-// `node`: adding `import`/`module` makes CommonJS packages (pg requiring pg-pool) load ESM builds and fail.
-const conditions = ['@tsunagi/source', 'node', 'development|production'];
+import { SOURCE_CONDITIONS as conditions } from './source.js';
 
 // Packages with both an .mjs ("module") and a .js ("main") entry, such as graphql, would load twice — once
 // resolved by Vite for our sources, once by Node for a dependency — and break `instanceof` across the two

@@ -1,7 +1,7 @@
 // Every relation goes through a per-request DataLoader: the number of SQL round trips a list query costs
 // does not grow with the number of pages listed. Counted with the driver's query logger.
-import { describe, expect, it } from 'vitest';
-import { drivers, useTestGateway } from '../test/harness.js';
+import { expect, it } from 'vitest';
+import { describeEachDriver, useTestGateway } from '../test/harness.js';
 import { World } from '../test/world.js';
 
 const DASHBOARD = /* GraphQL */ `
@@ -27,7 +27,7 @@ const DASHBOARD = /* GraphQL */ `
   }
 `;
 
-describe.each(drivers)('DataLoader batching (%s)', (driver) => {
+describeEachDriver('DataLoader batching (%s)', (driver) => {
   const t = useTestGateway(driver);
 
   it('a booking page list costs no more SQL round trips for 12 pages than for 2', async () => {

@@ -1,11 +1,11 @@
 // Tenants never see each other; roles limit what a token may do; bad input gets typed errors. Every
 // refused request is checked to have changed nothing in the database.
 import { describe, expect, it } from 'vitest';
+import { snapshot } from '../test/database.js';
 import {
   codes,
-  drivers,
+  describeEachDriver,
   type GraphQLResponse,
-  snapshot,
   type TestGateway,
   useTestGateway,
 } from '../test/harness.js';
@@ -33,7 +33,7 @@ function expectNothingLeaked(response: GraphQLResponse, token?: string) {
   if (token !== undefined) expect(response.text).not.toContain(token);
 }
 
-describe.each(drivers)('tenant isolation (%s)', (driver) => {
+describeEachDriver('tenant isolation (%s)', (driver) => {
   const t = useTestGateway(driver);
 
   it('ids of organization B used with a token of organization A are NOT_FOUND and change nothing', async () => {
@@ -91,7 +91,7 @@ describe.each(drivers)('tenant isolation (%s)', (driver) => {
       expect(codes(response), query).toEqual(['NOT_FOUND']);
       expectNothingLeaked(response);
     }
-    expect(await snapshot(t().handle)).toBe(before);
+    expect(await snapshot(t().handle)).toEqual(before);
 
     // Lists and counts show organization A only.
     const lists = await a.w.run<{
@@ -170,7 +170,7 @@ describe.each(drivers)('tenant isolation (%s)', (driver) => {
         }),
       ),
     ).toEqual(['NOT_FOUND']);
-    expect(await snapshot(t().handle)).toBe(before);
+    expect(await snapshot(t().handle)).toEqual(before);
   });
 });
 
@@ -279,7 +279,7 @@ describe('bad input and hostile requests (pglite)', () => {
       expect(response.status).toBe(400);
       expect(response.body.errors?.[0]?.extensions?.limit).toBe(limit);
     }
-    expect(await snapshot(t().handle)).toBe(before);
+    expect(await snapshot(t().handle)).toEqual(before);
   });
 
   it('refuses missing, malformed, forged and expired tokens, oversized bodies and CSRF-prone requests', async () => {
@@ -330,6 +330,6 @@ describe('bad input and hostile requests (pglite)', () => {
     });
     expect(csrf.status).toBe(400);
     expect(codes({ body: JSON.parse(await csrf.text()) } as GraphQLResponse)).toEqual(['BAD_USER_INPUT']);
-    expect(await snapshot(t().handle)).toBe(before);
+    expect(await snapshot(t().handle)).toEqual(before);
   });
 });

@@ -14,26 +14,14 @@ import {
   systemActor,
   type UserRole,
 } from '@tsunagi/db';
-import { createThrowawayDatabase, probeTestPostgres, type ThrowawayDatabase } from '@tsunagi/db/testing';
+import { createThrowawayDatabase, type ThrowawayDatabase } from '@tsunagi/db/testing';
 import { classifyProviderError } from '@tsunagi/errors';
 import { afterAll, beforeAll } from 'vitest';
 import { mintToken, type Role } from '../src/auth/token.js';
 import { type GatewayConfig, gatewayConfig } from '../src/env.js';
 import { createGateway, type Gateway, type GatewayOptions } from '../src/gateway.js';
 
-// The gateway has no `pg` dependency of its own: raw statements go through the driver client that
-// @tsunagi/db opened (drizzle exposes it as `$client`; node-postgres and PGlite both have `query`).
-interface RawClient {
-  query(statement: string): Promise<unknown>;
-}
-
-export function rawClient(handle: DatabaseHandle): RawClient {
-  return (handle.db as unknown as { $client: RawClient }).$client;
-}
-
-const testPostgres = await probeTestPostgres();
-export const postgresAvailable = testPostgres.available;
-export const drivers: DriverName[] = [...testPostgres.drivers];
+export { describeEachDriver, describePostgres } from '@tsunagi/db/testing/suites';
 
 /** A fresh Postgres database for one test file; returns its URL and how to drop it. */
 export const createPostgresDatabase = (): Promise<ThrowawayDatabase> => createThrowawayDatabase('tsunagi_gw');
@@ -214,20 +202,4 @@ export function value<T>(
 /** The codes of a response's errors, in order. */
 export function codes(response: GraphQLResponse): unknown[] {
   return (response.body.errors ?? []).map((error) => error.extensions?.code);
-}
-
-/** The rows a tenant-isolation or bad-input test compares before and after. */
-export async function snapshot(handle: DatabaseHandle): Promise<string> {
-  const [organizations, users, connections, pages, members, locations, events] = await Promise.all([
-    handle.db.query.organizations.findMany({ orderBy: (t, { asc }) => [asc(t.id)] }),
-    handle.db.query.users.findMany({ orderBy: (t, { asc }) => [asc(t.id)] }),
-    handle.db.query.connections.findMany({ orderBy: (t, { asc }) => [asc(t.id)] }),
-    handle.db.query.bookingPages.findMany({ orderBy: (t, { asc }) => [asc(t.id)] }),
-    handle.db.query.bookingPageMembers.findMany({
-      orderBy: (t, { asc }) => [asc(t.bookingPageId), asc(t.userId)],
-    }),
-    handle.db.query.bookingPageLocations.findMany({ orderBy: (t, { asc }) => [asc(t.id)] }),
-    handle.db.query.events.findMany({ orderBy: (t, { asc }) => [asc(t.id)] }),
-  ]);
-  return JSON.stringify({ organizations, users, connections, pages, members, locations, events });
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { drivers, postgresAvailable, useTestDatabase } from '../test/drivers.js';
+import { beforeAll, expect, it, vi } from 'vitest';
+import { describeEachDriver, describePostgres, useTestDatabase } from '../test/drivers.js';
 import { createTestOrganization, TestClock, testKeyring, value } from '../test/fixtures.js';
 import { createDatabase, type DatabaseHandle } from './database.js';
 import { type EventNotice, PgNotifyEventBus } from './event-bus.js';
@@ -32,7 +32,7 @@ function follow(handle: DatabaseHandle, organizationId: string, after: number | 
   };
 }
 
-describe.each(drivers)('event log on %s', (driver) => {
+describeEachDriver('event log on %s', (driver) => {
   const database = useTestDatabase(driver);
   let service: StateService;
 
@@ -81,10 +81,19 @@ describe.each(drivers)('event log on %s', (driver) => {
     const { handle } = database();
     const { organizationId, users, actor } = await organizationWithHistory(3);
     const other = await organizationWithHistory(0);
+    const issued = database().queries.length;
     const follower = follow(handle, organizationId, null);
-    await handle.bus.ready();
-    // Let the follower read its starting cursor before anything new commits.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Nothing new commits until the follower has its starting cursor: it reads the newest id, then its
+    // first batch after it (that read's statement is the sign the cursor is set).
+    await vi.waitFor(
+      () =>
+        expect(
+          database()
+            .queries.slice(issued)
+            .some((q) => /from "events".*"events"\."id" >/s.test(q)),
+        ).toBe(true),
+      { timeout: 10_000, interval: 5 },
+    );
     value(await service.createBookingPage(other.actor, { title: 'Elsewhere', ownerId: other.users.owner }));
     value(await service.createBookingPage(actor, { title: 'New', ownerId: users.owner }));
     await vi.waitFor(() => expect(follower.seen).toHaveLength(1), { timeout: 10_000 });
@@ -108,7 +117,7 @@ describe.each(drivers)('event log on %s', (driver) => {
   });
 });
 
-describe.skipIf(!postgresAvailable)('PgNotifyEventBus between two clients', () => {
+describePostgres('PgNotifyEventBus between two clients', () => {
   const database = useTestDatabase('pg');
 
   it('delivers a commit on one pool to the LISTENer of another, and followEvents on it sees the events', async () => {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { drivers, useTestDatabase } from '../test/drivers.js';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDriver, useTestDatabase } from '../test/drivers.js';
 import { TestClock, testKeyring } from '../test/fixtures.js';
 import type { Database } from './database.js';
 import { createOrganization } from './directory.js';
@@ -9,7 +9,7 @@ import { exchangeSettings, type StoredExchangeReport } from './schema.js';
 
 const SECRET = 'Interop-Pa55!';
 
-describe.each(drivers)('exchange settings on %s', (driver) => {
+describeEachDriver('exchange settings on %s', (driver) => {
   const database = useTestDatabase(driver);
   let db: Database;
   let store: ExchangeSettingsStore;

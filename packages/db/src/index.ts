@@ -128,5 +128,5 @@ export type {
   UpdateBookingPageInput,
 } from './service/state-service.js';
 export { createStateService, systemActor } from './service/state-service.js';
-export { DEFAULT_LOCATION_LABEL, slugify } from './service/validation.js';
+export { INPUT_LIMITS, isEmailAddress } from './service/validation.js';
 export { createWebhookDeliveryStore, type WebhookDeliveryStore } from './webhook-deliveries.js';

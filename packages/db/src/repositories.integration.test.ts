@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { drivers, useTestDatabase } from '../test/drivers.js';
+import { describeEachDriver, useTestDatabase } from '../test/drivers.js';
 import { freshEvaluation } from '../test/evaluation.js';
 import { TestClock, testKeyring, value } from '../test/fixtures.js';
 import { createCredentialStore, rotateCredentials } from './credentials.js';
@@ -18,7 +18,7 @@ import {
 import { bookingPages, connectionCredentials, connections, oauthStates } from './schema.js';
 import { type DemoSeed, seedDemo } from './seed.js';
 
-describe.each(drivers)('read side on %s', (driver) => {
+describeEachDriver('read side on %s', (driver) => {
   // PGlite keeps its data in a directory here, so the last test can restart it.
   const database = useTestDatabase(driver, { persistent: true });
   let db: Database;

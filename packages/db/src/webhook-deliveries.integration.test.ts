@@ -1,11 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { drivers, useTestDatabase } from '../test/drivers.js';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDriver, useTestDatabase } from '../test/drivers.js';
 import { TestClock } from '../test/fixtures.js';
 import type { Database } from './database.js';
 import { webhookDeliveries } from './schema.js';
 import { createWebhookDeliveryStore, type WebhookDeliveryStore } from './webhook-deliveries.js';
 
-describe.each(drivers)('webhook deliveries on %s', (driver) => {
+describeEachDriver('webhook deliveries on %s', (driver) => {
   const database = useTestDatabase(driver);
   const clock = new TestClock();
   let db: Database;

@@ -1,23 +1,15 @@
-// Runs a test file's suites on both drivers. PGlite always; Postgres when reachable at TEST_DATABASE_URL,
-// in a database created for the file and dropped after it. Unreachable Postgres fails under CI and is
-// skipped, loudly, elsewhere.
+// Runs a test file's suites on both drivers (describeEachDriver): PGlite always; Postgres at
+// TEST_DATABASE_URL, in a database created for the file and dropped after it. Unreachable Postgres fails
+// under CI; elsewhere its suites are reported as skipped.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { createDatabase, type DatabaseHandle, type DriverName } from '../src/database.js';
-import {
-  adminStatement,
-  databaseUrlFor,
-  probeTestPostgres,
-  TEST_DATABASE_URL,
-} from '../src/testing/postgres.js';
+import { adminStatement, databaseUrlFor, TEST_DATABASE_URL } from '../src/testing/postgres.js';
 
-const testPostgres = await probeTestPostgres();
-export const postgresAvailable = testPostgres.available;
-/** For `describe.each(drivers)`. */
-export const drivers: DriverName[] = [...testPostgres.drivers];
+export { describeEachDriver, describePostgres } from '../src/testing/suites.js';
 export { databaseUrlFor, TEST_DATABASE_URL };
 
 export interface TestDatabase {

@@ -24,6 +24,7 @@ export type {
 export { noopLogger } from './contract.js';
 export type {
   AnalyzeExchangeConnectionInput,
+  EwsUrlCheck,
   ExchangeCalendarProbeOptions,
   ExchangeConnectionReport,
   ExchangeStep,
@@ -36,6 +37,7 @@ export {
   ExchangeCalendarProbe,
   ExchangeCalendarProvider,
   INTEROP_MESSAGES,
+  parseEwsUrl,
   testExchangeConnection,
 } from './exchange/index.js';
 export type {

@@ -1,7 +1,7 @@
 // The SDK against a live gateway (embedded PGlite, demo data) over real HTTP and WebSockets on loopback.
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { createGateway, type Gateway, gatewayConfig, mintToken } from '@tsunagi/gateway';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTsunagiClient, type TsunagiClient, TsunagiClientError } from './client.js';
 import { followEvents, type TsunagiEvent } from './follow-events.js';
 import {
@@ -169,10 +169,12 @@ describe('subscriptions', () => {
       }
       return null;
     })();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // A live subscription only promises events committed after it started: mutate once it streams.
+    await subscriptionsStreaming('bookingPageStateChanged', 1);
     await admin.mutate(SetBookingPageEnabledMutation, { pageId, enabled: false });
     const event = await received;
     controller.abort();
+    await subscriptionsStreaming('bookingPageStateChanged', 0);
     expect(event).toMatchObject({ state: 'INACTIVE', acceptingBookings: false, page: { id: pageId } });
     await admin.mutate(SetBookingPageEnabledMutation, { pageId, enabled: true });
   });
@@ -181,7 +183,7 @@ describe('subscriptions', () => {
     const pageId = await firstPageId();
     const iterator = admin.subscribe(BookingPageStateChangedSubscription, { pageId });
     const waiting = iterator.next();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await subscriptionsStreaming('bookingPageStateChanged', 1);
     await expect(iterator.return!()).resolves.toEqual({ done: true, value: undefined });
     await expect(waiting).resolves.toMatchObject({ done: true });
   });
@@ -258,12 +260,19 @@ describe('followEvents', () => {
   });
 });
 
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+async function waitFor(condition: () => boolean): Promise<void> {
+  await vi.waitFor(() => expect(condition()).toBe(true), { timeout: 10_000, interval: 20 });
+}
+
+/** Waits until `count` subscriptions of `field` stream on the gateway (its own gauge says so). */
+async function subscriptionsStreaming(field: string, count: number): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      const { values } = await gateway.metrics.subscriptionsActive.get();
+      expect(values.find((value) => value.labels.subscription === field)?.value ?? 0).toBe(count);
+    },
+    { timeout: 10_000, interval: 10 },
+  );
 }
 
 /** A loopback TCP proxy whose connections can be cut, to drop the client's WebSocket mid-stream. */

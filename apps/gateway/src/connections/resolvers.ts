@@ -1,5 +1,5 @@
 import { CONNECTION_KIND, type IntegrationRow } from '@tsunagi/booking-rules';
-import type { ConnectionRow, StoredConnectionError } from '@tsunagi/db';
+import { type ConnectionRow, INPUT_LIMITS, isEmailAddress, type StoredConnectionError } from '@tsunagi/db';
 import { describeError, isErrorCode, isSubReason, outcomeForCode } from '@tsunagi/errors';
 import type { ConnectionStatus, Locale, Resolvers } from '../__generated__/resolvers-types.js';
 import { actorOf, type GatewayContext, refreshLoaders } from '../context.js';
@@ -15,9 +15,7 @@ const INTEGRATION_STATUS: Readonly<Record<IntegrationRow['state'], ConnectionSta
   NOT_CONNECTED: 'DISCONNECTED',
 };
 
-const MAX_URI_LENGTH = 2000;
-const MAX_EMAIL_LENGTH = 320;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const MAX_URI_LENGTH = INPUT_LIMITS.urlLength;
 const MAX_OAUTH_PARAMETER_LENGTH = 2048;
 
 /** A connection the viewer may see, or NOT_FOUND (other tenants' ids look exactly like unknown ones). */
@@ -106,8 +104,8 @@ export const connectionResolvers: Resolvers = {
         if (viewer.role !== 'ADMIN') throw forbidden('Members link only their own calendars');
         if ((await context.loaders.user.load(subject)) === null) throw notFound('User');
       }
-      const address = checkText(mailbox?.trim() || null, 'mailbox', MAX_EMAIL_LENGTH);
-      if (address !== null && !EMAIL.test(address)) {
+      const address = checkText(mailbox?.trim() || null, 'mailbox', INPUT_LIMITS.emailLength);
+      if (address !== null && !isEmailAddress(address)) {
         throw badInput('mailbox is not an email address', 'mailbox');
       }
       const registry = context.services.providers;

@@ -10,7 +10,7 @@
 import type { ExchangeTransientCode } from '@tsunagi/emulators';
 import { describe, expect, it } from 'vitest';
 import { loopbackOnly, PARTICIPANT, useExchangeEmulators } from '../../test/exchange.js';
-import { drivers, useTestGateway } from '../../test/harness.js';
+import { describeEachDriver, useTestGateway } from '../../test/harness.js';
 import { followConsent } from '../../test/oauth.js';
 import { World } from '../../test/world.js';
 import { useZoomEmulator } from '../../test/zoom.js';
@@ -48,7 +48,7 @@ interface ConnectionView {
 /** Below DEFAULT_HYSTERESIS_POLICY (3 failures spanning 15 minutes): the run a probe schedule meets. */
 const RUN = 2;
 
-describe.each(drivers)('transient Exchange faults leave pages ACTIVE (%s)', (driver) => {
+describeEachDriver('transient Exchange faults leave pages ACTIVE (%s)', (driver) => {
   const t = useTestGateway(driver, {
     gateway: {
       exchange: { trustedCa, resolveHost: loopbackOnly, timeoutMs: 5_000 },
@@ -129,7 +129,7 @@ describe.each(drivers)('transient Exchange faults leave pages ACTIVE (%s)', (dri
 
 // A provider that holds its answer cannot hold a probe: the shared retry deadline bounds the whole call, and the
 // cut is a transient timeout that the hysteresis weighs like any other (Zoom's meeting location here).
-describe.each(drivers)('a provider that holds its answer leaves pages ACTIVE (%s)', (driver) => {
+describeEachDriver('a provider that holds its answer leaves pages ACTIVE (%s)', (driver) => {
   const DEADLINE_MS = 300;
   const t = useTestGateway(driver, {
     gateway: {

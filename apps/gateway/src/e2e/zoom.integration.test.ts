@@ -6,8 +6,8 @@
 // https://developers.zoom.us/docs/api/rate-limits (429 + X-RateLimit-*), OAuth rotating refresh tokens.
 import { createCredentialStore, parseKeyring } from '@tsunagi/db';
 import type { ZoomEmulatorAccount } from '@tsunagi/emulators';
-import { describe, expect, it } from 'vitest';
-import { drivers, useTestGateway } from '../../test/harness.js';
+import { expect, it } from 'vitest';
+import { describeEachDriver, useTestGateway } from '../../test/harness.js';
 import { followConsent } from '../../test/oauth.js';
 import { type PageView, World } from '../../test/world.js';
 import { useZoomEmulator, zoomGateway } from '../../test/zoom.js';
@@ -46,7 +46,7 @@ const CONNECTION = /* GraphQL */ `
   }
 `;
 
-describe.each(drivers)('Zoom failures end to end through GraphQL (%s)', (driver) => {
+describeEachDriver('Zoom failures end to end through GraphQL (%s)', (driver) => {
   const t = useTestGateway(driver, zoomGateway(emulator, SECRET));
   const webhookUrl = () => `${new URL(t().url).origin}/webhooks/zoom`;
 

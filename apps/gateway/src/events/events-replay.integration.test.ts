@@ -1,7 +1,7 @@
 // The `events` subscription without `after` does what its description says (replays the whole log from its
 // first event, then goes live), and a replayed event tells what was true then, not what is true now.
 import { describe, expect, it } from 'vitest';
-import { drivers, useTestGateway } from '../../test/harness.js';
+import { describeEachDriver, useTestGateway } from '../../test/harness.js';
 import { World } from '../../test/world.js';
 import { subscribe, wsClient } from '../../test/ws.js';
 import { createSchema } from '../schema/index.js';
@@ -15,7 +15,7 @@ interface EventNode {
 
 const FIELDS = 'cursor type connectionState { status lastError { code } } pageState { state }';
 
-describe.each(drivers)('events subscription without after (%s)', (driver) => {
+describeEachDriver('events subscription without after (%s)', (driver) => {
   const t = useTestGateway(driver);
 
   it('is described as replaying the whole log, and does', async () => {

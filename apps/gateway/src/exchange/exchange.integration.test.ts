@@ -150,7 +150,11 @@ describe('Exchange settings over GraphQL', () => {
     };
     for (const input of [
       { ...base, ewsUrl: 'mail.contoso.test/EWS/Exchange.asmx' },
+      // The analyzer's URL rule (parseEwsUrl): credentials belong in the settings, never in the URL.
+      { ...base, ewsUrl: 'https://role:s3cret@mail.contoso.test/EWS/Exchange.asmx' },
       { ...base, roleAccount: 'role' },
+      // The state service's e-mail rule (isEmailAddress): the domain has a dot.
+      { ...base, roleAccount: 'role@contoso' },
       { ...base, secret: 'x'.repeat(1025) },
       { ...base, ewsUrl: `https://mail.contoso.test/${'a'.repeat(2000)}` },
     ]) {

@@ -7,7 +7,7 @@ import net from 'node:net';
 import type { ExchangeEmulator } from '@tsunagi/emulators';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loopbackOnly, PARTICIPANT, useExchangeEmulators } from '../../test/exchange.js';
-import { type Caller, codes, drivers, useTestGateway } from '../../test/harness.js';
+import { type Caller, codes, describeEachDriver, useTestGateway } from '../../test/harness.js';
 import { World } from '../../test/world.js';
 import { listProbeTargets } from '../probes/targets.js';
 import { AdapterProviderRegistry } from '../providers/adapter-registry.js';
@@ -360,7 +360,7 @@ describe('an untrusted root certification authority, through GraphQL', () => {
 });
 
 // The production registry (main.ts on Postgres): no OAuth app configured, EXCHANGE through the settings.
-describe.each(drivers)('EXCHANGE connections live on the organization settings (%s)', (driver) => {
+describeEachDriver('EXCHANGE connections live on the organization settings (%s)', (driver) => {
   const t = useTestGateway(driver, {
     gateway: { exchange: exchangeReach, providers: configuredProviderRegistry({}) },
   });

@@ -1,18 +1,19 @@
 // Organization-level Exchange (Calendar Interop) settings: read by admins and service tokens, tested
 // and saved by admins. The secret is write-only; test reports carry classified, localized errors.
-import type { StoredExchangeReport } from '@tsunagi/db';
-import { analyzeExchangeConnection } from '@tsunagi/providers';
+import { INPUT_LIMITS, isEmailAddress, type StoredExchangeReport } from '@tsunagi/db';
+import { analyzeExchangeConnection, parseEwsUrl } from '@tsunagi/providers';
 import type { ExchangeSettingsInput, Resolvers } from '../__generated__/resolvers-types.js';
 import { type GatewayContext, requireAdminOrService } from '../context.js';
 import { badInput, forbidden, gatewayError } from '../errors.js';
 import { reachOptions, storedReport } from '../providers/exchange.js';
 import { checkText } from '../validation.js';
 
-const MAX_URL_LENGTH = 2000;
-const MAX_EMAIL_LENGTH = 320;
-const MAX_SECRET_LENGTH = 1024;
-const MAX_APPLICATION_ID_LENGTH = 200;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const {
+  urlLength: MAX_URL_LENGTH,
+  emailLength: MAX_EMAIL_LENGTH,
+  secretLength: MAX_SECRET_LENGTH,
+  applicationIdLength: MAX_APPLICATION_ID_LENGTH,
+} = INPUT_LIMITS;
 
 function requireAdmin(context: GatewayContext, what: string): string {
   const { viewer } = context;
@@ -39,16 +40,9 @@ function checkInput(input: ExchangeSettingsInput, strict: boolean): CheckedInput
   );
   if (secret.length === 0) throw badInput('input.secret is empty', 'input.secret');
   if (strict) {
-    let url: URL | null = null;
-    try {
-      url = new URL(ewsUrl);
-    } catch {
-      url = null;
-    }
-    if (url === null || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname === '') {
-      throw badInput('input.ewsUrl is not an http(s) URL', 'input.ewsUrl');
-    }
-    if (!EMAIL.test(roleAccount))
+    const url = parseEwsUrl(ewsUrl);
+    if (!url.ok) throw badInput(`input.ewsUrl: ${url.problem}`, 'input.ewsUrl');
+    if (!isEmailAddress(roleAccount))
       throw badInput('input.roleAccount is not an email address', 'input.roleAccount');
   }
   return { ewsUrl, roleAccount, secret, applicationId };

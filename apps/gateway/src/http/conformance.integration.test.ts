@@ -6,7 +6,8 @@ import { gzipSync } from 'node:zlib';
 import { serverAudits } from 'graphql-http';
 import { describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import { codes, type GraphQLResponse, snapshot, useTestGateway } from '../../test/harness.js';
+import { snapshot } from '../../test/database.js';
+import { codes, type GraphQLResponse, useTestGateway } from '../../test/harness.js';
 import { captureLogs } from '../../test/logs.js';
 import { World } from '../../test/world.js';
 import { subscribe, wsClient } from '../../test/ws.js';
@@ -144,7 +145,7 @@ describe('GraphQL over HTTP and graphql-ws conformance (pglite)', () => {
       ).toBe(true);
     }
     await client.dispose();
-    expect(await snapshot(t().handle)).toBe(before);
+    expect(await snapshot(t().handle)).toEqual(before);
     expect(logs.errors()).toEqual([]);
     void w;
   });

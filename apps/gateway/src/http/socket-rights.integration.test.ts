@@ -2,7 +2,7 @@
 // or deleted, a socket closes when its token expires, and subscribing as a deleted user is the typed error
 // HTTP gives — never a 4500 close or a stack trace in the logs.
 import { describe, expect, it, vi } from 'vitest';
-import { drivers, useTestGateway } from '../../test/harness.js';
+import { describeEachDriver, useTestGateway } from '../../test/harness.js';
 import { captureLogs } from '../../test/logs.js';
 import { deleteUser, setUserRole } from '../../test/users.js';
 import { World } from '../../test/world.js';
@@ -14,7 +14,7 @@ const STATUS_OF = 'subscription S($u: ID) { connectionStatusChanged(userId: $u) 
 type Errors = { message?: string; extensions?: { code?: string } }[];
 const codesOf = (errors: unknown[]) => (errors as Errors).map((error) => error.extensions?.code);
 
-describe.each(drivers)('sockets follow the user’s current rights (%s)', (driver) => {
+describeEachDriver('sockets follow the user’s current rights (%s)', (driver) => {
   const logs = captureLogs();
   const t = useTestGateway(driver, { gateway: { logger: logs.logger } });
 

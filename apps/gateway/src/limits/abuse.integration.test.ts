@@ -3,7 +3,7 @@
 // replays the whole log in order. The timing side (a health query while a client misbehaves) is
 // bench/src/subscription-abuse.bench.ts.
 import { describe, expect, it } from 'vitest';
-import { drivers, useTestGateway } from '../../test/harness.js';
+import { describeEachDriver, useTestGateway } from '../../test/harness.js';
 import { World } from '../../test/world.js';
 import { subscribe, waitForSubscribers, wsClient } from '../../test/ws.js';
 
@@ -12,7 +12,7 @@ const REPLAY = 'subscription { events(after: "0") { cursor type } }';
 type Replayed = { events: { cursor: string; type: string } };
 type LimitError = { message: string; extensions?: { code?: string; limit?: string } };
 
-describe.each(drivers)('bounded per client (%s)', (driver) => {
+describeEachDriver('bounded per client (%s)', (driver) => {
   const t = useTestGateway(driver, {
     config: {
       subscriptionLimits: { maxPerSocket: 3, maxPerToken: 5, replayBatchSize: 2, deliveringPerUser: 1 },

@@ -2,7 +2,7 @@
 // and the SDK's dashboard operation, read from the files that document them, with `first: 100`.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { drivers, useTestGateway } from '../../test/harness.js';
+import { describeEachDriver, useTestGateway } from '../../test/harness.js';
 import { World } from '../../test/world.js';
 import { DEFAULT_LIMITS } from '../env.js';
 
@@ -25,7 +25,7 @@ function sdkDashboardQuery(): string {
   return query;
 }
 
-describe.each(drivers)('documented queries at first: 100 (%s)', (driver) => {
+describeEachDriver('documented queries at first: 100 (%s)', (driver) => {
   const t = useTestGateway(driver);
 
   it('pass the default cost limit and answer', async () => {

@@ -2,7 +2,7 @@
 // completed reconnects are recorded through the state service (the provider adapters arrive later);
 // everything a person does (unlink, add or remove locations, change owner, turn off) goes through mutations.
 import { describe, expect, it } from 'vitest';
-import { drivers, useTestGateway } from '../../test/harness.js';
+import { describeEachDriver, useTestGateway } from '../../test/harness.js';
 import { type PageView, World } from '../../test/world.js';
 
 const ids = (list: readonly { id: string }[]) => list.map((item) => item.id);
@@ -11,7 +11,7 @@ const actionsOf = (page: PageView) =>
     step.options.map((option) => option.actions.map((action) => action.kind).join('+')),
   );
 
-describe.each(drivers)('booking page rules through GraphQL (%s)', (driver) => {
+describeEachDriver('booking page rules through GraphQL (%s)', (driver) => {
   const t = useTestGateway(driver);
 
   /** Owner and member of an ALL_MEMBERS page with a Zoom location. */

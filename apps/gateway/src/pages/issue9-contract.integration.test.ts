@@ -2,7 +2,7 @@
 // changeOwner to a non-member makes them a member, reasons and warnings are localized, events are facts.
 import { classifyProviderError } from '@tsunagi/errors';
 import { describe, expect, it } from 'vitest';
-import { drivers, useTestGateway } from '../../test/harness.js';
+import { describeEachDriver, useTestGateway } from '../../test/harness.js';
 import { World } from '../../test/world.js';
 
 /** Google Calendar Interop's "SSL error" status (seeds/calendar-interop-errors.it.txt), classified. */
@@ -43,7 +43,7 @@ interface PlanView {
   };
 }
 
-describe.each(drivers)('issue 9 §6 through GraphQL (%s)', (driver) => {
+describeEachDriver('issue 9 §6 through GraphQL (%s)', (driver) => {
   const t = useTestGateway(driver);
 
   it('offers the admin’s Interop settings fix for an errored EXCHANGE calendar, never RECONNECT', async () => {

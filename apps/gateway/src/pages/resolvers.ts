@@ -1,5 +1,5 @@
 import { ACTION_PERFORMER, describeReason, describeWarning } from '@tsunagi/booking-rules';
-import { type BookingPageRow, encodePageCursor } from '@tsunagi/db';
+import { type BookingPageRow, encodePageCursor, INPUT_LIMITS } from '@tsunagi/db';
 import { isSubReason } from '@tsunagi/errors';
 import type { LocationInput, Resolvers } from '../__generated__/resolvers-types.js';
 import { actorOf, type GatewayContext, refreshLoaders } from '../context.js';
@@ -10,13 +10,15 @@ import { optionalUser, referencedUser, usersInOrder } from '../relations.js';
 import { checkCount, checkFirst, checkId, checkIds, checkText } from '../validation.js';
 
 const MAX_PAGE_SIZE = 100;
-const MAX_MEMBERS = 100;
-const MAX_LOCATIONS = 10;
 // The state service's own limits, checked here too so oversized input never reaches SQL.
-const MAX_TITLE = 200;
-const MAX_SLUG = 64;
-const MAX_LABEL = 100;
-const MAX_VALUE = 500;
+const {
+  membersPerPage: MAX_MEMBERS,
+  locationsPerPage: MAX_LOCATIONS,
+  titleLength: MAX_TITLE,
+  slugLength: MAX_SLUG,
+  labelLength: MAX_LABEL,
+  locationValueLength: MAX_VALUE,
+} = INPUT_LIMITS;
 
 /** A page the viewer may see, or NOT_FOUND (other tenants' ids look exactly like unknown ones). */
 async function visiblePage(context: GatewayContext, id: string, field: string): Promise<BookingPageRow> {

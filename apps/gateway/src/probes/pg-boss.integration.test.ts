@@ -1,12 +1,13 @@
 // Probes through pg-boss on one Postgres database shared by two "processes" (two pools, two queues, two
 // planners): every connection is probed exactly once per round, and both workers take a share.
 import { createDatabase, type DatabaseHandle } from '@tsunagi/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresDatabase, postgresAvailable } from '../../test/harness.js';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { createPostgresDatabase, describePostgres } from '../../test/harness.js';
 import { PgBossProbeQueue } from './pg-boss.js';
 import type { ProbeOutcome, ProbeTarget } from './scheduler.js';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A probe's own duration (the provider call it stands for), not a wait for anything. */
+const probeTime = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 const targets: ProbeTarget[] = [
   ...Array.from({ length: 8 }, (_, i) => ({
@@ -21,7 +22,7 @@ const targets: ProbeTarget[] = [
   })),
 ];
 
-describe.runIf(postgresAvailable)('PgBossProbeQueue (postgres)', () => {
+describePostgres('PgBossProbeQueue (postgres)', () => {
   let url: string;
   let drop: () => Promise<void>;
   const handles: DatabaseHandle[] = [];
@@ -40,6 +41,8 @@ describe.runIf(postgresAvailable)('PgBossProbeQueue (postgres)', () => {
     probed: { worker: string; id: string; round: number; at: number }[],
     outcome: (target: ProbeTarget) => ProbeOutcome = () => ({}),
     intervalSeconds = 2,
+    onProbed: (target: ProbeTarget) => void = () => {},
+    started: { id: string; at: number }[] = [],
   ) {
     const handle = createDatabase({ databaseUrl: url, pool: { max: 4 } });
     handles.push(handle);
@@ -53,15 +56,18 @@ describe.runIf(postgresAvailable)('PgBossProbeQueue (postgres)', () => {
       providers: ['GOOGLE_CALENDAR', 'MICROSOFT_CALENDAR'],
       listTargets: async () => targets,
       probe: async (target) => {
-        await sleep(20);
+        started.push({ id: target.id, at: Date.now() });
+        await probeTime();
         return outcome(target);
       },
       intervalSeconds,
       concurrencyPerProvider: 2,
       planEveryMs: 200,
       pollingIntervalSeconds: 0.5,
-      onProbed: (target, job) =>
-        probed.push({ worker: name, id: target.id, round: job.round?.getTime() ?? -1, at: Date.now() }),
+      onProbed: (target, job) => {
+        probed.push({ worker: name, id: target.id, round: job.round?.getTime() ?? -1, at: Date.now() });
+        onProbed(target);
+      },
     });
   }
 
@@ -70,56 +76,61 @@ describe.runIf(postgresAvailable)('PgBossProbeQueue (postgres)', () => {
     const a = worker('a', probed);
     const b = worker('b', probed);
     const intervalMs = 2_000;
-    const startedAt = Date.now();
     await Promise.all([a.start(), b.start()]);
-    // Run until one whole round (its slot began after the start) has ended, plus time to finish its jobs.
-    const firstFullRound = Math.ceil(startedAt / intervalMs) * intervalMs;
-    await sleep(firstFullRound + intervalMs + 1_500 - Date.now());
+    // The first round that begins after both started: its planner passes see it from its start. Wait until
+    // every connection was probed in it and both workers took a share, however long a busy machine takes.
+    const round = Math.ceil(Date.now() / intervalMs) * intervalMs;
+    const inRound = () => probed.filter((p) => p.round === round).map((p) => p.id);
+    await vi.waitFor(
+      () => {
+        expect(new Set(inRound())).toEqual(new Set(targets.map((t) => t.id)));
+        expect(new Set(probed.map((p) => p.worker))).toEqual(new Set(['a', 'b']));
+      },
+      { timeout: 60_000, interval: 100 },
+    );
     await Promise.all([a.stop(), b.stop()]);
 
     // No connection twice in any round, whichever planner or worker.
     const keys = probed.map((p) => `${p.round}:${p.id}`);
     expect(new Set(keys).size).toBe(keys.length);
-    // A whole round (the first and last may be cut by the start and stop): every connection once.
-    const round = probed.filter((p) => p.round === firstFullRound);
-    expect(round.map((p) => p.id).sort()).toEqual(targets.map((t) => t.id).sort());
-    // Both processes did some of the work.
-    const byWorker = new Map<string, number>();
-    for (const p of probed) byWorker.set(p.worker, (byWorker.get(p.worker) ?? 0) + 1);
-    expect(byWorker.get('a') ?? 0).toBeGreaterThan(0);
-    expect(byWorker.get('b') ?? 0).toBeGreaterThan(0);
-  }, 30_000);
+    expect(inRound().sort()).toEqual(targets.map((t) => t.id).sort());
+  }, 90_000);
 
   it("pauses a provider's queue on Retry-After and puts the probe back for when it ends", async () => {
     const probed: { worker: string; id: string; round: number; at: number }[] = [];
-    let limited = true;
+    const started: { id: string; at: number }[] = [];
+    // Long enough that the two queries between the answer and the check below cannot outlast it.
+    const retryAfterMs = 5_000;
+    let limitedAt: number | null = null;
+    let pausedAfterRetryAfter: string[] | null = null;
     const queue = worker(
       'c',
       probed,
       (target) => {
-        if (target.id === 'con_g0' && limited) {
-          limited = false;
-          return { retryAfterSeconds: 2 };
+        if (target.id === 'con_g0' && limitedAt === null) {
+          limitedAt = Date.now();
+          return { retryAfterSeconds: retryAfterMs / 1000 };
         }
         return {};
       },
       3,
+      (target) => {
+        if (target.id === 'con_g0' && pausedAfterRetryAfter === null)
+          pausedAfterRetryAfter = queue.stats().pausedProviders;
+      },
+      started,
     );
     await queue.start();
-    let sawPause = false;
     const putBack = () => probed.find((p) => p.id === 'con_g0' && p.round === -1);
-    const deadline = Date.now() + 15_000;
-    while (putBack() === undefined && Date.now() < deadline) {
-      if (queue.stats().pausedProviders.includes('GOOGLE_CALENDAR')) sawPause = true;
-      await sleep(50);
-    }
+    await vi.waitFor(() => expect(putBack()).toBeDefined(), { timeout: 60_000, interval: 100 });
     await queue.stop();
-    const first = probed.find((p) => p.id === 'con_g0');
-    const again = putBack();
-    expect(sawPause).toBe(true);
-    expect(first?.round).not.toBe(-1);
-    // Put back outside the round's slot, once the pause was over.
-    expect((again?.at ?? 0) - (first?.at ?? Number.POSITIVE_INFINITY)).toBeGreaterThanOrEqual(1_900);
+    expect(pausedAfterRetryAfter).toEqual(['GOOGLE_CALENDAR']);
+    expect(probed.find((p) => p.id === 'con_g0')?.round).not.toBe(-1);
+    // While paused no Google probe started; the put-back one started once the pause was over.
+    const pausedFrom = limitedAt ?? Number.POSITIVE_INFINITY;
+    const googleStarts = started.filter((s) => s.id.startsWith('con_g') && s.at > pausedFrom);
+    expect(googleStarts.filter((s) => s.at < pausedFrom + retryAfterMs - 100)).toEqual([]);
+    expect(googleStarts.some((s) => s.id === 'con_g0')).toBe(true);
     expect(queue.stats().pausedProviders).toEqual([]);
-  }, 30_000);
+  }, 90_000);
 });

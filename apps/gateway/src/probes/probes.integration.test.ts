@@ -7,7 +7,7 @@ import {
   startGoogleEmulator,
   startMicrosoftEmulator,
 } from '@tsunagi/emulators';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startTestGateway, type TestGateway, useTestGateway } from '../../test/harness.js';
 import { followConsent } from '../../test/oauth.js';
 import { World } from '../../test/world.js';
@@ -187,13 +187,14 @@ describe('createGateway schedules probes (pglite)', () => {
       expect(t.gateway.probes?.mode).toBe('in-process');
       const { account, connectionId } = await link(t, 'MICROSOFT_CALENDAR');
       microsoft.faults.inject(account.id, { kind: 'REVOKE_GRANT' });
-      const deadline = Date.now() + 10_000;
-      while ((await stored(t, connectionId)).status !== 'ERROR' && Date.now() < deadline)
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(await stored(t, connectionId)).toMatchObject({
-        status: 'ERROR',
-        lastError: { code: 'AUTH_REVOKED' },
-      });
+      await vi.waitFor(
+        async () =>
+          expect(await stored(t, connectionId)).toMatchObject({
+            status: 'ERROR',
+            lastError: { code: 'AUTH_REVOKED' },
+          }),
+        { timeout: 30_000, interval: 100 },
+      );
     } finally {
       await t.close();
     }

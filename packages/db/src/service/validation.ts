@@ -1,4 +1,6 @@
-// Input checks for the state service. Each returns an error message, or null when the input is fine.
+// The input rules of the data this package stores, in one place: the state service checks them, and the
+// gateway imports INPUT_LIMITS and isEmailAddress to refuse oversized or malformed input before any SQL.
+// Each check returns a field error, or null when the input is fine.
 import {
   type BookingPageMode,
   bookingPageMode,
@@ -8,7 +10,7 @@ import {
   locationType,
 } from '../schema.js';
 
-export const LIMITS = {
+export const INPUT_LIMITS = {
   titleLength: 200,
   slugLength: 64,
   membersPerPage: 100,
@@ -16,13 +18,21 @@ export const LIMITS = {
   labelLength: 100,
   locationValueLength: 500,
   accountIdLength: 256,
+  /** An address as RFC 5321 bounds it (64 + 1 + 255), rounded to the customary 320. */
+  emailLength: 320,
+  /** Exchange settings: the EWS URL, the role account's secret, the application (client) id. */
+  urlLength: 2000,
+  secretLength: 1024,
+  applicationIdLength: 200,
 } as const;
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+$/;
+// One @, no spaces, and a dot in the domain: every account our providers issue (Google, Microsoft 365,
+// Zoom, Exchange) has a domain with a dot, and an address without one is a typo ("role@contoso").
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE_PATTERN = /^\+?[0-9][0-9 ().-]{3,30}$/;
 
-export const DEFAULT_LOCATION_LABEL: Readonly<Record<LocationType, string>> = {
+const DEFAULT_LOCATION_LABEL: Readonly<Record<LocationType, string>> = {
   ZOOM: 'Zoom',
   MICROSOFT_TEAMS: 'Microsoft Teams',
   GOOGLE_MEET: 'Google Meet',
@@ -51,24 +61,23 @@ const oneOf = <T extends string>(values: readonly T[], value: unknown): value is
 
 export const isProvider = (value: unknown): value is ConnectionProvider =>
   oneOf(connectionProvider.enumValues, value);
-export const isMode = (value: unknown): value is BookingPageMode => oneOf(bookingPageMode.enumValues, value);
-export const isLocationType = (value: unknown): value is LocationType =>
-  oneOf(locationType.enumValues, value);
+const isMode = (value: unknown): value is BookingPageMode => oneOf(bookingPageMode.enumValues, value);
+const isLocationType = (value: unknown): value is LocationType => oneOf(locationType.enumValues, value);
 
 export function checkTitle(title: unknown): FieldError | null {
   if (typeof title !== 'string' || title.trim().length === 0)
     return { field: 'title', message: 'Title is required' };
-  if (title.length > LIMITS.titleLength) {
-    return { field: 'title', message: `Title is longer than ${LIMITS.titleLength} characters` };
+  if (title.length > INPUT_LIMITS.titleLength) {
+    return { field: 'title', message: `Title is longer than ${INPUT_LIMITS.titleLength} characters` };
   }
   return null;
 }
 
 export function checkSlug(slug: unknown): FieldError | null {
-  if (typeof slug !== 'string' || !SLUG_PATTERN.test(slug) || slug.length > LIMITS.slugLength) {
+  if (typeof slug !== 'string' || !SLUG_PATTERN.test(slug) || slug.length > INPUT_LIMITS.slugLength) {
     return {
       field: 'slug',
-      message: `Slug must be lowercase letters and digits separated by single hyphens, at most ${LIMITS.slugLength} long`,
+      message: `Slug must be lowercase letters and digits separated by single hyphens, at most ${INPUT_LIMITS.slugLength} long`,
     };
   }
   return null;
@@ -82,7 +91,7 @@ export function slugify(title: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, LIMITS.slugLength)
+    .slice(0, INPUT_LIMITS.slugLength)
     .replace(/-+$/g, '');
   return slug.length > 0 ? slug : 'page';
 }
@@ -93,8 +102,11 @@ export function checkMembers(memberIds: unknown): FieldError | null {
   }
   if (memberIds.length === 0)
     return { field: 'memberIds', message: 'A booking page needs at least one member' };
-  if (memberIds.length > LIMITS.membersPerPage) {
-    return { field: 'memberIds', message: `A booking page has at most ${LIMITS.membersPerPage} members` };
+  if (memberIds.length > INPUT_LIMITS.membersPerPage) {
+    return {
+      field: 'memberIds',
+      message: `A booking page has at most ${INPUT_LIMITS.membersPerPage} members`,
+    };
   }
   if (new Set(memberIds).size !== memberIds.length)
     return { field: 'memberIds', message: 'memberIds repeat a user' };
@@ -124,8 +136,8 @@ export function checkLocation(
   if (!isLocationType(type))
     return { field: `${field}.type`, message: `Unknown location type ${String(type)}` };
   const label = input.label ?? DEFAULT_LOCATION_LABEL[type];
-  if (typeof label !== 'string' || label.trim().length === 0 || label.length > LIMITS.labelLength) {
-    return { field: `${field}.label`, message: `A label has 1 to ${LIMITS.labelLength} characters` };
+  if (typeof label !== 'string' || label.trim().length === 0 || label.length > INPUT_LIMITS.labelLength) {
+    return { field: `${field}.label`, message: `A label has 1 to ${INPUT_LIMITS.labelLength} characters` };
   }
   const value = input.value ?? null;
   if (value !== null && typeof value !== 'string')
@@ -142,10 +154,10 @@ export function checkLocation(
   if (value === null || value.trim().length === 0) {
     return { field: `${field}.value`, message: `${type} locations need a value` };
   }
-  if (value.length > LIMITS.locationValueLength) {
+  if (value.length > INPUT_LIMITS.locationValueLength) {
     return {
       field: `${field}.value`,
-      message: `value is longer than ${LIMITS.locationValueLength} characters`,
+      message: `value is longer than ${INPUT_LIMITS.locationValueLength} characters`,
     };
   }
   if (type === 'PHONE' && !PHONE_PATTERN.test(value)) {
@@ -157,6 +169,11 @@ export function checkLocation(
   return { type, label, value };
 }
 
+/** An e-mail address as Tsunagi stores one (connection accounts, Exchange mailboxes and role accounts). */
+export function isEmailAddress(value: string): boolean {
+  return value.length <= INPUT_LIMITS.emailLength && EMAIL_PATTERN.test(value);
+}
+
 export function checkAccount(input: {
   accountExternalId?: unknown;
   accountEmail?: unknown;
@@ -165,11 +182,11 @@ export function checkAccount(input: {
   if (
     typeof accountExternalId !== 'string' ||
     accountExternalId.trim().length === 0 ||
-    accountExternalId.length > LIMITS.accountIdLength
+    accountExternalId.length > INPUT_LIMITS.accountIdLength
   ) {
     return { field: 'accountExternalId', message: 'The provider account id is required' };
   }
-  if (accountEmail != null && (typeof accountEmail !== 'string' || !EMAIL_PATTERN.test(accountEmail))) {
+  if (accountEmail != null && (typeof accountEmail !== 'string' || !isEmailAddress(accountEmail))) {
     return { field: 'accountEmail', message: 'Not an e-mail address' };
   }
   return null;

@@ -1,9 +1,2 @@
-export type { TestPostgres, ThrowawayDatabase } from './postgres.js';
-export {
-  adminStatement,
-  createThrowawayDatabase,
-  databaseUrlFor,
-  postgresProblem,
-  probeTestPostgres,
-  TEST_DATABASE_URL,
-} from './postgres.js';
+export type { ThrowawayDatabase } from './postgres.js';
+export { createThrowawayDatabase } from './postgres.js';

@@ -3,7 +3,6 @@
 // error, never a silent skip.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { DriverName } from '../database.js';
 
 export const TEST_DATABASE_URL =
   process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -20,7 +19,7 @@ export async function adminStatement(statement: string, url = TEST_DATABASE_URL)
 }
 
 /** Why PostgreSQL cannot be used, or null when it answers. */
-export async function postgresProblem(url = TEST_DATABASE_URL): Promise<string | null> {
+async function postgresProblem(url = TEST_DATABASE_URL): Promise<string | null> {
   try {
     await adminStatement('SELECT 1', url);
     return null;
@@ -29,24 +28,29 @@ export async function postgresProblem(url = TEST_DATABASE_URL): Promise<string |
   }
 }
 
-export interface TestPostgres {
+interface TestPostgres {
   readonly available: boolean;
-  /** For `describe.each(drivers)`: PGlite always, Postgres when it answers. */
-  readonly drivers: readonly DriverName[];
+  /** Why it cannot be used, or null when it answers. */
+  readonly problem: string | null;
 }
 
-/** Checks the server once; throws under CI when it is unreachable, warns (and leaves it out) elsewhere. */
+/** Checks the server once; throws under CI when it is unreachable, warns (its suites are skipped) elsewhere. */
 export async function probeTestPostgres(): Promise<TestPostgres> {
   const problem = await postgresProblem();
   if (problem !== null) {
-    if (process.env.CI)
+    if (runningInCi())
       throw new Error(`PostgreSQL at ${TEST_DATABASE_URL} is unreachable (${problem}); CI needs it.`);
     console.warn(
-      `\n⚠️  Skipping the Postgres half of these tests: ${TEST_DATABASE_URL} is unreachable (${problem}).\n` +
+      `\n⚠️  Skipping the Postgres suites of this file: ${TEST_DATABASE_URL} is unreachable (${problem}).\n` +
         '   Start PostgreSQL or set TEST_DATABASE_URL to run them.\n',
     );
   }
-  return { available: problem === null, drivers: problem === null ? ['pglite', 'pg'] : ['pglite'] };
+  return { available: problem === null, problem };
+}
+
+/** CI=true (or any value but empty, 0 or false), as tooling/scripts/test-summary.mjs reads it. */
+function runningInCi(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+  return !['', '0', 'false'].includes((env.CI ?? '').toLowerCase());
 }
 
 /** `TEST_DATABASE_URL` pointing at another database on the same server. */

@@ -56,6 +56,8 @@ export interface MicrosoftEmulator {
   readonly requests: readonly string[];
   /** Test helper: the online meetings an account holds (Graph has no list endpoint for them). */
   onlineMeetings(accountId: string): readonly { id: string; subject: string; externalId: string | null }[];
+  /** Test helper: every access, refresh and ID token this emulator issued, oldest first. */
+  readonly issuedTokens: readonly string[];
   stop(): Promise<void>;
 }
 
@@ -172,6 +174,7 @@ export async function startMicrosoftEmulator(
   const deltaTokens = new Map<string, DeltaState>();
   const skipTokens = new Map<string, { items: unknown[]; deltaToken: string }>();
   const requests: string[] = [];
+  const issuedTokens: string[] = [];
   let seq = 0;
   let url = '';
 
@@ -207,7 +210,11 @@ export async function startMicrosoftEmulator(
       ext_expires_in: ttlSeconds,
       access_token: accessToken,
     };
-    if (grant.scopes.includes('offline_access')) body.refresh_token = refreshToken;
+    issuedTokens.push(accessToken);
+    if (grant.scopes.includes('offline_access')) {
+      body.refresh_token = refreshToken;
+      issuedTokens.push(refreshToken);
+    }
     if (withIdToken && grant.scopes.includes('openid')) {
       const now = Math.floor(Date.now() / 1000);
       body.id_token = `${b64url({ typ: 'JWT', alg: 'none' })}.${b64url({
@@ -224,6 +231,7 @@ export async function startMicrosoftEmulator(
         tid: MICROSOFT_EMULATOR_TENANT_ID,
         ver: '2.0',
       })}.`;
+      issuedTokens.push(body.id_token as string);
     }
     return body;
   }
@@ -923,6 +931,7 @@ export async function startMicrosoftEmulator(
         subject,
         externalId,
       })),
+    issuedTokens,
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -14,6 +14,7 @@ import {
   isSoapEnvelope,
   parseAvailability,
 } from './ews.js';
+import { parseEwsUrl } from './ews-url.js';
 import { requestAppOnlyToken, tenantOf } from './identity.js';
 
 export type ExchangeStepId =
@@ -216,22 +217,9 @@ export async function analyzeExchangeConnection(
 
   const checks: Record<ExchangeStepId, () => Promise<StepOutcome>> = {
     URL_FORMAT: async () => {
-      let url: URL;
-      try {
-        url = new URL(input.ewsUrl.trim());
-      } catch {
-        throw fail(`"${input.ewsUrl}" is not an absolute URL.`, INTEROP_MESSAGES.MALFORMED_URL, endpoint);
-      }
-      if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw fail(`The scheme ${url.protocol} is not http(s).`, INTEROP_MESSAGES.MALFORMED_URL, endpoint);
-      }
-      if (url.hostname === '' || url.username !== '' || url.password !== '') {
-        throw fail(
-          'The URL must name a host and carry no credentials.',
-          INTEROP_MESSAGES.MALFORMED_URL,
-          endpoint,
-        );
-      }
+      const checked = parseEwsUrl(input.ewsUrl);
+      if (!checked.ok) throw fail(checked.problem, INTEROP_MESSAGES.MALFORMED_URL, endpoint);
+      const { url } = checked;
       state.url = url;
       state.host = url.hostname.replace(/^\[|\]$/g, '');
       state.port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);

@@ -522,7 +522,8 @@ describe('GoogleCalendarProvider under faults', () => {
       apiRoot: emulator.endpoints.apiRoot,
       timeoutMs: 50,
     });
-    emulator.faults.inject(account.id, { kind: 'LATENCY', ms: 300, requests: 1 });
+    // The answer is held far past the 50 ms timeout: however slow the machine, the timeout fires first.
+    emulator.faults.inject(account.id, { kind: 'LATENCY', ms: 20_000, requests: 1 });
     const error = await failure(provider.freeBusy({ start: hour(8), end: hour(9) }));
     expect(error.classification).toMatchObject({ code: 'NETWORK_UNREACHABLE', retryable: true });
   });

@@ -302,7 +302,8 @@ describe('Zoom meetings (LocationProvider)', () => {
     await expect(zoom.probe()).resolves.toMatchObject({ ok: true });
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
 
-    emulator.faults.inject(account.id, { kind: 'LATENCY', ms: 2_000, requests: 1 });
+    // Held far longer than the abort takes to arrive, so the call cannot finish before it on a busy machine.
+    emulator.faults.inject(account.id, { kind: 'LATENCY', ms: 20_000, requests: 1 });
     const controller = new AbortController();
     const pending = zoom.probe(controller.signal);
     setTimeout(() => controller.abort(), 20);
