@@ -11,7 +11,7 @@ import {
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { codes, drivers, snapshot, useTestGateway } from '../../test/harness.js';
-import { authorize, callback } from '../../test/oauth.js';
+import { authorize, bind, callback } from '../../test/oauth.js';
 import { World } from '../../test/world.js';
 import { createEmulatedProviderRegistry } from './adapters.js';
 
@@ -136,7 +136,11 @@ describe.each(drivers)('OAuth connect, check and reconnect (%s)', (driver) => {
     const { w, email, account } = await setup();
 
     const session = await connect(w);
-    const authorizationUrl = new URL(session.authorizationUrl);
+    expect(session.authorizationUrl).toBe(
+      `${new URL(t().url).origin}/oauth/authorize?state=${encodeURIComponent(session.state)}`,
+    );
+    // The starting client opens it with its token; the gateway sends it on to the provider.
+    const authorizationUrl = await bind(session.authorizationUrl);
     expect(authorizationUrl.searchParams.get('login_hint')).toBe(email);
     expect(authorizationUrl.searchParams.get('code_challenge_method')).toBe('S256');
     expect(authorizationUrl.searchParams.get('state')).toBe(session.state);
@@ -145,7 +149,8 @@ describe.each(drivers)('OAuth connect, check and reconnect (%s)', (driver) => {
     );
     expect(session.connection).toBeNull();
 
-    const back = await authorize(session.authorizationUrl);
+    const consented = await fetch(authorizationUrl, { redirect: 'manual' });
+    const back = new URL(consented.headers.get('location') ?? '');
     expect(`${back.origin}${back.pathname}`).toBe(
       `${new URL(t().url).origin}/oauth/callback/MICROSOFT_CALENDAR`,
     );
@@ -256,9 +261,9 @@ describe.each(drivers)('OAuth connect, check and reconnect (%s)', (driver) => {
     expect(await snapshot(t().handle)).toBe(before);
 
     // A code redeemed once, presented again with a fresh state.
-    const fresh = await connect(w);
+    const fresh = await authorize((await connect(w)).authorizationUrl);
     const reused = new URL(first);
-    reused.searchParams.set('state', fresh.state);
+    reused.searchParams.set('state', fresh.searchParams.get('state') ?? '');
     const second = await callback(reused);
     expect(second.status).toBe(400);
     expect(second.body.errors).toMatchObject([
