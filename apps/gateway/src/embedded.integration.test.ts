@@ -116,7 +116,9 @@ describe('embedded gateway with the provider emulators', () => {
       { id: marco!.id },
     );
     // The IDE's client (the admin token) opens it: the gateway binds that browser and sends it to the emulator.
-    const providerUrl = await bind(startReconnect.authorizationUrl, { token: embedded.gateway.demo.adminToken });
+    const providerUrl = await bind(startReconnect.authorizationUrl, {
+      token: embedded.gateway.demo.adminToken,
+    });
     expect(providerUrl.href.startsWith(embedded.emulators.google.url)).toBe(true);
     const consent = await fetch(providerUrl, { redirect: 'manual' });
     expect(consent.status).toBe(302);

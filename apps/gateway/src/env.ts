@@ -90,20 +90,24 @@ const httpUrl = z
   .transform((url) => url.replace(/\/+$/, ''));
 
 /** A comma-separated list of bare http(s) origins (`https://app.example,https://admin.example`). */
-const originList = z
-  .string()
-  .transform((list, ctx) => {
-    const origins: string[] = [];
-    for (const entry of list.split(',').map((item) => item.trim()).filter(Boolean)) {
-      const origin = parseOrigin(entry);
-      if (origin === null) {
-        ctx.addIssue({ code: 'custom', message: `must list http(s) origins without a path ("${entry}" is not one)` });
-        return z.NEVER;
-      }
-      origins.push(origin);
+const originList = z.string().transform((list, ctx) => {
+  const origins: string[] = [];
+  for (const entry of list
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
+    const origin = parseOrigin(entry);
+    if (origin === null) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must list http(s) origins without a path ("${entry}" is not one)`,
+      });
+      return z.NEVER;
     }
-    return origins;
-  });
+    origins.push(origin);
+  }
+  return origins;
+});
 
 const flag = z.stringbool({ error: 'must be true or false (also accepted: 1/0, yes/no, on/off)' });
 

@@ -201,7 +201,9 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   app.get('/metrics', async (_request, response) => {
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  app.get(AUTHORIZE_PATH, (request, response) => handleOAuthAuthorize(services, config.jwt, request, response));
+  app.get(AUTHORIZE_PATH, (request, response) =>
+    handleOAuthAuthorize(services, config.jwt, request, response),
+  );
   app.get('/oauth/callback/:provider', (request, response) =>
     handleOAuthCallback(services.providers, request, response),
   );

@@ -40,7 +40,11 @@ export async function bind(authorizationUrl: string, options: BindOptions = {}):
 }
 
 /** Binds, then follows the provider like a browser; returns the gateway callback URL it redirected to. */
-export async function authorize(authorizationUrl: string, asEmail?: string, options: BindOptions = {}): Promise<URL> {
+export async function authorize(
+  authorizationUrl: string,
+  asEmail?: string,
+  options: BindOptions = {},
+): Promise<URL> {
   const url = await bind(authorizationUrl, options);
   if (asEmail !== undefined) url.searchParams.set('login_hint', asEmail);
   const response = await fetch(url, { redirect: 'manual' });
@@ -58,13 +62,20 @@ export interface CallbackOptions {
 export async function callback(
   url: URL,
   options: CallbackOptions = {},
-): Promise<{ status: number; body: Record<string, unknown> }> {
+): Promise<{ status: number; body: Record<string, unknown>; text: string; headers: Headers }> {
   const cookie = options.otherBrowser ? undefined : jar.get(url.searchParams.get('state') ?? '');
   const response = await fetch(url, {
     redirect: 'manual',
     headers: { ...(cookie === undefined ? {} : { cookie }), ...options.headers },
   });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  const text = await response.text();
+  const json = response.headers.get('content-type')?.includes('application/json') ?? false;
+  return {
+    status: response.status,
+    body: json ? (JSON.parse(text) as Record<string, unknown>) : {},
+    text,
+    headers: response.headers,
+  };
 }
 
 /** The whole round trip, which must succeed; the callback's JSON (`connectionId`, `provider`, `status`). */

@@ -212,7 +212,9 @@ export class AdapterProviderRegistry implements ProviderRegistry {
     return this.#oauth.bindBrowser(request);
   }
 
-  completeAuthorization(request: CompleteAuthorizationRequest): Promise<ProviderResult<{ connectionId: string }>> {
+  completeAuthorization(
+    request: CompleteAuthorizationRequest,
+  ): Promise<ProviderResult<{ connectionId: string }>> {
     return this.#oauth.completeAuthorization(request);
   }
 

@@ -31,7 +31,10 @@ export async function handleOAuthAuthorize(
   }
   const registry = services.providers;
   if (registry.bindBrowser === undefined) {
-    answerFailure(request, response, { code: 'PROVIDER_ERROR', message: 'No provider adapter is configured' });
+    answerFailure(request, response, {
+      code: 'PROVIDER_ERROR',
+      message: 'No provider adapter is configured',
+    });
     return;
   }
   try {

@@ -32,7 +32,8 @@ export function readCookie(header: string | undefined, name: string): string | n
   if (header === undefined) return null;
   for (const pair of header.split(';')) {
     const separator = pair.indexOf('=');
-    if (separator > 0 && pair.slice(0, separator).trim() === name) return pair.slice(separator + 1).trim() || null;
+    if (separator > 0 && pair.slice(0, separator).trim() === name)
+      return pair.slice(separator + 1).trim() || null;
   }
   return null;
 }

@@ -37,22 +37,39 @@ interface PageText {
   readonly body: string;
 }
 
-const TEXT: Readonly<Record<CallbackLocale, Readonly<Record<CallbackOutcomeKind, PageText>> & { close: string; details: string }>> = {
+const TEXT: Readonly<
+  Record<CallbackLocale, Readonly<Record<CallbackOutcomeKind, PageText>> & { close: string; details: string }>
+> = {
   en: {
     CONNECTED: { title: 'Account connected', body: 'You can close this window and return to the app.' },
     OTHER_BROWSER: {
       title: 'Nothing was connected',
       body: 'This sign-in was started by another person or in another browser. Start it again from the app, in this browser.',
     },
-    EXPIRED: { title: 'The sign-in took too long', body: 'Nothing was connected. Start it again from the app.' },
-    ALREADY_USED: { title: 'This sign-in was already finished', body: 'Nothing more was changed. Return to the app.' },
+    EXPIRED: {
+      title: 'The sign-in took too long',
+      body: 'Nothing was connected. Start it again from the app.',
+    },
+    ALREADY_USED: {
+      title: 'This sign-in was already finished',
+      body: 'Nothing more was changed. Return to the app.',
+    },
     ACCOUNT_MISMATCH: {
       title: 'You signed in to another account',
       body: 'Nothing was changed. Reconnect by signing in to the account this connection belongs to.',
     },
-    ACCESS_DENIED: { title: 'Access was not granted', body: 'Nothing was connected. Start again from the app if you change your mind.' },
-    UNLINKED: { title: 'The connection was unlinked', body: 'It was removed while you were signing in, so nothing was reconnected.' },
-    FAILED: { title: 'The account could not be connected', body: 'Nothing was changed. Try again from the app.' },
+    ACCESS_DENIED: {
+      title: 'Access was not granted',
+      body: 'Nothing was connected. Start again from the app if you change your mind.',
+    },
+    UNLINKED: {
+      title: 'The connection was unlinked',
+      body: 'It was removed while you were signing in, so nothing was reconnected.',
+    },
+    FAILED: {
+      title: 'The account could not be connected',
+      body: 'Nothing was changed. Try again from the app.',
+    },
     close: 'You can close this window.',
     details: 'Details',
   },
@@ -62,15 +79,30 @@ const TEXT: Readonly<Record<CallbackLocale, Readonly<Record<CallbackOutcomeKind,
       title: '連携は行われませんでした',
       body: 'このサインインは別の人または別のブラウザで開始されました。このブラウザでアプリからもう一度開始してください。',
     },
-    EXPIRED: { title: 'サインインの有効期限が切れました', body: '何も連携されていません。アプリからもう一度開始してください。' },
-    ALREADY_USED: { title: 'このサインインは既に完了しています', body: '変更はありません。アプリに戻ってください。' },
+    EXPIRED: {
+      title: 'サインインの有効期限が切れました',
+      body: '何も連携されていません。アプリからもう一度開始してください。',
+    },
+    ALREADY_USED: {
+      title: 'このサインインは既に完了しています',
+      body: '変更はありません。アプリに戻ってください。',
+    },
     ACCOUNT_MISMATCH: {
       title: '別のアカウントでサインインしました',
       body: '何も変更されていません。この連携のアカウントでサインインして再接続してください。',
     },
-    ACCESS_DENIED: { title: 'アクセスが許可されませんでした', body: '何も連携されていません。必要であればアプリからもう一度開始してください。' },
-    UNLINKED: { title: '連携は解除されています', body: 'サインイン中に連携が解除されたため、再接続は行われませんでした。' },
-    FAILED: { title: 'アカウントを連携できませんでした', body: '何も変更されていません。アプリからもう一度お試しください。' },
+    ACCESS_DENIED: {
+      title: 'アクセスが許可されませんでした',
+      body: '何も連携されていません。必要であればアプリからもう一度開始してください。',
+    },
+    UNLINKED: {
+      title: '連携は解除されています',
+      body: 'サインイン中に連携が解除されたため、再接続は行われませんでした。',
+    },
+    FAILED: {
+      title: 'アカウントを連携できませんでした',
+      body: '何も変更されていません。アプリからもう一度お試しください。',
+    },
     close: 'このウィンドウは閉じてかまいません。',
     details: '詳細',
   },
@@ -80,14 +112,26 @@ const TEXT: Readonly<Record<CallbackLocale, Readonly<Record<CallbackOutcomeKind,
       title: 'Nessun collegamento effettuato',
       body: "Questo accesso è stato avviato da un'altra persona o in un altro browser. Avvialo di nuovo dall'app, in questo browser.",
     },
-    EXPIRED: { title: "L'accesso ha richiesto troppo tempo", body: "Nessun collegamento effettuato. Avvialo di nuovo dall'app." },
-    ALREADY_USED: { title: 'Questo accesso è già stato completato', body: "Nient'altro è stato modificato. Torna all'app." },
+    EXPIRED: {
+      title: "L'accesso ha richiesto troppo tempo",
+      body: "Nessun collegamento effettuato. Avvialo di nuovo dall'app.",
+    },
+    ALREADY_USED: {
+      title: 'Questo accesso è già stato completato',
+      body: "Nient'altro è stato modificato. Torna all'app.",
+    },
     ACCOUNT_MISMATCH: {
       title: 'Hai effettuato l’accesso con un altro account',
       body: "Nulla è stato modificato. Ricollega accedendo all'account a cui appartiene questo collegamento.",
     },
-    ACCESS_DENIED: { title: 'Accesso non concesso', body: "Nessun collegamento effettuato. Ricomincia dall'app se cambi idea." },
-    UNLINKED: { title: 'Il collegamento è stato rimosso', body: "È stato rimosso durante l'accesso, quindi non è stato ricollegato." },
+    ACCESS_DENIED: {
+      title: 'Accesso non concesso',
+      body: "Nessun collegamento effettuato. Ricomincia dall'app se cambi idea.",
+    },
+    UNLINKED: {
+      title: 'Il collegamento è stato rimosso',
+      body: "È stato rimosso durante l'accesso, quindi non è stato ricollegato.",
+    },
     FAILED: { title: "Impossibile collegare l'account", body: "Nulla è stato modificato. Riprova dall'app." },
     close: 'Puoi chiudere questa finestra.',
     details: 'Dettagli',
@@ -98,15 +142,30 @@ const TEXT: Readonly<Record<CallbackLocale, Readonly<Record<CallbackOutcomeKind,
       title: 'Nic nie zostało połączone',
       body: 'To logowanie rozpoczęła inna osoba lub inna przeglądarka. Rozpocznij je ponownie w aplikacji, w tej przeglądarce.',
     },
-    EXPIRED: { title: 'Logowanie trwało zbyt długo', body: 'Nic nie zostało połączone. Rozpocznij je ponownie w aplikacji.' },
-    ALREADY_USED: { title: 'To logowanie zostało już zakończone', body: 'Nic więcej nie zmieniono. Wróć do aplikacji.' },
+    EXPIRED: {
+      title: 'Logowanie trwało zbyt długo',
+      body: 'Nic nie zostało połączone. Rozpocznij je ponownie w aplikacji.',
+    },
+    ALREADY_USED: {
+      title: 'To logowanie zostało już zakończone',
+      body: 'Nic więcej nie zmieniono. Wróć do aplikacji.',
+    },
     ACCOUNT_MISMATCH: {
       title: 'Zalogowano się na inne konto',
       body: 'Nic nie zostało zmienione. Połącz ponownie, logując się na konto, do którego należy to połączenie.',
     },
-    ACCESS_DENIED: { title: 'Nie udzielono dostępu', body: 'Nic nie zostało połączone. Jeśli zmienisz zdanie, zacznij ponownie w aplikacji.' },
-    UNLINKED: { title: 'Połączenie zostało usunięte', body: 'Usunięto je w trakcie logowania, więc nie zostało ponownie połączone.' },
-    FAILED: { title: 'Nie udało się połączyć konta', body: 'Nic nie zostało zmienione. Spróbuj ponownie w aplikacji.' },
+    ACCESS_DENIED: {
+      title: 'Nie udzielono dostępu',
+      body: 'Nic nie zostało połączone. Jeśli zmienisz zdanie, zacznij ponownie w aplikacji.',
+    },
+    UNLINKED: {
+      title: 'Połączenie zostało usunięte',
+      body: 'Usunięto je w trakcie logowania, więc nie zostało ponownie połączone.',
+    },
+    FAILED: {
+      title: 'Nie udało się połączyć konta',
+      body: 'Nic nie zostało zmienione. Spróbuj ponownie w aplikacji.',
+    },
     close: 'Możesz zamknąć to okno.',
     details: 'Szczegóły',
   },

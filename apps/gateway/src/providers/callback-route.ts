@@ -3,7 +3,7 @@
 // set for that state (anyone else's browser changes nothing and is told why). Answers JSON to API clients,
 // a localized page or a redirect to the client's return URL to browsers; never a stack or a token.
 import type { Request, Response } from 'express';
-import { bindingCookieName, BINDING_COOKIE_PATH, readCookie } from './browser-binding.js';
+import { BINDING_COOKIE_PATH, bindingCookieName, readCookie } from './browser-binding.js';
 import { answerConnected, answerFailure } from './oauth-answer.js';
 import type { ProviderRegistry } from './registry.js';
 
@@ -37,7 +37,10 @@ export async function handleOAuthCallback(
     return;
   }
   if (registry.completeCallback === undefined) {
-    answerFailure(request, response, { code: 'PROVIDER_ERROR', message: 'No provider adapter is configured' });
+    answerFailure(request, response, {
+      code: 'PROVIDER_ERROR',
+      message: 'No provider adapter is configured',
+    });
     return;
   }
   const provider = String(request.params.provider);

@@ -102,7 +102,9 @@ export function answerConnected(
     response
       .set(CALLBACK_PAGE_HEADERS)
       .type('html')
-      .send(renderCallbackPage({ locale: localeOf(request), kind: 'CONNECTED', provider: completed.provider }));
+      .send(
+        renderCallbackPage({ locale: localeOf(request), kind: 'CONNECTED', provider: completed.provider }),
+      );
     return;
   }
   response.json({ status: 'connected', provider: completed.provider, connectionId: completed.connectionId });

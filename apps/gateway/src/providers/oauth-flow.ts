@@ -120,7 +120,8 @@ export class OAuthConnectFlow {
         : checkRedirectUri(request.redirectUri, callback, this.#options.origins);
     if (!redirect.ok) return fail('BAD_USER_INPUT', redirect.message, { reason: 'REDIRECT_URI_NOT_ALLOWED' });
     const back = request.returnUrl === null ? null : checkReturnUrl(request.returnUrl, this.#options.origins);
-    if (back !== null && !back.ok) return fail('BAD_USER_INPUT', back.message, { reason: 'RETURN_URL_NOT_ALLOWED' });
+    if (back !== null && !back.ok)
+      return fail('BAD_USER_INPUT', back.message, { reason: 'RETURN_URL_NOT_ALLOWED' });
     const created = await this.#states.create({
       organizationId: request.organizationId,
       userId: request.userId,
@@ -301,10 +302,14 @@ export class OAuthConnectFlow {
     }
     if (unlinkedSinceStart(connection)) {
       await this.#forget(adapter, tokens);
-      return fail('CONFLICT', 'The connection was unlinked after this reconnect started; nothing was linked', {
-        provider,
-        reason: CONNECTION_UNLINKED,
-      });
+      return fail(
+        'CONFLICT',
+        'The connection was unlinked after this reconnect started; nothing was linked',
+        {
+          provider,
+          reason: CONNECTION_UNLINKED,
+        },
+      );
     }
     if (connection.accountExternalId !== account.externalId) {
       await this.#forget(adapter, tokens);

@@ -10,7 +10,10 @@ export interface OAuthClientOrigins {
   readonly returnOrigins: readonly string[];
 }
 
-export const NO_CLIENT_ORIGINS: OAuthClientOrigins = Object.freeze({ redirectOrigins: [], returnOrigins: [] });
+export const NO_CLIENT_ORIGINS: OAuthClientOrigins = Object.freeze({
+  redirectOrigins: [],
+  returnOrigins: [],
+});
 
 export type UrlCheck = { ok: true; url: string } | { ok: false; message: string };
 
@@ -52,5 +55,8 @@ export function checkRedirectUri(
 export function checkReturnUrl(requested: string, origins: OAuthClientOrigins): UrlCheck {
   const url = webUrl(requested);
   if (url !== null && origins.returnOrigins.includes(url.origin)) return { ok: true, url: url.href };
-  return { ok: false, message: 'returnUrl must be an http(s) URL on an origin listed in OAUTH_RETURN_ORIGINS' };
+  return {
+    ok: false,
+    message: 'returnUrl must be an http(s) URL on an origin listed in OAUTH_RETURN_ORIGINS',
+  };
 }
