@@ -163,7 +163,12 @@ export function createOAuthStateStore(
   }
 
   const rowFor = async (state: string) =>
-    (await db.select().from(oauthStates).where(eq(oauthStates.stateHash, sha256(state))))[0];
+    (
+      await db
+        .select()
+        .from(oauthStates)
+        .where(eq(oauthStates.stateHash, sha256(state)))
+    )[0];
 
   return {
     async create(input) {
