@@ -92,7 +92,8 @@ const refused = (reason: OAuthStateRefusal): { ok: false; error: OAuthStateError
 /** What the presenter of a state must match; every condition given is checked before the state is used. */
 export interface OAuthStateConditions {
   organizationId?: string;
-  provider?: ConnectionProvider;
+  /** The provider of the callback route the state came back on (any string a URL can carry). */
+  provider?: string;
   startedBy?: string;
   /** The secret of the browser's binding cookie (null when the request carried none). */
   browserSecret?: string | null;
@@ -108,8 +109,8 @@ export interface OAuthStateStore {
   ): Promise<OAuthStateResult<OAuthAuthorization>>;
   /** Redeems a state exactly once, if it meets `conditions`; a refused state stays usable. */
   consume(state: string, conditions?: OAuthStateConditions): Promise<OAuthStateResult<OAuthAuthorization>>;
-  /** A pending state without using it (what a refusal would say, or where its browser should go). */
-  peek(state: string): Promise<OAuthAuthorization | null>;
+  /** A state without using it or opening its verifier (where its browser should go, even after a refusal). */
+  peek(state: string): Promise<Omit<OAuthAuthorization, 'codeVerifier'> | null>;
   /** Deletes states that expired before `before` (default now); returns how many. */
   purgeExpired(before?: Date): Promise<number>;
 }
@@ -125,17 +126,20 @@ export function createOAuthStateStore(
 ): OAuthStateStore {
   const now = options.now ?? (() => new Date());
 
-  const authorization = (row: StateRow): OAuthAuthorization => ({
+  const summary = (row: StateRow): Omit<OAuthAuthorization, 'codeVerifier'> => ({
     organizationId: row.organizationId,
     userId: row.userId,
     provider: row.provider,
     connectionId: row.connectionId,
     redirectUri: row.redirectUri,
-    codeVerifier: openSecret(keyring, row.codeVerifierCiphertext, oauthStateContext(row.id)),
     startedBy: row.startedBy ?? row.userId,
     returnUrl: row.returnUrl,
     createdAt: row.createdAt,
     expiresAt: row.expiresAt,
+  });
+  const authorization = (row: StateRow): OAuthAuthorization => ({
+    ...summary(row),
+    codeVerifier: openSecret(keyring, row.codeVerifierCiphertext, oauthStateContext(row.id)),
   });
 
   /** Why `row` fails `conditions` at `at`, in the order a presenter should learn it; null if it passes. */
@@ -269,7 +273,7 @@ export function createOAuthStateStore(
 
     async peek(state) {
       const row = await rowFor(state);
-      return row === undefined ? null : authorization(row);
+      return row === undefined ? null : summary(row);
     },
 
     async purgeExpired(before) {

@@ -25,20 +25,22 @@ import {
   type TokenStore,
 } from '@tsunagi/providers';
 import { type ExchangeAccess, exchangeAccountId, probeExchangeMailbox } from './exchange.js';
-import { fail, fromService, OAuthConnectFlow, toCredentials } from './oauth-flow.js';
+import { OAuthConnectFlow, toCredentials } from './oauth-flow.js';
 import { NO_CLIENT_ORIGINS, type OAuthClientOrigins } from './oauth-origins.js';
-import type {
-  AuthorizationStarted,
-  BindBrowserRequest,
-  BrowserBound,
-  CallbackOutcome,
-  CallbackRequest,
-  CheckConnectionRequest,
-  CompleteAuthorizationRequest,
-  ConnectExchangeRequest,
-  ProviderRegistry,
-  ProviderResult,
-  StartAuthorizationRequest,
+import {
+  type AuthorizationStarted,
+  type BindBrowserRequest,
+  type BrowserBound,
+  type CallbackOutcome,
+  type CallbackRequest,
+  type CheckConnectionRequest,
+  type CompleteAuthorizationRequest,
+  type ConnectExchangeRequest,
+  fail,
+  fromService,
+  type ProviderRegistry,
+  type ProviderResult,
+  type StartAuthorizationRequest,
 } from './registry.js';
 
 export { ACCOUNT_MISMATCH, CONNECTION_UNLINKED } from './oauth-flow.js';

@@ -13,7 +13,6 @@ import {
   type OAuthAuthorization,
   type OAuthStateError,
   type OAuthStateStore,
-  type ServiceError,
   type StateService,
   systemActor,
 } from '@tsunagi/db';
@@ -21,17 +20,18 @@ import { isProviderError } from '@tsunagi/errors';
 import type { Logger, OAuthFlow, OAuthTokens } from '@tsunagi/providers';
 import type { ProviderAdapter } from './adapter-registry.js';
 import { checkRedirectUri, checkReturnUrl, type OAuthClientOrigins } from './oauth-origins.js';
-import type {
-  AuthorizationStarted,
-  BindBrowserRequest,
-  BrowserBound,
-  CallbackCompleted,
-  CallbackOutcome,
-  CallbackRequest,
-  CompleteAuthorizationRequest,
-  ProviderFailure,
-  ProviderResult,
-  StartAuthorizationRequest,
+import {
+  type AuthorizationStarted,
+  type BindBrowserRequest,
+  type BrowserBound,
+  type CallbackCompleted,
+  type CallbackOutcome,
+  type CallbackRequest,
+  type CompleteAuthorizationRequest,
+  fail,
+  fromService,
+  type ProviderResult,
+  type StartAuthorizationRequest,
 } from './registry.js';
 
 /** The reason a reconnect that signed in to another account reports (extensions.reason, code CONFLICT). */
@@ -56,15 +56,6 @@ export interface OAuthConnectFlowOptions {
   readonly now?: (() => Date) | undefined;
   readonly logger: Logger;
 }
-
-export const fail = (
-  code: ProviderFailure['code'],
-  message: string,
-  extra: { provider?: ConnectionProvider; reason?: string } = {},
-): { ok: false; error: ProviderFailure } => ({ ok: false, error: { code, message, ...extra } });
-
-export const fromService = (error: ServiceError, reason?: string): { ok: false; error: ProviderFailure } =>
-  fail(error.code, error.message, reason === undefined ? {} : { reason });
 
 const fromState = (error: OAuthStateError) => fromService(error, error.reason);
 
@@ -215,7 +206,7 @@ export class OAuthConnectFlow {
     const pending = await this.#states.peek(request.state);
     const returnUrl = pending?.returnUrl ?? null;
     const consumed = await this.#states.consume(request.state, {
-      provider: request.provider as ConnectionProvider,
+      provider: request.provider,
       browserSecret: request.browserSecret,
     });
     if (!consumed.ok) return { result: fromState(consumed.error), returnUrl };

@@ -1,6 +1,6 @@
 // The provider mutations go through this interface. Adapters (Google, Microsoft, Exchange, Zoom) arrive
 // with packages/providers; until one is configured, every call fails with PROVIDER_ERROR, never a fake success.
-import type { ConnectionProvider } from '@tsunagi/db';
+import type { ConnectionProvider, ServiceError } from '@tsunagi/db';
 
 export interface StartAuthorizationRequest {
   readonly organizationId: string;
@@ -124,6 +124,17 @@ export interface ProviderRegistry {
     readonly connectionId: string;
   }): Promise<(() => Promise<void>) | null>;
 }
+
+/** A failure answer; `reason` goes to extensions.reason. */
+export const fail = (
+  code: ProviderFailure['code'],
+  message: string,
+  extra: { provider?: ConnectionProvider; reason?: string } = {},
+): { ok: false; error: ProviderFailure } => ({ ok: false, error: { code, message, ...extra } });
+
+/** A db service's refusal as a provider failure (same code and message). */
+export const fromService = (error: ServiceError, reason?: string): { ok: false; error: ProviderFailure } =>
+  fail(error.code, error.message, reason === undefined ? {} : { reason });
 
 const unconfigured = (provider: ConnectionProvider | null): { ok: false; error: ProviderFailure } => ({
   ok: false,
