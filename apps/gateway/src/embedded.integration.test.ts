@@ -1,8 +1,10 @@
 // The embedded boot in process: in-memory PGlite, the demo seed, the Google, Microsoft, Zoom and EWS emulators.
 // A healthy demo connection probes green against the emulator; an errored one keeps failing until it is
-// reconnected through the OAuth flow (authorize at the emulator, then the gateway's callback); the demo
+// reconnected through the OAuth flow (the gateway's binding endpoint opened with the admin token, the
+// emulator's consent, then the gateway's callback in the bound browser); the demo
 // organization's Exchange calendars fail on its expired-certificate server until an admin fixes the settings.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authorize, bind, callback } from '../test/oauth.js';
 import { type EmbeddedGateway, startEmbedded } from './embedded.js';
 import { gatewayConfig } from './env.js';
 
@@ -113,15 +115,18 @@ describe('embedded gateway with the provider emulators', () => {
       'mutation R($id: ID!) { startReconnect(connectionId: $id) { authorizationUrl } }',
       { id: marco!.id },
     );
-    expect(startReconnect.authorizationUrl.startsWith(embedded.emulators.google.url)).toBe(true);
-    const consent = await fetch(startReconnect.authorizationUrl, { redirect: 'manual' });
+    // The IDE's client (the admin token) opens it: the gateway binds that browser and sends it to the emulator.
+    const providerUrl = await bind(startReconnect.authorizationUrl, {
+      token: embedded.gateway.demo.adminToken,
+    });
+    expect(providerUrl.href.startsWith(embedded.emulators.google.url)).toBe(true);
+    const consent = await fetch(providerUrl, { redirect: 'manual' });
     expect(consent.status).toBe(302);
-    const callbackUrl = consent.headers.get('location')!;
+    const callbackUrl = new URL(consent.headers.get('location')!);
     expect(
-      callbackUrl.startsWith(new URL('/oauth/callback/GOOGLE_CALENDAR', embedded.gateway.url).href),
+      callbackUrl.href.startsWith(new URL('/oauth/callback/GOOGLE_CALENDAR', embedded.gateway.url).href),
     ).toBe(true);
-    const callback = await fetch(callbackUrl, { redirect: 'manual' });
-    expect(callback.status).toBe(200);
+    expect((await callback(callbackUrl)).status).toBe(200);
 
     const after = await gql<{ connection: ConnectionView }>(
       `query C($id: ID!) { connection(id: $id) { ${CONNECTION} } }`,
@@ -152,9 +157,10 @@ describe('embedded gateway with the provider emulators', () => {
       'mutation R($id: ID!) { startReconnect(connectionId: $id) { authorizationUrl } }',
       { id: zofia!.id },
     );
-    const consent = await fetch(startReconnect.authorizationUrl, { redirect: 'manual' });
-    const callback = await fetch(consent.headers.get('location')!, { redirect: 'manual' });
-    expect(callback.status).toBe(200);
+    const back = await authorize(startReconnect.authorizationUrl, undefined, {
+      token: embedded.gateway.demo.adminToken,
+    });
+    expect((await callback(back)).status).toBe(200);
     expect(await check(zofia!.id)).toMatchObject({ status: 'CONNECTED', lastError: null });
   });
 

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { generateKey, parseKeyring } from '@tsunagi/db';
 import { z } from 'zod';
 import { DEFAULT_PROBE_CONFIG, type ProbeConfig } from './probes/config.js';
+import { type OAuthClientOrigins, parseOrigin } from './providers/oauth-origins.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -56,6 +57,8 @@ export interface GatewayConfig {
   readonly zoomWebhookSecretToken?: string | undefined;
   /** The public origin the providers redirect back to (behind a proxy); default the listening address. */
   readonly publicUrl?: string | undefined;
+  /** Client origins an OAuth flow may redirect to (redirectUri) or send the browser back to (returnUrl). */
+  readonly oauthClientOrigins?: OAuthClientOrigins;
   /** The OAuth apps registered with each provider (`main.ts` builds the provider registry from them). */
   readonly providerApps?: ProviderApps;
 }
@@ -124,6 +127,26 @@ const httpUrl = z
   .regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, { error: 'must be an http:// or https:// URL' })
   .transform((url) => url.replace(/\/+$/, ''));
 
+/** A comma-separated list of bare http(s) origins (`https://app.example,https://admin.example`). */
+const originList = z.string().transform((list, ctx) => {
+  const origins: string[] = [];
+  for (const entry of list
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
+    const origin = parseOrigin(entry);
+    if (origin === null) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must list http(s) origins without a path ("${entry}" is not one)`,
+      });
+      return z.NEVER;
+    }
+    origins.push(origin);
+  }
+  return origins;
+});
+
 const flag = z.stringbool({ error: 'must be true or false (also accepted: 1/0, yes/no, on/off)' });
 
 const envSchema = z.object({
@@ -166,6 +189,8 @@ const envSchema = z.object({
   PROBE_CONCURRENCY_PER_PROVIDER: integer(1, 100).default(DEFAULT_PROBE_CONFIG.concurrencyPerProvider),
   ZOOM_WEBHOOK_SECRET_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
   PUBLIC_URL: httpUrl.optional(),
+  OAUTH_REDIRECT_ORIGINS: originList.optional(),
+  OAUTH_RETURN_ORIGINS: originList.optional(),
   GOOGLE_CLIENT_ID: z.string().trim().min(1).optional(),
   GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
   MICROSOFT_CLIENT_ID: z.string().trim().min(1).optional(),
@@ -266,6 +291,10 @@ export function configFromEnv(
     },
     zoomWebhookSecretToken: env.ZOOM_WEBHOOK_SECRET_TOKEN,
     publicUrl: env.PUBLIC_URL,
+    oauthClientOrigins: {
+      redirectOrigins: env.OAUTH_REDIRECT_ORIGINS ?? [],
+      returnOrigins: env.OAUTH_RETURN_ORIGINS ?? [],
+    },
     providerApps: providerAppsFromEnv(env),
   };
 }

@@ -37,7 +37,10 @@ import { DEFAULT_PROBE_CONFIG } from './probes/config.js';
 import { type ProbeRunner, startProbes } from './probes/runner.js';
 import { AdapterProviderRegistry } from './providers/adapter-registry.js';
 import type { ProviderRegistryFactory } from './providers/adapters.js';
+import { handleOAuthAuthorize } from './providers/authorize-route.js';
 import { handleOAuthCallback } from './providers/callback-route.js';
+import { AUTHORIZE_PATH } from './providers/oauth-flow.js';
+import { NO_CLIENT_ORIGINS } from './providers/oauth-origins.js';
 import { type ProviderRegistry, UnconfiguredProviderRegistry } from './providers/registry.js';
 import { ZOOM_WEBHOOK_PATH, ZoomWebhook, zoomWebhookHandler } from './providers/zoom-webhook.js';
 import { createSchema } from './schema/index.js';
@@ -140,7 +143,16 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     state,
     providers:
       typeof options.providers === 'function'
-        ? options.providers({ database, keyring, state, publicUrl, logger: log, exchangeSettings, exchange })
+        ? options.providers({
+            database,
+            keyring,
+            state,
+            publicUrl,
+            logger: log,
+            exchangeSettings,
+            exchange,
+            clientOrigins: config.oauthClientOrigins ?? NO_CLIENT_ORIGINS,
+          })
         : (options.providers ?? new UnconfiguredProviderRegistry()),
     metrics,
     exchangeSettings,
@@ -192,6 +204,9 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   app.get('/metrics', async (_request, response) => {
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  app.get(AUTHORIZE_PATH, (request, response) =>
+    handleOAuthAuthorize(services, config.jwt, request, response),
+  );
   app.get('/oauth/callback/:provider', (request, response) =>
     handleOAuthCallback(services.providers, request, response),
   );

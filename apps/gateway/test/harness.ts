@@ -20,6 +20,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { mintToken, type Role } from '../src/auth/token.js';
 import { type GatewayConfig, gatewayConfig } from '../src/env.js';
 import { createGateway, type Gateway, type GatewayOptions } from '../src/gateway.js';
+import { rememberStarter } from './oauth.js';
 
 export { describeEachDriver, describePostgres } from '@tsunagi/db/testing/suites';
 
@@ -133,7 +134,10 @@ export async function startTestGateway(driver: DriverName, options: StartOptions
         body: JSON.stringify({ query, variables }),
       });
       const text = await response.text();
-      return { status: response.status, headers: response.headers, body: JSON.parse(text), text };
+      const body = JSON.parse(text);
+      // The client that starts an OAuth flow is the one that opens its authorization URL (test/oauth.ts).
+      rememberStarter(body, bearer);
+      return { status: response.status, headers: response.headers, body, text };
     },
     async organization(names, roles = {}) {
       const suffix = randomBytes(5).toString('hex');

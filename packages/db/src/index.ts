@@ -71,8 +71,16 @@ export {
 } from './hysteresis.js';
 export type { IdPrefix } from './ids.js';
 export { newId } from './ids.js';
-export type { CreateOAuthStateInput, OAuthAuthorization, OAuthStateStore } from './oauth-states.js';
-export { createOAuthStateStore } from './oauth-states.js';
+export type {
+  CreateOAuthStateInput,
+  OAuthAuthorization,
+  OAuthStateConditions,
+  OAuthStateError,
+  OAuthStateRefusal,
+  OAuthStateResult,
+  OAuthStateStore,
+} from './oauth-states.js';
+export { createOAuthStateStore, OAUTH_STATE_REFUSALS } from './oauth-states.js';
 export type {
   AlertCounts,
   BookingPageList,

@@ -269,6 +269,12 @@ export const oauthStates = pgTable(
     keyId: text('key_id').notNull(),
     codeVerifierCiphertext: text('code_verifier_ciphertext').notNull(),
     redirectUri: text('redirect_uri').notNull(),
+    /** Who started the flow (an admin may reconnect another member's connection): only they may finish it. */
+    startedBy: text('started_by'),
+    /** SHA-256 of the secret in the starting browser's cookie, set once when that browser is bound. */
+    browserBindingHash: text('browser_binding_hash'),
+    /** Where the callback sends the browser afterwards (an allow-listed client origin); null: an HTML page. */
+    returnUrl: text('return_url'),
     expiresAt: timestamptz('expires_at').notNull(),
     usedAt: timestamptz('used_at'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),

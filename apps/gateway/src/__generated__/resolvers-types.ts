@@ -28,7 +28,7 @@ export type AttendanceMode =
   /** One eligible member hosts. */
   | 'ANY_MEMBER';
 
-/** An OAuth authorization in progress: send the user to `authorizationUrl`. */
+/** An OAuth authorization in progress: the starting client opens `authorizationUrl` with its bearer token. */
 export type AuthorizationSession = {
   readonly __typename?: 'AuthorizationSession';
   readonly authorizationUrl: Scalars['String']['output'];
@@ -450,7 +450,19 @@ export type Mutation = {
   readonly changeOwner: BookingPage;
   /** Probes the connection now and records the result. */
   readonly checkConnection: Connection;
+  /**
+   * Finishes a flow whose redirectUri is the client's own page: only the user who started it may. An error
+   * means nothing changed and the state is still usable by that user.
+   */
   readonly completeAuthorization: Connection;
+  /**
+   * Starts linking a new account. Open `authorizationUrl` (the gateway's binding endpoint) with this caller's
+   * bearer token: it binds the flow to that browser by an HttpOnly cookie and sends it on to the provider; the
+   * gateway's callback then finishes only in that browser. `redirectUri` (default: the gateway's callback route)
+   * must be an origin listed in OAUTH_REDIRECT_ORIGINS, for clients that finish with `completeAuthorization`.
+   * `returnUrl` (an origin listed in OAUTH_RETURN_ORIGINS) is where the callback sends the browser afterwards,
+   * with the outcome in its query; without it the browser gets a short page.
+   */
   readonly connectAccount: AuthorizationSession;
   /**
    * Links an Exchange mailbox (default: the user's email) as an EXCHANGE calendar of `userId` (default: the
@@ -472,6 +484,10 @@ export type Mutation = {
   /** Stores the settings untested (status UNTESTED). ADMIN only. */
   readonly saveExchangeSettings: ExchangeSettings;
   readonly setBookingPageEnabled: BookingPage;
+  /**
+   * Starts signing in again to the connection's own account (the provider is hinted its accountEmail). Finished
+   * like `connectAccount`, and only by the user who started it; an unlink made meanwhile wins.
+   */
   readonly startReconnect: AuthorizationSession;
   /**
    * Tests the settings step by step against `participant`'s mailbox. With `save`, stores them (OK when
@@ -509,6 +525,7 @@ export type MutationCompleteAuthorizationArgs = {
 export type MutationConnectAccountArgs = {
   provider: Provider;
   redirectUri?: InputMaybe<Scalars['String']['input']>;
+  returnUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -553,6 +570,7 @@ export type MutationSetBookingPageEnabledArgs = {
 export type MutationStartReconnectArgs = {
   connectionId: Scalars['ID']['input'];
   redirectUri?: InputMaybe<Scalars['String']['input']>;
+  returnUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
 

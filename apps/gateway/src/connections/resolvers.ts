@@ -84,7 +84,7 @@ export const connectionResolvers: Resolvers = {
     },
   },
   Mutation: {
-    connectAccount: async (_parent, { provider, redirectUri }, context) => {
+    connectAccount: async (_parent, { provider, redirectUri, returnUrl }, context) => {
       const actor = actorOf(context);
       return providerValue(
         await context.services.providers.startAuthorization({
@@ -93,6 +93,8 @@ export const connectionResolvers: Resolvers = {
           provider,
           connectionId: null,
           redirectUri: checkText(redirectUri ?? null, 'redirectUri', MAX_URI_LENGTH),
+          startedBy: context.viewer.userId,
+          returnUrl: checkText(returnUrl ?? null, 'returnUrl', MAX_URI_LENGTH),
         }),
       );
     },
@@ -123,7 +125,7 @@ export const connectionResolvers: Resolvers = {
       );
       return freshConnection(context, connectionId);
     },
-    startReconnect: async (_parent, { connectionId, redirectUri }, context) => {
+    startReconnect: async (_parent, { connectionId, redirectUri, returnUrl }, context) => {
       const actor = actorOf(context);
       const connection = await visibleConnection(context, connectionId, 'connectionId');
       return providerValue(
@@ -133,6 +135,8 @@ export const connectionResolvers: Resolvers = {
           provider: connection.provider,
           connectionId: connection.id,
           redirectUri: checkText(redirectUri ?? null, 'redirectUri', MAX_URI_LENGTH),
+          startedBy: context.viewer.userId,
+          returnUrl: checkText(returnUrl ?? null, 'returnUrl', MAX_URI_LENGTH),
         }),
       );
     },

@@ -44,7 +44,9 @@ export function demoProviderLines(embedded: EmbeddedGateway): string[] {
       '',
       `Try a reconnect: ${errored.accountEmail ?? errored.userEmail}'s ${errored.provider} grant is revoked; in the IDE run`,
       `  mutation { startReconnect(connectionId: "${errored.id}") { authorizationUrl } }`,
-      '  and open the authorizationUrl: the emulator consents and the callback sets it CONNECTED again.',
+      '  then open the authorizationUrl with the same token (it binds the flow to your cookie jar), e.g.',
+      `  curl -L -c jar -b jar -H 'Authorization: Bearer ${gateway.demo.adminToken}' '<authorizationUrl>'`,
+      '  the emulator consents and the callback, seeing that jar, sets it CONNECTED again.',
     );
   }
   const broken = exchange.find((org) => org.organizationId === gateway.demo.organizationId && !org.ok);

@@ -1,20 +1,14 @@
-// The provider registry backed by real adapters (packages/providers): OAuth authorization code + PKCE for
-// connect and reconnect, probes through a token store that keeps refreshed tokens sealed in the database, and
+// The provider registry backed by real adapters (packages/providers): the OAuth connect / reconnect flow
+// (oauth-flow.ts), probes through a token store that keeps refreshed tokens sealed in the database, and
 // every state change through the db state service (one transaction each: status, credentials, pages, events).
-import { createHash, randomBytes } from 'node:crypto';
 import {
   type ConnectionCredentials,
   type ConnectionProvider,
-  type ConnectionRow,
   type CredentialStore,
   createCredentialStore,
-  createOAuthStateStore,
   type Database,
   type Keyring,
-  type OAuthAuthorization,
-  type OAuthStateStore,
   type ProviderErrorClassificationLike,
-  type ServiceError,
   type StateService,
   systemActor,
 } from '@tsunagi/db';
@@ -31,18 +25,25 @@ import {
   type TokenStore,
 } from '@tsunagi/providers';
 import { type ExchangeAccess, exchangeAccountId, probeExchangeMailbox } from './exchange.js';
-import type {
-  AuthorizationStarted,
-  CallbackCompleted,
-  CallbackRequest,
-  CheckConnectionRequest,
-  CompleteAuthorizationRequest,
-  ConnectExchangeRequest,
-  ProviderFailure,
-  ProviderRegistry,
-  ProviderResult,
-  StartAuthorizationRequest,
+import { OAuthConnectFlow, toCredentials } from './oauth-flow.js';
+import { NO_CLIENT_ORIGINS, type OAuthClientOrigins } from './oauth-origins.js';
+import {
+  type AuthorizationStarted,
+  type BindBrowserRequest,
+  type BrowserBound,
+  type CallbackOutcome,
+  type CallbackRequest,
+  type CheckConnectionRequest,
+  type CompleteAuthorizationRequest,
+  type ConnectExchangeRequest,
+  fail,
+  fromService,
+  type ProviderRegistry,
+  type ProviderResult,
+  type StartAuthorizationRequest,
 } from './registry.js';
+
+export { ACCOUNT_MISMATCH, CONNECTION_UNLINKED } from './oauth-flow.js';
 
 /** What the gateway needs of one provider: its OAuth flow and how to open one connection's adapter. */
 export interface ProviderAdapter {
@@ -60,6 +61,8 @@ export interface AdapterProviderRegistryOptions {
   readonly adapters: ProviderAdapters;
   /** The gateway's public origin; the default redirect URI is `${publicUrl}/oauth/callback/${provider}`. */
   readonly publicUrl: string | (() => string);
+  /** Client origins a flow may redirect to or return to (OAUTH_REDIRECT_ORIGINS, OAUTH_RETURN_ORIGINS). */
+  readonly clientOrigins?: OAuthClientOrigins;
   /** How long an authorization may take, default 600 s. */
   readonly stateTtlSeconds?: number;
   /** Clock of the authorization states (tests move it to expire a state). */
@@ -87,33 +90,6 @@ export interface ConnectionProbeOutcome {
 }
 
 export const DEFAULT_REFRESH_EXPIRY_WARNING_MS = 7 * 24 * 60 * 60 * 1000;
-
-/** The reason a reconnect that signed in to another account reports (extensions.reason, code CONFLICT). */
-export const ACCOUNT_MISMATCH = 'ACCOUNT_MISMATCH';
-
-const fail = (
-  code: ProviderFailure['code'],
-  message: string,
-  extra: { provider?: ConnectionProvider; reason?: string } = {},
-): { ok: false; error: ProviderFailure } => ({ ok: false, error: { code, message, ...extra } });
-
-const fromService = (error: ServiceError, reason?: string): { ok: false; error: ProviderFailure } =>
-  fail(error.code, error.message, reason === undefined ? {} : { reason });
-
-/** RFC 7636: a 43-character base64url verifier and its S256 challenge. */
-function pkcePair(): { verifier: string; challenge: string } {
-  const verifier = randomBytes(32).toString('base64url');
-  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
-}
-
-function toCredentials(tokens: OAuthTokens): ConnectionCredentials {
-  return {
-    accessToken: tokens.accessToken,
-    refreshToken: tokens.refreshToken ?? null,
-    expiresAt: tokens.expiresAt === undefined ? null : new Date(tokens.expiresAt),
-    scopes: tokens.scopes,
-  };
-}
 
 function toTokens(credentials: ConnectionCredentials): OAuthTokens {
   return {
@@ -182,26 +158,31 @@ function refreshExpiryRisk(
 
 export class AdapterProviderRegistry implements ProviderRegistry {
   readonly #options: AdapterProviderRegistryOptions;
-  readonly #states: OAuthStateStore;
+  readonly #oauth: OAuthConnectFlow;
   readonly #credentials: CredentialStore;
   readonly #logger: Logger;
 
   constructor(options: AdapterProviderRegistryOptions) {
     this.#options = options;
-    this.#states = createOAuthStateStore(
-      options.db,
-      options.keyring,
-      options.now === undefined ? {} : { now: options.now },
-    );
     this.#credentials = createCredentialStore(options.db, options.keyring);
     this.#logger = options.logger ?? noopLogger;
+    const { publicUrl } = options;
+    this.#oauth = new OAuthConnectFlow({
+      db: options.db,
+      keyring: options.keyring,
+      state: options.state,
+      adapter: (provider) => this.#adapter(provider),
+      publicUrl: typeof publicUrl === 'string' ? () => publicUrl : publicUrl,
+      origins: options.clientOrigins ?? NO_CLIENT_ORIGINS,
+      stateTtlSeconds: options.stateTtlSeconds,
+      now: options.now,
+      logger: this.#logger,
+    });
   }
 
   /** Where the provider sends the user back when the client names no redirect URI. */
   redirectUriFor(provider: ConnectionProvider): string {
-    const base =
-      typeof this.#options.publicUrl === 'string' ? this.#options.publicUrl : this.#options.publicUrl();
-    return `${base.replace(/\/+$/, '')}/oauth/callback/${provider}`;
+    return this.#oauth.redirectUriFor(provider);
   }
 
   /** Providers with an adapter, and EXCHANGE when Interop access is configured (what probes cover). */
@@ -226,182 +207,21 @@ export class AdapterProviderRegistry implements ProviderRegistry {
         { provider: 'EXCHANGE', reason: 'NOT_OAUTH' },
       );
     }
-    const adapter = this.#adapter(request.provider);
-    if (adapter === undefined) {
-      return fail('PROVIDER_ERROR', `No provider adapter is configured for ${request.provider}`, {
-        provider: request.provider,
-      });
-    }
-    const user = await this.#options.db.query.users.findFirst({
-      where: (t, { and, eq }) => and(eq(t.organizationId, request.organizationId), eq(t.id, request.userId)),
-      columns: { email: true },
-    });
-    if (user === undefined) return fail('NOT_FOUND', 'User not found');
-    const redirectUri = request.redirectUri ?? this.redirectUriFor(request.provider);
-    const { verifier, challenge } = pkcePair();
-    const created = await this.#states.create({
-      organizationId: request.organizationId,
-      userId: request.userId,
-      provider: request.provider,
-      connectionId: request.connectionId,
-      redirectUri,
-      codeVerifier: verifier,
-      ...(this.#options.stateTtlSeconds === undefined ? {} : { ttlSeconds: this.#options.stateTtlSeconds }),
-    });
-    if (!created.ok) return fromService(created.error);
-    const authorizationUrl = adapter.oauth.authorizationUrl({
-      state: created.value.state,
-      codeChallenge: challenge,
-      redirectUri,
-      loginHint: user.email,
-    });
-    return {
-      ok: true,
-      value: {
-        provider: request.provider,
-        authorizationUrl,
-        state: created.value.state,
-        expiresAt: created.value.expiresAt,
-        connectionId: request.connectionId,
-      },
-    };
+    return this.#oauth.start(request);
   }
 
-  async completeAuthorization(
+  bindBrowser(request: BindBrowserRequest): Promise<ProviderResult<BrowserBound>> {
+    return this.#oauth.bindBrowser(request);
+  }
+
+  completeAuthorization(
     request: CompleteAuthorizationRequest,
   ): Promise<ProviderResult<{ connectionId: string }>> {
-    const consumed = await this.#consume(request.state);
-    if (!consumed.ok) return consumed;
-    // Another organization's state reads as an unknown one (it is burnt all the same: it leaked).
-    if (consumed.value.organizationId !== request.organizationId) {
-      return fail('NOT_FOUND', 'Unknown authorization state', { reason: 'STATE_NOT_FOUND' });
-    }
-    const done = await this.#redeem(consumed.value, request.code);
-    return done.ok ? { ok: true, value: { connectionId: done.value.connectionId } } : done;
+    return this.#oauth.completeAuthorization(request);
   }
 
-  /** The provider's redirect: the state row says whose authorization it is, no bearer token needed. */
-  async completeCallback(request: CallbackRequest): Promise<ProviderResult<CallbackCompleted>> {
-    const consumed = await this.#consume(request.state);
-    if (!consumed.ok) return consumed;
-    const authorization = consumed.value;
-    if (authorization.provider !== request.provider) {
-      return fail('BAD_USER_INPUT', 'The callback is for another provider', { reason: 'PROVIDER_MISMATCH' });
-    }
-    if (request.error !== null || request.code === null) {
-      return fail('BAD_USER_INPUT', 'The provider did not grant access', {
-        provider: authorization.provider,
-        reason: request.error === null ? 'NO_CODE' : 'ACCESS_DENIED',
-      });
-    }
-    return this.#redeem(authorization, request.code);
-  }
-
-  async #consume(state: string): Promise<ProviderResult<OAuthAuthorization>> {
-    const consumed = await this.#states.consume(state);
-    if (consumed.ok) return consumed;
-    const reason =
-      consumed.error.code === 'CONFLICT'
-        ? 'STATE_ALREADY_USED'
-        : consumed.error.code === 'BAD_USER_INPUT'
-          ? 'STATE_EXPIRED'
-          : 'STATE_NOT_FOUND';
-    return fromService(consumed.error, reason);
-  }
-
-  async #redeem(authorization: OAuthAuthorization, code: string): Promise<ProviderResult<CallbackCompleted>> {
-    const { organizationId, userId, provider } = authorization;
-    const adapter = this.#adapter(provider);
-    if (adapter === undefined) {
-      return fail('PROVIDER_ERROR', `No provider adapter is configured for ${provider}`, { provider });
-    }
-    let exchanged: Awaited<ReturnType<OAuthFlow['exchangeCode']>>;
-    try {
-      exchanged = await adapter.oauth.exchangeCode({
-        code,
-        codeVerifier: authorization.codeVerifier,
-        redirectUri: authorization.redirectUri,
-      });
-    } catch (error) {
-      if (!isProviderError(error)) throw error;
-      const { classification } = error;
-      this.#logger.warn(
-        { provider, code: classification.code, reason: classification.providerReason },
-        'authorization code exchange failed',
-      );
-      // invalid_grant on a code: reused, expired, or issued for another verifier or redirect URI.
-      if (classification.code === 'AUTH_REVOKED' || classification.code === 'INVALID_REQUEST') {
-        return fail('BAD_USER_INPUT', 'The authorization code is invalid, expired or already used', {
-          provider,
-          reason: 'INVALID_CODE',
-        });
-      }
-      return fail('PROVIDER_ERROR', `The provider refused the authorization (${classification.code})`, {
-        provider,
-      });
-    }
-    const { tokens, account } = exchanged;
-    const credentials = toCredentials(tokens);
-    const actor = systemActor(organizationId);
-
-    if (authorization.connectionId === null) {
-      const created = await this.#options.state.createConnection(actor, {
-        userId,
-        provider,
-        accountExternalId: account.externalId,
-        accountEmail: account.email,
-        credentials,
-      });
-      if (!created.ok) {
-        await this.#forget(adapter, tokens);
-        return fromService(
-          created.error,
-          created.error.code === 'CONFLICT' ? 'ACCOUNT_ALREADY_LINKED' : undefined,
-        );
-      }
-      return {
-        ok: true,
-        value: { organizationId, userId, provider, connectionId: created.value.connection.id },
-      };
-    }
-
-    const connection: ConnectionRow | undefined = await this.#options.db.query.connections.findFirst({
-      where: (t, { and, eq }) =>
-        and(eq(t.organizationId, organizationId), eq(t.id, authorization.connectionId as string)),
-    });
-    if (connection === undefined) {
-      await this.#forget(adapter, tokens);
-      return fail('NOT_FOUND', 'Connection not found');
-    }
-    if (connection.accountExternalId !== account.externalId) {
-      await this.#forget(adapter, tokens);
-      return fail(
-        'CONFLICT',
-        `Signed in as another account${account.email === null ? '' : ` (${account.email})`}; reconnect ${connection.accountEmail ?? 'the linked account'}`,
-        { provider, reason: ACCOUNT_MISMATCH },
-      );
-    }
-    const reconnected = await this.#options.state.markReconnected(actor, connection.id, credentials);
-    if (!reconnected.ok) {
-      await this.#forget(adapter, tokens);
-      return fromService(reconnected.error);
-    }
-    return { ok: true, value: { organizationId, userId, provider, connectionId: connection.id } };
-  }
-
-  /** Best effort: tokens we will not keep are revoked at the provider where it can. */
-  async #forget(adapter: ProviderAdapter, tokens: OAuthTokens): Promise<void> {
-    try {
-      await adapter.oauth.revoke(tokens.refreshToken ?? tokens.accessToken);
-    } catch (error) {
-      this.#logger.warn(
-        {
-          provider: adapter.oauth.provider,
-          err: isProviderError(error) ? error.classification.code : 'unknown',
-        },
-        'revoking unused tokens failed',
-      );
-    }
+  completeCallback(request: CallbackRequest): Promise<CallbackOutcome> {
+    return this.#oauth.completeCallback(request);
   }
 
   async prepareRevocation(request: {

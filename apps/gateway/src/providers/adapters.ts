@@ -21,6 +21,7 @@ import {
   type ProviderAdapters,
 } from './adapter-registry.js';
 import type { ExchangeAnalyzerOptions } from './exchange.js';
+import type { OAuthClientOrigins } from './oauth-origins.js';
 import type { ProviderRegistry } from './registry.js';
 
 export interface MicrosoftAdapterOptions {
@@ -128,6 +129,8 @@ export interface ProviderRegistryDependencies {
   /** The organizations' Interop settings and how to reach Exchange: EXCHANGE connections probe through them. */
   readonly exchangeSettings: ExchangeSettingsStore;
   readonly exchange: ExchangeAnalyzerOptions;
+  /** Client origins an OAuth flow may redirect or return to (OAUTH_REDIRECT_ORIGINS, OAUTH_RETURN_ORIGINS). */
+  readonly clientOrigins?: OAuthClientOrigins;
 }
 
 export type ProviderRegistryFactory = (dependencies: ProviderRegistryDependencies) => ProviderRegistry;
@@ -152,6 +155,7 @@ function registryOver(
   const logger = extra.logger ?? dependencies.logger;
   return new AdapterProviderRegistry({
     publicUrl: dependencies.publicUrl,
+    ...(dependencies.clientOrigins === undefined ? {} : { clientOrigins: dependencies.clientOrigins }),
     ...extra,
     ...(logger === undefined ? {} : { logger }),
     db: dependencies.database.db,

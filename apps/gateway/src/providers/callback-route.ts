@@ -1,11 +1,16 @@
 // GET /oauth/callback/:provider?code&state — where the provider sends the user back. No bearer token: the
-// single-use state names the organization and user who started the authorization. Answers JSON, errors typed
-// like GraphQL errors and never with a stack.
+// flow's state names who started it, and the browser must carry the binding cookie that GET /oauth/authorize
+// set for that state (anyone else's browser changes nothing and is told why). Answers JSON to API clients,
+// a localized page or a redirect to the client's return URL to browsers; never a stack or a token.
 import type { Request, Response } from 'express';
-import { type ErrorCode, HTTP_STATUS } from '../errors.js';
+import { BINDING_COOKIE_PATH, bindingCookieName, readCookie } from './browser-binding.js';
+import { answerConnected, answerFailure } from './oauth-answer.js';
 import type { ProviderRegistry } from './registry.js';
 
 const MAX_PARAMETER_LENGTH = 2048;
+
+/** Refusals after which the flow is still pending, so the browser's cookie (if any) is kept. */
+const STILL_PENDING = new Set(['PROVIDER_MISMATCH', 'OTHER_BROWSER', 'STATE_NOT_FOUND']);
 
 function parameter(request: Request, name: string): string | null | undefined {
   const value = request.query[name];
@@ -13,18 +18,6 @@ function parameter(request: Request, name: string): string | null | undefined {
   if (typeof value !== 'string' || value.length === 0 || value.length > MAX_PARAMETER_LENGTH)
     return undefined;
   return value;
-}
-
-function answerError(
-  response: Response,
-  code: ErrorCode,
-  message: string,
-  extensions: Record<string, unknown> = {},
-): void {
-  response
-    .status(HTTP_STATUS[code])
-    .set('cache-control', 'no-store')
-    .json({ status: 'error', errors: [{ message, extensions: { code, ...extensions } }] });
 }
 
 export async function handleOAuthCallback(
@@ -36,31 +29,37 @@ export async function handleOAuthCallback(
   const code = parameter(request, 'code');
   const error = parameter(request, 'error');
   if (state === null || state === undefined || code === undefined || error === undefined) {
-    answerError(response, 'BAD_USER_INPUT', 'The callback needs a state and a code', { field: 'state' });
+    answerFailure(request, response, {
+      code: 'BAD_USER_INPUT',
+      message: 'The callback needs a state and a code',
+      reason: 'MISSING_PARAMETERS',
+    });
     return;
   }
   if (registry.completeCallback === undefined) {
-    answerError(response, 'PROVIDER_ERROR', 'No provider adapter is configured');
+    answerFailure(request, response, {
+      code: 'PROVIDER_ERROR',
+      message: 'No provider adapter is configured',
+    });
     return;
   }
   const provider = String(request.params.provider);
+  const cookie = bindingCookieName(state);
   try {
-    const result = await registry.completeCallback({ provider, state, code, error });
-    if (!result.ok) {
-      const { code: errorCode, message, provider: failed, reason } = result.error;
-      answerError(response, errorCode, message, {
-        ...(failed === undefined ? {} : { provider: failed }),
-        ...(reason === undefined ? {} : { reason }),
-      });
-      return;
-    }
-    response.set('cache-control', 'no-store').json({
-      status: 'connected',
-      provider: result.value.provider,
-      connectionId: result.value.connectionId,
+    const { result, returnUrl } = await registry.completeCallback({
+      provider,
+      state,
+      code,
+      error,
+      browserSecret: readCookie(request.headers.cookie, cookie),
     });
+    if (result.ok || !STILL_PENDING.has(result.error.reason ?? '')) {
+      response.clearCookie(cookie, { path: BINDING_COOKIE_PATH, httpOnly: true, sameSite: 'lax' });
+    }
+    if (result.ok) answerConnected(request, response, result.value, returnUrl);
+    else answerFailure(request, response, result.error, returnUrl);
   } catch (failure) {
     request.log.error({ err: failure, provider }, 'OAuth callback failed unexpectedly');
-    answerError(response, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    answerFailure(request, response, { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
   }
 }

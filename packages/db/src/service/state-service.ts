@@ -139,10 +139,14 @@ export interface StateService {
     connectionId: string,
     classification: ProviderErrorClassificationLike,
   ): Promise<Result<ConnectionChange>>;
+  /** Stores new credentials and marks the connection CONNECTED (an unlinked one is linked again), unless
+   * `startedAt` is given and the connection was unlinked since then: an unlink wins over a reconnect that was
+   * already under way (CONFLICT). */
   markReconnected(
     actor: Actor,
     connectionId: string,
     credentials: ConnectionCredentials,
+    options?: { startedAt?: Date },
   ): Promise<Result<ConnectionChange>>;
   unlinkConnection(actor: Actor, connectionId: string): Promise<Result<ConnectionChange>>;
   createBookingPage(actor: Actor, input: CreateBookingPageInput): Promise<Result<BookingPageRow>>;
@@ -559,12 +563,17 @@ export function createStateService(options: StateServiceOptions): StateService {
       });
     },
 
-    markReconnected(actor, connectionId, credentials) {
+    markReconnected(actor, connectionId, credentials, options = {}) {
       return run(actor, 'markReconnected', async (ctx) => {
         checkCredentials(credentials);
         const connection = await openConnection(ctx, actor, connectionId);
-        if (connection.status === 'DISCONNECTED')
+        if (connection.status === 'DISCONNECTED') {
+          const { startedAt } = options;
+          if (startedAt !== undefined && connection.statusChangedAt.getTime() >= startedAt.getTime()) {
+            return abort('CONFLICT', 'The connection was unlinked after this reconnect started');
+          }
           await assertAccountNotLinked(ctx, connection, connection.id);
+        }
         await writeCredentials(ctx.tx, keyring, connection.id, credentials, ctx.now);
         const next: ConnectionHealthState = {
           status: 'CONNECTED',

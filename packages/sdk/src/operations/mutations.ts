@@ -1,8 +1,8 @@
 import { graphql } from '../__generated__/gql.js';
 
 export const StartReconnectMutation = graphql(`
-  mutation StartReconnect($connectionId: ID!, $redirectUri: String) {
-    startReconnect(connectionId: $connectionId, redirectUri: $redirectUri) {
+  mutation StartReconnect($connectionId: ID!, $redirectUri: String, $returnUrl: String) {
+    startReconnect(connectionId: $connectionId, redirectUri: $redirectUri, returnUrl: $returnUrl) {
       authorizationUrl
       state
       expiresAt
