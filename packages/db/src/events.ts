@@ -12,6 +12,7 @@ import {
   events,
   type LocationType,
 } from './schema.js';
+import { retryWhileUnavailable } from './unavailable.js';
 
 export const EVENT_TYPES = [
   'CONNECTION_CREATED',
@@ -231,7 +232,8 @@ export interface FollowEventsOptions {
 /**
  * Replays an organization's events after a cursor, then yields new ones as they commit, with no gap and
  * no duplicate: it subscribes before the first read, so a commit during replay still wakes it, and it
- * only ever yields ids above the last one yielded. Ends when `signal` aborts.
+ * only ever yields ids above the last one yielded. A lost database connection pauses it until the
+ * database answers again. Ends when `signal` aborts.
  */
 export async function* followEvents(
   options: FollowEventsOptions,
@@ -252,8 +254,9 @@ export async function* followEvents(
   const onAbort = () => wake?.();
   signal?.addEventListener('abort', onAbort);
   try {
-    await bus.ready();
-    cursor = options.after ?? (await latestEventId(db, organizationId));
+    // The database may be unreachable for a while: a follower waits for it as it waits for events.
+    await retryWhileUnavailable(() => bus.ready(), signal);
+    cursor = options.after ?? (await retryWhileUnavailable(() => latestEventId(db, organizationId), signal));
     while (!signal?.aborted) {
       if (!dirty) {
         await new Promise<void>((resolve) => {
@@ -264,7 +267,10 @@ export async function* followEvents(
         continue;
       }
       dirty = false;
-      const batch = await readEvents(db, organizationId, cursor, batchSize);
+      const batch = await retryWhileUnavailable(
+        () => readEvents(db, organizationId, cursor, batchSize),
+        signal,
+      );
       for (const event of batch) {
         if (signal?.aborted) return;
         if (event.id <= cursor) continue;

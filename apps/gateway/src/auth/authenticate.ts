@@ -1,7 +1,7 @@
 // One way in for HTTP requests and WebSocket connections alike: a verified token naming a live user
 // (or a service) of an existing organization, or UNAUTHENTICATED.
 import { createContext, type GatewayContext, type GatewayServices } from '../context.js';
-import { gatewayError } from '../errors.js';
+import { databaseUnavailableError, gatewayError } from '../errors.js';
 import type { Logger } from '../ops/logger.js';
 import { type JwtSettings, TokenError, viewerFromAuthorization } from './token.js';
 
@@ -22,5 +22,10 @@ export async function authenticate(
   if (viewer === null) {
     throw gatewayError('UNAUTHENTICATED', 'Send Authorization: Bearer <token>', { http: true });
   }
-  return createContext(services, viewer, requestId, log);
+  try {
+    return await createContext(services, viewer, requestId, log);
+  } catch (error) {
+    // Ends the request before execution: typed here, or Apollo would answer 500.
+    throw databaseUnavailableError(error, { http: true }) ?? error;
+  }
 }

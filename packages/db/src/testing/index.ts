@@ -1,3 +1,4 @@
+export { freshEvaluation } from './evaluation.js';
 export type { TestPostgres, ThrowawayDatabase } from './postgres.js';
 export {
   adminStatement,
@@ -6,4 +7,5 @@ export {
   postgresProblem,
   probeTestPostgres,
   TEST_DATABASE_URL,
+  terminateBackends,
 } from './postgres.js';
