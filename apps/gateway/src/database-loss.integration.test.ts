@@ -15,11 +15,10 @@ import {
   storedEvaluation,
   systemActor,
 } from '@tsunagi/db';
-import { freshEvaluation, terminateBackends } from '@tsunagi/db/testing';
+import { freshEvaluation, TcpProxy, terminateBackends } from '@tsunagi/db/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type GatewayProcess, startGatewayProcess } from '../test/gateway-process.js';
 import { createPostgresDatabase, postgresAvailable } from '../test/harness.js';
-import { TcpProxy } from '../test/tcp-proxy.js';
 import { subscribe, wsClient } from '../test/ws.js';
 import { mintToken } from './auth/token.js';
 import { gatewayConfig } from './env.js';

@@ -9,3 +9,4 @@ export {
   TEST_DATABASE_URL,
   terminateBackends,
 } from './postgres.js';
+export { TcpProxy } from './tcp-proxy.js';
