@@ -95,6 +95,7 @@ const CLEAR = 'mutation C($id: ID!) { removeAllLocations(pageId: $id) { id } }';
 const CREATE = 'mutation N($input: CreateBookingPageInput!) { createBookingPage(input: $input) { id } }';
 const READ = '{ bookingPages(first: 5) { edges { node { id state acceptingBookings } } } }';
 const EVENTS = 'subscription E($after: String) { events(after: $after) { id cursor type } }';
+const STATE_CHANGES = 'subscription { bookingPageStateChanged { cursor state } }';
 
 /** One step of a worker's loop; the model moves only on a success. */
 async function step(url: string, token: string, model: WorkerModel, i: number, tally: Tally) {
@@ -245,6 +246,22 @@ describe.runIf(postgresAvailable)('the gateway when its database connections die
 
     const followers = processes.map((p) => follow(p.url, token, start));
     cleanups.push(() => Promise.all(followers.map((f) => f.stop())));
+    // A live subscription whose filter reads the database (may the viewer see the page?) for each event.
+    const liveClient = wsClient((processes[0] as GatewayProcess).url.replace(/^http/, 'ws'), token);
+    cleanups.push(async () => liveClient.dispose());
+    const live = subscribe<{ bookingPageStateChanged: { cursor: string } }>(liveClient, STATE_CHANGES);
+    const warmUp = models[0] as WorkerModel;
+    while (live.received.length === 0) {
+      // Live from when the server started it: change a page until the change arrives.
+      const toggled = await state.setBookingPageEnabled(system, warmUp.pageId, !warmUp.enabled);
+      if (!toggled.ok) throw new Error(toggled.error.message);
+      warmUp.enabled = !warmUp.enabled;
+      warmUp.updates++;
+      await vi
+        .waitFor(() => expect(live.received.length).toBeGreaterThan(0), { timeout: 1_000 })
+        .catch(() => {});
+    }
+    const liveFrom = Number(live.received[0]?.bookingPageStateChanged.cursor);
 
     // ---- traffic: mutations, reads and readiness probes on every gateway until told to stop
     const mutations: Tally = { success: 0, unavailable: 0, unexpected: [] };
@@ -350,6 +367,13 @@ describe.runIf(postgresAvailable)('the gateway when its database connections die
       );
       expect(follower.ids()).toEqual(log);
     }
+    // The live subscription stayed open through it all and heard every state change once.
+    const stateChanges = (await readEvents(handle.db, organization.id, liveFrom - 1, 10_000))
+      .filter((event) => event.type === 'BOOKING_PAGE_STATE_CHANGED')
+      .map((event) => event.id);
+    await live.waitFor(stateChanges.length);
+    expect(live.errors).toEqual([]);
+    expect(live.received.map((data) => Number(data.bookingPageStateChanged.cursor))).toEqual(stateChanges);
     // …and a new subscriber replays the same from the cursor.
     const replayClient = wsClient(processes[0]?.url.replace(/^http/, 'ws') as string, token);
     const replay = subscribe<{ events: { id: string } }>(replayClient, EVENTS, { after: String(start) });

@@ -1,6 +1,6 @@
 // Subscriptions read the event log through followEvents (replay from a cursor, then live, no gap, no
 // duplicate) and keep the events the subscriber asked for and may see.
-import { followEvents, latestEventId, type TsunagiEvent } from '@tsunagi/db';
+import { followEvents, latestEventId, retryWhileUnavailable, type TsunagiEvent } from '@tsunagi/db';
 import { type GatewayContext, refreshLoaders } from '../context.js';
 
 export interface EventStreamOptions {
@@ -34,8 +34,13 @@ export async function eventStream(
     try {
       const events = followEvents({ db, bus, organizationId, after, signal: controller.signal });
       for await (const event of events) {
-        refreshLoaders(context);
-        if (!(await options.accept(event, context))) continue;
+        // A filter that reads (what the viewer may see) waits out a lost database like the log does;
+        // fresh loaders each time, since a DataLoader keeps a failed load.
+        const wanted = await retryWhileUnavailable(async () => {
+          refreshLoaders(context);
+          return options.accept(event, context);
+        }, controller.signal);
+        if (!wanted) continue;
         services.metrics.eventsPublished.inc({ subscription: options.field });
         yield event;
       }
