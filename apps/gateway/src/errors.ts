@@ -1,5 +1,5 @@
 // Every error a client sees carries one of these codes, and nothing else from the server's insides.
-import type { Result, ServiceError } from '@tsunagi/db';
+import { databaseUnavailable, type Result, type ServiceError } from '@tsunagi/db';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 export const ERROR_CODES = [
@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'BAD_USER_INPUT',
   'CONFLICT',
   'PROVIDER_ERROR',
+  /** The database could not be reached or lost the connection; `extensions.retryable` says if nothing changed. */
+  'DATABASE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -21,6 +23,9 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   BAD_USER_INPUT: 400,
   CONFLICT: 409,
   PROVIDER_ERROR: 502,
+  // A well-formed request the gateway could not serve for now: a typed answer the client retries, as
+  // GraphQL-over-HTTP answers application/json requests (200), not a server fault (5xx).
+  DATABASE_UNAVAILABLE: 200,
   INTERNAL_SERVER_ERROR: 500,
 };
 
@@ -70,6 +75,24 @@ export function unwrap<T>(result: Result<T>): T {
   return result.value;
 }
 
+/**
+ * DATABASE_UNAVAILABLE for an error that means the database was unreachable or lost the connection
+ * (looking through graphql-js's wrapper), with `retryable` true when nothing was applied; null otherwise.
+ */
+export function databaseUnavailableError(
+  error: unknown,
+  options: { http?: boolean } = {},
+): GraphQLError | null {
+  let current = error;
+  for (let depth = 0; current instanceof GraphQLError && depth < 4; depth++) current = current.originalError;
+  const unavailable = databaseUnavailable(current);
+  if (unavailable === null) return null;
+  return gatewayError('DATABASE_UNAVAILABLE', unavailable.message, {
+    extensions: { retryable: unavailable.retryable },
+    ...(options.http === undefined ? {} : { http: options.http }),
+  });
+}
+
 // Errors graphql-js and Apollo raise themselves for a bad request; their messages describe only the request.
 const REQUEST_ERROR_CODES: Readonly<Record<string, ErrorCode>> = {
   GRAPHQL_PARSE_FAILED: 'BAD_USER_INPUT',
@@ -115,9 +138,16 @@ function requestErrorCode(error: unknown): ErrorCode | undefined {
   return typeof code === 'string' ? REQUEST_ERROR_CODES[code] : undefined;
 }
 
-/** Errors whose message is written for the caller; anything else is a bug or an outage, logged and masked. */
+/**
+ * Errors whose message is written for the caller, and database outages (reported by /readyz and the
+ * database's connection log, not once per request); anything else is a bug, logged and masked.
+ */
 export function isExpectedError(error: unknown): boolean {
-  return gatewayErrorIn(error) !== null || requestErrorCode(error) !== undefined;
+  return (
+    gatewayErrorIn(error) !== null ||
+    requestErrorCode(error) !== undefined ||
+    databaseUnavailableError(error) !== null
+  );
 }
 
 /**
@@ -127,6 +157,15 @@ export function isExpectedError(error: unknown): boolean {
  */
 export function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = gatewayErrorIn(error)?.extensions.code ?? requestErrorCode(error);
+  const unavailable = code === undefined ? databaseUnavailableError(error) : null;
+  if (unavailable !== null) {
+    return {
+      message: unavailable.message,
+      ...(formatted.locations === undefined ? {} : { locations: formatted.locations }),
+      ...(formatted.path === undefined ? {} : { path: formatted.path }),
+      extensions: { code: 'DATABASE_UNAVAILABLE', retryable: unavailable.extensions.retryable },
+    };
+  }
   if (code === undefined) {
     return {
       message: 'Internal server error',

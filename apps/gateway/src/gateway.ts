@@ -117,7 +117,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     options.database ??
     createDatabase(
       config.databaseUrl !== undefined
-        ? { databaseUrl: config.databaseUrl }
+        ? {
+            databaseUrl: config.databaseUrl,
+            onConnectionError: (error) => log.warn({ err: error }, 'database connection lost'),
+          }
         : config.pgliteDataDir === null
           ? {}
           : { dataDir: config.pgliteDataDir },

@@ -3,16 +3,17 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations, Logger } from 'drizzle-orm';
+import { type ExtractTablesWithRelations, type Logger, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { Pool, type PoolConfig } from 'pg';
+import { Pool, type PoolClient, type PoolConfig } from 'pg';
 import { lockDataDirectory } from './data-dir-lock.js';
 import { type EventBus, InProcessEventBus, PgNotifyEventBus } from './event-bus.js';
 import * as schema from './schema.js';
+import { DatabaseUnavailableError, isConnectionLoss } from './unavailable.js';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -33,6 +34,13 @@ export interface CreateDatabaseOptions {
   eventChannel?: string;
   /** Sees every SQL statement (tests use it to prove what read queries touch). */
   logger?: Logger;
+  /** Hears every lost database connection (pool clients, the LISTEN client); the process carries on. */
+  onConnectionError?: (error: unknown) => void;
+  /**
+   * Postgres: how long a transaction whose connection broke during COMMIT keeps asking the database
+   * whether it committed, before it reports the outcome as unknown. Default 10 s.
+   */
+  commitCheckTimeoutMs?: number;
 }
 
 export interface DatabaseHandle {
@@ -57,16 +65,25 @@ export function createDatabase(options: CreateDatabaseOptions = {}): DatabaseHan
 
 function createPgDatabase(options: CreateDatabaseOptions): DatabaseHandle {
   const databaseUrl = options.databaseUrl as string;
-  const pool = new Pool({ ...options.pool, connectionString: databaseUrl });
-  // An idle client that loses its server must not crash the process; the next query reconnects.
-  pool.on('error', () => {});
-  const db: Database = drizzleNodePg({
-    client: pool,
-    schema,
-    ...(options.logger ? { logger: options.logger } : {}),
+  const pool = new Pool({
+    // A server that stops answering (rather than refusing) fails a connect instead of hanging it.
+    connectionTimeoutMillis: 10_000,
+    keepAlive: true,
+    ...options.pool,
+    connectionString: databaseUrl,
   });
+  const connectionLost = options.onConnectionError ?? (() => {});
+  // Idle clients report a lost server to the pool, which drops them; the next query reconnects.
+  pool.on('error', connectionLost);
+  // A checked-out client reports it on itself, and an 'error' event nobody listens to ends the process.
+  // Every client listens for its whole life; the query in flight, or the next one, fails instead.
+  pool.on('connect', (client) => client.on('error', connectionLost));
+  const logger = options.logger ? { logger: options.logger } : {};
+  const db: Database = drizzleNodePg({ client: pool, schema, ...logger });
+  db.transaction = pgTransactionRunner(pool, logger, options.commitCheckTimeoutMs ?? 10_000);
   const bus = new PgNotifyEventBus({
     connectionString: databaseUrl,
+    onError: connectionLost,
     ...(options.eventChannel === undefined ? {} : { channel: options.eventChannel }),
   });
   return {
@@ -74,23 +91,127 @@ function createPgDatabase(options: CreateDatabaseOptions): DatabaseHandle {
     driver: 'pg',
     bus,
     async migrate() {
-      const client = await pool.connect();
-      try {
+      await withClient(pool, async (client) => {
         await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
         try {
           await migrateNodePg(drizzleNodePg({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
         } finally {
           await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
         }
-      } finally {
-        client.release();
-      }
+      });
     },
     async close() {
       await bus.close();
       await pool.end();
     },
   };
+}
+
+/**
+ * Runs `body` on a client checked out of the pool, and gives it back destroyed when its connection broke
+ * (released plainly, a broken client would be handed to the next caller).
+ */
+async function withClient<T>(pool: Pool, body: (client: PoolClient) => Promise<T>): Promise<T> {
+  let client: PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    throw isConnectionLoss(error) ? new DatabaseUnavailableError({ cause: error }) : error;
+  }
+  let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken ??= error;
+  };
+  client.on('error', onError);
+  try {
+    return await body(client);
+  } catch (error) {
+    if (broken === undefined && isConnectionLoss(error)) broken = error as Error;
+    throw error;
+  } finally {
+    client.off('error', onError);
+    client.release(broken);
+  }
+}
+
+type TransactionRunner = Database['transaction'];
+type TransactionStatus = 'committed' | 'aborted' | 'unknown';
+
+/**
+ * `db.transaction` on Postgres. Drizzle's own checks a client out of the pool but gives it back only if
+ * BEGIN succeeded (a connection lost before BEGIN would leak it) and without saying it broke. This one
+ * checks it out itself and runs drizzle's transaction on that client, and a lost connection ends the
+ * transaction in a DatabaseUnavailableError that says whether anything was applied:
+ * - lost before COMMIT was sent: nothing was (Postgres rolls back a transaction whose session ends);
+ * - lost during COMMIT: the transaction's id, read just before, is looked up (`txid_status`) once the
+ *   database answers again: committed means success after all, aborted means nothing was applied, and
+ *   no answer within `commitCheckTimeoutMs` means the outcome is unknown.
+ */
+function pgTransactionRunner(
+  pool: Pool,
+  logger: { logger?: Logger },
+  commitCheckTimeoutMs: number,
+): TransactionRunner {
+  // One drizzle instance per pooled client (pool clients are reused; building drizzle is not free).
+  const bound = new WeakMap<PoolClient, Database>();
+  const on = (client: PoolClient): Database => {
+    let db = bound.get(client);
+    if (db === undefined) {
+      db = drizzleNodePg({ client, schema, ...logger });
+      bound.set(client, db);
+    }
+    return db;
+  };
+  return async <T>(
+    body: Parameters<TransactionRunner>[0],
+    config?: Parameters<TransactionRunner>[1],
+  ): Promise<T> => {
+    // Set once the body is done and COMMIT is about to be sent.
+    let committing: { value: T; txid: string | null } | null = null;
+    try {
+      return await withClient(pool, (client) =>
+        on(client).transaction(async (tx) => {
+          const value = (await body(tx)) as T;
+          // Null when the transaction wrote nothing: then a lost COMMIT cannot have applied anything.
+          const { rows } = (await tx.execute(sql`SELECT txid_current_if_assigned()::text AS txid`)) as {
+            rows: { txid: string | null }[];
+          };
+          committing = { value, txid: rows[0]?.txid ?? null };
+          return value;
+        }, config),
+      );
+    } catch (error) {
+      if (!isConnectionLoss(error)) throw error;
+      const pending = committing as { value: T; txid: string | null } | null;
+      if (pending === null || pending.txid === null) throw new DatabaseUnavailableError({ cause: error });
+      const status = await transactionStatus(pool, pending.txid, commitCheckTimeoutMs);
+      if (status === 'committed') return pending.value;
+      throw new DatabaseUnavailableError({
+        cause: error,
+        outcome: status === 'aborted' ? 'not-applied' : 'unknown',
+      });
+    }
+  };
+}
+
+/** Asks the database how transaction `txid` ended, until it answers or `timeoutMs` passed. */
+async function transactionStatus(pool: Pool, txid: string, timeoutMs: number): Promise<TransactionStatus> {
+  const deadline = Date.now() + timeoutMs;
+  for (let delay = 25; ; delay = Math.min(delay * 2, 500)) {
+    try {
+      const { rows } = await pool.query<{ status: string | null }>(
+        'SELECT txid_status($1::bigint) AS status',
+        [txid],
+      );
+      const status = rows[0]?.status;
+      if (status === 'committed' || status === 'aborted') return status;
+      // 'in progress': the server has not yet noticed that the session ended.
+    } catch (error) {
+      if (!isConnectionLoss(error)) throw error;
+    }
+    if (Date.now() + delay > deadline) return 'unknown';
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
 }
 
 /** Throws DataDirectoryLockedError, before touching the directory, when another process has it open. */

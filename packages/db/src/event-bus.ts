@@ -113,7 +113,8 @@ export class PgNotifyEventBus implements EventBus {
 
   subscribe(listener: EventListener): () => void {
     this.#listeners.add(listener);
-    void this.ready().catch(() => {});
+    // Subscribed while the database is unreachable: keep trying, and resync once connected.
+    void this.ready().catch(() => this.#scheduleReconnect());
     return () => this.#listeners.delete(listener);
   }
 

@@ -15,6 +15,7 @@ import {
   type LocationType,
   type StoredConnectionError,
 } from './schema.js';
+import { retryWhileUnavailable } from './unavailable.js';
 
 export const EVENT_TYPES = [
   'CONNECTION_CREATED',
@@ -317,7 +318,8 @@ export interface FollowEventsOptions {
 /**
  * Replays an organization's events after a cursor, then yields new ones as they commit, with no gap and
  * no duplicate: it subscribes before the first read, so a commit during replay still wakes it, and it
- * only ever yields ids above the last one yielded. Ends when `signal` aborts.
+ * only ever yields ids above the last one yielded. A lost database connection pauses it until the
+ * database answers again. Ends when `signal` aborts.
  */
 export async function* followEvents(
   options: FollowEventsOptions,
@@ -354,8 +356,9 @@ export async function* followEventBatches(
   const onAbort = () => wake?.();
   signal?.addEventListener('abort', onAbort);
   try {
-    await bus.ready();
-    cursor = options.after ?? (await latestEventId(db, organizationId));
+    // The database may be unreachable for a while: a follower waits for it as it waits for events.
+    await retryWhileUnavailable(() => bus.ready(), signal);
+    cursor = options.after ?? (await retryWhileUnavailable(() => latestEventId(db, organizationId), signal));
     while (!signal?.aborted) {
       if (!dirty) {
         await new Promise<void>((resolve) => {
@@ -366,7 +369,10 @@ export async function* followEventBatches(
         continue;
       }
       dirty = false;
-      const read = await readEvents(db, organizationId, cursor, batchSize);
+      const read = await retryWhileUnavailable(
+        () => readEvents(db, organizationId, cursor, batchSize),
+        signal,
+      );
       if (read.length === batchSize) dirty = true;
       const batch = read.filter((event) => event.id > cursor);
       if (batch.length === 0 || signal?.aborted) continue;

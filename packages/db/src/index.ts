@@ -137,4 +137,12 @@ export type {
 } from './service/state-service.js';
 export { createStateService, systemActor } from './service/state-service.js';
 export { INPUT_LIMITS, isEmailAddress } from './service/validation.js';
+export type { UnavailableOutcome } from './unavailable.js';
+export {
+  DatabaseUnavailableError,
+  databaseUnavailable,
+  isConnectionLoss,
+  isDatabaseUnavailable,
+  retryWhileUnavailable,
+} from './unavailable.js';
 export { createWebhookDeliveryStore, type WebhookDeliveryStore } from './webhook-deliveries.js';

@@ -1,12 +1,12 @@
 // A flow's state is bound to its starter and, once, to the starter's browser; any refusal leaves the state
 // as it was, so a wrong route, another browser or another user cannot use it up (issue 10 §2).
-import { beforeAll, describe, expect, it } from 'vitest';
-import { drivers, useTestDatabase } from '../test/drivers.js';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDriver, useTestDatabase } from '../test/drivers.js';
 import { createTestOrganization, TestClock, testKeyring, value } from '../test/fixtures.js';
 import type { Database } from './database.js';
 import { createOAuthStateStore, type OAuthStateStore } from './oauth-states.js';
 
-describe.each(drivers)('OAuth states on %s', (driver) => {
+describeEachDriver('OAuth states on %s', (driver) => {
   const database = useTestDatabase(driver);
   let db: Database;
   let clock: TestClock;

@@ -1,7 +1,7 @@
 // One way in for HTTP requests and WebSocket connections alike: a verified token naming a live user
 // (or a service) of an existing organization, or UNAUTHENTICATED.
 import { createContext, type GatewayContext, type GatewayServices } from '../context.js';
-import { gatewayError } from '../errors.js';
+import { databaseUnavailableError, gatewayError } from '../errors.js';
 import type { Logger } from '../ops/logger.js';
 import { bearerToken, type JwtSettings, TokenError, type VerifiedToken, verifyTokenExpiry } from './token.js';
 
@@ -13,7 +13,12 @@ export async function authenticate(
   log: Logger,
 ): Promise<GatewayContext> {
   const { viewer } = await verifyAuthorization(jwt, authorization);
-  return createContext(services, viewer, requestId, log);
+  try {
+    return await createContext(services, viewer, requestId, log);
+  } catch (error) {
+    // Ends the request before execution: typed here, or Apollo would answer 500.
+    throw databaseUnavailableError(error, { http: true }) ?? error;
+  }
 }
 
 /** The verified token of an `Authorization` value, or UNAUTHENTICATED (missing, malformed, forged, expired). */

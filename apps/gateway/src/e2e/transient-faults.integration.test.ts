@@ -8,7 +8,7 @@
 // own reason and back-off) and the page ACTIVE; the next good probe makes it HEALTHY again. Read through GraphQL
 // only, on PGlite and PostgreSQL. A provider that holds its answer (Zoom here) is cut at the retry deadline, transiently.
 import type { ExchangeTransientCode } from '@tsunagi/emulators';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { loopbackOnly, PARTICIPANT, useExchangeEmulators } from '../../test/exchange.js';
 import { describeEachDriver, useTestGateway } from '../../test/harness.js';
 import { followConsent } from '../../test/oauth.js';

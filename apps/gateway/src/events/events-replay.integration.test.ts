@@ -1,6 +1,6 @@
 // The `events` subscription without `after` does what its description says (replays the whole log from its
 // first event, then goes live), and a replayed event tells what was true then, not what is true now.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDriver, useTestGateway } from '../../test/harness.js';
 import { World } from '../../test/world.js';
 import { subscribe, wsClient } from '../../test/ws.js';

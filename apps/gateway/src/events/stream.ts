@@ -1,7 +1,8 @@
 // Subscriptions read the event log through followEventBatches (replay from a cursor, then live, no gap, no
 // duplicate) and keep the events the subscriber asked for and may see — as the subscriber is now: the viewer
 // is re-read from the database with every batch, so a demoted or deleted user stops receiving at once.
-import { followEventBatches, latestEventId, type TsunagiEvent } from '@tsunagi/db';
+// Reads wait out a lost database like the log does.
+import { followEventBatches, latestEventId, retryWhileUnavailable, type TsunagiEvent } from '@tsunagi/db';
 import { type GatewayContext, refreshLoaders, refreshViewer } from '../context.js';
 
 export interface EventStreamOptions {
@@ -63,15 +64,19 @@ export async function eventStream(
       });
       for await (const batch of batches) {
         // Read after every event of the batch committed: a change of rights before them is seen here.
-        await refreshViewer(context);
+        await retryWhileUnavailable(() => refreshViewer(context), controller.signal);
         options.authorize?.(context);
         const release = await services.deliveryGates.acquire(client, controller.signal);
         if (release === null) return;
         try {
           for (const event of batch) {
             if (controller.signal.aborted) return;
-            refreshLoaders(context);
-            if (!(await options.accept(event, context))) continue;
+            // Fresh loaders on each try, since a DataLoader keeps a failed load.
+            const wanted = await retryWhileUnavailable(async () => {
+              refreshLoaders(context);
+              return options.accept(event, context);
+            }, controller.signal);
+            if (!wanted) continue;
             services.metrics.eventsPublished.inc({ subscription: options.field });
             yield event;
           }

@@ -1,7 +1,7 @@
 // Live sockets follow the user's current rights (issue 10 §3): a subscription ends when its viewer is demoted
 // or deleted, a socket closes when its token expires, and subscribing as a deleted user is the typed error
 // HTTP gives — never a 4500 close or a stack trace in the logs.
-import { describe, expect, it, vi } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { describeEachDriver, useTestGateway } from '../../test/harness.js';
 import { captureLogs } from '../../test/logs.js';
 import { deleteUser, setUserRole } from '../../test/users.js';

@@ -2,7 +2,7 @@
 // (configurable), replays read the log in small batches and take turns per user, and what is accepted still
 // replays the whole log in order. The timing side (a health query while a client misbehaves) is
 // bench/src/subscription-abuse.bench.ts.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDriver, useTestGateway } from '../../test/harness.js';
 import { World } from '../../test/world.js';
 import { subscribe, waitForSubscribers, wsClient } from '../../test/ws.js';

@@ -1,7 +1,7 @@
 // The documented screens at the documented maximum page size pass the default cost limit: the README's query
 // and the SDK's dashboard operation, read from the files that document them, with `first: 100`.
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDriver, useTestGateway } from '../../test/harness.js';
 import { World } from '../../test/world.js';
 import { DEFAULT_LIMITS } from '../env.js';

@@ -1,7 +1,7 @@
 // Issue 9 §6 as a user meets it through GraphQL: an EXCHANGE calendar's plan is the admin's Interop settings fix,
 // changeOwner to a non-member makes them a member, reasons and warnings are localized, events are facts.
 import { classifyProviderError } from '@tsunagi/errors';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDriver, useTestGateway } from '../../test/harness.js';
 import { World } from '../../test/world.js';
 

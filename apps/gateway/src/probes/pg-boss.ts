@@ -62,7 +62,7 @@ function slotOffset(id: string): number {
 
 export class PgBossProbeQueue {
   readonly #options: PgBossProbeQueueOptions;
-  readonly #boss: PgBoss;
+  #boss: PgBoss;
   readonly #intervalSeconds: number;
   readonly #cap: number;
   readonly #planEveryMs: number;
@@ -84,7 +84,12 @@ export class PgBossProbeQueue {
     this.#random = options.random ?? Math.random;
     if (options.db === undefined && options.connectionString === undefined)
       throw new Error('PgBossProbeQueue needs a db or a connectionString');
-    this.#boss = new PgBoss({
+    this.#boss = this.#newBoss();
+  }
+
+  #newBoss(): PgBoss {
+    const options = this.#options;
+    const boss = new PgBoss({
       ...(options.db === undefined
         ? { connectionString: options.connectionString as string }
         : { db: options.db as PgBoss.Db }),
@@ -92,12 +97,14 @@ export class PgBossProbeQueue {
       // Probes need no cron; maintenance (expiry, archiving) stays on, guarded by pg-boss's own lock.
       schedule: false,
     });
-    this.#boss.on('error', (error) => this.#options.onError?.(error));
+    // pg-boss reports its pool's and its loops' failures (a lost database among them) here, not by throwing.
+    boss.on('error', (error) => this.#options.onError?.(error));
+    return boss;
   }
 
   /** Installs pg-boss (idempotent, safe from several processes), creates the queues, starts workers and planner. */
   async start(): Promise<void> {
-    await this.#boss.start();
+    await this.#install();
     for (const provider of this.#options.providers) {
       await this.#createQueue(probeQueueName(provider));
       await this.#work(provider);
@@ -111,6 +118,27 @@ export class PgBossProbeQueue {
         });
     };
     loop();
+  }
+
+  /**
+   * Processes starting together on a fresh database race to install pg-boss. Its install holds an advisory
+   * lock, but the loser's catalog view can predate the winner's commit and its `CREATE SCHEMA IF NOT
+   * EXISTS` then fails with a unique violation that pg-boss 10 does not recognise as the race (it looks for
+   * "already exists" in the message; contractor.js `create`). A failed start leaves that PgBoss instance
+   * unusable (`start()` returns at once afterwards), so the loser starts a new one, which finds pg-boss
+   * installed.
+   */
+  async #install(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.#boss.start();
+        return;
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        if (attempt >= 3 || (code !== '23505' && code !== '42P06' && code !== '42710')) throw error;
+        this.#boss = this.#newBoss();
+      }
+    }
   }
 
   /** Processes starting together may race to create a queue (Postgres then reports a deadlock): the loser

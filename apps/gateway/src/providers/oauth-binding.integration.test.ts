@@ -4,8 +4,9 @@
 // flow is still the starter's, to leave it finishable.
 import { createCredentialStore, parseKeyring } from '@tsunagi/db';
 import { type MicrosoftEmulator, startMicrosoftEmulator } from '@tsunagi/emulators';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, drivers, snapshot, useTestGateway } from '../../test/harness.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { snapshot } from '../../test/database.js';
+import { codes, describeEachDriver, useTestGateway } from '../../test/harness.js';
 import { authorize, bind, callback, followConsent } from '../../test/oauth.js';
 import { World } from '../../test/world.js';
 import { createEmulatedProviderRegistry } from './adapters.js';
@@ -30,7 +31,7 @@ interface Session {
 
 const SESSION = 'authorizationUrl state connection { id }';
 
-describe.each(drivers)('OAuth flow bound to its starter (%s)', (driver) => {
+describeEachDriver('OAuth flow bound to its starter (%s)', (driver) => {
   const t = useTestGateway(driver, {
     config: { oauthClientOrigins: { redirectOrigins: [APP], returnOrigins: [APP] } },
     gateway: {
@@ -145,7 +146,7 @@ describe.each(drivers)('OAuth flow bound to its starter (%s)', (driver) => {
     });
     expect(page.status).toBe(403);
     expect(page.text).toContain('Nessun collegamento effettuato');
-    expect(await snapshot(t().handle)).toBe(before);
+    expect(await snapshot(t().handle)).toEqual(before);
 
     // A second binding of the same flow (another browser of aiko's, or a replayed request) is refused too.
     const again = await fetch(started.authorizationUrl, {
@@ -182,7 +183,7 @@ describe.each(drivers)('OAuth flow bound to its starter (%s)', (driver) => {
     const byBen = await w.request('ben', complete, { s: started.state, c: code });
     expect(codes(byBen)).toEqual(['FORBIDDEN']);
     expect(byBen.body.errors?.[0]?.extensions).toMatchObject({ reason: 'STARTED_BY_ANOTHER_USER' });
-    expect(await snapshot(t().handle)).toBe(before);
+    expect(await snapshot(t().handle)).toEqual(before);
 
     const byAiko = await w.run<{ completeAuthorization: { id: string; status: string } }>('aiko', complete, {
       s: started.state,
@@ -221,7 +222,7 @@ describe.each(drivers)('OAuth flow bound to its starter (%s)', (driver) => {
         expect(response.body.errors?.[0]?.extensions).toMatchObject({ reason: 'REDIRECT_URI_NOT_ALLOWED' });
       }
     }
-    expect(await flows()).toBe(before);
+    expect(await flows()).toEqual(before);
 
     for (const redirectUri of [
       `${APP}/oauth/done?tab=calendars`,
@@ -243,7 +244,7 @@ describe.each(drivers)('OAuth flow bound to its starter (%s)', (driver) => {
     expect(refused.body.errors).toMatchObject([
       { extensions: { code: 'BAD_USER_INPUT', reason: 'PROVIDER_MISMATCH' } },
     ]);
-    expect(await snapshot(t().handle)).toBe(before);
+    expect(await snapshot(t().handle)).toEqual(before);
     expect(await callback(back)).toMatchObject({ status: 200, body: { status: 'connected' } });
   });
 
@@ -260,7 +261,7 @@ describe.each(drivers)('OAuth flow bound to its starter (%s)', (driver) => {
     expect(late.body.errors).toMatchObject([
       { extensions: { code: 'CONFLICT', reason: 'CONNECTION_UNLINKED' } },
     ]);
-    expect(await snapshot(t().handle)).toBe(before);
+    expect(await snapshot(t().handle)).toEqual(before);
     expect(await status(w, id)).toBe('DISCONNECTED');
     const keyring = parseKeyring(t().config.credentialsKeys);
     expect(await createCredentialStore(t().handle.db, keyring).load(w.organizationId, id)).toBeNull();

@@ -1,15 +1,15 @@
 // An unlink wins over a reconnect that was already under way (issue 10 §2): markReconnected with the flow's
 // start refuses a connection unlinked since then, under the connection's row lock, so an unlink that commits
 // between the OAuth flow's own read and its write still wins. A reconnect started after the unlink relinks.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { drivers, useTestDatabase } from '../../test/drivers.js';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDriver, useTestDatabase } from '../../test/drivers.js';
 import { createTestOrganization, TestClock, testKeyring, value } from '../../test/fixtures.js';
 import { createCredentialStore } from '../credentials.js';
 import type { Database } from '../database.js';
 import { InProcessEventBus } from '../event-bus.js';
 import { createStateService, type StateService, systemActor } from './state-service.js';
 
-describe.each(drivers)('reconnect after an unlink on %s', (driver) => {
+describeEachDriver('reconnect after an unlink on %s', (driver) => {
   const database = useTestDatabase(driver);
   let db: Database;
   let clock: TestClock;

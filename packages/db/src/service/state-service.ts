@@ -41,6 +41,7 @@ import {
   type LocationType,
   users,
 } from '../schema.js';
+import { databaseUnavailable } from '../unavailable.js';
 import {
   loadPages,
   pageIdsInvolvingUser,
@@ -123,7 +124,10 @@ export interface StateServiceOptions {
   bus?: EventBus;
   now?: () => Date;
   hysteresis?: Partial<HysteresisPolicy>;
-  /** Attempts for a transaction that Postgres aborted as a deadlock or serialization failure. */
+  /**
+   * Attempts for a transaction that Postgres aborted as a deadlock or serialization failure, or that lost
+   * its connection before anything was applied (then with a growing pause: the database may be restarting).
+   */
   maxAttempts?: number;
 }
 
@@ -228,6 +232,13 @@ export function createStateService(options: StateServiceOptions): StateService {
         return ok(value);
       } catch (error) {
         if (error instanceof Abort) return { ok: false, error: error.error };
+        const unavailable = databaseUnavailable(error);
+        if (unavailable !== null) {
+          // Safe to run again only when nothing was applied; an unknown outcome goes to the caller.
+          if (!unavailable.retryable || attempt >= maxAttempts) throw unavailable;
+          await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt * (0.5 + Math.random())));
+          continue;
+        }
         const state = sqlState(error);
         if (state !== null && RETRYABLE_SQLSTATES.has(state.code) && attempt < maxAttempts) continue;
         if (state?.code === UNIQUE_VIOLATION && state.constraint !== undefined) {

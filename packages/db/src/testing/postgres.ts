@@ -18,6 +18,24 @@ export async function adminStatement(statement: string, url = TEST_DATABASE_URL)
   }
 }
 
+/**
+ * Ends every session on database `name` but the caller's (`pg_terminate_backend`: what a failover, a server
+ * restart or an idle-connection reaper does to a client). Returns how many it ended.
+ */
+export async function terminateBackends(name: string, url = TEST_DATABASE_URL): Promise<number> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    const result = await client.query<{ ended: boolean }>(
+      'SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+      [name],
+    );
+    return result.rows.filter((row) => row.ended).length;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 /** Why PostgreSQL cannot be used, or null when it answers. */
 async function postgresProblem(url = TEST_DATABASE_URL): Promise<string | null> {
   try {
