@@ -1,4 +1,4 @@
-// One scenario per sentence of DESIGN §1.1 and §2 (/work/shared/DESIGN.md), named after the sentence it checks.
+// One scenario per rule of docs/DESIGN.md §2 (block "DESIGN §1.1": its §2.1; "DESIGN §2": its §2.2), named after it.
 // Where a sentence is about another layer (database, subscriptions), the test checks what this engine gives it.
 import { describe, expect, it } from 'vitest';
 import {
