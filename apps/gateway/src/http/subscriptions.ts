@@ -1,7 +1,6 @@
-// graphql-ws on the gateway's HTTP server and GraphQL path. A socket authenticates once, in connection_init,
-// and lives no longer than its token (closed with 4403 when it expires, with 1013 Try Again Later when the
-// database cannot be read to accept it); every operation then runs with a
-// fresh context (the user as the database has them now), the same validation, limits, codes and messages
+// graphql-ws on the gateway's HTTP server and GraphQL path. A socket authenticates once, in connection_init
+// (closed with 1013 Try Again Later when the database cannot be read to accept it), and lives no longer than
+// its token (closed with 4403 when it expires); every operation then runs with a fresh context (the user as the database has them now), the same validation, limits, codes and messages
 // as HTTP, and within the per-socket and per-token caps. The `ws` glue is ours rather than graphql-ws's
 // `useServer` so that a client's mistake or departure is logged as such, never as a server error.
 import { createHash } from 'node:crypto';
@@ -53,9 +52,9 @@ export interface SubscriptionServer {
 
 const KEEP_ALIVE_MS = 12_000;
 /**
- * The close code for a handshake the database could not serve: 1013 Try Again Later, from the IANA
- * "WebSocket Close Code Number Registry" that RFC 6455 §11.7 sets up ("the server is terminating the
- * connection due to a temporary condition"). graphql-ws's client retries it (client.ts
+ * The close code for a handshake the database could not serve: 1013 Try Again Later, registered in the IANA
+ * "WebSocket Close Code Number Registry" that RFC 6455 §11.7 sets up, for a server ending the connection
+ * over a temporary condition (https://www.iana.org/assignments/websocket). graphql-ws's client retries it (client.ts
  * `isFatalInternalCloseCode` lists 1013 as not fatal), whereas 4500 InternalServerError is in its fatal list
  * (`shouldRetryConnectOrThrow`) and 4403 Forbidden says the token was refused.
  */

@@ -5,8 +5,8 @@
 // state service (pages react in the same transaction, DESIGN §2).
 //
 // Replays: the signature and Zoom's per-event `payload.signature` of each processed event are claimed in the
-// database (webhook_deliveries), once it was processed, for the tolerance window plus a minute; past it the timestamp check rejects the
-// event anyway. Every replica and a restarted process see the same claims, so a replay is refused wherever it
+// database (webhook_deliveries) once it was processed, for the tolerance window plus a minute; past it the
+// timestamp check rejects the event anyway. Every replica and a restarted process see the same claims, so a replay is refused wherever it
 // lands — it matters: a replay after the user reconnected would break the new grant. For the same reason a
 // deauthorization older than a connection's last status change (a reconnect, a new link) leaves it alone.
 import { createHmac, timingSafeEqual } from 'node:crypto';
@@ -116,9 +116,8 @@ export class ZoomWebhook {
     // Claimed after the work, not before: a delivery that fails on the way (a lost database, answered 503)
     // leaves no claim, so Zoom's redelivery is processed rather than taken for a replay (Zoom resends an
     // event not answered 200/204 three times, after 5, 20 and 60 minutes: "Resolving webhook delays",
-    // https://developers.zoom.us/blog/webhook-delays). Doing the work
-    // twice (a redelivery racing the first) is harmless: a deauthorization older than a connection's last
-    // status change leaves it alone.
+    // https://developers.zoom.us/blog/webhook-delays). Doing the work twice (a redelivery racing the first)
+    // is harmless: a deauthorization older than a connection's last status change leaves it alone.
     let body: Record<string, unknown>;
     if (event !== 'app_deauthorized') body = { status: 'ignored' };
     else {
