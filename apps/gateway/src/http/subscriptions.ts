@@ -2,7 +2,8 @@
 // (closed with 1013 Try Again Later when the database cannot be read to accept it), and lives no longer than
 // its token (closed with 4403 when it expires); every operation then runs with a fresh context (the user as
 // the database has them now), the same validation, limits, codes and messages as HTTP, and within the
-// per-socket and per-token caps. The `ws` glue is ours rather than graphql-ws's `useServer` so that a client's mistake or departure is logged as such, never as a server error.
+// per-socket and per-token caps. The `ws` glue is ours rather than graphql-ws's `useServer` so that a
+// client's mistake or departure is logged as such, never as a server error.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { GraphQLError, GraphQLFormattedError, GraphQLSchema, ValidationRule } from 'graphql';
