@@ -83,6 +83,9 @@ export function databaseUnavailableError(
   error: unknown,
   options: { http?: boolean } = {},
 ): GraphQLError | null {
+  // Already typed (e.g. by `authenticate`): it wraps nothing more to look through.
+  const typed = gatewayErrorIn(error);
+  if (typed?.extensions.code === 'DATABASE_UNAVAILABLE') return typed;
   let current = error;
   for (let depth = 0; current instanceof GraphQLError && depth < 4; depth++) current = current.originalError;
   const unavailable = databaseUnavailable(current);

@@ -25,6 +25,7 @@ import type { ExchangeAnalyzerOptions, GatewayContext, GatewayServices } from '.
 import type { GatewayConfig } from './env.js';
 import { formatGatewayError, isExpectedError } from './errors.js';
 import { bodyErrorHandler } from './http/body-errors.js';
+import { databaseUnavailableHandler } from './http/database-unavailable.js';
 import { graphiqlRouter } from './http/graphiql.js';
 import { graphqlRequestGuard } from './http/request-guard.js';
 import { serveSubscriptions } from './http/subscriptions.js';
@@ -39,6 +40,7 @@ import { AdapterProviderRegistry } from './providers/adapter-registry.js';
 import type { ProviderRegistryFactory } from './providers/adapters.js';
 import { handleOAuthAuthorize } from './providers/authorize-route.js';
 import { handleOAuthCallback } from './providers/callback-route.js';
+import { oauthUnavailablePage } from './providers/oauth-answer.js';
 import { AUTHORIZE_PATH } from './providers/oauth-flow.js';
 import { NO_CLIENT_ORIGINS } from './providers/oauth-origins.js';
 import { type ProviderRegistry, UnconfiguredProviderRegistry } from './providers/registry.js';
@@ -279,6 +281,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       },
     }),
   );
+  // Every route above that lost its database answers 503 with Retry-After here, one way for all.
+  app.use(databaseUnavailableHandler({ page: oauthUnavailablePage }));
   app.use(bodyErrorHandler(config.limits, log));
 
   await new Promise<void>((resolve, reject) => {

@@ -77,10 +77,19 @@ export function subscribe<T>(
 }
 
 /** Opens a raw socket, sends connection_init, and reports how the server answered. */
-export function rawConnectionInit(
+export async function rawConnectionInit(
   url: string,
   payload: unknown,
 ): Promise<{ ack: boolean; closeCode: number | null }> {
+  const { ack, closeCode } = await connectionInitAnswer(url, payload);
+  return { ack, closeCode: ack ? null : closeCode };
+}
+
+/** As `rawConnectionInit`, with the close frame's code and reason however the socket ended. */
+export function connectionInitAnswer(
+  url: string,
+  payload: unknown,
+): Promise<{ ack: boolean; closeCode: number; closeReason: string }> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, 'graphql-transport-ws');
     let ack = false;
@@ -91,7 +100,7 @@ export function rawConnectionInit(
         socket.close(1000);
       }
     });
-    socket.on('close', (code) => resolve({ ack, closeCode: ack ? null : code }));
+    socket.on('close', (code, reason) => resolve({ ack, closeCode: code, closeReason: String(reason) }));
     socket.on('error', reject);
   });
 }

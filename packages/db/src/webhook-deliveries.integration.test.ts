@@ -30,6 +30,16 @@ describeEachDriver('webhook deliveries on %s', (driver) => {
     expect(JSON.stringify(rows)).not.toContain('v0=aaa');
   });
 
+  it('tells a claimed key from a new or expired one without claiming anything', async () => {
+    expect(await store.seen('zoom', ['v0=seen-1', 'event:seen-1'])).toBe(false);
+    // Looking did not claim.
+    expect(await store.claim('zoom', ['v0=seen-1', 'event:seen-1'], window())).toBe(true);
+    expect(await store.seen('zoom', ['v0=other', 'event:seen-1'])).toBe(true);
+    expect(await store.seen('other', ['v0=seen-1'])).toBe(false);
+    clock.advance(7 * 60_000);
+    expect(await store.seen('zoom', ['v0=seen-1'])).toBe(false);
+  });
+
   it('forgets claims once their window has passed', async () => {
     expect(await store.claim('zoom', ['v0=old'], window())).toBe(true);
     clock.advance(7 * 60_000);

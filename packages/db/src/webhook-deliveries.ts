@@ -1,7 +1,7 @@
 // Replay protection for provider webhooks, in the database so every gateway process (and a restarted one)
 // agrees: a delivery is claimed by inserting its keys; any key already there means it was processed before.
 import { createHash } from 'node:crypto';
-import { inArray, lt } from 'drizzle-orm';
+import { and, gte, inArray, lt } from 'drizzle-orm';
 import type { Database } from './database.js';
 import { webhookDeliveries } from './schema.js';
 
@@ -11,6 +11,12 @@ export interface WebhookDeliveryStore {
    * any key was claimed before: a replay, nothing to do. Also drops claims that have expired.
    */
   claim(provider: string, keys: readonly string[], expiresAt: Date): Promise<boolean>;
+  /**
+   * Whether any of the keys holds an unexpired claim, claiming nothing: lets a handler refuse a replay
+   * before its work and claim only after the work succeeded, so a delivery that failed half-way (the
+   * database lost) is not taken for a replay when the provider redelivers it.
+   */
+  seen(provider: string, keys: readonly string[]): Promise<boolean>;
 }
 
 /** Keys are stored hashed: a signature is not a secret, but there is no reason to keep it verbatim. */
@@ -39,6 +45,16 @@ export function createWebhookDeliveryStore(
         if (fresh.length > 0) await tx.delete(webhookDeliveries).where(inArray(webhookDeliveries.key, fresh));
         return false;
       });
+    },
+    async seen(provider, keys) {
+      const hashed = [...new Set(keys.map((key) => digest(provider, key)))];
+      if (hashed.length === 0) return false;
+      const found = await db
+        .select({ key: webhookDeliveries.key })
+        .from(webhookDeliveries)
+        .where(and(inArray(webhookDeliveries.key, hashed), gte(webhookDeliveries.expiresAt, now())))
+        .limit(1);
+      return found.length > 0;
     },
   };
 }

@@ -182,7 +182,7 @@ export function createTsunagiClient(options: TsunagiClientOptions): TsunagiClien
             await finish().catch(() => {});
             if (isTsunagiClientError(error)) throw error;
             throw new TsunagiClientError(describeSubscriptionFailure(error), {
-              errors: Array.isArray(error) ? (error as TsunagiErrorDetail[]) : [],
+              errors: Array.isArray(error) ? (error as TsunagiErrorDetail[]) : tryAgainLaterErrors(error),
               cause: error,
             });
           }
@@ -215,6 +215,18 @@ export function createTsunagiClient(options: TsunagiClientOptions): TsunagiClien
       wsClient = undefined;
     },
   };
+}
+
+/**
+ * 1013 Try Again Later (IANA WebSocket close code registry, RFC 6455 §11.7): the gateway closes a socket it
+ * could not accept for now with it, the condition's code first in the reason (`DATABASE_UNAVAILABLE: …`).
+ * Typed like the GraphQL error the same condition gets on an open socket, so callers check one code.
+ */
+function tryAgainLaterErrors(error: unknown): TsunagiErrorDetail[] {
+  const event = error as { code?: unknown; reason?: unknown } | null;
+  if (event?.code !== 1013 || typeof event.reason !== 'string') return [];
+  const code = /^([A-Z][A-Z_]*):/.exec(event.reason)?.[1];
+  return code === undefined ? [] : [{ message: event.reason, extensions: { code, retryable: true } }];
 }
 
 function describeSubscriptionFailure(error: unknown): string {

@@ -1,8 +1,9 @@
-// graphql-ws on the gateway's HTTP server and GraphQL path. A socket authenticates once, in connection_init,
-// and lives no longer than its token (closed with 4403 when it expires); every operation then runs with a
-// fresh context (the user as the database has them now), the same validation, limits, codes and messages
-// as HTTP, and within the per-socket and per-token caps. The `ws` glue is ours rather than graphql-ws's
-// `useServer` so that a client's mistake or departure is logged as such, never as a server error.
+// graphql-ws on the gateway's HTTP server and GraphQL path. A socket authenticates once, in connection_init
+// (closed with 1013 Try Again Later when the database cannot be read to accept it), and lives no longer than
+// its token (closed with 4403 when it expires); every operation then runs with a fresh context (the user as
+// the database has them now), the same validation, limits, codes and messages as HTTP, and within the
+// per-socket and per-token caps. The `ws` glue is ours rather than graphql-ws's `useServer` so that a
+// client's mistake or departure is logged as such, never as a server error.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { GraphQLError, GraphQLFormattedError, GraphQLSchema, ValidationRule } from 'graphql';
@@ -12,7 +13,7 @@ import { verifyAuthorization } from '../auth/authenticate.js';
 import { bearerToken, type Viewer } from '../auth/token.js';
 import { createContext, type GatewayServices } from '../context.js';
 import type { GatewayConfig } from '../env.js';
-import { gatewayError, isExpectedError } from '../errors.js';
+import { databaseUnavailableError, gatewayError, isExpectedError } from '../errors.js';
 import { type Logger, requestIdFrom } from '../ops/logger.js';
 import { prepareOperation } from './ws-operation.js';
 
@@ -51,6 +52,16 @@ export interface SubscriptionServer {
 }
 
 const KEEP_ALIVE_MS = 12_000;
+/**
+ * The close code for a handshake the database could not serve: 1013 Try Again Later, registered in the IANA
+ * "WebSocket Close Code Number Registry" that RFC 6455 §11.7 sets up, for a server ending the connection
+ * over a temporary condition (https://www.iana.org/assignments/websocket). graphql-ws's client retries it (client.ts
+ * `isFatalInternalCloseCode` lists 1013 as not fatal), whereas 4500 InternalServerError is in its fatal list
+ * (`shouldRetryConnectOrThrow`) and 4403 Forbidden says the token was refused.
+ */
+export const TRY_AGAIN_LATER = 1013;
+/** Close reasons are at most 123 bytes (RFC 6455 §5.5): the code first, for clients that read it. */
+export const TRY_AGAIN_LATER_REASON = 'DATABASE_UNAVAILABLE: the database is unavailable, try again later';
 // setTimeout fires at once for delays above 2^31 - 1 ms (24.8 days): longer token lifetimes re-arm.
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
@@ -117,6 +128,13 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Subscrip
         armExpiry(ctx, token.expiresAt, () => expire(ctx));
         return true;
       } catch (error) {
+        if (databaseUnavailableError(error) !== null) {
+          // The token may be fine: say "later", not "forbidden". graphql-ws's own 4403 close that follows
+          // `false` is a no-op on a socket already closing.
+          log.warn({ requestId, code: 'DATABASE_UNAVAILABLE' }, 'WebSocket connection refused for now');
+          ctx.extra.socket.close(TRY_AGAIN_LATER, TRY_AGAIN_LATER_REASON);
+          return false;
+        }
         if (!isExpectedError(error)) log.error({ err: error, requestId }, 'WebSocket authentication failed');
         return false; // graphql-ws closes the socket with 4403 Forbidden.
       }
@@ -150,7 +168,10 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Subscrip
           contextValue: await createContext(services, viewer, requestId, log.child({ requestId })),
         };
       } catch (error) {
-        // The same typed error HTTP answers (UNAUTHENTICATED for a deleted user); anything else is masked.
+        // The same typed errors HTTP answers (UNAUTHENTICATED for a deleted user, DATABASE_UNAVAILABLE),
+        // for this operation only; anything else is masked.
+        const unavailable = databaseUnavailableError(error);
+        if (unavailable !== null) return [unavailable];
         if (isExpectedError(error)) return [error as GraphQLError];
         log.error({ err: error, requestId }, 'setting up a WebSocket operation failed');
         return [gatewayError('INTERNAL_SERVER_ERROR', 'Internal server error')];

@@ -8,7 +8,7 @@ import type { Request, Response } from 'express';
 import { authenticate } from '../auth/authenticate.js';
 import type { JwtSettings } from '../auth/token.js';
 import type { GatewayServices } from '../context.js';
-import { isExpectedError } from '../errors.js';
+import { databaseUnavailableError, isExpectedError } from '../errors.js';
 import { bindingCookieName, bindingCookieOptions, newBrowserSecret } from './browser-binding.js';
 import { answerFailure, prefersHtml } from './oauth-answer.js';
 
@@ -48,7 +48,8 @@ export async function handleOAuthAuthorize(
         request.log,
       ));
     } catch (error) {
-      if (!isExpectedError(error)) throw error;
+      // A token that could not be checked against the database is not a wrong token.
+      if (databaseUnavailableError(error) !== null || !isExpectedError(error)) throw error;
       answerFailure(request, response, {
         code: 'UNAUTHENTICATED',
         message:
@@ -80,6 +81,8 @@ export async function handleOAuthAuthorize(
     }
     response.json({ authorizationUrl: providerUrl, expiresAt: expiresAt.toISOString() });
   } catch (failure) {
+    // Answered 503 by the gateway's database-unavailable handler.
+    if (databaseUnavailableError(failure) !== null) throw failure;
     request.log.error({ err: failure }, 'OAuth authorization binding failed unexpectedly');
     answerFailure(request, response, { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
   }

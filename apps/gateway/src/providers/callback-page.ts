@@ -13,6 +13,8 @@ export const CALLBACK_OUTCOMES = [
   'ACCESS_DENIED',
   'UNLINKED',
   'FAILED',
+  /** The gateway could not reach its database: nothing changed yet, try again in a moment. */
+  'UNAVAILABLE',
 ] as const;
 export type CallbackOutcomeKind = (typeof CALLBACK_OUTCOMES)[number];
 
@@ -70,6 +72,10 @@ const TEXT: Readonly<
       title: 'The account could not be connected',
       body: 'Nothing was changed. Try again from the app.',
     },
+    UNAVAILABLE: {
+      title: 'The service is briefly unavailable',
+      body: 'Nothing was connected yet. Reload this page in a moment, or start again from the app.',
+    },
     close: 'You can close this window.',
     details: 'Details',
   },
@@ -103,6 +109,10 @@ const TEXT: Readonly<
       title: 'アカウントを連携できませんでした',
       body: '何も変更されていません。アプリからもう一度お試しください。',
     },
+    UNAVAILABLE: {
+      title: 'サービスが一時的に利用できません',
+      body: 'まだ何も連携されていません。しばらくしてからこのページを再読み込みするか、アプリからもう一度開始してください。',
+    },
     close: 'このウィンドウは閉じてかまいません。',
     details: '詳細',
   },
@@ -133,6 +143,10 @@ const TEXT: Readonly<
       body: "È stato rimosso durante l'accesso, quindi non è stato ricollegato.",
     },
     FAILED: { title: "Impossibile collegare l'account", body: "Nulla è stato modificato. Riprova dall'app." },
+    UNAVAILABLE: {
+      title: 'Il servizio è momentaneamente non disponibile',
+      body: "Non è stato ancora collegato nulla. Ricarica questa pagina tra qualche istante oppure ricomincia dall'app.",
+    },
     close: 'Puoi chiudere questa finestra.',
     details: 'Dettagli',
   },
@@ -165,6 +179,10 @@ const TEXT: Readonly<
     FAILED: {
       title: 'Nie udało się połączyć konta',
       body: 'Nic nie zostało zmienione. Spróbuj ponownie w aplikacji.',
+    },
+    UNAVAILABLE: {
+      title: 'Usługa jest chwilowo niedostępna',
+      body: 'Nic jeszcze nie zostało połączone. Odśwież tę stronę za chwilę albo zacznij ponownie w aplikacji.',
     },
     close: 'Możesz zamknąć to okno.',
     details: 'Szczegóły',

@@ -3,6 +3,7 @@
 // set for that state (anyone else's browser changes nothing and is told why). Answers JSON to API clients,
 // a localized page or a redirect to the client's return URL to browsers; never a stack or a token.
 import type { Request, Response } from 'express';
+import { databaseUnavailableError } from '../errors.js';
 import { BINDING_COOKIE_PATH, bindingCookieName, readCookie } from './browser-binding.js';
 import { answerConnected, answerFailure } from './oauth-answer.js';
 import type { ProviderRegistry } from './registry.js';
@@ -59,6 +60,8 @@ export async function handleOAuthCallback(
     if (result.ok) answerConnected(request, response, result.value, returnUrl);
     else answerFailure(request, response, result.error, returnUrl);
   } catch (failure) {
+    // Nothing was completed: answered 503 (the try-again page) by the database-unavailable handler.
+    if (databaseUnavailableError(failure) !== null) throw failure;
     request.log.error({ err: failure, provider }, 'OAuth callback failed unexpectedly');
     answerFailure(request, response, { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
   }

@@ -2,6 +2,7 @@
 // GraphQL errors; browsers get the localized page, or a redirect to the client's return URL with the outcome.
 import type { Request, Response } from 'express';
 import { type ErrorCode, HTTP_STATUS } from '../errors.js';
+import type { UnavailablePage } from '../http/database-unavailable.js';
 import {
   CALLBACK_LOCALES,
   CALLBACK_PAGE_HEADERS,
@@ -109,3 +110,16 @@ export function answerConnected(
   }
   response.json({ status: 'connected', provider: completed.provider, connectionId: completed.connectionId });
 }
+
+/** The OAuth routes' try-again page for a browser while the database is unavailable (answered 503). */
+export const oauthUnavailablePage: UnavailablePage = (request) =>
+  request.path.startsWith('/oauth/') && prefersHtml(request)
+    ? {
+        headers: CALLBACK_PAGE_HEADERS,
+        html: renderCallbackPage({
+          locale: localeOf(request),
+          kind: 'UNAVAILABLE',
+          code: 'DATABASE_UNAVAILABLE',
+        }),
+      }
+    : null;

@@ -40,6 +40,7 @@ function webhook(calls: string[] = []) {
       for (const key of keys) claimed.add(`${provider}:${key}`);
       return true;
     },
+    seen: async (provider, keys) => keys.some((key) => claimed.has(`${provider}:${key}`)),
   };
   return new ZoomWebhook({ secretToken: SECRET, db, state, deliveries, now: () => NOW });
 }

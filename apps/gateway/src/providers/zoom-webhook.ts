@@ -5,8 +5,8 @@
 // state service (pages react in the same transaction, DESIGN §2).
 //
 // Replays: the signature and Zoom's per-event `payload.signature` of each processed event are claimed in the
-// database (webhook_deliveries) for the tolerance window plus a minute; past it the timestamp check rejects the
-// event anyway. Every replica and a restarted process see the same claims, so a replay is refused wherever it
+// database (webhook_deliveries) once it was processed, for the tolerance window plus a minute; past it the
+// timestamp check rejects the event anyway. Every replica and a restarted process see the same claims, so a replay is refused wherever it
 // lands — it matters: a replay after the user reconnected would break the new grant. For the same reason a
 // deauthorization older than a connection's last status change (a reconnect, a new link) leaves it alone.
 import { createHmac, timingSafeEqual } from 'node:crypto';
@@ -108,16 +108,29 @@ export class ZoomWebhook {
       signature,
       ...(typeof payload.signature === 'string' ? [`event:${payload.signature}`] : []),
     ];
-    const claimed = await this.#deliveries.claim('zoom', keys, new Date(now + this.#toleranceMs + 60_000));
-    if (!claimed) {
+    if (await this.#deliveries.seen('zoom', keys)) {
       this.#logger.info({ event }, 'zoom webhook replay ignored');
       return { status: 200, body: { status: 'duplicate' } };
     }
 
-    if (event !== 'app_deauthorized') return { status: 200, body: { status: 'ignored' } };
-    const userId = typeof payload.user_id === 'string' ? payload.user_id : '';
-    const marked = userId ? await this.#deauthorize(userId, payload, eventTime(json, payload, timestamp)) : 0;
-    return { status: 200, body: { status: 'processed', connections: marked } };
+    // Claimed after the work, not before: a delivery that fails on the way (a lost database, answered 503)
+    // leaves no claim, so Zoom's redelivery is processed rather than taken for a replay (Zoom resends an
+    // event not answered 200/204 three times, after 5, 20 and 60 minutes: "Resolving webhook delays",
+    // https://developers.zoom.us/blog/webhook-delays). Doing the work twice (a redelivery racing the first)
+    // is harmless: a deauthorization older than a connection's last status change leaves it alone.
+    let body: Record<string, unknown>;
+    if (event !== 'app_deauthorized') body = { status: 'ignored' };
+    else {
+      const userId = typeof payload.user_id === 'string' ? payload.user_id : '';
+      const marked = userId
+        ? await this.#deauthorize(userId, payload, eventTime(json, payload, timestamp))
+        : 0;
+      body = { status: 'processed', connections: marked };
+    }
+    if (!(await this.#deliveries.claim('zoom', keys, new Date(now + this.#toleranceMs + 60_000)))) {
+      this.#logger.info({ event }, 'zoom webhook delivered twice at once; handled idempotently');
+    }
+    return { status: 200, body };
   }
 
   async #deauthorize(userId: string, payload: Record<string, unknown>, at: number): Promise<number> {
