@@ -1,5 +1,6 @@
 // The running gateway: Express 5 + Apollo Server 5 on /graphql, graphql-ws on the same port and path,
 // operations endpoints, the offline IDE, and a shutdown that drains everything in order.
+import { setMaxListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -132,6 +133,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const demo = options.seedDemo ? await seedDemoAccess(database, keyring, config) : null;
 
   const shutdown = new AbortController();
+  // Every live subscription listens for shutdown (removed when it ends); their number is capped elsewhere.
+  setMaxListeners(0, shutdown.signal);
   const metrics = new GatewayMetrics(() => readStateCounts(database.db));
   const state = createStateService({ db: database.db, keyring, bus: database.bus });
   let origin: string | null = null;
