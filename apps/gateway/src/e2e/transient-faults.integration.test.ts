@@ -11,9 +11,8 @@ import type { ExchangeTransientCode } from '@tsunagi/emulators';
 import { expect, it } from 'vitest';
 import { loopbackOnly, PARTICIPANT, useExchangeEmulators } from '../../test/exchange.js';
 import { describeEachDriver, useTestGateway } from '../../test/harness.js';
-import { followConsent } from '../../test/oauth.js';
 import { World } from '../../test/world.js';
-import { useZoomEmulator } from '../../test/zoom.js';
+import { linkOwnerZoom, useZoomEmulator } from '../../test/zoom.js';
 import { configuredProviderRegistry, createEmulatedProviderRegistry } from '../providers/adapters.js';
 
 const trustedCa: string[] = [];
@@ -144,21 +143,7 @@ describeEachDriver('a provider that holds its answer leaves pages ACTIVE (%s)', 
 
   it('every probe is cut at the deadline as NETWORK_UNREACHABLE (ETIMEDOUT); the page keeps taking bookings', async () => {
     const w = await World.create(t(), ['owner'] as const, { owner: 'ADMIN' });
-    const user = await t().handle.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, w.users.owner) });
-    const account = zoom().accounts.create({ email: user?.email ?? '' });
-    const started = await w.run<{ connectAccount: { authorizationUrl: string } }>(
-      'owner',
-      'mutation { connectAccount(provider: ZOOM) { authorizationUrl } }',
-    );
-    const done = await followConsent(started.connectAccount.authorizationUrl);
-    expect(done).toMatchObject({ status: 'connected', provider: 'ZOOM' });
-    const id = String(done.connectionId);
-    const page = await w.createPage('owner', {
-      title: 'Zoom consult',
-      mode: 'ALL_MEMBERS',
-      locations: [{ type: 'ZOOM' }],
-    });
-    expect(page).toMatchObject({ state: 'ACTIVE', acceptingBookings: true });
+    const { account, zoomId: id, page } = await linkOwnerZoom(t(), w, zoom());
 
     zoom().faults.inject(account.id, { kind: 'LATENCY', ms: 10_000, requests: RUN });
     for (let probe = 0; probe < RUN; probe++) {

@@ -10,7 +10,7 @@ import { expect, it } from 'vitest';
 import { describeEachDriver, useTestGateway } from '../../test/harness.js';
 import { followConsent } from '../../test/oauth.js';
 import { type PageView, World } from '../../test/world.js';
-import { useZoomEmulator, zoomGateway } from '../../test/zoom.js';
+import { linkOwnerZoom, useZoomEmulator, zoomGateway } from '../../test/zoom.js';
 
 const SECRET = 'zoom-e2e-webhook-secret';
 
@@ -92,23 +92,7 @@ describeEachDriver('Zoom failures end to end through GraphQL (%s)', (driver) => 
     page: PageView;
   }> {
     const w = await World.create(t(), ['owner'], { owner: 'ADMIN' });
-    const user = await t().handle.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, w.users.owner) });
-    const account = emulator().accounts.create({ email: user?.email ?? '' });
-    const started = await w.run<{ connectAccount: { authorizationUrl: string } }>(
-      'owner',
-      'mutation { connectAccount(provider: ZOOM) { authorizationUrl } }',
-    );
-    const done = await followConsent(started.connectAccount.authorizationUrl);
-    expect(done).toMatchObject({ status: 'connected', provider: 'ZOOM' });
-    const zoomId = String(done.connectionId);
-    // No calendar connection: an ALL_MEMBERS page is disabled only by a calendar in ERROR or by no usable
-    // location (DESIGN §2), so the owner's Zoom alone keeps it ACTIVE.
-    const page = await w.createPage('owner', {
-      title: 'Zoom consult',
-      mode: 'ALL_MEMBERS',
-      locations: [{ type: 'ZOOM' }],
-    });
-    expect(page).toMatchObject({ state: 'ACTIVE', acceptingBookings: true, reasons: [] });
+    const { account, zoomId, page } = await linkOwnerZoom(t(), w, emulator());
     expect(page.locations).toMatchObject([{ type: 'ZOOM', usable: true }]);
     expect(await check(w, zoomId)).toMatchObject({ status: 'CONNECTED', health: 'HEALTHY', lastError: null });
     return { w, account, zoomId, page };
