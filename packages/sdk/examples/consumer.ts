@@ -23,6 +23,12 @@ const notAState: Types.BookingPageState = 'PAUSED';
 void notAState;
 
 const tsunagi = createTsunagiClient({ url, token });
+// followEvents reconnects after any failure but a client's mistake; a script gives up after a few.
+const retries = {
+  maxConsecutiveFailures: 3,
+  onReconnect: ({ attempt, error }: { attempt: number; error: unknown }) =>
+    console.error(`reconnecting (attempt ${attempt}):`, error),
+} as const;
 
 // A query.
 const { connectionAlerts } = await tsunagi.query(ConnectionAlertsQuery);
@@ -30,8 +36,7 @@ console.log(
   `alerts: ${connectionAlerts.erroredConnections} connections in error, ${connectionAlerts.disabledBookingPages} pages disabled`,
 );
 const { bookingPages } = await tsunagi.query(BookingPagesQuery, { first: 50 });
-const page: ResultOf<typeof BookingPagesQuery>['bookingPages']['edges'][number]['node'] | undefined =
-  bookingPages.edges.find((edge) => edge.node.state === active)?.node;
+const page = bookingPages.edges.find((edge) => edge.node.state === active)?.node;
 if (!page) throw new Error('no ACTIVE booking page to toggle');
 
 // Where the event log ends now: following from here sees exactly what happens next.
@@ -54,7 +59,7 @@ const { setBookingPageEnabled: disabled } = await tsunagi.mutate(SetBookingPageE
 console.log(`mutation: "${page.title}" enabled=${disabled.enabled} state=${disabled.state}`);
 // A page toggle records BOOKING_PAGE_UPDATED, then BOOKING_PAGE_STATE_CHANGED with the state it led to.
 let last: TsunagiEvent | undefined;
-for await (const event of followEvents(tsunagi, { after: cursor })) {
+for await (const event of followEvents(tsunagi, { after: cursor, ...retries })) {
   if (event.page?.id !== page.id) continue; // the log is the organization's: other pages' events too
   console.log(`event: ${event.type} ${event.pageState?.state}`);
   last = event;
@@ -74,7 +79,7 @@ await other.close();
 
 // A resume: a new connection follows from the saved cursor and gets what it missed, nothing twice.
 const resumed = createTsunagiClient({ url, token });
-for await (const event of followEvents(resumed, { after: cursor })) {
+for await (const event of followEvents(resumed, { after: cursor, ...retries })) {
   if (event.cursor === cursor) throw new Error('an event already handled came again');
   if (event.page?.id !== page.id) continue;
   console.log(`resumed: ${event.type} ${event.pageState?.state}`);

@@ -35,7 +35,8 @@ let gateway: Gateway;
 /** Runs a command; on failure the error carries its stdout and stderr, which is what a reader needs. */
 async function sh(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) {
   try {
-    return await run(file, args, { cwd, env, maxBuffer: 16 * 1024 * 1024 });
+    // The timeout kills a hung child (SIGTERM) so a failure reads as its output, not as a test timeout.
+    return await run(file, args, { cwd, env, maxBuffer: 16 * 1024 * 1024, timeout: 60_000 });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
     throw new Error(`${file} ${args.join(' ')} failed in ${cwd}:\n${stdout ?? ''}${stderr ?? ''}`, {
