@@ -103,6 +103,12 @@ describe('the packed @tsunagi/sdk', () => {
     for (const range of Object.values(runtime)) expect(range).toMatch(/^\^?\d+\.\d+\.\d+$/);
   });
 
+  it('has a README that shows the consumer this test runs, as it is', async () => {
+    const consumer = await readFile(join(packageRoot, 'examples/consumer.ts'), 'utf8');
+    const code = consumer.replace(/^(\/\/.*\n)+/, '').trim();
+    expect(await readFile(join(packageRoot, 'README.md'), 'utf8')).toContain(`\`\`\`ts\n${code}\n\`\`\``);
+  });
+
   it('installs into an empty project, type-checks a strict consumer and runs it against a live gateway', async () => {
     const project = join(work, 'consumer');
     await cp(join(packageRoot, 'examples/consumer.ts'), join(project, 'consumer.ts'));
