@@ -76,6 +76,12 @@ describe('the packed @tsunagi/sdk', () => {
       expect.arrayContaining(['package/dist/index.js', 'package/dist/index.d.ts', 'package/dist/client.js']),
     );
     expect(files.filter((file) => /test/.test(file))).toEqual([]);
+    // dist is built in place: a module left over from an older build (no source any more) must not ship.
+    const modules = (dir: string, ext: RegExp) =>
+      files
+        .filter((file) => file.startsWith(`package/${dir}/`) && ext.test(file))
+        .map((file) => file.slice(9 + dir.length).replace(ext, ''));
+    expect(modules('dist', /\.js$/)).toEqual(modules('src', /\.ts$/));
     expect(files.every((file) => /^package\/(dist|src)\/|^package\/[\w.]+$/.test(file))).toBe(true);
   });
 
