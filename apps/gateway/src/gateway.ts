@@ -20,7 +20,7 @@ import {
 } from '@tsunagi/db';
 import express from 'express';
 import { type GraphQLError, type GraphQLFormattedError, NoSchemaIntrospectionCustomRule } from 'graphql';
-import { Authenticator, authenticate } from './auth/authenticate.js';
+import { Authenticator, authenticate } from './auth/index.js';
 import { mintToken } from './auth/token.js';
 import type { ExchangeAnalyzerOptions, GatewayContext, GatewayServices } from './context.js';
 import type { GatewayConfig } from './env.js';

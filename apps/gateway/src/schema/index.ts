@@ -1,7 +1,7 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
-import { apiKeyResolvers } from '../auth/resolvers.js';
+import { apiKeyResolvers } from '../auth/index.js';
 import { connectionResolvers } from '../connections/resolvers.js';
 import { eventResolvers } from '../events/resolvers.js';
 import { exchangeResolvers } from '../exchange/resolvers.js';
