@@ -6,12 +6,16 @@ import { base64url, SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { codes, describeEachDriver, startTestGateway, type TestGateway } from '../../test/harness.js';
 import { type Algorithm, TestIdentityProvider } from '../../test/identity-provider.js';
+import { captureLogs } from '../../test/logs.js';
 import { connectionInitAnswer } from '../../test/ws.js';
 import { DEFAULT_CLAIM_NAMES } from './jwks.js';
 
 const VIEWER = '{ viewer { id } }';
 
 describeEachDriver('identity-provider tokens (%s)', (driver) => {
+  const logs = captureLogs('debug');
+  /** Every token a test sent: none may appear in any log line. */
+  const sent: string[] = [];
   let idp: TestIdentityProvider;
   let t: TestGateway;
   let org: { organizationId: string; users: Record<'ada' | 'bo' | 'cy', string> };
@@ -21,7 +25,9 @@ describeEachDriver('identity-provider tokens (%s)', (driver) => {
     idp = await TestIdentityProvider.start();
     kid = await idp.addKey('RS256');
     t = await startTestGateway(driver, {
+      gateway: { logger: logs.logger },
       config: {
+        logLevel: 'debug',
         identityProvider: {
           issuer: idp.issuer,
           audience: 'tsunagi-gateway',
@@ -44,6 +50,9 @@ describeEachDriver('identity-provider tokens (%s)', (driver) => {
     });
   }, 60_000);
   afterAll(async () => {
+    const logged = JSON.stringify(logs.lines);
+    expect(logs.lines.length).toBeGreaterThan(0);
+    for (const token of sent) expect(logged).not.toContain(token.split('.')[1]);
     await t?.close();
     await idp?.close();
   });
@@ -55,6 +64,7 @@ describeEachDriver('identity-provider tokens (%s)', (driver) => {
   });
 
   async function viewerOf(token: string) {
+    sent.push(token);
     const response = await t.graphql<{ viewer: { id: string } }>(VIEWER, { token });
     return response;
   }
