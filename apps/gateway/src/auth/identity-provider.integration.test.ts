@@ -140,13 +140,14 @@ describeEachDriver('identity-provider tokens (%s)', (driver) => {
     const unknownUser = await viewerOf(await idp.sign({ kid, claims: claims('ext-nobody') }));
     expect(unknownUser.status).toBe(401);
     expect(unknownUser.body.errors?.[0]?.message).toBe(
-      'The token names no known user of a known organization',
+      'The token names no user of its organization (by external id)',
     );
     // cy exists but has no external id yet: its internal id is not an external id.
     const internalId = await viewerOf(await idp.sign({ kid, claims: claims(org.users.cy) }));
     expect(internalId.status).toBe(401);
     const otherOrg = await viewerOf(await idp.sign({ kid, claims: { sub: 'ext-bo', org: 'org_missing' } }));
     expect(otherOrg.status).toBe(401);
+    expect(otherOrg.body.errors?.[0]?.message).toBe('The token names no organization');
     const noOrg = await viewerOf(await idp.sign({ kid, claims: { sub: 'ext-bo' } }));
     expect(noOrg.status).toBe(401);
   });
