@@ -22,6 +22,7 @@ const config: CodegenConfig = {
         contextType: '../context.js#GatewayContext',
         mappers: {
           User: '../mappers.js#UserParent',
+          ApiKey: '../mappers.js#ApiKeyParent',
           Connection: '../mappers.js#ConnectionParent',
           ProviderError: '../mappers.js#ProviderErrorParent',
           Integration: '../mappers.js#IntegrationParent',

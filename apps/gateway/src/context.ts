@@ -1,13 +1,15 @@
 // What every resolver receives: who is asking, what they may read, and the services that change state.
-import type {
-  Actor,
-  DatabaseHandle,
-  ExchangeSettingsStore,
-  ReadRepository,
-  ReadScope,
-  StateService,
-  UserRow,
+import {
+  type Actor,
+  type DatabaseHandle,
+  type ExchangeSettingsStore,
+  liveApiKey,
+  type ReadRepository,
+  type ReadScope,
+  type StateService,
+  type UserRow,
 } from '@tsunagi/db';
+import type { Authenticator } from './auth/authenticate.js';
 import type { Viewer } from './auth/token.js';
 import type { SubscriptionLimits } from './env.js';
 import { forbidden, gatewayError } from './errors.js';
@@ -36,6 +38,8 @@ export interface GatewayServices {
   /** How subscriptions replay the event log and share delivery per user. */
   readonly subscriptionLimits: SubscriptionLimits;
   readonly deliveryGates: ClientGates;
+  /** Verifies bearer credentials (API keys, identity-provider and development tokens). */
+  readonly authenticator: Authenticator;
 }
 
 export interface GatewayContext {
@@ -66,6 +70,13 @@ async function currentViewer(
   services: GatewayServices,
   claims: Viewer,
 ): Promise<{ viewer: Viewer; user: UserRow | null }> {
+  // A revoked key stops at once: every request, subscribe and event batch comes through here.
+  if (
+    claims.apiKeyId !== undefined &&
+    (await liveApiKey(services.database.db, claims.organizationId, claims.apiKeyId)) === null
+  ) {
+    throw gatewayError('UNAUTHENTICATED', 'The API key has been revoked', { http: true });
+  }
   if (claims.role === 'SERVICE') {
     if ((await services.reads.organization(claims.organizationId)) === null) {
       throw gatewayError('UNAUTHENTICATED', 'The token names no organization', { http: true });

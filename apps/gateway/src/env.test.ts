@@ -164,4 +164,37 @@ describe('parseEnv', () => {
     expect(env.PORT).toBe(4000);
     expect(env.DATABASE_URL).toBeUndefined();
   });
+
+  it('reads the identity provider, its claim names, and whether development tokens stay allowed', () => {
+    expect(configFromEnv(parseEnv({}), secrets)).toMatchObject({ identityProvider: undefined });
+    const config = configFromEnv(
+      parseEnv({
+        OIDC_ISSUER: 'https://login.example.com/tenant/',
+        OIDC_AUDIENCE: 'api://tsunagi',
+        OIDC_ORGANIZATION_CLAIM: 'https://example.com/org',
+        OIDC_USER_CLAIM: 'oid',
+        JWKS_COOLDOWN_SECONDS: '5',
+        ALLOW_DEV_TOKENS: 'true',
+      }),
+      secrets,
+    );
+    expect(config.identityProvider).toEqual({
+      // Compared exactly with `iss`: the trailing slash stays.
+      issuer: 'https://login.example.com/tenant/',
+      jwksUrl: undefined,
+      audience: 'api://tsunagi',
+      claims: { organization: 'https://example.com/org', user: 'oid', role: 'role' },
+      cooldownMs: 5000,
+    });
+    expect(config.allowDevTokens).toBe(true);
+    expect(problems({ OIDC_ISSUER: 'https://login.example.com' })).toEqual([
+      "OIDC_ISSUER needs OIDC_AUDIENCE (the tokens' aud for this gateway)",
+    ]);
+    expect(problems({ JWT_JWKS_URL: 'https://login.example.com/keys' })).toEqual([
+      "JWT_JWKS_URL needs OIDC_ISSUER (the tokens' iss)",
+    ]);
+    expect(problems({ OIDC_ISSUER: 'login.example.com', OIDC_AUDIENCE: 'a' })).toEqual([
+      'OIDC_ISSUER must be an http:// or https:// URL (got "login.example.com")',
+    ]);
+  });
 });

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { generateKey, parseKeyring } from '@tsunagi/db';
 import { z } from 'zod';
+import { DEFAULT_CLAIM_NAMES, type IdentityProviderSettings } from './auth/jwks.js';
 import { DEFAULT_PROBE_CONFIG, type ProbeConfig } from './probes/config.js';
 import { type OAuthClientOrigins, parseOrigin } from './providers/oauth-origins.js';
 
@@ -40,7 +41,12 @@ export interface GatewayConfig {
   readonly databaseUrl?: string | undefined;
   /** PGlite data directory; null keeps the database in memory (tests). */
   readonly pgliteDataDir: string | null;
+  /** HS256 development tokens (the gateway mints them: `token` command, demo, tests). */
   readonly jwt: { readonly secret: string; readonly issuer: string; readonly audience: string };
+  /** The product's identity provider (OIDC_ISSUER / JWT_JWKS_URL); absent, none. */
+  readonly identityProvider?: IdentityProviderSettings | undefined;
+  /** Accept development tokens; default: only when no identity provider is configured. */
+  readonly allowDevTokens?: boolean | undefined;
   /** `keyId:base64[,keyId:base64…]`, the first one active (see @tsunagi/db parseKeyring). */
   readonly credentialsKeys: string;
   readonly introspection: boolean;
@@ -161,6 +167,19 @@ const envSchema = z.object({
   JWT_SECRET: z.string().min(32, { error: 'must be at least 32 characters (HS256 secret)' }).optional(),
   JWT_ISSUER: z.string().min(1).default('tsunagi'),
   JWT_AUDIENCE: z.string().min(1).default('tsunagi-gateway'),
+  // Compared exactly with each token's iss (a trailing slash matters), so kept as given.
+  OIDC_ISSUER: z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, { error: 'must be an http:// or https:// URL' })
+    .optional(),
+  JWT_JWKS_URL: httpUrl.optional(),
+  OIDC_AUDIENCE: z.string().trim().min(1).optional(),
+  OIDC_ORGANIZATION_CLAIM: z.string().trim().min(1).default(DEFAULT_CLAIM_NAMES.organization),
+  OIDC_USER_CLAIM: z.string().trim().min(1).default(DEFAULT_CLAIM_NAMES.user),
+  OIDC_ROLE_CLAIM: z.string().trim().min(1).default(DEFAULT_CLAIM_NAMES.role),
+  JWKS_COOLDOWN_SECONDS: integer(0, 3600).default(30),
+  ALLOW_DEV_TOKENS: flag.optional(),
   CREDENTIALS_KEYS: z
     .string()
     .superRefine((spec, ctx) => {
@@ -243,6 +262,12 @@ export function parseEnv(env: Readonly<Record<string, string | undefined>> = pro
   if (value.MICROSOFT_CLIENT_ID === undefined && value.MICROSOFT_CLIENT_SECRET !== undefined) {
     unpaired.push('MICROSOFT_CLIENT_SECRET needs MICROSOFT_CLIENT_ID');
   }
+  if (value.JWT_JWKS_URL !== undefined && value.OIDC_ISSUER === undefined) {
+    unpaired.push("JWT_JWKS_URL needs OIDC_ISSUER (the tokens' iss)");
+  }
+  if (value.OIDC_ISSUER !== undefined && value.OIDC_AUDIENCE === undefined) {
+    unpaired.push("OIDC_ISSUER needs OIDC_AUDIENCE (the tokens' aud for this gateway)");
+  }
   if (unpaired.length > 0) throw new ConfigError(unpaired);
   if (value.DATABASE_URL !== undefined) {
     const missing = [
@@ -266,6 +291,8 @@ export function configFromEnv(
     databaseUrl: env.DATABASE_URL,
     pgliteDataDir: env.PGLITE_DATA_DIR,
     jwt: { secret: secrets.jwtSecret, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE },
+    identityProvider: identityProviderFromEnv(env),
+    allowDevTokens: env.ALLOW_DEV_TOKENS,
     credentialsKeys: secrets.credentialsKeys,
     introspection: env.INTROSPECTION ?? !production,
     graphiql: env.GRAPHIQL ?? !production,
@@ -296,6 +323,21 @@ export function configFromEnv(
       returnOrigins: env.OAUTH_RETURN_ORIGINS ?? [],
     },
     providerApps: providerAppsFromEnv(env),
+  };
+}
+
+function identityProviderFromEnv(env: GatewayEnv): IdentityProviderSettings | undefined {
+  if (env.OIDC_ISSUER === undefined || env.OIDC_AUDIENCE === undefined) return undefined;
+  return {
+    issuer: env.OIDC_ISSUER,
+    jwksUrl: env.JWT_JWKS_URL,
+    audience: env.OIDC_AUDIENCE,
+    claims: {
+      organization: env.OIDC_ORGANIZATION_CLAIM,
+      user: env.OIDC_USER_CLAIM,
+      role: env.OIDC_ROLE_CLAIM,
+    },
+    cooldownMs: env.JWKS_COOLDOWN_SECONDS * 1000,
   };
 }
 

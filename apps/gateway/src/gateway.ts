@@ -20,7 +20,7 @@ import {
 } from '@tsunagi/db';
 import express from 'express';
 import { type GraphQLError, type GraphQLFormattedError, NoSchemaIntrospectionCustomRule } from 'graphql';
-import { authenticate } from './auth/authenticate.js';
+import { Authenticator, authenticate } from './auth/index.js';
 import { mintToken } from './auth/token.js';
 import type { ExchangeAnalyzerOptions, GatewayContext, GatewayServices } from './context.js';
 import type { GatewayConfig } from './env.js';
@@ -168,6 +168,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     shutdownSignal: shutdown.signal,
     subscriptionLimits: config.subscriptionLimits,
     deliveryGates: new ClientGates(config.subscriptionLimits.deliveringPerUser),
+    authenticator: new Authenticator(
+      { jwt: config.jwt, identityProvider: config.identityProvider, allowDevTokens: config.allowDevTokens },
+      database.db,
+    ),
   };
   const schema = createSchema();
   // graphql-ws validates with these; Apollo always runs graphql-js's specified rules and adds the rest.
@@ -212,9 +216,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   app.get('/metrics', async (_request, response) => {
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  app.get(AUTHORIZE_PATH, (request, response) =>
-    handleOAuthAuthorize(services, config.jwt, request, response),
-  );
+  app.get(AUTHORIZE_PATH, (request, response) => handleOAuthAuthorize(services, request, response));
   app.get('/oauth/callback/:provider', (request, response) =>
     handleOAuthCallback(services.providers, request, response),
   );
@@ -275,7 +277,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         try {
-          return await authenticate(services, config.jwt, req.headers.authorization, req.requestId, req.log);
+          return await authenticate(services, req.headers.authorization, req.requestId, req.log);
         } catch (error) {
           // Apollo answers a failed context without running the plugins: log here what nobody expected.
           if (!isExpectedError(error)) req.log.error({ err: error }, 'authentication failed unexpectedly');

@@ -1,5 +1,13 @@
-export type { JwtSettings, MintTokenOptions, Role, TokenFailure, Viewer } from './auth/token.js';
-export { mintToken, ROLES, TokenError, verifyToken } from './auth/token.js';
+export type {
+  ClaimNames,
+  IdentityProviderSettings,
+  JwtSettings,
+  MintTokenOptions,
+  Role,
+  TokenFailure,
+  Viewer,
+} from './auth/index.js';
+export { DEFAULT_CLAIM_NAMES, mintToken, ROLES, TokenError, verifyToken } from './auth/index.js';
 export type { GatewayContext, GatewayServices } from './context.js';
 export { createContext } from './context.js';
 export type { GatewayConfig, GatewayEnv, LogLevel, QueryLimits, SubscriptionLimits } from './env.js';

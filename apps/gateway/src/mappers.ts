@@ -8,6 +8,7 @@ import type {
   RemediationStep,
 } from '@tsunagi/booking-rules';
 import type {
+  ApiKeyView,
   BookingPageList,
   BookingPageLocationRow,
   BookingPageRow,
@@ -27,6 +28,7 @@ import type {
 import type { AuthorizationStarted } from './providers/registry.js';
 
 export type UserParent = UserRow;
+export type ApiKeyParent = ApiKeyView;
 export type ConnectionParent = ConnectionRow;
 export type ProviderErrorParent = StoredConnectionError;
 export type BookingPageParent = BookingPageRow;

@@ -1,4 +1,6 @@
 // Organizations and their people. Plain inserts: nothing about them is evaluated or announced.
+
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from './database.js';
 import { newId } from './ids.js';
 import { type OrganizationRow, organizations, type UserRole, type UserRow, users } from './schema.js';
@@ -30,5 +32,35 @@ export async function createUser(
     })
     .returning();
   if (row === undefined) throw new Error('Insert returned no user');
+  return row;
+}
+
+/**
+ * Names a user by the product's own id (the identity provider's user claim). Directory sync will call it;
+ * until then tests and operators do. Null clears it. Unique per organization (users_org_external_id_key).
+ */
+export async function setUserExternalId(
+  db: Executor,
+  input: { organizationId: string; userId: string; externalId: string | null },
+): Promise<UserRow | null> {
+  const [row = null] = await db
+    .update(users)
+    .set({ externalId: input.externalId })
+    .where(and(eq(users.organizationId, input.organizationId), eq(users.id, input.userId)))
+    .returning();
+  return row;
+}
+
+/** The organization's user the product knows as `externalId`, or null. */
+export async function userByExternalId(
+  db: Executor,
+  organizationId: string,
+  externalId: string,
+): Promise<UserRow | null> {
+  const [row = null] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.organizationId, organizationId), eq(users.externalId, externalId)))
+    .limit(1);
   return row;
 }

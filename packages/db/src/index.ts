@@ -1,3 +1,15 @@
+export type { ApiKeyView, CreateApiKeyInput } from './api-keys.js';
+export {
+  API_KEY_PREFIX,
+  API_KEY_TOUCH_INTERVAL_MS,
+  createApiKey,
+  findApiKey,
+  isApiKey,
+  listApiKeys,
+  liveApiKey,
+  revokeApiKey,
+  touchApiKey,
+} from './api-keys.js';
 export type { ConnectionCredentials, CredentialStore, RotationReport } from './credentials.js';
 export { createCredentialStore, rotateCredentials } from './credentials.js';
 export type { Keyring, KeyringInput } from './crypto.js';
@@ -28,7 +40,7 @@ export type {
 export { createDatabase, MIGRATIONS_FOLDER } from './database.js';
 export type { DemoAccountConnection, DemoAccounts } from './demo-accounts.js';
 export { attachDemoAccount, listDemoAccounts } from './demo-accounts.js';
-export { createOrganization, createUser } from './directory.js';
+export { createOrganization, createUser, setUserExternalId, userByExternalId } from './directory.js';
 export type { EventBus, EventListener, EventNotice, PgNotifyEventBusOptions } from './event-bus.js';
 export { InProcessEventBus, NoopEventBus, PgNotifyEventBus } from './event-bus.js';
 export type {
@@ -98,6 +110,8 @@ export {
 export type { Result, ServiceError, ServiceErrorCode } from './result.js';
 export { SERVICE_ERROR_CODES } from './result.js';
 export type {
+  ApiKeyRole,
+  ApiKeyRow,
   BookingPageLocationRow,
   BookingPageMemberRow,
   BookingPageMode,

@@ -20,6 +20,7 @@ import {
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const userRole = pgEnum('user_role', ['MEMBER', 'ADMIN']);
+export const apiKeyRole = pgEnum('api_key_role', ['MEMBER', 'ADMIN', 'SERVICE']);
 export const connectionProvider = pgEnum('connection_provider', [
   'GOOGLE_CALENDAR',
   'MICROSOFT_CALENDAR',
@@ -48,6 +49,7 @@ export const locationType = pgEnum('location_type', [
 ]);
 
 export type UserRole = (typeof userRole.enumValues)[number];
+export type ApiKeyRole = (typeof apiKeyRole.enumValues)[number];
 export type ConnectionProvider = (typeof connectionProvider.enumValues)[number];
 export type ConnectionKind = (typeof connectionKind.enumValues)[number];
 export type ConnectionStatus = (typeof connectionStatus.enumValues)[number];
@@ -91,9 +93,40 @@ export const users = pgTable(
     name: text('name').notNull(),
     email: text('email').notNull(),
     role: userRole('role').notNull().default('MEMBER'),
+    /** The product's own id for this person (the identity provider's user claim); null until synced. */
+    externalId: text('external_id'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_org_email_key').on(t.organizationId, t.email)],
+  (t) => [
+    uniqueIndex('users_org_email_key').on(t.organizationId, t.email),
+    // NULLs never collide: any number of users may still lack an external id.
+    uniqueIndex('users_org_external_id_key').on(t.organizationId, t.externalId),
+  ],
+);
+
+/**
+ * Keys for services and operators. Only the SHA-256 of the secret is kept (see api-keys.ts); a SERVICE key
+ * names no user, MEMBER and ADMIN keys act as their user.
+ */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    role: apiKeyRole('role').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    lastUsedAt: timestamptz('last_used_at'),
+    revokedAt: timestamptz('revoked_at'),
+  },
+  (t) => [
+    uniqueIndex('api_keys_secret_hash_key').on(t.secretHash),
+    index('api_keys_org_idx').on(t.organizationId, t.createdAt),
+  ],
 );
 
 export const connections = pgTable(
@@ -325,6 +358,7 @@ export const exchangeSettings = pgTable('exchange_settings', {
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type ConnectionRow = typeof connections.$inferSelect;
 export type BookingPageRow = typeof bookingPages.$inferSelect;
 export type BookingPageMemberRow = typeof bookingPageMembers.$inferSelect;

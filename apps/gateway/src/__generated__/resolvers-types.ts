@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { UserParent, ConnectionParent, ProviderErrorParent, IntegrationParent, BookingPageParent, LocationParent, ReasonParent, RemediationStepParent, RemediationOptionParent, RemediationActionParent, WarningParent, BookingPageEdgeParent, BookingPageConnectionParent, AuthorizationSessionParent, EventParent, EventEdgeParent, EventConnectionParent, ConnectionSnapshotParent, BookingPageSnapshotParent, ExchangeSettingsParent, ExchangeReportParent, ExchangeStepParent } from '../mappers.js';
+import type { UserParent, ApiKeyParent, ConnectionParent, ProviderErrorParent, IntegrationParent, BookingPageParent, LocationParent, ReasonParent, RemediationStepParent, RemediationOptionParent, RemediationActionParent, WarningParent, BookingPageEdgeParent, BookingPageConnectionParent, AuthorizationSessionParent, EventParent, EventEdgeParent, EventConnectionParent, ConnectionSnapshotParent, BookingPageSnapshotParent, ExchangeSettingsParent, ExchangeReportParent, ExchangeStepParent } from '../mappers.js';
 import type { GatewayContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -8,6 +8,7 @@ export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: 
 export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
 export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -21,6 +22,30 @@ export type Scalars = {
   /** Free-form JSON, used only for event payloads whose shape depends on the event type. */
   JSON: { input: unknown; output: unknown; }
 };
+
+/** An API key's metadata. The secret is shown once, by createApiKey, and never again. */
+export type ApiKey = {
+  readonly __typename?: 'ApiKey';
+  readonly createdAt: Scalars['DateTime']['output'];
+  readonly id: Scalars['ID']['output'];
+  /** When the key was last used, to the minute (it is recorded at most once a minute). */
+  readonly lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly name: Scalars['String']['output'];
+  /** Set once the key is revoked: it no longer authenticates anything, open sockets included. */
+  readonly revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly role: ApiKeyRole;
+  /** The user a MEMBER or ADMIN key acts as; null for SERVICE keys. */
+  readonly userId?: Maybe<Scalars['ID']['output']>;
+};
+
+/**
+ * What an API key may do: SERVICE reads and subscribes across the organization and names no user; MEMBER and
+ * ADMIN keys act as their user (an ADMIN key of a user who is no longer an admin acts as a member).
+ */
+export type ApiKeyRole =
+  | 'ADMIN'
+  | 'MEMBER'
+  | 'SERVICE';
 
 export type AttendanceMode =
   /** Every member attends (also single-member pages). */
@@ -200,6 +225,13 @@ export type CreateBookingPageInput = {
   readonly slug?: InputMaybe<Scalars['String']['input']>;
   /** 1 to 200 characters. */
   readonly title: Scalars['String']['input'];
+};
+
+export type CreatedApiKey = {
+  readonly __typename?: 'CreatedApiKey';
+  readonly apiKey: ApiKey;
+  /** The secret (`tsk_…`), sent as `Authorization: Bearer <key>`. Store it now: it cannot be shown again. */
+  readonly key: Scalars['String']['output'];
 };
 
 /** What to do about a failure, derived from its code (@tsunagi/errors `Action`). */
@@ -472,6 +504,11 @@ export type Mutation = {
    * links nothing.
    */
   readonly connectExchangeCalendar: Connection;
+  /**
+   * Creates an API key (name at most 100 characters). MEMBER and ADMIN keys act as `userId` (default: the
+   * caller); an ADMIN key needs an admin. ADMIN only.
+   */
+  readonly createApiKey: CreatedApiKey;
   readonly createBookingPage: BookingPage;
   readonly removeAllLocations: BookingPage;
   readonly removeLocation: BookingPage;
@@ -481,6 +518,8 @@ export type Mutation = {
    * them. NOT_FOUND with extensions.reason INTEROP_NOT_CONFIGURED when none are stored. ADMIN only.
    */
   readonly retestExchangeSettings: ExchangeConnectionReport;
+  /** Revokes a key of the organization at once; revoking it again changes nothing. ADMIN only. */
+  readonly revokeApiKey: ApiKey;
   /** Stores the settings untested (status UNTESTED). ADMIN only. */
   readonly saveExchangeSettings: ExchangeSettings;
   readonly setBookingPageEnabled: BookingPage;
@@ -535,6 +574,13 @@ export type MutationConnectExchangeCalendarArgs = {
 };
 
 
+export type MutationCreateApiKeyArgs = {
+  name: Scalars['String']['input'];
+  role: ApiKeyRole;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type MutationCreateBookingPageArgs = {
   input: CreateBookingPageInput;
 };
@@ -553,6 +599,11 @@ export type MutationRemoveLocationArgs = {
 
 export type MutationRetestExchangeSettingsArgs = {
   participant: Scalars['String']['input'];
+};
+
+
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -641,6 +692,8 @@ export type ProviderErrorTitleArgs = {
 
 export type Query = {
   readonly __typename?: 'Query';
+  /** The organization's API keys, newest first, revoked ones included. ADMIN only. */
+  readonly apiKeys: ReadonlyArray<ApiKey>;
   readonly bookingPage?: Maybe<BookingPage>;
   /**
    * Pages disabled by a connection error first, then the rest; members see the pages they own or belong to.
@@ -949,6 +1002,8 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  ApiKey: ResolverTypeWrapper<ApiKeyParent>;
+  ApiKeyRole: ApiKeyRole;
   AttendanceMode: AttendanceMode;
   AuthorizationSession: ResolverTypeWrapper<AuthorizationSessionParent>;
   BookingPage: ResolverTypeWrapper<BookingPageParent>;
@@ -968,6 +1023,7 @@ export type ResolversTypes = {
   ConnectionStatus: ConnectionStatus;
   ConnectionStatusEvent: ResolverTypeWrapper<EventParent>;
   CreateBookingPageInput: CreateBookingPageInput;
+  CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ErrorAction: ErrorAction;
   ErrorCode: ErrorCode;
@@ -1013,6 +1069,7 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  ApiKey: ApiKeyParent;
   AuthorizationSession: AuthorizationSessionParent;
   BookingPage: BookingPageParent;
   BookingPageConnection: BookingPageConnectionParent;
@@ -1026,6 +1083,7 @@ export type ResolversParentTypes = {
   ConnectionSnapshot: ConnectionSnapshotParent;
   ConnectionStatusEvent: EventParent;
   CreateBookingPageInput: CreateBookingPageInput;
+  CreatedApiKey: Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
   DateTime: Scalars['DateTime']['output'];
   Event: EventParent;
   EventConnection: EventConnectionParent;
@@ -1052,6 +1110,16 @@ export type ResolversParentTypes = {
   Subscription: Record<PropertyKey, never>;
   UpdateBookingPageInput: UpdateBookingPageInput;
   User: UserParent;
+};
+
+export type ApiKeyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['ApiKeyRole'], ParentType, ContextType>;
+  userId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type AuthorizationSessionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuthorizationSession'] = ResolversParentTypes['AuthorizationSession']> = {
@@ -1150,6 +1218,11 @@ export type ConnectionStatusEventResolvers<ContextType = GatewayContext, ParentT
   status?: Resolver<ResolversTypes['ConnectionStatus'], ParentType, ContextType>;
 };
 
+export type CreatedApiKeyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = {
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -1224,10 +1297,12 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   completeAuthorization?: Resolver<ResolversTypes['Connection'], ParentType, ContextType, RequireFields<MutationCompleteAuthorizationArgs, 'code' | 'state'>>;
   connectAccount?: Resolver<ResolversTypes['AuthorizationSession'], ParentType, ContextType, RequireFields<MutationConnectAccountArgs, 'provider'>>;
   connectExchangeCalendar?: Resolver<ResolversTypes['Connection'], ParentType, ContextType, Partial<MutationConnectExchangeCalendarArgs>>;
+  createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'name' | 'role'>>;
   createBookingPage?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationCreateBookingPageArgs, 'input'>>;
   removeAllLocations?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationRemoveAllLocationsArgs, 'pageId'>>;
   removeLocation?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationRemoveLocationArgs, 'locationId' | 'pageId'>>;
   retestExchangeSettings?: Resolver<ResolversTypes['ExchangeConnectionReport'], ParentType, ContextType, RequireFields<MutationRetestExchangeSettingsArgs, 'participant'>>;
+  revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   saveExchangeSettings?: Resolver<ResolversTypes['ExchangeSettings'], ParentType, ContextType, RequireFields<MutationSaveExchangeSettingsArgs, 'input'>>;
   setBookingPageEnabled?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationSetBookingPageEnabledArgs, 'enabled' | 'pageId'>>;
   startReconnect?: Resolver<ResolversTypes['AuthorizationSession'], ParentType, ContextType, RequireFields<MutationStartReconnectArgs, 'connectionId'>>;
@@ -1256,6 +1331,7 @@ export type ProviderErrorResolvers<ContextType = GatewayContext, ParentType exte
 };
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  apiKeys?: Resolver<ReadonlyArray<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   bookingPage?: Resolver<Maybe<ResolversTypes['BookingPage']>, ParentType, ContextType, RequireFields<QueryBookingPageArgs, 'id'>>;
   bookingPages?: Resolver<ResolversTypes['BookingPageConnection'], ParentType, ContextType, RequireFields<QueryBookingPagesArgs, 'first'>>;
   connection?: Resolver<Maybe<ResolversTypes['Connection']>, ParentType, ContextType, RequireFields<QueryConnectionArgs, 'id'>>;
@@ -1306,6 +1382,7 @@ export type UserResolvers<ContextType = GatewayContext, ParentType extends Resol
 };
 
 export type Resolvers<ContextType = GatewayContext> = {
+  ApiKey?: ApiKeyResolvers<ContextType>;
   AuthorizationSession?: AuthorizationSessionResolvers<ContextType>;
   BookingPage?: BookingPageResolvers<ContextType>;
   BookingPageConnection?: BookingPageConnectionResolvers<ContextType>;
@@ -1317,6 +1394,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   ConnectionAlerts?: ConnectionAlertsResolvers<ContextType>;
   ConnectionSnapshot?: ConnectionSnapshotResolvers<ContextType>;
   ConnectionStatusEvent?: ConnectionStatusEventResolvers<ContextType>;
+  CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;

@@ -1,4 +1,5 @@
-// Bearer tokens: HS256 JWTs whose claims name the user, the organization and the role.
+// Development tokens: HS256 JWTs the gateway mints itself, whose claims name the user, the organization and
+// the role. Production tokens come from the identity provider (jwks.ts) or are API keys (api-keys.ts).
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 
@@ -12,6 +13,8 @@ export interface Viewer {
   /** `org`. Every query is confined to it. */
   readonly organizationId: string;
   readonly role: Role;
+  /** Set when an API key authenticated the caller: every re-check also checks the key is still live. */
+  readonly apiKeyId?: string;
 }
 
 export interface JwtSettings {
@@ -74,10 +77,10 @@ export function bearerToken(header: string | undefined | null): string | null {
   return match[1];
 }
 
-/** A verified token: who it names, and until when (`exp`, which every token has). */
+/** A verified token: who it names, and until when (`exp`, which every JWT has; API keys have none). */
 export interface VerifiedToken {
   readonly viewer: Viewer;
-  readonly expiresAt: Date;
+  readonly expiresAt: Date | null;
 }
 
 export async function verifyToken(token: string, settings: JwtSettings): Promise<Viewer> {
@@ -85,7 +88,10 @@ export async function verifyToken(token: string, settings: JwtSettings): Promise
 }
 
 /** `verifyToken`, keeping the expiry: a WebSocket authenticated once must close when its token expires. */
-export async function verifyTokenExpiry(token: string, settings: JwtSettings): Promise<VerifiedToken> {
+export async function verifyTokenExpiry(
+  token: string,
+  settings: JwtSettings,
+): Promise<VerifiedToken & { expiresAt: Date }> {
   let payload: unknown;
   try {
     ({ payload } = await jwtVerify(token, encoder.encode(settings.secret), {

@@ -22,7 +22,8 @@ interface SocketExtra {
   readonly request: IncomingMessage;
   readonly requestId: string;
   viewer?: Viewer;
-  expiresAt?: Date;
+  /** Absent for API keys, which do not expire (they are revoked). */
+  expiresAt?: Date | undefined;
   /** The token's digest: the key of the per-token cap. */
   tokenKey?: string;
   /** Closes the socket when the token expires. */
@@ -112,20 +113,20 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Subscrip
       const { requestId } = ctx.extra;
       try {
         const token = await verifyAuthorization(
-          config.jwt,
+          services.authenticator,
           typeof authorization === 'string' ? authorization : null,
         );
         // Refuses a token whose user is gone, as HTTP does.
         await createContext(services, token.viewer, requestId, log);
         if (ctx.extra.socket.readyState !== WebSocket.OPEN) return false;
         ctx.extra.viewer = token.viewer;
-        ctx.extra.expiresAt = token.expiresAt;
+        ctx.extra.expiresAt = token.expiresAt ?? undefined;
         // The token itself, not the header: "Bearer" and "bearer" carry the same token.
         ctx.extra.tokenKey = createHash('sha256')
           .update(bearerToken(String(authorization)) ?? '')
           .digest('base64url');
         tokens.add(ctx.extra.tokenKey, ctx);
-        armExpiry(ctx, token.expiresAt, () => expire(ctx));
+        if (token.expiresAt !== null) armExpiry(ctx, token.expiresAt, () => expire(ctx));
         return true;
       } catch (error) {
         if (databaseUnavailableError(error) !== null) {

@@ -6,7 +6,6 @@
 // without the starter's token it binds nothing, and the callback refuses any browser not bound here.
 import type { Request, Response } from 'express';
 import { authenticate } from '../auth/authenticate.js';
-import type { JwtSettings } from '../auth/token.js';
 import type { GatewayServices } from '../context.js';
 import { databaseUnavailableError, isExpectedError } from '../errors.js';
 import { bindingCookieName, bindingCookieOptions, newBrowserSecret } from './browser-binding.js';
@@ -16,7 +15,6 @@ const MAX_STATE_LENGTH = 2048;
 
 export async function handleOAuthAuthorize(
   services: GatewayServices,
-  jwt: JwtSettings,
   request: Request,
   response: Response,
 ): Promise<void> {
@@ -42,7 +40,6 @@ export async function handleOAuthAuthorize(
     try {
       ({ viewer } = await authenticate(
         services,
-        jwt,
         request.headers.authorization,
         request.requestId,
         request.log,

@@ -27,6 +27,8 @@ describe('schema.graphql', () => {
         'viewer',
         // Issue 5 §2: organization-level Exchange settings.
         'exchangeSettings',
+        // Issue 11 §2: API keys for services and operators.
+        'apiKeys',
       ].sort(),
     );
     expect(fields('Mutation')).toEqual(
@@ -48,6 +50,9 @@ describe('schema.graphql', () => {
         // Issue 5 §2: an EXCHANGE calendar is linked through the organization's Interop settings.
         'connectExchangeCalendar',
         'retestExchangeSettings',
+        // Issue 11 §2: API keys for services and operators.
+        'createApiKey',
+        'revokeApiKey',
       ].sort(),
     );
     expect(fields('Subscription')).toEqual(['bookingPageStateChanged', 'connectionStatusChanged', 'events']);

@@ -1,6 +1,7 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
+import { apiKeyResolvers } from '../auth/index.js';
 import { connectionResolvers } from '../connections/resolvers.js';
 import { eventResolvers } from '../events/resolvers.js';
 import { exchangeResolvers } from '../exchange/resolvers.js';
@@ -17,6 +18,7 @@ const moduleResolvers: Resolvers[] = [
   pageResolvers,
   eventResolvers,
   exchangeResolvers,
+  apiKeyResolvers,
 ];
 
 /** The executable schema: every module's SDL with its resolvers. */

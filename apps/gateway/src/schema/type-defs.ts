@@ -10,6 +10,7 @@ export const SCHEMA_FILES = [
   'pages/pages.graphql',
   'events/events.graphql',
   'exchange/exchange.graphql',
+  'auth/api-keys.graphql',
 ] as const;
 
 // src/schema/ or dist/schema/ → the package root.

@@ -20,6 +20,30 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+/** An API key's metadata. The secret is shown once, by createApiKey, and never again. */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** When the key was last used, to the minute (it is recorded at most once a minute). */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** Set once the key is revoked: it no longer authenticates anything, open sockets included. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  role: ApiKeyRole;
+  /** The user a MEMBER or ADMIN key acts as; null for SERVICE keys. */
+  userId?: Maybe<Scalars['ID']['output']>;
+};
+
+/**
+ * What an API key may do: SERVICE reads and subscribes across the organization and names no user; MEMBER and
+ * ADMIN keys act as their user (an ADMIN key of a user who is no longer an admin acts as a member).
+ */
+export type ApiKeyRole =
+  | 'ADMIN'
+  | 'MEMBER'
+  | 'SERVICE';
+
 export type AttendanceMode =
   /** Every member attends (also single-member pages). */
   | 'ALL_MEMBERS'
@@ -198,6 +222,13 @@ export type CreateBookingPageInput = {
   slug?: InputMaybe<Scalars['String']['input']>;
   /** 1 to 200 characters. */
   title: Scalars['String']['input'];
+};
+
+export type CreatedApiKey = {
+  __typename?: 'CreatedApiKey';
+  apiKey: ApiKey;
+  /** The secret (`tsk_…`), sent as `Authorization: Bearer <key>`. Store it now: it cannot be shown again. */
+  key: Scalars['String']['output'];
 };
 
 /** What to do about a failure, derived from its code (@tsunagi/errors `Action`). */
@@ -470,6 +501,11 @@ export type Mutation = {
    * links nothing.
    */
   connectExchangeCalendar: Connection;
+  /**
+   * Creates an API key (name at most 100 characters). MEMBER and ADMIN keys act as `userId` (default: the
+   * caller); an ADMIN key needs an admin. ADMIN only.
+   */
+  createApiKey: CreatedApiKey;
   createBookingPage: BookingPage;
   removeAllLocations: BookingPage;
   removeLocation: BookingPage;
@@ -479,6 +515,8 @@ export type Mutation = {
    * them. NOT_FOUND with extensions.reason INTEROP_NOT_CONFIGURED when none are stored. ADMIN only.
    */
   retestExchangeSettings: ExchangeConnectionReport;
+  /** Revokes a key of the organization at once; revoking it again changes nothing. ADMIN only. */
+  revokeApiKey: ApiKey;
   /** Stores the settings untested (status UNTESTED). ADMIN only. */
   saveExchangeSettings: ExchangeSettings;
   setBookingPageEnabled: BookingPage;
@@ -533,6 +571,13 @@ export type MutationConnectExchangeCalendarArgs = {
 };
 
 
+export type MutationCreateApiKeyArgs = {
+  name: Scalars['String']['input'];
+  role: ApiKeyRole;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type MutationCreateBookingPageArgs = {
   input: CreateBookingPageInput;
 };
@@ -551,6 +596,11 @@ export type MutationRemoveLocationArgs = {
 
 export type MutationRetestExchangeSettingsArgs = {
   participant: Scalars['String']['input'];
+};
+
+
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -639,6 +689,8 @@ export type ProviderErrorTitleArgs = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The organization's API keys, newest first, revoked ones included. ADMIN only. */
+  apiKeys: Array<ApiKey>;
   bookingPage?: Maybe<BookingPage>;
   /**
    * Pages disabled by a connection error first, then the rest; members see the pages they own or belong to.
