@@ -1,13 +1,10 @@
 // Every Calendar Interop message of seeds/calendar-interop-errors.it.txt reproduced over real
 // TLS / HTTP against the Exchange emulator, plus a fully passing analysis.
 import { createServer } from 'node:net';
-import {
-  type ExchangeEmulator,
-  type ExchangeEmulatorOptions,
-  startExchangeEmulator,
-} from '@tsunagi/emulators';
+import type { ExchangeEmulator, ExchangeEmulatorOptions } from '@tsunagi/emulators';
 import { describeClassification, isProviderError } from '@tsunagi/errors';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { loopback, useExchangeEmulators } from '../../test/exchange.js';
 import {
   type AnalyzeExchangeConnectionInput,
   analyzeExchangeConnection,
@@ -16,19 +13,10 @@ import {
 } from './index.js';
 
 const PARTICIPANT = 'mario.rossi@contoso.test';
-const loopback = async (host: string): Promise<string> => {
-  if (host === 'localhost') return '127.0.0.1';
-  throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
-};
-
-const running: ExchangeEmulator[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((e) => e.stop()));
-});
+const startEmulator = useExchangeEmulators();
 
 async function emulator(options: ExchangeEmulatorOptions): Promise<ExchangeEmulator> {
-  const e = await startExchangeEmulator(options);
-  running.push(e);
+  const e = await startEmulator(options);
   e.users.add(PARTICIPANT, [
     { start: new Date('2026-11-22T09:00:00Z'), end: new Date('2026-11-22T10:00:00Z') },
   ]);

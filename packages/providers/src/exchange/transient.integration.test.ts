@@ -2,26 +2,14 @@
 // transient states as SOAP faults with HTTP 500 (ErrorServerBusy with BackOffMilliseconds…,
 // https://learn.microsoft.com/exchange/client-developer/exchange-web-services/ews-throttling-in-exchange), and
 // the probe must not turn them into Interop's "EWS response error", which breaks every calendar of the server.
-import { type ExchangeEmulator, type ExchangeTransientCode, startExchangeEmulator } from '@tsunagi/emulators';
+import type { ExchangeEmulator, ExchangeTransientCode } from '@tsunagi/emulators';
 import { isProviderError, type ProviderErrorClassification } from '@tsunagi/errors';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { loopback, useExchangeEmulators } from '../../test/exchange.js';
 import { analyzeExchangeConnection, ExchangeCalendarProbe } from './index.js';
 
-const loopback = async (host: string): Promise<string> => {
-  if (host === 'localhost') return '127.0.0.1';
-  throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
-};
-
-const running: ExchangeEmulator[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((e) => e.stop()));
-});
-
-async function emulator(): Promise<ExchangeEmulator> {
-  const e = await startExchangeEmulator({ tls: 'valid' });
-  running.push(e);
-  return e;
-}
+const startEmulator = useExchangeEmulators();
+const emulator = (): Promise<ExchangeEmulator> => startEmulator({ tls: 'valid' });
 
 function probe(e: ExchangeEmulator): ExchangeCalendarProbe {
   return new ExchangeCalendarProbe({
