@@ -119,6 +119,24 @@ describePostgres('followEvents while the database is unreachable', () => {
     expect(follower.failure()).toBeNull();
   }
 
+  /**
+   * From the log's end, cuts the database, follows until a reconnect reports DATABASE_UNAVAILABLE, restores it,
+   * appends `label`, and expects every event after the starting point, once each, in order.
+   */
+  async function followThroughOutage(client: TsunagiClient, label: string): Promise<void> {
+    const after = await logEnd();
+    proxy.cut();
+    const follower = follow(client, after);
+    await vi.waitFor(() => expect(follower.reconnectCodes).toContain('DATABASE_UNAVAILABLE'), {
+      timeout: 10_000,
+      interval: 10,
+    });
+    proxy.restore();
+    await change(label);
+    await expectEverythingAfter(follower);
+    await follower.stop();
+  }
+
   it('retries a subscription refused with DATABASE_UNAVAILABLE on an open socket', async () => {
     const client = await serviceClient();
     // Holds the socket open (accepted while the database was up) for the refusal to arrive on.
@@ -132,17 +150,7 @@ describePostgres('followEvents while the database is unreachable', () => {
       },
       { timeout: 10_000, interval: 10 },
     );
-    const after = await logEnd();
-    proxy.cut();
-    const follower = follow(client, after);
-    await vi.waitFor(() => expect(follower.reconnectCodes).toContain('DATABASE_UNAVAILABLE'), {
-      timeout: 10_000,
-      interval: 10,
-    });
-    proxy.restore();
-    await change('after the refusal');
-    await expectEverythingAfter(follower);
-    await follower.stop();
+    await followThroughOutage(client, 'after the refusal');
     await holder.return?.();
     await held;
     await client.close();
@@ -150,17 +158,7 @@ describePostgres('followEvents while the database is unreachable', () => {
 
   it('retries a socket closed 1013 Try Again Later, seen as DATABASE_UNAVAILABLE', async () => {
     const client = await serviceClient();
-    const after = await logEnd();
-    proxy.cut();
-    const follower = follow(client, after);
-    await vi.waitFor(() => expect(follower.reconnectCodes).toContain('DATABASE_UNAVAILABLE'), {
-      timeout: 10_000,
-      interval: 10,
-    });
-    proxy.restore();
-    await change('after the 1013');
-    await expectEverythingAfter(follower);
-    await follower.stop();
+    await followThroughOutage(client, 'after the 1013');
     await client.close();
   });
 });
