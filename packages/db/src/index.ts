@@ -138,7 +138,7 @@ export type {
 export { EXCHANGE_SETTINGS_STATUSES, EXCHANGE_STEP_STATUSES } from './schema.js';
 export type { DemoPerson, DemoSeed, SeedDemoOptions } from './seed.js';
 export { DEMO_ORGANIZATION_SLUG, OTHER_ORGANIZATION_SLUG, seedDemo } from './seed.js';
-export { storedEvaluation } from './service/pages.js';
+export { storedEvaluation } from './service/page-evaluation.js';
 export type {
   Actor,
   ConnectionChange,

@@ -22,7 +22,7 @@ import {
   type UserRow,
   users,
 } from './schema.js';
-import { toConnectionInput } from './service/pages.js';
+import { toConnectionInput } from './service/page-evaluation.js';
 
 export interface ReadScope {
   organizationId: string;
