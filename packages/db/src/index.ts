@@ -132,10 +132,17 @@ export type {
   StoredConnectionError,
   StoredExchangeReport,
   StoredExchangeStep,
+  StoredLocale,
   UserRole,
   UserRow,
 } from './schema.js';
-export { EXCHANGE_SETTINGS_STATUSES, EXCHANGE_STEP_STATUSES } from './schema.js';
+export {
+  API_KEY_ROLES,
+  EXCHANGE_SETTINGS_STATUSES,
+  EXCHANGE_STEP_STATUSES,
+  STORED_LOCALES,
+  USER_ROLES,
+} from './schema.js';
 export type { DemoPerson, DemoSeed, SeedDemoOptions } from './seed.js';
 export { DEMO_ORGANIZATION_SLUG, OTHER_ORGANIZATION_SLUG, seedDemo } from './seed.js';
 export { storedEvaluation } from './service/page-evaluation.js';

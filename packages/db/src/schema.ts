@@ -39,6 +39,8 @@ export const bookingPageState = pgEnum('booking_page_state', [
   'DISABLED_CONNECTION_ERROR',
   'INACTIVE',
 ]);
+/** The languages the text catalogs speak, spelled as they spell them (GraphQL's `Locale` is the upper case). */
+export const locale = pgEnum('locale', ['en', 'ja', 'it', 'pl']);
 export const locationType = pgEnum('location_type', [
   'ZOOM',
   'MICROSOFT_TEAMS',
@@ -49,6 +51,10 @@ export const locationType = pgEnum('location_type', [
 ]);
 
 export type UserRole = (typeof userRole.enumValues)[number];
+/** The closed vocabularies the schema's enums are written from, for the gateway's contract test. */
+export const USER_ROLES = userRole.enumValues;
+export const API_KEY_ROLES = apiKeyRole.enumValues;
+export const STORED_LOCALES = locale.enumValues;
 export type ApiKeyRole = (typeof apiKeyRole.enumValues)[number];
 export type ConnectionProvider = (typeof connectionProvider.enumValues)[number];
 export type ConnectionKind = (typeof connectionKind.enumValues)[number];
@@ -58,6 +64,7 @@ export type BookingPageMode = (typeof bookingPageMode.enumValues)[number];
 export type BookingPageRule = (typeof bookingPageRule.enumValues)[number];
 export type BookingPageState = (typeof bookingPageState.enumValues)[number];
 export type LocationType = (typeof locationType.enumValues)[number];
+export type StoredLocale = (typeof locale.enumValues)[number];
 
 /** A provider failure as classified by `@tsunagi/errors`, frozen at the moment it was observed. */
 export interface StoredConnectionError {
@@ -80,6 +87,8 @@ export const organizations = pgTable('organizations', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   slug: text('slug').notNull().unique(),
+  /** The product's own id for this organization (the identity provider's organization claim may name it). */
+  externalId: text('external_id').unique(),
   createdAt: timestamptz('created_at').notNull().defaultNow(),
 });
 
@@ -93,6 +102,8 @@ export const users = pgTable(
     name: text('name').notNull(),
     email: text('email').notNull(),
     role: userRole('role').notNull().default('MEMBER'),
+    /** The language the person reads; null until the product says (texts then default to English). */
+    locale: locale('locale'),
     /** The product's own id for this person (the identity provider's user claim); null until synced. */
     externalId: text('external_id'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
@@ -194,6 +205,8 @@ export const bookingPages = pgTable(
       .references(() => organizations.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     slug: text('slug').notNull(),
+    /** The product's own id for this page; null for pages made through Tsunagi's own API. */
+    externalId: text('external_id'),
     ownerId: text('owner_id')
       .notNull()
       .references(() => users.id),
@@ -221,6 +234,7 @@ export const bookingPages = pgTable(
   },
   (t) => [
     uniqueIndex('booking_pages_org_slug_key').on(t.organizationId, t.slug),
+    uniqueIndex('booking_pages_org_external_id_key').on(t.organizationId, t.externalId),
     index('booking_pages_list_idx').on(t.organizationId, t.listRank, t.title, t.id),
     index('booking_pages_owner_idx').on(t.ownerId),
   ],

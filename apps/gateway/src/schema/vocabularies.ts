@@ -11,7 +11,14 @@ import {
   REMEDIATION_GOALS,
   REMEDIATION_PERFORMERS,
 } from '@tsunagi/booking-rules';
-import { EVENT_TYPES, EXCHANGE_SETTINGS_STATUSES, EXCHANGE_STEP_STATUSES } from '@tsunagi/db';
+import {
+  API_KEY_ROLES,
+  EVENT_TYPES,
+  EXCHANGE_SETTINGS_STATUSES,
+  EXCHANGE_STEP_STATUSES,
+  STORED_LOCALES,
+  USER_ROLES,
+} from '@tsunagi/db';
 import { ACTIONS, ERROR_CODES, LOCALES, SUB_REASONS } from '@tsunagi/errors';
 import { EXCHANGE_STEP_IDS } from '@tsunagi/providers';
 
@@ -32,6 +39,8 @@ export const SCHEMA_VOCABULARIES: Readonly<Record<string, readonly string[]>> = 
   ExchangeStepId: EXCHANGE_STEP_IDS,
   ExchangeStepStatus: EXCHANGE_STEP_STATUSES,
   ExchangeSettingsStatus: EXCHANGE_SETTINGS_STATUSES,
+  UserRole: USER_ROLES,
+  ApiKeyRole: API_KEY_ROLES,
   // Both text catalogs (errors' remediation, pages' reasons and warnings) speak the schema's locales.
   Locale: LOCALES.map((locale) => locale.toUpperCase()),
 };
@@ -40,4 +49,5 @@ export const SCHEMA_VOCABULARIES: Readonly<Record<string, readonly string[]>> = 
 export const TEXT_LOCALES: Readonly<Record<string, readonly string[]>> = {
   '@tsunagi/errors': LOCALES,
   '@tsunagi/booking-rules': PAGE_TEXT_LOCALES,
+  '@tsunagi/db (users.locale)': STORED_LOCALES,
 };

@@ -1,5 +1,6 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { forbidden, gatewayError } from '../errors.js';
+import { LOCALE_OF_CATALOG } from '../locale.js';
 
 export const userResolvers: Resolvers = {
   Query: {
@@ -11,6 +12,7 @@ export const userResolvers: Resolvers = {
     },
   },
   User: {
+    locale: (user) => (user.locale === null ? null : LOCALE_OF_CATALOG[user.locale]),
     connections: async (user, { kind }, context) => {
       const connections = await context.loaders.connectionsByUser.load(user.id);
       return kind === null || kind === undefined
