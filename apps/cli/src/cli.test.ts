@@ -15,6 +15,7 @@ function memoryIo(stdin = '', files: Record<string, string> = {}) {
       if (content === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
       return content;
     },
+    env: {},
   };
   return { io, stdout: () => out.join(''), stderr: () => err.join('') };
 }
