@@ -51,7 +51,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
   } catch (error) {
     if (error instanceof CliUsageError || isNodeArgError(error)) {
-      io.stderr(`tsunagi: ${(error as Error).message}\n`);
+      // One line: Node's own argument errors come in several.
+      io.stderr(`tsunagi: ${(error as Error).message.trim().replace(/\s*\n\s*/g, ' ')}\n`);
       return 2;
     }
     io.stderr(`tsunagi: internal error: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -31,7 +31,7 @@ const MAX_KEY_NAME_LENGTH = 100;
 
 export async function runApiKey(args: readonly string[], io: CliIo): Promise<number> {
   const [subcommand, ...rest] = args;
-  switch (subcommand) {
+  switch (subcommand?.startsWith('-') ? undefined : subcommand) {
     case 'create':
       return create(rest, io);
     case 'list':

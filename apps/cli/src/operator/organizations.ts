@@ -23,7 +23,7 @@ export async function runOrg(args: readonly string[], io: CliIo): Promise<number
   const [subcommand, ...rest] = args;
   if (subcommand !== 'create') {
     throw new CliUsageError(
-      subcommand === undefined
+      subcommand === undefined || subcommand.startsWith('-')
         ? 'org needs a subcommand: create'
         : `unknown org subcommand "${subcommand}" (try: create)`,
     );
