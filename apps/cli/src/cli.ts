@@ -44,8 +44,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case undefined:
       case 'help':
       case '--help':
-      case '-h':
-        return help(io, USAGE);
+      case '-h': {
+        const [topic] = rest;
+        return help(io, isOperatorCommand(topic) ? OPERATOR_COMMANDS[topic].usage : USAGE);
+      }
       default:
         throw new CliUsageError(`unknown command "${command}" (try: tsunagi help)`);
     }
