@@ -4,11 +4,15 @@ import pg from 'pg';
 
 /** The maintenance database every PostgreSQL cluster has (initdb creates it). */
 const MAINTENANCE_DATABASE = 'postgres';
+/** SQLSTATE 3D000 invalid_catalog_name: "database … does not exist" (PostgreSQL Appendix A). */
+const NO_SUCH_DATABASE = '3D000';
+/** SQLSTATE 42P04 duplicate_database. */
+const DUPLICATE_DATABASE = '42P04';
 
 /**
- * Creates the database `databaseUrl` names unless it exists, connecting as the same user to the server's
- * `postgres` database. Returns what it found. The user needs CREATEDB (or to be a superuser) only when the
- * database is missing.
+ * Creates the database `databaseUrl` names unless it exists. It first connects to that database itself (a
+ * user limited to its own database never needs more); only when the server says it does not exist does it
+ * connect, as the same user, to the `postgres` database and create it, which needs CREATEDB.
  */
 export async function createDatabaseIfMissing(
   databaseUrl: string,
@@ -17,25 +21,32 @@ export async function createDatabaseIfMissing(
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
   if (name === '') throw new Error('The database URL names no database');
-  url.pathname = `/${MAINTENANCE_DATABASE}`;
-  const client = new pg.Client({
-    connectionString: url.toString(),
-    connectionTimeoutMillis: options.connectionTimeoutMillis ?? 10_000,
-  });
-  // A failed connect reports on the client too; without a listener that 'error' would end the process.
-  client.on('error', () => {});
-  await client.connect();
+  const connect = async (connectionString: string): Promise<pg.Client> => {
+    const client = new pg.Client({
+      connectionString,
+      connectionTimeoutMillis: options.connectionTimeoutMillis ?? 10_000,
+    });
+    // A failed connect reports on the client too; without a listener that 'error' would end the process.
+    client.on('error', () => {});
+    await client.connect();
+    return client;
+  };
+
   try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (found.rowCount !== 0) return { name, created: false };
-    try {
-      await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
-    } catch (error) {
-      // 42P04 duplicate_database: another process created it between the check and here.
-      if ((error as { code?: unknown }).code !== '42P04') throw error;
-      return { name, created: false };
-    }
+    await (await connect(databaseUrl)).end();
+    return { name, created: false };
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== NO_SUCH_DATABASE) throw error;
+  }
+  url.pathname = `/${MAINTENANCE_DATABASE}`;
+  const client = await connect(url.toString());
+  try {
+    await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
     return { name, created: true };
+  } catch (error) {
+    // Another process created it since the first connect.
+    if ((error as { code?: unknown }).code === DUPLICATE_DATABASE) return { name, created: false };
+    throw error;
   } finally {
     await client.end().catch(() => {});
   }
