@@ -19,6 +19,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 const CLI = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 // Through the devDependency's link (Node resolution would pick the TypeScript sources under Vitest).
 const GATEWAY = fileURLToPath(new URL('../../node_modules/@tsunagi/gateway/dist/main.js', import.meta.url));
+// Several Node processes start in each test (the CLI three times, a gateway); a loaded machine is slow at it.
+const PROCESS_TEST_TIMEOUT_MS = 120_000;
 const QUERY = '{ connectionAlerts { erroredConnections disabledBookingPages } }';
 
 /** Only what a shell needs: the test runner's own DATABASE_URL or PG* must not leak into the programs. */
@@ -86,58 +88,68 @@ describePostgres('the README Postgres quickstart, with the built programs', () =
 
   let apiKey: string;
 
-  it('goes from an empty database to an answered query: init, org create with a key, gateway, query', async () => {
-    const init = await tsunagi('init', '--database-url', database.url);
-    expect(init).toContain('Wrote .env (mode 0600)');
-    expect(init).toContain(`Database ${database.name} on 127.0.0.1:5432: already there, migrations applied`);
+  it(
+    'goes from an empty database to an answered query: init, org create with a key, gateway, query',
+    async () => {
+      const init = await tsunagi('init', '--database-url', database.url);
+      expect(init).toContain('Wrote .env (mode 0600)');
+      expect(init).toContain(
+        `Database ${database.name} on 127.0.0.1:5432: already there, migrations applied`,
+      );
 
-    const org = await tsunagi('org', 'create', '--name', 'Acme', '--with-service-key', 'quickstart');
-    expect(org).toMatch(/^Created organization org_\w+ \(slug acme\): Acme\n/);
-    apiKey = org.match(/^tsk_\S+$/m)?.[0] ?? '';
-    expect(apiKey).toMatch(/^tsk_/);
+      const org = await tsunagi('org', 'create', '--name', 'Acme', '--with-service-key', 'quickstart');
+      expect(org).toMatch(/^Created organization org_\w+ \(slug acme\): Acme\n/);
+      apiKey = org.match(/^tsk_\S+$/m)?.[0] ?? '';
+      expect(apiKey).toMatch(/^tsk_/);
 
-    const url = await startGateway('.env');
-    const answer = await query(url, apiKey);
-    expect(answer).toEqual({
-      status: 200,
-      body: { data: { connectionAlerts: { erroredConnections: 0, disabledBookingPages: 0 } } },
-    });
-    // The key was used: list shows when (never the key itself).
-    const listed = await tsunagi('api-key', 'list', '--org', 'acme');
-    expect(listed).toMatch(/quickstart\s+SERVICE\s+—\s+\S+ \S+Z\s+\d{4}-\d\d-\d\d \d\d:\d\dZ\s+—/);
-    expect(listed).not.toContain(apiKey);
-    await stopGateway();
-  });
+      const url = await startGateway('.env');
+      const answer = await query(url, apiKey);
+      expect(answer).toEqual({
+        status: 200,
+        body: { data: { connectionAlerts: { erroredConnections: 0, disabledBookingPages: 0 } } },
+      });
+      // The key was used: list shows when (never the key itself).
+      const listed = await tsunagi('api-key', 'list', '--org', 'acme');
+      expect(listed).toMatch(/quickstart\s+SERVICE\s+—\s+\S+ \S+Z\s+\d{4}-\d\d-\d\d \d\d:\d\dZ\s+—/);
+      expect(listed).not.toContain(apiKey);
+      await stopGateway();
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
 
-  it('serves the same database with an identity provider and no JWT_SECRET: API keys yes, development tokens no', async () => {
-    const written = parseEnv(await readFile(join(directory, '.env'), 'utf8'));
-    const production = join(directory, 'production.env');
-    await writeFile(
-      production,
-      [
-        `DATABASE_URL=${written.DATABASE_URL}`,
-        `CREDENTIALS_KEYS=${written.CREDENTIALS_KEYS}`,
-        // Never fetched here: only provider tokens would send the gateway to its key set.
-        'OIDC_ISSUER=http://127.0.0.1:9/issuer',
-        'OIDC_AUDIENCE=tsunagi-gateway',
-        '',
-      ].join('\n'),
-      { mode: 0o600 },
-    );
-    const url = await startGateway(production);
-    expect((await query(url, apiKey)).status).toBe(200);
-    const organizationId = /org_\w+/.exec(await tsunagi('api-key', 'list', '--org', 'acme'))?.[0] ?? '';
-    const developmentToken = await mintToken({
-      secret: written.JWT_SECRET ?? '',
-      issuer: 'tsunagi',
-      audience: 'tsunagi-gateway',
-      userId: 'svc_quickstart',
-      organizationId,
-      role: 'SERVICE',
-    });
-    const refused = await query(url, developmentToken);
-    expect(refused.status).toBe(401);
-    expect(JSON.stringify(refused.body)).toContain('Development (HS256) tokens are not accepted');
-    await stopGateway();
-  });
+  it(
+    'serves the same database with an identity provider and no JWT_SECRET: API keys yes, development tokens no',
+    async () => {
+      const written = parseEnv(await readFile(join(directory, '.env'), 'utf8'));
+      const production = join(directory, 'production.env');
+      await writeFile(
+        production,
+        [
+          `DATABASE_URL=${written.DATABASE_URL}`,
+          `CREDENTIALS_KEYS=${written.CREDENTIALS_KEYS}`,
+          // Never fetched here: only provider tokens would send the gateway to its key set.
+          'OIDC_ISSUER=http://127.0.0.1:9/issuer',
+          'OIDC_AUDIENCE=tsunagi-gateway',
+          '',
+        ].join('\n'),
+        { mode: 0o600 },
+      );
+      const url = await startGateway(production);
+      expect((await query(url, apiKey)).status).toBe(200);
+      const organizationId = /org_\w+/.exec(await tsunagi('api-key', 'list', '--org', 'acme'))?.[0] ?? '';
+      const developmentToken = await mintToken({
+        secret: written.JWT_SECRET ?? '',
+        issuer: 'tsunagi',
+        audience: 'tsunagi-gateway',
+        userId: 'svc_quickstart',
+        organizationId,
+        role: 'SERVICE',
+      });
+      const refused = await query(url, developmentToken);
+      expect(refused.status).toBe(401);
+      expect(JSON.stringify(refused.body)).toContain('Development (HS256) tokens are not accepted');
+      await stopGateway();
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
 });
