@@ -15,6 +15,7 @@ function memoryIo(stdin = '', files: Record<string, string> = {}) {
       if (content === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
       return content;
     },
+    env: {},
   };
   return { io, stdout: () => out.join(''), stderr: () => err.join('') };
 }
@@ -141,5 +142,19 @@ describe('tsunagi demo', () => {
     const run = memoryIo();
     expect(await runCli(['help'], run.io)).toBe(0);
     expect(run.stdout()).toContain('tsunagi explain');
+    expect(run.stdout()).toContain('tsunagi api-key   create, list or revoke API keys');
+  });
+
+  it('prints one operator command usage', async () => {
+    for (const argv of [
+      ['help', 'init'],
+      ['init', '--help'],
+    ]) {
+      const run = memoryIo();
+      expect(await runCli(argv, run.io)).toBe(0);
+      expect(run.stdout()).toMatch(
+        /^tsunagi init --database-url postgres:\/\/… \[--env-file \.env\] \[--force\]/,
+      );
+    }
   });
 });

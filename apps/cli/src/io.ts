@@ -4,6 +4,8 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   readonly readStdin: () => Promise<string>;
   readonly readFile: (path: string) => Promise<string>;
+  /** The process environment (DATABASE_URL, CREDENTIALS_KEYS…), read by the operator commands only. */
+  readonly env: Readonly<Record<string, string | undefined>>;
 }
 
 /** A user-facing failure: printed as one line, exit code 2, never a stack trace. */

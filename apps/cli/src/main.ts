@@ -8,5 +8,6 @@ const exitCode = await runCli(process.argv.slice(2), {
   stderr: (chunk) => process.stderr.write(chunk),
   readStdin: () => text(process.stdin),
   readFile: (path) => readFile(path, 'utf8'),
+  env: process.env,
 });
 process.exitCode = exitCode;

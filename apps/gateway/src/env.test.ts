@@ -96,9 +96,52 @@ describe('parseEnv', () => {
 
   it('requires the secrets when running on Postgres', () => {
     expect(problems({ DATABASE_URL: 'postgres://db/x' })).toEqual([
-      'JWT_SECRET is required when DATABASE_URL is set',
+      'JWT_SECRET is required when DATABASE_URL is set without OIDC_ISSUER (development tokens are the only login then)',
       'CREDENTIALS_KEYS is required when DATABASE_URL is set',
     ]);
+  });
+
+  describe('JWT_SECRET on Postgres with an identity provider', () => {
+    const production = {
+      DATABASE_URL: 'postgres://db/x',
+      CREDENTIALS_KEYS: secrets.credentialsKeys,
+      OIDC_ISSUER: 'https://login.example.com/',
+      OIDC_AUDIENCE: 'api://tsunagi',
+    };
+
+    it('may be left out: development tokens are then off', () => {
+      const config = configFromEnv(parseEnv(production), { ...secrets, jwtSecret: null });
+      expect(config.jwt).toBeNull();
+      expect(config.identityProvider).toMatchObject({ issuer: 'https://login.example.com/' });
+      expect(config.allowDevTokens).toBeUndefined();
+    });
+
+    it('is still required when ALLOW_DEV_TOKENS=true asks for development tokens', () => {
+      expect(problems({ ...production, ALLOW_DEV_TOKENS: 'true' })).toEqual([
+        'JWT_SECRET is required when ALLOW_DEV_TOKENS is true (it signs the development tokens)',
+      ]);
+    });
+
+    it('signs development tokens when given, with the identity provider alongside', () => {
+      const config = configFromEnv(
+        parseEnv({ ...production, JWT_SECRET: secrets.jwtSecret, ALLOW_DEV_TOKENS: 'true' }),
+        secrets,
+      );
+      expect(config.jwt).toEqual({
+        secret: secrets.jwtSecret,
+        issuer: 'tsunagi',
+        audience: 'tsunagi-gateway',
+      });
+      expect(config.allowDevTokens).toBe(true);
+    });
+
+    it('may be left out without an identity provider only when ALLOW_DEV_TOKENS=false (API keys alone)', () => {
+      const { OIDC_ISSUER: _issuer, OIDC_AUDIENCE: _audience, ...apiKeysOnly } = production;
+      expect(problems({ ...apiKeysOnly, ALLOW_DEV_TOKENS: 'false' })).toEqual([]);
+      expect(problems(apiKeysOnly)).toEqual([
+        'JWT_SECRET is required when DATABASE_URL is set without OIDC_ISSUER (development tokens are the only login then)',
+      ]);
+    });
   });
 
   it('reads the provider timeouts, bounded to sane values', () => {

@@ -97,6 +97,7 @@ async function seedDemoAccess(
   keyring: Keyring,
   config: GatewayConfig,
 ): Promise<DemoAccess> {
+  if (config.jwt === null) throw new Error('The demo mints an admin token: it needs config.jwt (JWT_SECRET)');
   const seed = await seedDemo(database.db, { keyring, bus: database.bus });
   const adminToken = await mintToken({
     ...config.jwt,

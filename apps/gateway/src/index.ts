@@ -10,7 +10,14 @@ export type {
 export { DEFAULT_CLAIM_NAMES, mintToken, ROLES, TokenError, verifyToken } from './auth/index.js';
 export type { GatewayContext, GatewayServices } from './context.js';
 export { createContext } from './context.js';
-export type { GatewayConfig, GatewayEnv, LogLevel, QueryLimits, SubscriptionLimits } from './env.js';
+export type {
+  EmbeddableGatewayConfig,
+  GatewayConfig,
+  GatewayEnv,
+  LogLevel,
+  QueryLimits,
+  SubscriptionLimits,
+} from './env.js';
 export {
   ConfigError,
   configFromEnv,

@@ -23,16 +23,22 @@ const USAGE = `Usage:
   node apps/gateway/dist/main.js token --user <userId> --org <organizationId> [--role MEMBER|ADMIN|SERVICE] [--expires 24h]
       Prints a development token signed with JWT_SECRET (embedded mode: the generated secret).`;
 
-/** JWT_SECRET and CREDENTIALS_KEYS from the environment, or (embedded mode) from the generated file. */
+/**
+ * JWT_SECRET and CREDENTIALS_KEYS from the environment, or (embedded mode) from the generated file. On
+ * Postgres JWT_SECRET may be absent (parseEnv allows it only with an identity provider): no development tokens.
+ */
 function settleSecrets(env: GatewayEnv): {
-  jwtSecret: string;
+  jwtSecret: string | null;
   credentialsKeys: string;
   generatedIn: string | null;
 } {
+  if (env.DATABASE_URL !== undefined && env.CREDENTIALS_KEYS !== undefined) {
+    return { jwtSecret: env.JWT_SECRET ?? null, credentialsKeys: env.CREDENTIALS_KEYS, generatedIn: null };
+  }
   if (env.JWT_SECRET !== undefined && env.CREDENTIALS_KEYS !== undefined) {
     return { jwtSecret: env.JWT_SECRET, credentialsKeys: env.CREDENTIALS_KEYS, generatedIn: null };
   }
-  // parseEnv refuses a missing secret with DATABASE_URL, so this is embedded mode.
+  // parseEnv refuses a missing CREDENTIALS_KEYS with DATABASE_URL, so this is embedded mode.
   const file = embeddedSecretsFile(env.PGLITE_DATA_DIR);
   const stored = loadOrCreateEmbeddedSecrets(file);
   return {
@@ -123,6 +129,11 @@ async function token(args: string[]): Promise<void> {
   }
   const env = parseEnv();
   const { jwtSecret } = settleSecrets(env);
+  if (jwtSecret === null) {
+    throw new UsageError(
+      'JWT_SECRET is not set, so development tokens are off: use the identity provider or an API key',
+    );
+  }
   const minted = await mintToken({
     secret: jwtSecret,
     issuer: env.JWT_ISSUER,

@@ -4,7 +4,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { GatewayConfig } from '../src/env.js';
+import type { EmbeddableGatewayConfig } from '../src/env.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/gateway-process.mjs', import.meta.url));
 
@@ -24,7 +24,7 @@ export interface GatewayProcessOptions {
 }
 
 export async function startGatewayProcess(
-  config: Partial<GatewayConfig>,
+  config: Partial<EmbeddableGatewayConfig>,
   options: GatewayProcessOptions = {},
 ): Promise<GatewayProcess> {
   const child = spawn(process.execPath, [FIXTURE], {

@@ -18,7 +18,7 @@ import { createThrowawayDatabase, type ThrowawayDatabase } from '@tsunagi/db/tes
 import { classifyProviderError } from '@tsunagi/errors';
 import { afterAll, beforeAll } from 'vitest';
 import { mintToken, type Role } from '../src/auth/token.js';
-import { type GatewayConfig, gatewayConfig } from '../src/env.js';
+import { type EmbeddableGatewayConfig, gatewayConfig } from '../src/env.js';
 import { createGateway, type Gateway, type GatewayOptions } from '../src/gateway.js';
 import { rememberStarter } from './oauth.js';
 
@@ -51,7 +51,7 @@ export interface TestOrganization {
 
 export interface TestGateway {
   gateway: Gateway;
-  config: GatewayConfig;
+  config: EmbeddableGatewayConfig;
   handle: DatabaseHandle;
   /** Every SQL statement the gateway's database ran, oldest first; clear it to count a request's. */
   queries: string[];
@@ -79,7 +79,7 @@ export interface TestGateway {
 }
 
 export interface StartOptions {
-  config?: Partial<GatewayConfig>;
+  config?: Partial<EmbeddableGatewayConfig>;
   gateway?: Omit<GatewayOptions, 'database'>;
   /** Postgres: reuse this database (several gateways on one database). */
   databaseUrl?: string;

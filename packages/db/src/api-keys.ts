@@ -76,6 +76,12 @@ export async function findApiKey(db: Executor, secret: string): Promise<ApiKeyVi
   return row === null ? null : view(row);
 }
 
+/** Key `id` of whichever organization, revoked or not, or null: for operators, who work across tenants. */
+export async function findApiKeyById(db: Executor, id: string): Promise<ApiKeyView | null> {
+  const [row = null] = await db.select().from(apiKeys).where(eq(apiKeys.id, id)).limit(1);
+  return row === null ? null : view(row);
+}
+
 /** The live key `id` of the organization, or null: how a long-lived socket re-checks its key. */
 export async function liveApiKey(
   db: Executor,

@@ -1,6 +1,6 @@
 // Organizations and their people. Plain inserts: nothing about them is evaluated or announced.
 
-import { and, eq } from 'drizzle-orm';
+import { and, eq, or } from 'drizzle-orm';
 import type { Executor } from './database.js';
 import { newId } from './ids.js';
 import { type OrganizationRow, organizations, type UserRole, type UserRow, users } from './schema.js';
@@ -14,6 +14,30 @@ export async function createOrganization(
     .values({ id: input.id ?? newId('org'), name: input.name, slug: input.slug })
     .returning();
   if (row === undefined) throw new Error('Insert returned no organization');
+  return row;
+}
+
+/** The organization whose id or slug is `reference` (an id never looks like a slug: ids carry `org_`), or null. */
+export async function findOrganization(db: Executor, reference: string): Promise<OrganizationRow | null> {
+  const [row = null] = await db
+    .select()
+    .from(organizations)
+    .where(or(eq(organizations.id, reference), eq(organizations.slug, reference)))
+    .limit(1);
+  return row;
+}
+
+/** The organization's user `userId`, or null (a user of another organization is null too). */
+export async function findUser(
+  db: Executor,
+  organizationId: string,
+  userId: string,
+): Promise<UserRow | null> {
+  const [row = null] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.organizationId, organizationId), eq(users.id, userId)))
+    .limit(1);
   return row;
 }
 

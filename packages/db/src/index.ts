@@ -4,6 +4,7 @@ export {
   API_KEY_TOUCH_INTERVAL_MS,
   createApiKey,
   findApiKey,
+  findApiKeyById,
   isApiKey,
   listApiKeys,
   liveApiKey,
@@ -40,7 +41,14 @@ export type {
 export { createDatabase, MIGRATIONS_FOLDER } from './database.js';
 export type { DemoAccountConnection, DemoAccounts } from './demo-accounts.js';
 export { attachDemoAccount, listDemoAccounts } from './demo-accounts.js';
-export { createOrganization, createUser, setUserExternalId, userByExternalId } from './directory.js';
+export {
+  createOrganization,
+  createUser,
+  findOrganization,
+  findUser,
+  setUserExternalId,
+  userByExternalId,
+} from './directory.js';
 export type { EventBus, EventListener, EventNotice, PgNotifyEventBusOptions } from './event-bus.js';
 export { InProcessEventBus, NoopEventBus, PgNotifyEventBus } from './event-bus.js';
 export type {
@@ -93,6 +101,7 @@ export type {
   OAuthStateStore,
 } from './oauth-states.js';
 export { createOAuthStateStore, OAUTH_STATE_REFUSALS } from './oauth-states.js';
+export { createDatabaseIfMissing } from './provision.js';
 export type {
   AlertCounts,
   BookingPageList,
@@ -144,7 +153,12 @@ export {
   USER_ROLES,
 } from './schema.js';
 export type { DemoPerson, DemoSeed, SeedDemoOptions } from './seed.js';
-export { DEMO_ORGANIZATION_SLUG, OTHER_ORGANIZATION_SLUG, seedDemo } from './seed.js';
+export {
+  DEMO_ORGANIZATION_SLUG,
+  DemoSeedConflictError,
+  OTHER_ORGANIZATION_SLUG,
+  seedDemo,
+} from './seed.js';
 export { storedEvaluation } from './service/page-evaluation.js';
 export type {
   Actor,

@@ -142,7 +142,18 @@ function unwrap<T>(result: Result<T>, what: string): T {
   return result.value;
 }
 
-/** Creates the demo data once; later calls find the demo organization and write nothing. */
+/**
+ * The demo's organization slugs are taken by something that is not a complete demo (an operator's own
+ * organization, or a seed that stopped half way): seeding would mix into it, so nothing is written.
+ */
+export class DemoSeedConflictError extends Error {
+  override readonly name = 'DemoSeedConflictError';
+}
+
+/**
+ * Creates the demo data once; later calls find the demo organization and write nothing. Throws
+ * DemoSeedConflictError when the demo's slugs are held by anything but a complete demo.
+ */
 export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<DemoSeed> {
   const now = options.now ?? (() => new Date());
   const service = createStateService({
@@ -151,6 +162,13 @@ export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<
     now,
     ...(options.bus ? { bus: options.bus } : {}),
   });
+
+  // Looked up first: the insert below claims each slug on its own, and must not claim one of the two.
+  const taken = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(inArray(organizations.slug, [DEMO_ORGANIZATION_SLUG, OTHER_ORGANIZATION_SLUG]));
+  if (taken.length > 0) return existingSeed(db);
 
   const claimed = await db
     .insert(organizations)
@@ -363,7 +381,9 @@ async function existingSeed(db: Database): Promise<DemoSeed> {
   const demo = orgs.find((org) => org.slug === DEMO_ORGANIZATION_SLUG);
   const other = orgs.find((org) => org.slug === OTHER_ORGANIZATION_SLUG);
   if (demo === undefined || other === undefined) {
-    throw new Error('Only part of the demo organizations exist; remove them and seed again');
+    throw new DemoSeedConflictError(
+      `Only one of the demo organizations (${DEMO_ORGANIZATION_SLUG}, ${OTHER_ORGANIZATION_SLUG}) exists: seed another database`,
+    );
   }
   const ids = {} as Record<DemoPerson, string>;
   const people = { ...DEMO_PEOPLE, ...OTHER_PEOPLE };
@@ -373,7 +393,12 @@ async function existingSeed(db: Database): Promise<DemoSeed> {
     .where(inArray(users.organizationId, [demo.id, other.id]));
   for (const [key, person] of Object.entries(people)) {
     const row = rows.find((r) => r.email === person.email);
-    if (row !== undefined) ids[key as DemoPerson] = row.id;
+    if (row === undefined) {
+      throw new DemoSeedConflictError(
+        `The organizations ${DEMO_ORGANIZATION_SLUG} and ${OTHER_ORGANIZATION_SLUG} exist but are not the complete demo (${person.email} is missing): seed another database`,
+      );
+    }
+    ids[key as DemoPerson] = row.id;
   }
   return { seeded: false, organizationId: demo.id, otherOrganizationId: other.id, users: ids };
 }

@@ -18,8 +18,8 @@ import { IDENTITY_PROVIDER_ALGORITHMS, IdentityProvider, type IdentityProviderSe
 import { bearerToken, type JwtSettings, TokenError, type VerifiedToken, verifyTokenExpiry } from './token.js';
 
 export interface AuthSettings {
-  /** The HS256 development tokens (JWT_SECRET). */
-  readonly jwt: JwtSettings;
+  /** The HS256 development tokens (JWT_SECRET); null: none are accepted, whatever allowDevTokens says. */
+  readonly jwt: JwtSettings | null;
   /** The product's identity provider; absent, only development tokens and API keys are accepted. */
   readonly identityProvider?: IdentityProviderSettings | undefined;
   /** Accept HS256 development tokens; default: only when no identity provider is configured. */
@@ -28,19 +28,18 @@ export interface AuthSettings {
 
 /** Built once per gateway: holds the identity provider's cached key set. */
 export class Authenticator {
-  readonly #settings: AuthSettings;
   readonly #db: Executor;
   readonly #reads: ReadRepository;
   readonly #identityProvider: IdentityProvider | null;
-  readonly #devTokens: boolean;
+  readonly #devTokens: JwtSettings | null;
 
   constructor(settings: AuthSettings, db: Executor) {
-    this.#settings = settings;
     this.#db = db;
     this.#reads = createReadRepository(db);
     this.#identityProvider =
       settings.identityProvider === undefined ? null : new IdentityProvider(settings.identityProvider);
-    this.#devTokens = settings.allowDevTokens ?? this.#identityProvider === null;
+    const accepted = settings.allowDevTokens ?? this.#identityProvider === null;
+    this.#devTokens = accepted ? settings.jwt : null;
   }
 
   /** Who the credential names; TokenError when it is missing, malformed, forged, expired or revoked. */
@@ -53,13 +52,13 @@ export class Authenticator {
       throw new TokenError('MALFORMED', 'The token is not a JWT');
     }
     if (alg === 'HS256') {
-      if (!this.#devTokens) {
+      if (this.#devTokens === null) {
         throw new TokenError(
           'INVALID',
-          'Development (HS256) tokens are not accepted: use the identity provider',
+          'Development (HS256) tokens are not accepted: use the identity provider or an API key',
         );
       }
-      return verifyTokenExpiry(credential, this.#settings.jwt);
+      return verifyTokenExpiry(credential, this.#devTokens);
     }
     // Anything else must be one of the provider's algorithms: `none` and other HMACs never get this far.
     if (
