@@ -101,6 +101,8 @@ export const users = pgTable(
     uniqueIndex('users_org_email_key').on(t.organizationId, t.email),
     // NULLs never collide: any number of users may still lack an external id.
     uniqueIndex('users_org_external_id_key').on(t.organizationId, t.externalId),
+    // The admin's user list walks this order (organization-lists.ts).
+    index('users_org_name_idx').on(t.organizationId, t.name, t.id),
   ],
 );
 
@@ -158,6 +160,8 @@ export const connections = pgTable(
   },
   (t) => [
     index('connections_org_status_idx').on(t.organizationId, t.status),
+    // The admin's connection list walks this order (organization-lists.ts).
+    index('connections_org_created_idx').on(t.organizationId, t.createdAt, t.id),
     index('connections_user_idx').on(t.userId),
     // One live link per account; an unlinked (DISCONNECTED) row may be linked again later.
     uniqueIndex('connections_live_account_key')
