@@ -133,7 +133,12 @@ export type {
   UserRole,
   UserRow,
 } from './schema.js';
-export { EXCHANGE_SETTINGS_STATUSES, EXCHANGE_STEP_STATUSES } from './schema.js';
+export {
+  CONNECTION_HEALTHS,
+  EXCHANGE_SETTINGS_STATUSES,
+  EXCHANGE_STEP_STATUSES,
+  USER_ROLES,
+} from './schema.js';
 export type { DemoPerson, DemoSeed, SeedDemoOptions } from './seed.js';
 export { DEMO_ORGANIZATION_SLUG, OTHER_ORGANIZATION_SLUG, seedDemo } from './seed.js';
 export { storedEvaluation } from './service/pages.js';

@@ -1,7 +1,7 @@
 // The administrator's lists of the whole organization: its people and its connections, a page at a time
 // (keyset pagination, keyset.ts), filtered in SQL. Both read with the caller's scope, so a MEMBER scope
 // still sees only what a member may; the gateway offers them to admins and services only.
-import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from './database.js';
 import { checkPageSize, decodeCursor, encodeCursor, type ListPage, toListPage } from './keyset.js';
 import { connectionVisibility, type ReadScope } from './read-scope.js';

@@ -19,7 +19,8 @@ import {
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-export const userRole = pgEnum('user_role', ['MEMBER', 'ADMIN']);
+export const USER_ROLES = ['MEMBER', 'ADMIN'] as const;
+export const userRole = pgEnum('user_role', USER_ROLES);
 export const apiKeyRole = pgEnum('api_key_role', ['MEMBER', 'ADMIN', 'SERVICE']);
 export const connectionProvider = pgEnum('connection_provider', [
   'GOOGLE_CALENDAR',
@@ -30,7 +31,9 @@ export const connectionProvider = pgEnum('connection_provider', [
 ]);
 export const connectionKind = pgEnum('connection_kind', ['CALENDAR', 'LOCATION']);
 export const connectionStatus = pgEnum('connection_status', ['CONNECTED', 'ERROR', 'DISCONNECTED']);
-export const connectionHealth = pgEnum('connection_health', ['HEALTHY', 'DEGRADED', 'AT_RISK', 'BROKEN']);
+/** The stored health: the engine's three for a CONNECTED connection, BROKEN for any other. */
+export const CONNECTION_HEALTHS = ['HEALTHY', 'DEGRADED', 'AT_RISK', 'BROKEN'] as const;
+export const connectionHealth = pgEnum('connection_health', CONNECTION_HEALTHS);
 export const bookingPageMode = pgEnum('booking_page_mode', ['ALL_MEMBERS', 'ANY_MEMBER']);
 /** Which rule set decided a page: ALL_MEMBERS also covers single-member pages, whatever their mode. */
 export const bookingPageRule = pgEnum('booking_page_rule', ['ALL_MEMBERS', 'ANY_MEMBER']);

@@ -11,7 +11,13 @@ import {
   REMEDIATION_GOALS,
   REMEDIATION_PERFORMERS,
 } from '@tsunagi/booking-rules';
-import { EVENT_TYPES, EXCHANGE_SETTINGS_STATUSES, EXCHANGE_STEP_STATUSES } from '@tsunagi/db';
+import {
+  CONNECTION_HEALTHS,
+  EVENT_TYPES,
+  EXCHANGE_SETTINGS_STATUSES,
+  EXCHANGE_STEP_STATUSES,
+  USER_ROLES,
+} from '@tsunagi/db';
 import { ACTIONS, ERROR_CODES, LOCALES, SUB_REASONS } from '@tsunagi/errors';
 import { EXCHANGE_STEP_IDS } from '@tsunagi/providers';
 
@@ -19,6 +25,8 @@ import { EXCHANGE_STEP_IDS } from '@tsunagi/providers';
 export const SCHEMA_VOCABULARIES: Readonly<Record<string, readonly string[]>> = {
   Provider: PROVIDERS,
   ConnectionStatus: CONNECTION_STATUSES,
+  ConnectionHealth: CONNECTION_HEALTHS,
+  UserRole: USER_ROLES,
   LocationType: LOCATION_TYPES,
   ReasonKind: DISABLE_REASON_KINDS,
   RemediationActionKind: REMEDIATION_ACTION_KINDS,
