@@ -11,3 +11,11 @@ const LOCALE: Readonly<Record<Locale, 'en' | 'ja' | 'it' | 'pl'>> = {
 export function catalogLocale(locale: Locale | null | undefined): 'en' | 'ja' | 'it' | 'pl' {
   return LOCALE[locale ?? 'EN'];
 }
+
+/** A stored locale (`users.locale`) as the GraphQL enum spells it. */
+export const LOCALE_OF_CATALOG: Readonly<Record<'en' | 'ja' | 'it' | 'pl', Locale>> = {
+  en: 'EN',
+  ja: 'JA',
+  it: 'IT',
+  pl: 'PL',
+};

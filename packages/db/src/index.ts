@@ -130,18 +130,21 @@ export type {
   StoredConnectionError,
   StoredExchangeReport,
   StoredExchangeStep,
+  StoredLocale,
   UserRole,
   UserRow,
 } from './schema.js';
 export {
+  API_KEY_ROLES,
   CONNECTION_HEALTHS,
   EXCHANGE_SETTINGS_STATUSES,
   EXCHANGE_STEP_STATUSES,
+  STORED_LOCALES,
   USER_ROLES,
 } from './schema.js';
 export type { DemoPerson, DemoSeed, SeedDemoOptions } from './seed.js';
 export { DEMO_ORGANIZATION_SLUG, OTHER_ORGANIZATION_SLUG, seedDemo } from './seed.js';
-export { storedEvaluation } from './service/pages.js';
+export { storedEvaluation } from './service/page-evaluation.js';
 export type {
   Actor,
   ConnectionChange,

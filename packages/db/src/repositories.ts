@@ -30,7 +30,7 @@ import {
   type UserRow,
   users,
 } from './schema.js';
-import { toConnectionInput } from './service/pages.js';
+import { toConnectionInput } from './service/page-evaluation.js';
 
 export interface ListBookingPagesOptions {
   /** Page size, 1 to MAX_PAGE_SIZE (default 20). */

@@ -19,8 +19,7 @@ import {
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-export const USER_ROLES = ['MEMBER', 'ADMIN'] as const;
-export const userRole = pgEnum('user_role', USER_ROLES);
+export const userRole = pgEnum('user_role', ['MEMBER', 'ADMIN']);
 export const apiKeyRole = pgEnum('api_key_role', ['MEMBER', 'ADMIN', 'SERVICE']);
 export const connectionProvider = pgEnum('connection_provider', [
   'GOOGLE_CALENDAR',
@@ -32,8 +31,7 @@ export const connectionProvider = pgEnum('connection_provider', [
 export const connectionKind = pgEnum('connection_kind', ['CALENDAR', 'LOCATION']);
 export const connectionStatus = pgEnum('connection_status', ['CONNECTED', 'ERROR', 'DISCONNECTED']);
 /** The stored health: the engine's three for a CONNECTED connection, BROKEN for any other. */
-export const CONNECTION_HEALTHS = ['HEALTHY', 'DEGRADED', 'AT_RISK', 'BROKEN'] as const;
-export const connectionHealth = pgEnum('connection_health', CONNECTION_HEALTHS);
+export const connectionHealth = pgEnum('connection_health', ['HEALTHY', 'DEGRADED', 'AT_RISK', 'BROKEN']);
 export const bookingPageMode = pgEnum('booking_page_mode', ['ALL_MEMBERS', 'ANY_MEMBER']);
 /** Which rule set decided a page: ALL_MEMBERS also covers single-member pages, whatever their mode. */
 export const bookingPageRule = pgEnum('booking_page_rule', ['ALL_MEMBERS', 'ANY_MEMBER']);
@@ -42,6 +40,8 @@ export const bookingPageState = pgEnum('booking_page_state', [
   'DISABLED_CONNECTION_ERROR',
   'INACTIVE',
 ]);
+/** The languages the text catalogs speak, spelled as they spell them (GraphQL's `Locale` is the upper case). */
+export const locale = pgEnum('locale', ['en', 'ja', 'it', 'pl']);
 export const locationType = pgEnum('location_type', [
   'ZOOM',
   'MICROSOFT_TEAMS',
@@ -52,6 +52,11 @@ export const locationType = pgEnum('location_type', [
 ]);
 
 export type UserRole = (typeof userRole.enumValues)[number];
+/** The closed vocabularies the schema's enums are written from, for the gateway's contract test. */
+export const USER_ROLES = userRole.enumValues;
+export const API_KEY_ROLES = apiKeyRole.enumValues;
+export const STORED_LOCALES = locale.enumValues;
+export const CONNECTION_HEALTHS = connectionHealth.enumValues;
 export type ApiKeyRole = (typeof apiKeyRole.enumValues)[number];
 export type ConnectionProvider = (typeof connectionProvider.enumValues)[number];
 export type ConnectionKind = (typeof connectionKind.enumValues)[number];
@@ -61,6 +66,7 @@ export type BookingPageMode = (typeof bookingPageMode.enumValues)[number];
 export type BookingPageRule = (typeof bookingPageRule.enumValues)[number];
 export type BookingPageState = (typeof bookingPageState.enumValues)[number];
 export type LocationType = (typeof locationType.enumValues)[number];
+export type StoredLocale = (typeof locale.enumValues)[number];
 
 /** A provider failure as classified by `@tsunagi/errors`, frozen at the moment it was observed. */
 export interface StoredConnectionError {
@@ -83,6 +89,8 @@ export const organizations = pgTable('organizations', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   slug: text('slug').notNull().unique(),
+  /** The product's own id for this organization (the identity provider's organization claim may name it). */
+  externalId: text('external_id').unique(),
   createdAt: timestamptz('created_at').notNull().defaultNow(),
 });
 
@@ -96,6 +104,8 @@ export const users = pgTable(
     name: text('name').notNull(),
     email: text('email').notNull(),
     role: userRole('role').notNull().default('MEMBER'),
+    /** The language the person reads; null until the product says (texts then default to English). */
+    locale: locale('locale'),
     /** The product's own id for this person (the identity provider's user claim); null until synced. */
     externalId: text('external_id'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
@@ -201,6 +211,8 @@ export const bookingPages = pgTable(
       .references(() => organizations.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     slug: text('slug').notNull(),
+    /** The product's own id for this page; null for pages made through Tsunagi's own API. */
+    externalId: text('external_id'),
     ownerId: text('owner_id')
       .notNull()
       .references(() => users.id),
@@ -228,6 +240,7 @@ export const bookingPages = pgTable(
   },
   (t) => [
     uniqueIndex('booking_pages_org_slug_key').on(t.organizationId, t.slug),
+    uniqueIndex('booking_pages_org_external_id_key').on(t.organizationId, t.externalId),
     index('booking_pages_list_idx').on(t.organizationId, t.listRank, t.title, t.id),
     index('booking_pages_owner_idx').on(t.ownerId),
   ],

@@ -70,6 +70,8 @@ export type BookingPage = {
   readonly eligibleHosts: ReadonlyArray<User>;
   /** False when the owner turned the page off (state INACTIVE). */
   readonly enabled: Scalars['Boolean']['output'];
+  /** The product's own id for this page (set by directory sync); null for pages made through this API. */
+  readonly externalId?: Maybe<Scalars['String']['output']>;
   readonly id: Scalars['ID']['output'];
   readonly locations: ReadonlyArray<Location>;
   readonly members: ReadonlyArray<User>;
@@ -971,7 +973,11 @@ export type User = {
   /** The user's linked accounts (unlinked ones included, with status DISCONNECTED), oldest first. */
   readonly connections: ReadonlyArray<Connection>;
   readonly email: Scalars['String']['output'];
+  /** The product's own id for this person (set by directory sync); null for people it has not synced. */
+  readonly externalId?: Maybe<Scalars['String']['output']>;
   readonly id: Scalars['ID']['output'];
+  /** The language the person reads, when the product has said; texts for them default to English otherwise. */
+  readonly locale?: Maybe<Locale>;
   readonly name: Scalars['String']['output'];
   readonly role: UserRole;
 };
@@ -1003,11 +1009,9 @@ export type UserFilter = {
   readonly search?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** What a person may do in their organization. */
+/** What a person may do in their organization: members manage their own connections and pages, admins all of them. */
 export type UserRole =
-  /** Sees and changes everything in the organization. */
   | 'ADMIN'
-  /** Sees and changes their own connections and the pages they own or belong to. */
   | 'MEMBER';
 
 
@@ -1228,6 +1232,7 @@ export type BookingPageResolvers<ContextType = GatewayContext, ParentType extend
   acceptingBookings?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   eligibleHosts?: Resolver<ReadonlyArray<ResolversTypes['User']>, ParentType, ContextType>;
   enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  externalId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   locations?: Resolver<ReadonlyArray<ResolversTypes['Location']>, ParentType, ContextType>;
   members?: Resolver<ReadonlyArray<ResolversTypes['User']>, ParentType, ContextType>;
@@ -1484,7 +1489,9 @@ export type SubscriptionResolvers<ContextType = GatewayContext, ParentType exten
 export type UserResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
   connections?: Resolver<ReadonlyArray<ResolversTypes['Connection']>, ParentType, ContextType, Partial<UserConnectionsArgs>>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  externalId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  locale?: Resolver<Maybe<ResolversTypes['Locale']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['UserRole'], ParentType, ContextType>;
 };

@@ -12,10 +12,12 @@ import {
   REMEDIATION_PERFORMERS,
 } from '@tsunagi/booking-rules';
 import {
+  API_KEY_ROLES,
   CONNECTION_HEALTHS,
   EVENT_TYPES,
   EXCHANGE_SETTINGS_STATUSES,
   EXCHANGE_STEP_STATUSES,
+  STORED_LOCALES,
   USER_ROLES,
 } from '@tsunagi/db';
 import { ACTIONS, ERROR_CODES, LOCALES, SUB_REASONS } from '@tsunagi/errors';
@@ -26,7 +28,6 @@ export const SCHEMA_VOCABULARIES: Readonly<Record<string, readonly string[]>> = 
   Provider: PROVIDERS,
   ConnectionStatus: CONNECTION_STATUSES,
   ConnectionHealth: CONNECTION_HEALTHS,
-  UserRole: USER_ROLES,
   LocationType: LOCATION_TYPES,
   ReasonKind: DISABLE_REASON_KINDS,
   RemediationActionKind: REMEDIATION_ACTION_KINDS,
@@ -40,6 +41,8 @@ export const SCHEMA_VOCABULARIES: Readonly<Record<string, readonly string[]>> = 
   ExchangeStepId: EXCHANGE_STEP_IDS,
   ExchangeStepStatus: EXCHANGE_STEP_STATUSES,
   ExchangeSettingsStatus: EXCHANGE_SETTINGS_STATUSES,
+  UserRole: USER_ROLES,
+  ApiKeyRole: API_KEY_ROLES,
   // Both text catalogs (errors' remediation, pages' reasons and warnings) speak the schema's locales.
   Locale: LOCALES.map((locale) => locale.toUpperCase()),
 };
@@ -48,4 +51,5 @@ export const SCHEMA_VOCABULARIES: Readonly<Record<string, readonly string[]>> = 
 export const TEXT_LOCALES: Readonly<Record<string, readonly string[]>> = {
   '@tsunagi/errors': LOCALES,
   '@tsunagi/booking-rules': PAGE_TEXT_LOCALES,
+  '@tsunagi/db (users.locale)': STORED_LOCALES,
 };

@@ -2,6 +2,7 @@ import { INPUT_LIMITS, MAX_PAGE_SIZE } from '@tsunagi/db';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { requireAdminOrService } from '../context.js';
 import { forbidden, gatewayError, unwrap } from '../errors.js';
+import { LOCALE_OF_CATALOG } from '../locale.js';
 import { checkFirst, checkText, MAX_CURSOR_LENGTH } from '../validation.js';
 
 export const userResolvers: Resolvers = {
@@ -31,6 +32,7 @@ export const userResolvers: Resolvers = {
     },
   },
   User: {
+    locale: (user) => (user.locale === null ? null : LOCALE_OF_CATALOG[user.locale]),
     connections: async (user, { kind }, context) => {
       const connections = await context.loaders.connectionsByUser.load(user.id);
       return kind === null || kind === undefined

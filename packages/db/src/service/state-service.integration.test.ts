@@ -15,7 +15,7 @@ import type { Database } from '../database.js';
 import { type EventBus, InProcessEventBus } from '../event-bus.js';
 import { latestEventId, readEvents, readPageHistory } from '../events.js';
 import { bookingPageLocations, bookingPages, connectionCredentials } from '../schema.js';
-import { storedEvaluation } from './pages.js';
+import { storedEvaluation } from './page-evaluation.js';
 import { type Actor, createStateService, type StateService, systemActor } from './state-service.js';
 
 const MINUTE = 60_000;

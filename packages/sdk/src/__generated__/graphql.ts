@@ -67,6 +67,8 @@ export type BookingPage = {
   eligibleHosts: Array<User>;
   /** False when the owner turned the page off (state INACTIVE). */
   enabled: Scalars['Boolean']['output'];
+  /** The product's own id for this page (set by directory sync); null for pages made through this API. */
+  externalId?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   locations: Array<Location>;
   members: Array<User>;
@@ -968,7 +970,11 @@ export type User = {
   /** The user's linked accounts (unlinked ones included, with status DISCONNECTED), oldest first. */
   connections: Array<Connection>;
   email: Scalars['String']['output'];
+  /** The product's own id for this person (set by directory sync); null for people it has not synced. */
+  externalId?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** The language the person reads, when the product has said; texts for them default to English otherwise. */
+  locale?: Maybe<Locale>;
   name: Scalars['String']['output'];
   role: UserRole;
 };
@@ -1000,11 +1006,9 @@ export type UserFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** What a person may do in their organization. */
+/** What a person may do in their organization: members manage their own connections and pages, admins all of them. */
 export type UserRole =
-  /** Sees and changes everything in the organization. */
   | 'ADMIN'
-  /** Sees and changes their own connections and the pages they own or belong to. */
   | 'MEMBER';
 
 export type OrganizationConnectionsQueryVariables = Exact<{
