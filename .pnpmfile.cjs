@@ -2,6 +2,7 @@
 // https://pnpm.io/blog/releases/10.28) is used: it edits the package.json that goes into a tarball made by
 // `pnpm pack` or `pnpm publish`, never the one on disk. pnpm has already replaced `workspace:` and `catalog:`
 // ranges with versions and applied `publishConfig` when it runs.
+// pnpm-lock.yaml records this file's checksum: after editing it, run `pnpm install` so frozen installs pass.
 
 /** Packages of this repository, which are never published: a packed package must not need one. */
 const WORKSPACE_SCOPE = '@tsunagi/';
