@@ -33,6 +33,9 @@ export function parseEventCursor(value: string | null | undefined, field = 'afte
   return Number(value);
 }
 
+/** Longer than any cursor of ours (a keyset cursor holds at most a 200-character title and an id). */
+export const MAX_CURSOR_LENGTH = 1024;
+
 export function checkFirst(value: number, max: number, field = 'first'): number {
   if (!Number.isInteger(value) || value < 1 || value > max) {
     throw badInput(`${field} must be 1 to ${max}`, field);

@@ -91,6 +91,8 @@ export {
 } from './hysteresis.js';
 export type { IdPrefix } from './ids.js';
 export { newId } from './ids.js';
+export type { CursorKey, ListPage } from './keyset.js';
+export { MAX_PAGE_SIZE } from './keyset.js';
 export type {
   CreateOAuthStateInput,
   OAuthAuthorization,
@@ -103,19 +105,15 @@ export type {
 export { createOAuthStateStore, OAUTH_STATE_REFUSALS } from './oauth-states.js';
 export { createDatabaseIfMissing } from './provision.js';
 export type {
-  AlertCounts,
-  BookingPageList,
-  Integration,
-  ListBookingPagesOptions,
-  ReadScope,
-} from './repositories.js';
-export {
-  createReadRepository,
-  decodePageCursor,
-  encodePageCursor,
-  ReadRepository,
-  readScopeFor,
-} from './repositories.js';
+  ConnectionListFilter,
+  ConnectionListOptions,
+  UserListFilter,
+  UserListOptions,
+} from './organization-lists.js';
+export type { ReadScope } from './read-scope.js';
+export { readScopeFor } from './read-scope.js';
+export type { AlertCounts, BookingPageList, Integration, ListBookingPagesOptions } from './repositories.js';
+export { createReadRepository, decodePageCursor, encodePageCursor, ReadRepository } from './repositories.js';
 export type { Result, ServiceError, ServiceErrorCode } from './result.js';
 export { SERVICE_ERROR_CODES } from './result.js';
 export type {
@@ -147,6 +145,7 @@ export type {
 } from './schema.js';
 export {
   API_KEY_ROLES,
+  CONNECTION_HEALTHS,
   EXCHANGE_SETTINGS_STATUSES,
   EXCHANGE_STEP_STATUSES,
   STORED_LOCALES,

@@ -8,12 +8,12 @@ import { createKeyring, envelopeKeyId, generateKey } from './crypto.js';
 import type { Database } from './database.js';
 import { createExchangeSettingsStore } from './exchange-settings.js';
 import { createOAuthStateStore } from './oauth-states.js';
+import type { ReadScope } from './read-scope.js';
 import {
   type BookingPageList,
   createReadRepository,
   decodePageCursor,
   type ReadRepository,
-  type ReadScope,
 } from './repositories.js';
 import { bookingPages, connectionCredentials, connections, oauthStates } from './schema.js';
 import { type DemoSeed, seedDemo } from './seed.js';

@@ -6,6 +6,14 @@ import { type IntegrationRow, type IntegrationTab, integrationList } from '@tsun
 import { and, asc, count, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from './database.js';
 import { readEvents, type TsunagiEvent } from './events.js';
+import { checkPageSize, decodeCursor, encodeCursor, type ListPage } from './keyset.js';
+import {
+  type ConnectionListOptions,
+  listOrganizationConnections,
+  listOrganizationUsers,
+  type UserListOptions,
+} from './organization-lists.js';
+import { connectionVisibility, type ReadScope } from './read-scope.js';
 import { fail, ok, type Result } from './result.js';
 import {
   type BookingPageLocationRow,
@@ -24,21 +32,8 @@ import {
 } from './schema.js';
 import { toConnectionInput } from './service/page-evaluation.js';
 
-export interface ReadScope {
-  organizationId: string;
-  /** Set for a MEMBER: narrows every read to what that user may see. Omit for admins and services. */
-  viewerId?: string | null;
-}
-
-/** The scope a user reads with: admins see the whole organization. */
-export function readScopeFor(user: Pick<UserRow, 'id' | 'organizationId' | 'role'>): ReadScope {
-  return user.role === 'ADMIN'
-    ? { organizationId: user.organizationId }
-    : { organizationId: user.organizationId, viewerId: user.id };
-}
-
 export interface ListBookingPagesOptions {
-  /** Page size, 1 to 100 (default 20). */
+  /** Page size, 1 to MAX_PAGE_SIZE (default 20). */
   first?: number;
   /** `endCursor` of the previous page. */
   after?: string | null;
@@ -66,27 +61,17 @@ export interface Integration extends IntegrationRow {
   connections: ConnectionRow[];
 }
 
-const MAX_PAGE_SIZE = 100;
-
 /** List order: pages disabled by a connection error first, then by title; the id breaks ties. */
 type ListKey = [rank: number, title: string, id: string];
 
 export function encodePageCursor(page: Pick<BookingPageRow, 'listRank' | 'title' | 'id'>): string {
-  return Buffer.from(JSON.stringify(['bp1', page.listRank, page.title, page.id]), 'utf8').toString(
-    'base64url',
-  );
+  return encodeCursor('bp1', [page.listRank, page.title, page.id]);
 }
 
 export function decodePageCursor(cursor: string): ListKey | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (!Array.isArray(value) || value.length !== 4 || value[0] !== 'bp1') return null;
-    const [, rank, title, id] = value as unknown[];
-    if ((rank !== 0 && rank !== 1) || typeof title !== 'string' || typeof id !== 'string') return null;
-    return [rank, title, id];
-  } catch {
-    return null;
-  }
+  const key = decodeCursor('bp1', cursor, ['number', 'string', 'string']);
+  if (key === null || (key[0] !== 0 && key[0] !== 1)) return null;
+  return key as ListKey;
 }
 
 function groupBy<K, T>(keys: readonly K[], rows: readonly T[], keyOf: (row: T) => K): T[][] {
@@ -131,11 +116,6 @@ export class ReadRepository {
     );
   }
 
-  private connectionVisibility(scope: ReadScope): SQL | undefined {
-    const orgCondition = eq(connections.organizationId, scope.organizationId);
-    return scope.viewerId ? and(orgCondition, eq(connections.userId, scope.viewerId)) : orgCondition;
-  }
-
   async organization(organizationId: string): Promise<OrganizationRow | null> {
     const [row] = await this.db.select().from(organizations).where(eq(organizations.id, organizationId));
     return row ?? null;
@@ -151,12 +131,20 @@ export class ReadRepository {
     return pick(ids, rows, (row) => row.id);
   }
 
-  async listUsers(scope: ReadScope): Promise<UserRow[]> {
-    return this.db
-      .select()
-      .from(users)
-      .where(eq(users.organizationId, scope.organizationId))
-      .orderBy(asc(users.name), asc(users.id));
+  /** The organization's people by name, a page at a time, filtered by role and a name or email prefix. */
+  async listUsers(scope: ReadScope, options: UserListOptions = {}): Promise<Result<ListPage<UserRow>>> {
+    return listOrganizationUsers(this.db, scope, options);
+  }
+
+  /**
+   * The connections the viewer may see (for an admin, the organization's), oldest first, a page at a time,
+   * filtered by status, health, provider and user. `alertCounts` counts what some of these filters list.
+   */
+  async listConnections(
+    scope: ReadScope,
+    options: ConnectionListOptions = {},
+  ): Promise<Result<ListPage<ConnectionRow>>> {
+    return listOrganizationConnections(this.db, scope, options);
   }
 
   async connectionsByIds(scope: ReadScope, ids: readonly string[]): Promise<(ConnectionRow | null)[]> {
@@ -164,7 +152,7 @@ export class ReadRepository {
     const rows = await this.db
       .select()
       .from(connections)
-      .where(and(this.connectionVisibility(scope), inArray(connections.id, [...new Set(ids)])));
+      .where(and(connectionVisibility(scope), inArray(connections.id, [...new Set(ids)])));
     return pick(ids, rows, (row) => row.id);
   }
 
@@ -174,7 +162,7 @@ export class ReadRepository {
     const rows = await this.db
       .select()
       .from(connections)
-      .where(and(this.connectionVisibility(scope), inArray(connections.userId, [...new Set(userIds)])))
+      .where(and(connectionVisibility(scope), inArray(connections.userId, [...new Set(userIds)])))
       .orderBy(asc(connections.createdAt), asc(connections.id));
     return groupBy(userIds, rows, (row) => row.userId);
   }
@@ -305,10 +293,9 @@ export class ReadRepository {
     scope: ReadScope,
     options: ListBookingPagesOptions = {},
   ): Promise<Result<BookingPageList>> {
-    const first = options.first ?? 20;
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-      return fail('BAD_USER_INPUT', `first must be 1 to ${MAX_PAGE_SIZE}`, 'first');
-    }
+    const size = checkPageSize(options.first ?? 20);
+    if (!size.ok) return size;
+    const first = size.value;
     let after: ListKey | null = null;
     if (options.after != null) {
       after = decodePageCursor(options.after);
@@ -344,7 +331,10 @@ export class ReadRepository {
     });
   }
 
-  /** What the app-wide banner needs. */
+  /**
+   * What the app-wide banner needs. Each count is the `totalCount` of a `listConnections` filter:
+   * errored is `status: ['ERROR']`, at risk is `status: ['CONNECTED'], health: ['AT_RISK']`.
+   */
   async alertCounts(scope: ReadScope): Promise<AlertCounts> {
     const [connectionCounts] = await this.db
       .select({
@@ -355,7 +345,7 @@ export class ReadRepository {
           ),
       })
       .from(connections)
-      .where(this.connectionVisibility(scope));
+      .where(connectionVisibility(scope));
     const [pageCounts] = await this.db
       .select({ disabled: count() })
       .from(bookingPages)

@@ -30,6 +30,7 @@ export const connectionProvider = pgEnum('connection_provider', [
 ]);
 export const connectionKind = pgEnum('connection_kind', ['CALENDAR', 'LOCATION']);
 export const connectionStatus = pgEnum('connection_status', ['CONNECTED', 'ERROR', 'DISCONNECTED']);
+/** The stored health: the engine's three for a CONNECTED connection, BROKEN for any other. */
 export const connectionHealth = pgEnum('connection_health', ['HEALTHY', 'DEGRADED', 'AT_RISK', 'BROKEN']);
 export const bookingPageMode = pgEnum('booking_page_mode', ['ALL_MEMBERS', 'ANY_MEMBER']);
 /** Which rule set decided a page: ALL_MEMBERS also covers single-member pages, whatever their mode. */
@@ -55,6 +56,7 @@ export type UserRole = (typeof userRole.enumValues)[number];
 export const USER_ROLES = userRole.enumValues;
 export const API_KEY_ROLES = apiKeyRole.enumValues;
 export const STORED_LOCALES = locale.enumValues;
+export const CONNECTION_HEALTHS = connectionHealth.enumValues;
 export type ApiKeyRole = (typeof apiKeyRole.enumValues)[number];
 export type ConnectionProvider = (typeof connectionProvider.enumValues)[number];
 export type ConnectionKind = (typeof connectionKind.enumValues)[number];
@@ -112,6 +114,8 @@ export const users = pgTable(
     uniqueIndex('users_org_email_key').on(t.organizationId, t.email),
     // NULLs never collide: any number of users may still lack an external id.
     uniqueIndex('users_org_external_id_key').on(t.organizationId, t.externalId),
+    // The admin's user list walks this order (organization-lists.ts).
+    index('users_org_name_idx').on(t.organizationId, t.name, t.id),
   ],
 );
 
@@ -169,6 +173,8 @@ export const connections = pgTable(
   },
   (t) => [
     index('connections_org_status_idx').on(t.organizationId, t.status),
+    // The admin's connection list walks this order (organization-lists.ts).
+    index('connections_org_created_idx').on(t.organizationId, t.createdAt, t.id),
     index('connections_user_idx').on(t.userId),
     // One live link per account; an unlinked (DISCONNECTED) row may be linked again later.
     uniqueIndex('connections_live_account_key')

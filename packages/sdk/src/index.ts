@@ -11,6 +11,7 @@ export type {
 export { createTsunagiClient, isTsunagiClientError, TsunagiClientError } from './client.js';
 export type { FollowEventsOptions, TsunagiEvent } from './follow-events.js';
 export { followEvents } from './follow-events.js';
+export { OrganizationConnectionsQuery, OrganizationUsersQuery } from './operations/admin.js';
 export {
   BookingPagesQuery,
   ConnectionAlertsQuery,

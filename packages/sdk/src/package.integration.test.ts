@@ -26,6 +26,8 @@ interface PackedManifest {
   dependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  scripts?: Record<string, string>;
 }
 
 let work: string;
@@ -94,7 +96,15 @@ describe('the packed @tsunagi/sdk', () => {
       version: expect.stringMatching(/^\d+\.\d+\.\d+$/),
     });
     expect(manifest.exports).toEqual({ '.': { types: './dist/index.d.ts', default: './dist/index.js' } });
-    expect(text).not.toMatch(/workspace:|catalog:|@tsunagi\/source/);
+    // Nothing of the workspace: no protocol range, and no package of ours but this one, in any field
+    // (`.pnpmfile.cjs` drops devDependencies and scripts, which pnpm would otherwise ship with versions of
+    // workspace packages no registry has).
+    expect(text).not.toMatch(/workspace:|catalog:/);
+    const { name, ...rest } = manifest;
+    expect(name).toBe('@tsunagi/sdk');
+    expect(JSON.stringify(rest)).not.toContain('@tsunagi/');
+    expect(manifest.devDependencies).toBeUndefined();
+    expect(manifest.scripts).toBeUndefined();
     const runtime = {
       ...manifest.dependencies,
       ...manifest.peerDependencies,

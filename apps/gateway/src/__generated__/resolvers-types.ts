@@ -168,11 +168,41 @@ export type Connection = {
   readonly user: User;
 };
 
-/** What the app's top banner needs. */
+/**
+ * What the app's top banner needs. `erroredConnections` is the `totalCount` of
+ * `connections(filter: { status: [ERROR] })`, which lists them.
+ */
 export type ConnectionAlerts = {
   readonly __typename?: 'ConnectionAlerts';
   readonly disabledBookingPages: Scalars['Int']['output'];
   readonly erroredConnections: Scalars['Int']['output'];
+};
+
+/** A page of connections (the name follows the Relay convention: a connection of Connection objects). */
+export type ConnectionConnection = {
+  readonly __typename?: 'ConnectionConnection';
+  readonly edges: ReadonlyArray<ConnectionEdge>;
+  readonly pageInfo: PageInfo;
+  /** How many connections match, across all pages of results. */
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+export type ConnectionEdge = {
+  readonly __typename?: 'ConnectionEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: Connection;
+};
+
+/**
+ * Narrows the organization's connection list; every field given must hold, and a list holds when the
+ * connection has one of its values (an empty list matches nothing).
+ */
+export type ConnectionFilter = {
+  readonly health?: InputMaybe<ReadonlyArray<ConnectionHealth>>;
+  readonly provider?: InputMaybe<ReadonlyArray<Provider>>;
+  readonly status?: InputMaybe<ReadonlyArray<ConnectionStatus>>;
+  /** Only this user's connections. */
+  readonly userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Refines the status: DEGRADED and AT_RISK connections still work, BROKEN ones do not. */
@@ -704,12 +734,19 @@ export type Query = {
   readonly bookingPages: BookingPageConnection;
   readonly connection?: Maybe<Connection>;
   readonly connectionAlerts: ConnectionAlerts;
+  /**
+   * The organization's connections (unlinked ones included unless filtered out), oldest first, for admins and
+   * service tokens. `first` is at most 100. Each one's `affectedBookingPages` are the pages it stops.
+   */
+  readonly connections: ConnectionConnection;
   /** The event log, oldest first, after `after` (exclusive). Admins and service tokens only. `first` is at most 500. */
   readonly events: EventConnection;
   /** The organization's Exchange settings, or null. ADMIN and SERVICE tokens only. */
   readonly exchangeSettings?: Maybe<ExchangeSettings>;
   /** One row per provider for `userId` (default: the viewer). */
   readonly integrations: ReadonlyArray<Integration>;
+  /** The organization's people by name, for admins and service tokens. `first` is at most 100. */
+  readonly users: UserConnection;
   /** The user the bearer token names. SERVICE tokens that name no user get FORBIDDEN. */
   readonly viewer: User;
 };
@@ -732,6 +769,13 @@ export type QueryConnectionArgs = {
 };
 
 
+export type QueryConnectionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ConnectionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -741,6 +785,13 @@ export type QueryEventsArgs = {
 export type QueryIntegrationsArgs = {
   tab?: InputMaybe<IntegrationTab>;
   userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryUsersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<UserFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Why a page is disabled (or would be, when INACTIVE). */
@@ -936,6 +987,28 @@ export type UserConnectionsArgs = {
   kind?: InputMaybe<ConnectionKind>;
 };
 
+export type UserConnection = {
+  readonly __typename?: 'UserConnection';
+  readonly edges: ReadonlyArray<UserEdge>;
+  readonly pageInfo: PageInfo;
+  /** How many users match, across all pages of results. */
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+export type UserEdge = {
+  readonly __typename?: 'UserEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: User;
+};
+
+/** Narrows the organization's user list; every field given must hold. */
+export type UserFilter = {
+  /** Only users with one of these roles (an empty list matches nobody). */
+  readonly role?: InputMaybe<ReadonlyArray<UserRole>>;
+  /** Only users whose name or email starts with this text, ignoring case. At most 320 characters. */
+  readonly search?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** What a person may do in their organization: members manage their own connections and pages, admins all of them. */
 export type UserRole =
   | 'ADMIN'
@@ -1029,6 +1102,9 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Connection: ResolverTypeWrapper<ConnectionParent>;
   ConnectionAlerts: ResolverTypeWrapper<ConnectionAlerts>;
+  ConnectionConnection: ResolverTypeWrapper<Omit<ConnectionConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['ConnectionEdge']> }>;
+  ConnectionEdge: ResolverTypeWrapper<Omit<ConnectionEdge, 'node'> & { node: ResolversTypes['Connection'] }>;
+  ConnectionFilter: ConnectionFilter;
   ConnectionHealth: ConnectionHealth;
   ConnectionKind: ConnectionKind;
   ConnectionSnapshot: ResolverTypeWrapper<ConnectionSnapshotParent>;
@@ -1077,6 +1153,9 @@ export type ResolversTypes = {
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdateBookingPageInput: UpdateBookingPageInput;
   User: ResolverTypeWrapper<UserParent>;
+  UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['UserEdge']> }>;
+  UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
+  UserFilter: UserFilter;
   UserRole: UserRole;
 };
 
@@ -1093,6 +1172,9 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Connection: ConnectionParent;
   ConnectionAlerts: ConnectionAlerts;
+  ConnectionConnection: Omit<ConnectionConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['ConnectionEdge']> };
+  ConnectionEdge: Omit<ConnectionEdge, 'node'> & { node: ResolversParentTypes['Connection'] };
+  ConnectionFilter: ConnectionFilter;
   ConnectionSnapshot: ConnectionSnapshotParent;
   ConnectionStatusEvent: EventParent;
   CreateBookingPageInput: CreateBookingPageInput;
@@ -1123,6 +1205,9 @@ export type ResolversParentTypes = {
   Subscription: Record<PropertyKey, never>;
   UpdateBookingPageInput: UpdateBookingPageInput;
   User: UserParent;
+  UserConnection: Omit<UserConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['UserEdge']> };
+  UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
+  UserFilter: UserFilter;
 };
 
 export type ApiKeyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
@@ -1214,6 +1299,17 @@ export type ConnectionResolvers<ContextType = GatewayContext, ParentType extends
 export type ConnectionAlertsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConnectionAlerts'] = ResolversParentTypes['ConnectionAlerts']> = {
   disabledBookingPages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   erroredConnections?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ConnectionConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConnectionConnection'] = ResolversParentTypes['ConnectionConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['ConnectionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ConnectionEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConnectionEdge'] = ResolversParentTypes['ConnectionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Connection'], ParentType, ContextType>;
 };
 
 export type ConnectionSnapshotResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConnectionSnapshot'] = ResolversParentTypes['ConnectionSnapshot']> = {
@@ -1350,9 +1446,11 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   bookingPages?: Resolver<ResolversTypes['BookingPageConnection'], ParentType, ContextType, RequireFields<QueryBookingPagesArgs, 'first'>>;
   connection?: Resolver<Maybe<ResolversTypes['Connection']>, ParentType, ContextType, RequireFields<QueryConnectionArgs, 'id'>>;
   connectionAlerts?: Resolver<ResolversTypes['ConnectionAlerts'], ParentType, ContextType>;
+  connections?: Resolver<ResolversTypes['ConnectionConnection'], ParentType, ContextType, RequireFields<QueryConnectionsArgs, 'first'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
   exchangeSettings?: Resolver<Maybe<ResolversTypes['ExchangeSettings']>, ParentType, ContextType>;
   integrations?: Resolver<ReadonlyArray<ResolversTypes['Integration']>, ParentType, ContextType, RequireFields<QueryIntegrationsArgs, 'tab'>>;
+  users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
   viewer?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
@@ -1398,6 +1496,17 @@ export type UserResolvers<ContextType = GatewayContext, ParentType extends Resol
   role?: Resolver<ResolversTypes['UserRole'], ParentType, ContextType>;
 };
 
+export type UserConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UserConnection'] = ResolversParentTypes['UserConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['UserEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type UserEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UserEdge'] = ResolversParentTypes['UserEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GatewayContext> = {
   ApiKey?: ApiKeyResolvers<ContextType>;
   AuthorizationSession?: AuthorizationSessionResolvers<ContextType>;
@@ -1409,6 +1518,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   BookingPageWarning?: BookingPageWarningResolvers<ContextType>;
   Connection?: ConnectionResolvers<ContextType>;
   ConnectionAlerts?: ConnectionAlertsResolvers<ContextType>;
+  ConnectionConnection?: ConnectionConnectionResolvers<ContextType>;
+  ConnectionEdge?: ConnectionEdgeResolvers<ContextType>;
   ConnectionSnapshot?: ConnectionSnapshotResolvers<ContextType>;
   ConnectionStatusEvent?: ConnectionStatusEventResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
@@ -1432,5 +1543,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   RemediationStep?: RemediationStepResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  UserConnection?: UserConnectionResolvers<ContextType>;
+  UserEdge?: UserEdgeResolvers<ContextType>;
 };
 

@@ -1,13 +1,19 @@
 import { CONNECTION_KIND, type IntegrationRow } from '@tsunagi/booking-rules';
-import { type ConnectionRow, INPUT_LIMITS, isEmailAddress, type StoredConnectionError } from '@tsunagi/db';
+import {
+  type ConnectionRow,
+  INPUT_LIMITS,
+  isEmailAddress,
+  MAX_PAGE_SIZE,
+  type StoredConnectionError,
+} from '@tsunagi/db';
 import { describeError, isErrorCode, isSubReason, outcomeForCode } from '@tsunagi/errors';
 import type { ConnectionStatus, Locale, Resolvers } from '../__generated__/resolvers-types.js';
-import { actorOf, type GatewayContext, refreshLoaders } from '../context.js';
+import { actorOf, type GatewayContext, refreshLoaders, requireAdminOrService } from '../context.js';
 import { badInput, forbidden, gatewayError, notFound, unwrap } from '../errors.js';
 import { catalogLocale } from '../locale.js';
 import type { ProviderResult } from '../providers/registry.js';
 import { referencedUser } from '../relations.js';
-import { checkId, checkText } from '../validation.js';
+import { checkFirst, checkId, checkText, MAX_CURSOR_LENGTH } from '../validation.js';
 
 const INTEGRATION_STATUS: Readonly<Record<IntegrationRow['state'], ConnectionStatus>> = {
   CONNECTED: 'CONNECTED',
@@ -78,6 +84,23 @@ export const connectionResolvers: Resolvers = {
       });
     },
     connection: (_parent, { id }, context) => visibleConnection(context, id, 'id'),
+    connections: async (_parent, { first, after, filter }, context) => {
+      requireAdminOrService(context, 'The connection list');
+      const list = unwrap(
+        await context.services.reads.listConnections(context.scope, {
+          first: checkFirst(first, MAX_PAGE_SIZE),
+          after: checkText(after ?? null, 'after', MAX_CURSOR_LENGTH),
+          filter: {
+            ...(filter?.status == null ? {} : { statuses: [...new Set(filter.status)] }),
+            ...(filter?.health == null ? {} : { healths: [...new Set(filter.health)] }),
+            ...(filter?.provider == null ? {} : { providers: [...new Set(filter.provider)] }),
+            ...(filter?.userId == null ? {} : { userId: checkId(filter.userId, 'filter.userId') }),
+          },
+        }),
+      );
+      for (const { node } of list.edges) context.loaders.connection.prime(node.id, node);
+      return list;
+    },
     connectionAlerts: async (_parent, _args, context) => {
       const counts = await context.services.reads.alertCounts(context.scope);
       return { erroredConnections: counts.erroredConnections, disabledBookingPages: counts.disabledPages };

@@ -1,5 +1,5 @@
 // The documented screens at the documented maximum page size pass the default cost limit: the README's query
-// and the SDK's dashboard operation, read from the files that document them, with `first: 100`.
+// and the SDK's dashboard and admin operations, read from the files that document them, with `first: 100`.
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { describeEachDriver, useTestGateway } from '../../test/harness.js';
@@ -17,11 +17,11 @@ function readmeQuery(): string {
   return query.replace('bookingPages(first: 10)', 'bookingPages(first: 100)');
 }
 
-/** The SDK's BookingPages operation, as its source declares it. */
-function sdkDashboardQuery(): string {
-  const source = readFileSync(new URL('packages/sdk/src/operations/dashboard.ts', repository), 'utf8');
-  const query = /graphql\(`\s*(query BookingPages[\s\S]*?)`\)/.exec(source)?.[1];
-  if (query === undefined) throw new Error('SDK BookingPages operation moved');
+/** An SDK operation, as its source declares it. */
+function sdkQuery(file: string, name: string): string {
+  const source = readFileSync(new URL(`packages/sdk/src/operations/${file}`, repository), 'utf8');
+  const query = new RegExp(`graphql\\(\`\\s*(query ${name}\\b[\\s\\S]*?)\`\\)`).exec(source)?.[1];
+  if (query === undefined) throw new Error(`SDK ${name} operation moved`);
   return query;
 }
 
@@ -39,10 +39,22 @@ describeEachDriver('documented queries at first: 100 (%s)', (driver) => {
     const readme = await w.request('admin', readmeQuery());
     expect(readme.body.errors).toBeUndefined();
     expect(readme.status).toBe(200);
-    const sdk = await w.request('admin', sdkDashboardQuery(), { first: 100, locale: 'JA' });
+    const sdk = await w.request('admin', sdkQuery('dashboard.ts', 'BookingPages'), {
+      first: 100,
+      locale: 'JA',
+    });
     expect(sdk.body.errors).toBeUndefined();
     const pages = (sdk.body.data as { bookingPages: { edges: { node: { state: string } }[] } }).bookingPages;
     expect(pages.edges.map((edge) => edge.node.state)).toContain('DISABLED_CONNECTION_ERROR');
+    const admin = await w.request('admin', sdkQuery('admin.ts', 'OrganizationConnections'), {
+      first: 100,
+      filter: { status: ['ERROR'] },
+    });
+    expect(admin.body.errors).toBeUndefined();
+    const errored = (
+      admin.body.data as { connections: { edges: { node: { affectedBookingPages: unknown[] } }[] } }
+    ).connections;
+    expect(errored.edges.map((edge) => edge.node.affectedBookingPages.length)).toEqual([3]);
   });
 
   it('still refuse a query that would really be expensive', async () => {

@@ -1,5 +1,5 @@
 import { ACTION_PERFORMER, describeReason, describeWarning } from '@tsunagi/booking-rules';
-import { type BookingPageRow, encodePageCursor, INPUT_LIMITS } from '@tsunagi/db';
+import { type BookingPageRow, encodePageCursor, INPUT_LIMITS, MAX_PAGE_SIZE } from '@tsunagi/db';
 import { isSubReason } from '@tsunagi/errors';
 import type { LocationInput, Resolvers } from '../__generated__/resolvers-types.js';
 import { actorOf, type GatewayContext, refreshLoaders } from '../context.js';
@@ -7,9 +7,8 @@ import { notFound, unwrap } from '../errors.js';
 import { loadVisible } from '../loaders.js';
 import { catalogLocale } from '../locale.js';
 import { optionalUser, referencedUser, usersInOrder } from '../relations.js';
-import { checkCount, checkFirst, checkId, checkIds, checkText } from '../validation.js';
+import { checkCount, checkFirst, checkId, checkIds, checkText, MAX_CURSOR_LENGTH } from '../validation.js';
 
-const MAX_PAGE_SIZE = 100;
 // The state service's own limits, checked here too so oversized input never reaches SQL.
 const {
   membersPerPage: MAX_MEMBERS,
@@ -50,7 +49,7 @@ export const pageResolvers: Resolvers = {
       const list = unwrap(
         await context.services.reads.listBookingPages(context.scope, {
           first: checkFirst(first, MAX_PAGE_SIZE),
-          after: checkText(after ?? null, 'after', 1024),
+          after: checkText(after ?? null, 'after', MAX_CURSOR_LENGTH),
           ...(state === null || state === undefined ? {} : { states: [state] }),
         }),
       );

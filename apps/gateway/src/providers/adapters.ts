@@ -15,13 +15,10 @@ import {
   ZoomOAuthFlow,
 } from '@tsunagi/providers';
 import { DEFAULT_PROVIDER_TIMEOUTS, type ProviderApps } from '../env.js';
-import {
-  AdapterProviderRegistry,
-  type AdapterProviderRegistryOptions,
-  type ProviderAdapters,
-} from './adapter-registry.js';
+import { AdapterProviderRegistry, type AdapterProviderRegistryOptions } from './adapter-registry.js';
 import type { ExchangeAnalyzerOptions } from './exchange.js';
 import type { OAuthClientOrigins } from './oauth-origins.js';
+import type { ProviderAdapters } from './provider-access.js';
 import type { ProviderRegistry } from './registry.js';
 
 export interface MicrosoftAdapterOptions {

@@ -8,18 +8,16 @@ import {
   type ConnectionProvider,
   type ConnectionRow,
   createOAuthStateStore,
-  type Database,
   type Keyring,
   type OAuthAuthorization,
   type OAuthStateError,
   type OAuthStateStore,
-  type StateService,
   systemActor,
 } from '@tsunagi/db';
 import { isProviderError } from '@tsunagi/errors';
-import type { Logger, OAuthFlow, OAuthTokens } from '@tsunagi/providers';
-import type { ProviderAdapter } from './adapter-registry.js';
+import type { OAuthFlow, OAuthTokens } from '@tsunagi/providers';
 import { checkRedirectUri, checkReturnUrl, type OAuthClientOrigins } from './oauth-origins.js';
+import type { ProviderAccess, ProviderAdapter } from './provider-access.js';
 import {
   type AuthorizationStarted,
   type BindBrowserRequest,
@@ -43,10 +41,8 @@ export const CONNECTION_UNLINKED = 'CONNECTION_UNLINKED';
 export const AUTHORIZE_PATH = '/oauth/authorize';
 
 export interface OAuthConnectFlowOptions {
-  readonly db: Database;
+  /** Seals the flows' PKCE verifiers. */
   readonly keyring: Keyring;
-  readonly state: StateService;
-  readonly adapter: (provider: ConnectionProvider) => ProviderAdapter | undefined;
   /** The gateway's public origin. */
   readonly publicUrl: () => string;
   readonly origins: OAuthClientOrigins;
@@ -54,7 +50,6 @@ export interface OAuthConnectFlowOptions {
   readonly stateTtlSeconds?: number | undefined;
   /** Clock of the authorization states (tests move it to expire a state). */
   readonly now?: (() => Date) | undefined;
-  readonly logger: Logger;
 }
 
 const fromState = (error: OAuthStateError) => fromService(error, error.reason);
@@ -77,13 +72,15 @@ export function toCredentials(tokens: OAuthTokens): ConnectionCredentials {
 }
 
 export class OAuthConnectFlow {
+  readonly #access: ProviderAccess;
   readonly #options: OAuthConnectFlowOptions;
   readonly #states: OAuthStateStore;
 
-  constructor(options: OAuthConnectFlowOptions) {
+  constructor(access: ProviderAccess, options: OAuthConnectFlowOptions) {
+    this.#access = access;
     this.#options = options;
     this.#states = createOAuthStateStore(
-      options.db,
+      access.db,
       options.keyring,
       options.now === undefined ? {} : { now: options.now },
     );
@@ -99,7 +96,7 @@ export class OAuthConnectFlow {
   }
 
   async start(request: StartAuthorizationRequest): Promise<ProviderResult<AuthorizationStarted>> {
-    if (this.#options.adapter(request.provider) === undefined) {
+    if (this.#access.adapter(request.provider) === undefined) {
       return fail('PROVIDER_ERROR', `No provider adapter is configured for ${request.provider}`, {
         provider: request.provider,
       });
@@ -148,7 +145,7 @@ export class OAuthConnectFlow {
     );
     if (!bound.ok) return fromState(bound.error);
     const authorization = bound.value;
-    const adapter = this.#options.adapter(authorization.provider);
+    const adapter = this.#access.adapter(authorization.provider);
     if (adapter === undefined) {
       return fail('PROVIDER_ERROR', `No provider adapter is configured for ${authorization.provider}`, {
         provider: authorization.provider,
@@ -175,13 +172,13 @@ export class OAuthConnectFlow {
   async #loginHint(authorization: OAuthAuthorization): Promise<string | null> {
     const { organizationId, connectionId, userId } = authorization;
     if (connectionId !== null) {
-      const connection = await this.#options.db.query.connections.findFirst({
+      const connection = await this.#access.db.query.connections.findFirst({
         where: (t, { and, eq }) => and(eq(t.organizationId, organizationId), eq(t.id, connectionId)),
         columns: { accountEmail: true },
       });
       if (connection?.accountEmail) return connection.accountEmail;
     }
-    const user = await this.#options.db.query.users.findFirst({
+    const user = await this.#access.db.query.users.findFirst({
       where: (t, { and, eq }) => and(eq(t.organizationId, organizationId), eq(t.id, userId)),
       columns: { email: true },
     });
@@ -225,7 +222,7 @@ export class OAuthConnectFlow {
 
   async #redeem(authorization: OAuthAuthorization, code: string): Promise<ProviderResult<CallbackCompleted>> {
     const { organizationId, userId, provider } = authorization;
-    const adapter = this.#options.adapter(provider);
+    const adapter = this.#access.adapter(provider);
     if (adapter === undefined) {
       return fail('PROVIDER_ERROR', `No provider adapter is configured for ${provider}`, { provider });
     }
@@ -239,7 +236,7 @@ export class OAuthConnectFlow {
     } catch (error) {
       if (!isProviderError(error)) throw error;
       const { classification } = error;
-      this.#options.logger.warn(
+      this.#access.logger.warn(
         { provider, code: classification.code, reason: classification.providerReason },
         'authorization code exchange failed',
       );
@@ -259,7 +256,7 @@ export class OAuthConnectFlow {
     const actor = systemActor(organizationId);
 
     if (authorization.connectionId === null) {
-      const created = await this.#options.state.createConnection(actor, {
+      const created = await this.#access.state.createConnection(actor, {
         userId,
         provider,
         accountExternalId: account.externalId,
@@ -281,7 +278,7 @@ export class OAuthConnectFlow {
 
     const connectionId = authorization.connectionId;
     const load = () =>
-      this.#options.db.query.connections.findFirst({
+      this.#access.db.query.connections.findFirst({
         where: (t, { and, eq }) => and(eq(t.organizationId, organizationId), eq(t.id, connectionId)),
       });
     const unlinkedSinceStart = (row: ConnectionRow) =>
@@ -312,7 +309,7 @@ export class OAuthConnectFlow {
     }
     // The service re-checks the unlink under the connection's row lock: an unlink that commits between the
     // read above and this write still wins.
-    const reconnected = await this.#options.state.markReconnected(actor, connection.id, credentials, {
+    const reconnected = await this.#access.state.markReconnected(actor, connection.id, credentials, {
       startedAt: authorization.createdAt,
     });
     if (!reconnected.ok) {
@@ -331,7 +328,7 @@ export class OAuthConnectFlow {
     try {
       await adapter.oauth.revoke(tokens.refreshToken ?? tokens.accessToken);
     } catch (error) {
-      this.#options.logger.warn(
+      this.#access.logger.warn(
         {
           provider: adapter.oauth.provider,
           err: isProviderError(error) ? error.classification.code : 'unknown',

@@ -29,6 +29,9 @@ describe('schema.graphql', () => {
         'exchangeSettings',
         // Issue 11 §2: API keys for services and operators.
         'apiKeys',
+        // Issue 11 §4: administrators see the whole organization.
+        'users',
+        'connections',
       ].sort(),
     );
     expect(fields('Mutation')).toEqual(

@@ -13,6 +13,7 @@ import {
 } from '@tsunagi/booking-rules';
 import {
   API_KEY_ROLES,
+  CONNECTION_HEALTHS,
   EVENT_TYPES,
   EXCHANGE_SETTINGS_STATUSES,
   EXCHANGE_STEP_STATUSES,
@@ -26,6 +27,7 @@ import { EXCHANGE_STEP_IDS } from '@tsunagi/providers';
 export const SCHEMA_VOCABULARIES: Readonly<Record<string, readonly string[]>> = {
   Provider: PROVIDERS,
   ConnectionStatus: CONNECTION_STATUSES,
+  ConnectionHealth: CONNECTION_HEALTHS,
   LocationType: LOCATION_TYPES,
   ReasonKind: DISABLE_REASON_KINDS,
   RemediationActionKind: REMEDIATION_ACTION_KINDS,

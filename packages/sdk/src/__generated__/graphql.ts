@@ -165,11 +165,41 @@ export type Connection = {
   user: User;
 };
 
-/** What the app's top banner needs. */
+/**
+ * What the app's top banner needs. `erroredConnections` is the `totalCount` of
+ * `connections(filter: { status: [ERROR] })`, which lists them.
+ */
 export type ConnectionAlerts = {
   __typename?: 'ConnectionAlerts';
   disabledBookingPages: Scalars['Int']['output'];
   erroredConnections: Scalars['Int']['output'];
+};
+
+/** A page of connections (the name follows the Relay convention: a connection of Connection objects). */
+export type ConnectionConnection = {
+  __typename?: 'ConnectionConnection';
+  edges: Array<ConnectionEdge>;
+  pageInfo: PageInfo;
+  /** How many connections match, across all pages of results. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ConnectionEdge = {
+  __typename?: 'ConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Connection;
+};
+
+/**
+ * Narrows the organization's connection list; every field given must hold, and a list holds when the
+ * connection has one of its values (an empty list matches nothing).
+ */
+export type ConnectionFilter = {
+  health?: InputMaybe<Array<ConnectionHealth>>;
+  provider?: InputMaybe<Array<Provider>>;
+  status?: InputMaybe<Array<ConnectionStatus>>;
+  /** Only this user's connections. */
+  userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Refines the status: DEGRADED and AT_RISK connections still work, BROKEN ones do not. */
@@ -701,12 +731,19 @@ export type Query = {
   bookingPages: BookingPageConnection;
   connection?: Maybe<Connection>;
   connectionAlerts: ConnectionAlerts;
+  /**
+   * The organization's connections (unlinked ones included unless filtered out), oldest first, for admins and
+   * service tokens. `first` is at most 100. Each one's `affectedBookingPages` are the pages it stops.
+   */
+  connections: ConnectionConnection;
   /** The event log, oldest first, after `after` (exclusive). Admins and service tokens only. `first` is at most 500. */
   events: EventConnection;
   /** The organization's Exchange settings, or null. ADMIN and SERVICE tokens only. */
   exchangeSettings?: Maybe<ExchangeSettings>;
   /** One row per provider for `userId` (default: the viewer). */
   integrations: Array<Integration>;
+  /** The organization's people by name, for admins and service tokens. `first` is at most 100. */
+  users: UserConnection;
   /** The user the bearer token names. SERVICE tokens that name no user get FORBIDDEN. */
   viewer: User;
 };
@@ -729,6 +766,13 @@ export type QueryConnectionArgs = {
 };
 
 
+export type QueryConnectionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ConnectionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -738,6 +782,13 @@ export type QueryEventsArgs = {
 export type QueryIntegrationsArgs = {
   tab?: InputMaybe<IntegrationTab>;
   userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryUsersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<UserFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Why a page is disabled (or would be, when INACTIVE). */
@@ -933,10 +984,51 @@ export type UserConnectionsArgs = {
   kind?: InputMaybe<ConnectionKind>;
 };
 
+export type UserConnection = {
+  __typename?: 'UserConnection';
+  edges: Array<UserEdge>;
+  pageInfo: PageInfo;
+  /** How many users match, across all pages of results. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type UserEdge = {
+  __typename?: 'UserEdge';
+  cursor: Scalars['String']['output'];
+  node: User;
+};
+
+/** Narrows the organization's user list; every field given must hold. */
+export type UserFilter = {
+  /** Only users with one of these roles (an empty list matches nobody). */
+  role?: InputMaybe<Array<UserRole>>;
+  /** Only users whose name or email starts with this text, ignoring case. At most 320 characters. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** What a person may do in their organization: members manage their own connections and pages, admins all of them. */
 export type UserRole =
   | 'ADMIN'
   | 'MEMBER';
+
+export type OrganizationConnectionsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ConnectionFilter>;
+  locale?: InputMaybe<Locale>;
+}>;
+
+
+export type OrganizationConnectionsQuery = { __typename?: 'Query', connections: { __typename?: 'ConnectionConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', endCursor?: string | null, hasNextPage: boolean }, edges: Array<{ __typename?: 'ConnectionEdge', cursor: string, node: { __typename?: 'Connection', id: string, provider: Provider, kind: ConnectionKind, accountEmail?: string | null, status: ConnectionStatus, health: ConnectionHealth, statusChangedAt: string, user: { __typename?: 'User', id: string, name: string, email: string }, lastError?: { __typename?: 'ProviderError', code: ErrorCode, action: ErrorAction, title: string, remediation: string } | null, affectedBookingPages: Array<{ __typename?: 'BookingPage', id: string, title: string, state: BookingPageState }> } }> } };
+
+export type OrganizationUsersQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<UserFilter>;
+}>;
+
+
+export type OrganizationUsersQuery = { __typename?: 'Query', users: { __typename?: 'UserConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', endCursor?: string | null, hasNextPage: boolean }, edges: Array<{ __typename?: 'UserEdge', cursor: string, node: { __typename?: 'User', id: string, name: string, email: string, role: UserRole } }> } };
 
 export type ConnectionAlertsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1095,6 +1187,65 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const OrganizationConnectionsDocument = new TypedDocumentString(`
+    query OrganizationConnections($first: Int = 50, $after: String, $filter: ConnectionFilter, $locale: Locale = EN) {
+  connections(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    edges {
+      cursor
+      node {
+        id
+        provider
+        kind
+        accountEmail
+        status
+        health
+        statusChangedAt
+        user {
+          id
+          name
+          email
+        }
+        lastError {
+          code
+          action
+          title(locale: $locale)
+          remediation(locale: $locale)
+        }
+        affectedBookingPages {
+          id
+          title
+          state
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationConnectionsQuery, OrganizationConnectionsQueryVariables>;
+export const OrganizationUsersDocument = new TypedDocumentString(`
+    query OrganizationUsers($first: Int = 50, $after: String, $filter: UserFilter) {
+  users(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    edges {
+      cursor
+      node {
+        id
+        name
+        email
+        role
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationUsersQuery, OrganizationUsersQueryVariables>;
 export const ConnectionAlertsDocument = new TypedDocumentString(`
     query ConnectionAlerts {
   connectionAlerts {

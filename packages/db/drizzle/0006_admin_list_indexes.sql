@@ -1,0 +1,2 @@
+CREATE INDEX "connections_org_created_idx" ON "connections" USING btree ("organization_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "users_org_name_idx" ON "users" USING btree ("organization_id","name","id");
