@@ -40,7 +40,14 @@ export type {
 export { createDatabase, MIGRATIONS_FOLDER } from './database.js';
 export type { DemoAccountConnection, DemoAccounts } from './demo-accounts.js';
 export { attachDemoAccount, listDemoAccounts } from './demo-accounts.js';
-export { createOrganization, createUser, setUserExternalId, userByExternalId } from './directory.js';
+export {
+  createOrganization,
+  createUser,
+  organizationByReference,
+  setBookingPageExternalId,
+  setUserExternalId,
+  userByExternalId,
+} from './directory.js';
 export type { EventBus, EventListener, EventNotice, PgNotifyEventBusOptions } from './event-bus.js';
 export { InProcessEventBus, NoopEventBus, PgNotifyEventBus } from './event-bus.js';
 export type {

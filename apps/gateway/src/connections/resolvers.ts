@@ -6,6 +6,7 @@ import { actorOf, type GatewayContext, refreshLoaders } from '../context.js';
 import { badInput, forbidden, gatewayError, notFound, unwrap } from '../errors.js';
 import { catalogLocale } from '../locale.js';
 import type { ProviderResult } from '../providers/registry.js';
+import { resolveUserId } from '../references/index.js';
 import { referencedUser } from '../relations.js';
 import { checkId, checkText } from '../validation.js';
 
@@ -56,7 +57,7 @@ export const connectionResolvers: Resolvers = {
           throw gatewayError('BAD_USER_INPUT', 'Service tokens must pass userId');
         subject = viewer.userId;
       } else {
-        subject = checkId(userId, 'userId');
+        subject = await resolveUserId(context, userId, 'userId');
         if (viewer.role === 'MEMBER' && subject !== viewer.userId) {
           throw forbidden('Members see only their own integrations');
         }
@@ -101,7 +102,10 @@ export const connectionResolvers: Resolvers = {
     connectExchangeCalendar: async (_parent, { mailbox, userId }, context) => {
       const actor = actorOf(context);
       const { viewer } = context;
-      const subject = userId === null || userId === undefined ? viewer.userId : checkId(userId, 'userId');
+      const subject =
+        userId === null || userId === undefined
+          ? viewer.userId
+          : await resolveUserId(context, userId, 'userId');
       if (subject !== viewer.userId) {
         if (viewer.role !== 'ADMIN') throw forbidden('Members link only their own calendars');
         if ((await context.loaders.user.load(subject)) === null) throw notFound('User');
