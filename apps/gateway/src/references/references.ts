@@ -11,7 +11,7 @@ import { checkCount, checkId } from '../validation.js';
 export const EXTERNAL_ID_PREFIX = 'ext:';
 
 const MAX_EXTERNAL_ID = INPUT_LIMITS.externalIdLength;
-// Identifiers, not text: control characters (NUL above all, which Postgres text refuses) are not ids.
+// Identifiers, not text: an external id with control characters is a caller's mistake, not an id.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 
@@ -31,7 +31,7 @@ export function parseReference(value: string, field: string): { id: string } | {
   return { externalId };
 }
 
-/** Every argument of a request is checked before any is looked up, so bad input never costs a query. */
+/** Every value is checked before any is looked up, so bad input never costs a query. */
 async function resolve(
   loader: DataLoader<string, string | null>,
   values: readonly string[],
