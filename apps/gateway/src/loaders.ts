@@ -20,6 +20,10 @@ export interface Loaders {
   readonly locationsByPage: DataLoader<string, BookingPageLocationRow[]>;
   /** The pages each connection's user owns or belongs to. */
   readonly pagesByConnection: DataLoader<string, BookingPageRow[]>;
+  /** Our id of the organization's user with each external id (src/references resolves `ext:` arguments). */
+  readonly userIdByExternalId: DataLoader<string, string | null>;
+  /** Our id of the organization's page with each external id, visible to the viewer or not. */
+  readonly pageIdByExternalId: DataLoader<string, string | null>;
 }
 
 export function createLoaders(reads: ReadRepository, scope: ReadScope): Loaders {
@@ -47,6 +51,12 @@ export function createLoaders(reads: ReadRepository, scope: ReadScope): Loaders 
       primeAll(page, perConnection.flat());
       return perConnection;
     }),
+    userIdByExternalId: new DataLoader((externalIds: readonly string[]) =>
+      reads.userIdsByExternalIds(scope.organizationId, externalIds),
+    ),
+    pageIdByExternalId: new DataLoader((externalIds: readonly string[]) =>
+      reads.pageIdsByExternalIds(scope.organizationId, externalIds),
+    ),
   };
 }
 

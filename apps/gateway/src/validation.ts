@@ -3,7 +3,7 @@ import { badInput } from './errors.js';
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** Ids are opaque, but always short and plain; anything else is not an id of ours. */
+/** Ids are opaque, but always short and plain (no colon: none starts with `ext:`, see references/). */
 export function checkId(value: string, field: string): string {
   if (!ID_PATTERN.test(value)) throw badInput(`${field} is not a valid id`, field);
   return value;
@@ -12,10 +12,6 @@ export function checkId(value: string, field: string): string {
 export function checkCount<T>(values: readonly T[], field: string, max: number): readonly T[] {
   if (values.length > max) throw badInput(`${field} has more than ${max} entries`, field);
   return values;
-}
-
-export function checkIds(values: readonly string[], field: string, max: number): string[] {
-  return checkCount(values, field, max).map((value) => checkId(value, field));
 }
 
 /** Caps free text early (the services check exact rules such as title ≤ 200). */

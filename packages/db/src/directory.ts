@@ -3,15 +3,28 @@
 import { and, eq, or } from 'drizzle-orm';
 import type { Executor } from './database.js';
 import { newId } from './ids.js';
-import { type OrganizationRow, organizations, type UserRole, type UserRow, users } from './schema.js';
+import {
+  type BookingPageRow,
+  bookingPages,
+  type OrganizationRow,
+  organizations,
+  type UserRole,
+  type UserRow,
+  users,
+} from './schema.js';
 
 export async function createOrganization(
   db: Executor,
-  input: { name: string; slug: string; id?: string },
+  input: { name: string; slug: string; id?: string; externalId?: string | null },
 ): Promise<OrganizationRow> {
   const [row] = await db
     .insert(organizations)
-    .values({ id: input.id ?? newId('org'), name: input.name, slug: input.slug })
+    .values({
+      id: input.id ?? newId('org'),
+      name: input.name,
+      slug: input.slug,
+      externalId: input.externalId ?? null,
+    })
     .returning();
   if (row === undefined) throw new Error('Insert returned no organization');
   return row;
@@ -39,6 +52,23 @@ export async function findUser(
     .where(and(eq(users.organizationId, organizationId), eq(users.id, userId)))
     .limit(1);
   return row;
+}
+
+/**
+ * The organization an identity provider's organization claim names: by our id first, else by the product's
+ * external id. Our ids are random (`org_…`), so an external id can only shadow one by being set to it on
+ * purpose; the id wins then, and the external id names nothing.
+ */
+export async function organizationByReference(
+  db: Executor,
+  reference: string,
+): Promise<OrganizationRow | null> {
+  const rows = await db
+    .select()
+    .from(organizations)
+    .where(or(eq(organizations.id, reference), eq(organizations.externalId, reference)))
+    .limit(2);
+  return rows.find((row) => row.id === reference) ?? rows[0] ?? null;
 }
 
 export async function createUser(
@@ -86,5 +116,21 @@ export async function userByExternalId(
     .from(users)
     .where(and(eq(users.organizationId, organizationId), eq(users.externalId, externalId)))
     .limit(1);
+  return row;
+}
+
+/**
+ * Names a booking page by the product's own id. Directory sync will call it; until then tests and operators
+ * do. Null clears it. Unique per organization (booking_pages_org_external_id_key).
+ */
+export async function setBookingPageExternalId(
+  db: Executor,
+  input: { organizationId: string; pageId: string; externalId: string | null },
+): Promise<BookingPageRow | null> {
+  const [row = null] = await db
+    .update(bookingPages)
+    .set({ externalId: input.externalId })
+    .where(and(eq(bookingPages.organizationId, input.organizationId), eq(bookingPages.id, input.pageId)))
+    .returning();
   return row;
 }

@@ -46,6 +46,8 @@ export {
   createUser,
   findOrganization,
   findUser,
+  organizationByReference,
+  setBookingPageExternalId,
   setUserExternalId,
   userByExternalId,
 } from './directory.js';
@@ -103,13 +105,13 @@ export type {
   OAuthStateStore,
 } from './oauth-states.js';
 export { createOAuthStateStore, OAUTH_STATE_REFUSALS } from './oauth-states.js';
-export { createDatabaseIfMissing } from './provision.js';
 export type {
   ConnectionListFilter,
   ConnectionListOptions,
   UserListFilter,
   UserListOptions,
 } from './organization-lists.js';
+export { createDatabaseIfMissing } from './provision.js';
 export type { ReadScope } from './read-scope.js';
 export { readScopeFor } from './read-scope.js';
 export type { AlertCounts, BookingPageList, Integration, ListBookingPagesOptions } from './repositories.js';

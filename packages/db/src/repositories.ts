@@ -121,6 +121,46 @@ export class ReadRepository {
     return row ?? null;
   }
 
+  /**
+   * Our ids of the organization's users the product knows by these external ids, one per key (null when none
+   * has it). Only the organization bounds it: what the viewer may do with the user is decided afterwards.
+   */
+  async userIdsByExternalIds(
+    organizationId: string,
+    externalIds: readonly string[],
+  ): Promise<(string | null)[]> {
+    if (externalIds.length === 0) return [];
+    const rows = await this.db
+      .select({ id: users.id, externalId: users.externalId })
+      .from(users)
+      .where(
+        and(eq(users.organizationId, organizationId), inArray(users.externalId, [...new Set(externalIds)])),
+      );
+    return pick(externalIds, rows, (row) => row.externalId ?? '').map((row) => row?.id ?? null);
+  }
+
+  /**
+   * Our ids of the organization's pages the product knows by these external ids, one per key (null when none
+   * has it). Tenant-wide for every scope, like a page id a member names: the page's own checks (visible,
+   * owned) then answer exactly as they do for that id.
+   */
+  async pageIdsByExternalIds(
+    organizationId: string,
+    externalIds: readonly string[],
+  ): Promise<(string | null)[]> {
+    if (externalIds.length === 0) return [];
+    const rows = await this.db
+      .select({ id: bookingPages.id, externalId: bookingPages.externalId })
+      .from(bookingPages)
+      .where(
+        and(
+          eq(bookingPages.organizationId, organizationId),
+          inArray(bookingPages.externalId, [...new Set(externalIds)]),
+        ),
+      );
+    return pick(externalIds, rows, (row) => row.externalId ?? '').map((row) => row?.id ?? null);
+  }
+
   /** Everyone in the organization can see its people (names of fellow members). */
   async usersByIds(scope: ReadScope, ids: readonly string[]): Promise<(UserRow | null)[]> {
     if (ids.length === 0) return [];

@@ -70,7 +70,10 @@ export type BookingPage = {
   readonly eligibleHosts: ReadonlyArray<User>;
   /** False when the owner turned the page off (state INACTIVE). */
   readonly enabled: Scalars['Boolean']['output'];
-  /** The product's own id for this page (set by directory sync); null for pages made through this API. */
+  /**
+   * The product's own id for this page (set by directory sync); null for pages made through this API. Arguments
+   * that name a page take it as `ext:<externalId>`.
+   */
   readonly externalId?: Maybe<Scalars['String']['output']>;
   readonly id: Scalars['ID']['output'];
   readonly locations: ReadonlyArray<Location>;
@@ -247,10 +250,10 @@ export type ConnectionStatusEvent = {
 export type CreateBookingPageInput = {
   readonly enabled?: InputMaybe<Scalars['Boolean']['input']>;
   readonly locations?: InputMaybe<ReadonlyArray<LocationInput>>;
-  /** The owner is always a member; at most 100. */
+  /** Users (`usr_…` or `ext:<externalId>`). The owner is always a member; at most 100. */
   readonly memberIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
   readonly mode?: InputMaybe<AttendanceMode>;
-  /** Defaults to the viewer. Only admins may create pages for someone else. */
+  /** A user (`usr_…` or `ext:<externalId>`); defaults to the viewer. Only admins may create pages for someone else. */
   readonly ownerId?: InputMaybe<Scalars['ID']['input']>;
   readonly roundRobin?: InputMaybe<Scalars['Boolean']['input']>;
   /** Lowercase letters, digits and dashes, unique in the organization; derived from the title when absent. */
@@ -543,6 +546,7 @@ export type Mutation = {
   readonly createApiKey: CreatedApiKey;
   readonly createBookingPage: BookingPage;
   readonly removeAllLocations: BookingPage;
+  /** Removes one location of the page; NOT_FOUND when the location is not on that page. */
   readonly removeLocation: BookingPage;
   /**
    * Tests the stored settings (with the stored secret, which never leaves the server) against `participant`'s
@@ -722,10 +726,18 @@ export type ProviderErrorTitleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
 export type Query = {
   readonly __typename?: 'Query';
   /** The organization's API keys, newest first, revoked ones included. ADMIN only. */
   readonly apiKeys: ReadonlyArray<ApiKey>;
+  /** NOT_FOUND when the viewer cannot see the page. */
   readonly bookingPage?: Maybe<BookingPage>;
   /**
    * Pages disabled by a connection error first, then the rest; members see the pages they own or belong to.
@@ -752,11 +764,25 @@ export type Query = {
 };
 
 
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
 export type QueryBookingPageArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
 export type QueryBookingPagesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -764,11 +790,25 @@ export type QueryBookingPagesArgs = {
 };
 
 
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
 export type QueryConnectionArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
 export type QueryConnectionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ConnectionFilter>;
@@ -776,18 +816,39 @@ export type QueryConnectionsArgs = {
 };
 
 
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
 export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
 export type QueryIntegrationsArgs = {
   tab?: InputMaybe<IntegrationTab>;
   userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
 export type QueryUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<UserFilter>;
@@ -960,7 +1021,7 @@ export type SubscriptionEventsArgs = {
 };
 
 export type UpdateBookingPageInput = {
-  /** Replaces the member list (the owner stays a member). */
+  /** Replaces the member list (the owner stays a member): users, `usr_…` or `ext:<externalId>`. */
   readonly memberIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
   readonly mode?: InputMaybe<AttendanceMode>;
   readonly roundRobin?: InputMaybe<Scalars['Boolean']['input']>;
@@ -973,7 +1034,10 @@ export type User = {
   /** The user's linked accounts (unlinked ones included, with status DISCONNECTED), oldest first. */
   readonly connections: ReadonlyArray<Connection>;
   readonly email: Scalars['String']['output'];
-  /** The product's own id for this person (set by directory sync); null for people it has not synced. */
+  /**
+   * The product's own id for this person (set by directory sync); null for people it has not synced. Arguments
+   * that name a user take it as `ext:<externalId>`.
+   */
   readonly externalId?: Maybe<Scalars['String']['output']>;
   readonly id: Scalars['ID']['output'];
   /** The language the person reads, when the product has said; texts for them default to English otherwise. */

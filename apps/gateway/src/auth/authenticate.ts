@@ -2,13 +2,7 @@
 // (or a service) of an existing organization, or UNAUTHENTICATED. Three kinds of credential share the
 // `Authorization: Bearer` header: API keys (`tsk_…`), the identity provider's tokens (RS256, ES256, EdDSA),
 // and the gateway's own HS256 development tokens. Nothing of a credential is ever logged or echoed.
-import {
-  createReadRepository,
-  type Executor,
-  isApiKey,
-  type ReadRepository,
-  userByExternalId,
-} from '@tsunagi/db';
+import { type Executor, isApiKey, organizationByReference, userByExternalId } from '@tsunagi/db';
 import { decodeProtectedHeader } from 'jose';
 import { createContext, type GatewayContext, type GatewayServices } from '../context.js';
 import { databaseUnavailableError, gatewayError } from '../errors.js';
@@ -29,13 +23,11 @@ export interface AuthSettings {
 /** Built once per gateway: holds the identity provider's cached key set. */
 export class Authenticator {
   readonly #db: Executor;
-  readonly #reads: ReadRepository;
   readonly #identityProvider: IdentityProvider | null;
   readonly #devTokens: JwtSettings | null;
 
   constructor(settings: AuthSettings, db: Executor) {
     this.#db = db;
-    this.#reads = createReadRepository(db);
     this.#identityProvider =
       settings.identityProvider === undefined ? null : new IdentityProvider(settings.identityProvider);
     const accepted = settings.allowDevTokens ?? this.#identityProvider === null;
@@ -68,16 +60,14 @@ export class Authenticator {
       throw new TokenError('INVALID', 'The token is not valid');
     }
     const claims = await this.#identityProvider.verify(credential);
-    const user = await userByExternalId(this.#db, claims.organizationId, claims.externalUserId);
+    // The product may name its organization by our id or by its own (organizations.external_id); our id
+    // is tried first (organizationByReference). Which of the two claims is unknown helps whoever wires the
+    // provider up; neither value is echoed.
+    const organization = await organizationByReference(this.#db, claims.organization);
+    if (organization === null) throw new TokenError('INVALID', 'The token names no organization');
+    const user = await userByExternalId(this.#db, organization.id, claims.externalUserId);
     if (user === null) {
-      // Which of the two is unknown helps whoever wires the provider up; neither value is echoed.
-      const known = (await this.#reads.organization(claims.organizationId)) !== null;
-      throw new TokenError(
-        'INVALID',
-        known
-          ? 'The token names no user of its organization (by external id)'
-          : 'The token names no organization',
-      );
+      throw new TokenError('INVALID', 'The token names no user of its organization (by external id)');
     }
     return {
       // The token's role when it has one (createContext demotes an ADMIN claim of a member); else the database's.

@@ -1,7 +1,7 @@
 // End-user tokens from a real OIDC provider on loopback (discovery + JWKS over HTTP), through a real
 // gateway on both drivers: accepted algorithms, key rotation without restart, the classic attacks, every
 // time and audience check, claim mapping, and users named by their external id.
-import { setUserExternalId } from '@tsunagi/db';
+import { createOrganization, createUser, setUserExternalId } from '@tsunagi/db';
 import { base64url, SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { codes, describeEachDriver, startTestGateway, type TestGateway } from '../../test/harness.js';
@@ -150,6 +150,51 @@ describeEachDriver('identity-provider tokens (%s)', (driver) => {
     expect(otherOrg.body.errors?.[0]?.message).toBe('The token names no organization');
     const noOrg = await viewerOf(await idp.sign({ kid, claims: { sub: 'ext-bo' } }));
     expect(noOrg.status).toBe(401);
+  });
+
+  it('names the organization by our id or by its external id, our id first', async () => {
+    const suffix = `${driver}-${Date.now()}`;
+    let made = 0;
+    const named = async (orgExternalId: string, userExternalId: string) => {
+      made += 1;
+      const organization = await createOrganization(t.handle.db, {
+        name: `Org ${made}`,
+        slug: `org-${suffix}-${made}`,
+        externalId: orgExternalId,
+      });
+      const user = await createUser(t.handle.db, {
+        organizationId: organization.id,
+        name: userExternalId,
+        email: `${userExternalId}-${suffix}@example.test`,
+      });
+      await setUserExternalId(t.handle.db, {
+        organizationId: organization.id,
+        userId: user.id,
+        externalId: userExternalId,
+      });
+      return { organizationId: organization.id, userId: user.id };
+    };
+    const viewer = async (org: string, sub: string) =>
+      viewerOf(await idp.sign({ kid, claims: { sub, org } }));
+
+    const acme = await named(`acme-${suffix}`, 'emp-1');
+    expect((await viewer(`acme-${suffix}`, 'emp-1')).body.data?.viewer.id).toBe(acme.userId);
+    expect((await viewer(acme.organizationId, 'emp-1')).body.data?.viewer.id).toBe(acme.userId);
+
+    // An organization whose external id is set to another one's id: the id wins, for either's people.
+    const shadow = await named(acme.organizationId, 'emp-1');
+    expect((await viewer(acme.organizationId, 'emp-1')).body.data?.viewer.id).toBe(acme.userId);
+    expect((await viewer(shadow.organizationId, 'emp-1')).body.data?.viewer.id).toBe(shadow.userId);
+
+    const unknown = await viewer(`nobody-${suffix}`, 'emp-1');
+    expect(unknown.status).toBe(401);
+    expect(unknown.body.errors?.[0]?.message).toBe('The token names no organization');
+    // The external id names the organization, not a user of another one.
+    const stranger = await viewer(`acme-${suffix}`, 'ext-bo');
+    expect(stranger.status).toBe(401);
+    expect(stranger.body.errors?.[0]?.message).toBe(
+      'The token names no user of its organization (by external id)',
+    );
   });
 
   it('takes the role from the claim, demoting an ADMIN claim of a member, else from the database', async () => {

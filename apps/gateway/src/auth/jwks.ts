@@ -13,7 +13,7 @@ import { TokenError } from './token.js';
 export const IDENTITY_PROVIDER_ALGORITHMS = ['RS256', 'ES256', 'EdDSA'] as const;
 
 export interface ClaimNames {
-  /** Names the Tsunagi organization (default `org`). */
+  /** Names the organization by our id or the product's external id for it (default `org`). */
   readonly organization: string;
   /** Names the user by the product's id, matched to users.external_id (default `sub`). */
   readonly user: string;
@@ -45,7 +45,8 @@ export interface IdentityProviderSettings {
 
 /** What a provider's token says, before the database has a say. */
 export interface IdentityClaims {
-  readonly organizationId: string;
+  /** The organization claim as sent: our id (`org_…`) or the organization's external id. */
+  readonly organization: string;
   readonly externalUserId: string;
   readonly role: 'MEMBER' | 'ADMIN' | null;
   readonly expiresAt: Date;
@@ -97,7 +98,7 @@ export class IdentityProvider {
       throw new TokenError('INVALID', `The token's ${names.role} claim must be MEMBER or ADMIN`);
     }
     return {
-      organizationId: organization.data,
+      organization: organization.data,
       externalUserId: user.data,
       role: role?.data ?? null,
       expiresAt: new Date((payload.exp ?? 0) * 1000),

@@ -3,6 +3,7 @@ import { createApiKey, listApiKeys, revokeApiKey } from '@tsunagi/db';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import type { GatewayContext } from '../context.js';
 import { badInput, forbidden, notFound } from '../errors.js';
+import { resolveUserId } from '../references/index.js';
 import { checkId, checkText } from '../validation.js';
 
 const MAX_NAME_LENGTH = 100;
@@ -26,7 +27,8 @@ export const apiKeyResolvers: Resolvers = {
       if (args.role === 'SERVICE') {
         if (args.userId != null) throw badInput('A SERVICE key names no user', 'userId');
       } else {
-        userId = args.userId == null ? context.viewer.userId : checkId(args.userId, 'userId');
+        userId =
+          args.userId == null ? context.viewer.userId : await resolveUserId(context, args.userId, 'userId');
         const user = await context.loaders.user.load(userId);
         if (user === null) throw notFound('User');
         if (args.role === 'ADMIN' && user.role !== 'ADMIN') {

@@ -12,6 +12,7 @@ import { actorOf, type GatewayContext, refreshLoaders, requireAdminOrService } f
 import { badInput, forbidden, gatewayError, notFound, unwrap } from '../errors.js';
 import { catalogLocale } from '../locale.js';
 import type { ProviderResult } from '../providers/registry.js';
+import { resolveUserId } from '../references/index.js';
 import { referencedUser } from '../relations.js';
 import { checkFirst, checkId, checkText, MAX_CURSOR_LENGTH } from '../validation.js';
 
@@ -62,7 +63,7 @@ export const connectionResolvers: Resolvers = {
           throw gatewayError('BAD_USER_INPUT', 'Service tokens must pass userId');
         subject = viewer.userId;
       } else {
-        subject = checkId(userId, 'userId');
+        subject = await resolveUserId(context, userId, 'userId');
         if (viewer.role === 'MEMBER' && subject !== viewer.userId) {
           throw forbidden('Members see only their own integrations');
         }
@@ -124,7 +125,10 @@ export const connectionResolvers: Resolvers = {
     connectExchangeCalendar: async (_parent, { mailbox, userId }, context) => {
       const actor = actorOf(context);
       const { viewer } = context;
-      const subject = userId === null || userId === undefined ? viewer.userId : checkId(userId, 'userId');
+      const subject =
+        userId === null || userId === undefined
+          ? viewer.userId
+          : await resolveUserId(context, userId, 'userId');
       if (subject !== viewer.userId) {
         if (viewer.role !== 'ADMIN') throw forbidden('Members link only their own calendars');
         if ((await context.loaders.user.load(subject)) === null) throw notFound('User');

@@ -2,8 +2,9 @@ import type { EventPayloads, EventSnapshots, EventType, TsunagiEvent } from '@ts
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { type GatewayContext, requireAdminOrService } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
+import { resolvePageId, resolveUserId } from '../references/index.js';
 import { optionalUser } from '../relations.js';
-import { checkFirst, checkId, parseEventCursor } from '../validation.js';
+import { checkFirst, parseEventCursor } from '../validation.js';
 import { delivered, eventStream } from './stream.js';
 
 const MAX_EVENTS_PER_PAGE = 500;
@@ -100,7 +101,9 @@ export const eventResolvers: Resolvers = {
     },
     connectionStatusChanged: {
       subscribe: async (_parent, { userId }, context) => {
-        const requested = userId === null || userId === undefined ? null : checkId(userId, 'userId');
+        // Resolved once: the subscription follows the user it was opened for, whatever their external id becomes.
+        const requested =
+          userId === null || userId === undefined ? null : await resolveUserId(context, userId, 'userId');
         // Members follow their own connections: asked for someone else, refused; asked for nobody, their own.
         const authorize = ({ viewer }: GatewayContext) => {
           if (requested !== null && viewer.role === 'MEMBER' && requested !== viewer.userId) {
@@ -126,7 +129,8 @@ export const eventResolvers: Resolvers = {
     },
     bookingPageStateChanged: {
       subscribe: async (_parent, { pageId }, context) => {
-        const only = pageId === null || pageId === undefined ? null : checkId(pageId, 'pageId');
+        const only =
+          pageId === null || pageId === undefined ? null : await resolvePageId(context, pageId, 'pageId');
         if (only !== null) await required(context.loaders.page.load(only), 'Booking page');
         return eventStream(context, {
           after: null,

@@ -6,8 +6,9 @@ import { actorOf, type GatewayContext, refreshLoaders } from '../context.js';
 import { notFound, unwrap } from '../errors.js';
 import { loadVisible } from '../loaders.js';
 import { catalogLocale } from '../locale.js';
+import { resolvePageId, resolveUserId, resolveUserIds } from '../references/index.js';
 import { optionalUser, referencedUser, usersInOrder } from '../relations.js';
-import { checkCount, checkFirst, checkId, checkIds, checkText, MAX_CURSOR_LENGTH } from '../validation.js';
+import { checkCount, checkFirst, checkId, checkText, MAX_CURSOR_LENGTH } from '../validation.js';
 
 // The state service's own limits, checked here too so oversized input never reaches SQL.
 const {
@@ -21,7 +22,7 @@ const {
 
 /** A page the viewer may see, or NOT_FOUND (other tenants' ids look exactly like unknown ones). */
 async function visiblePage(context: GatewayContext, id: string, field: string): Promise<BookingPageRow> {
-  const page = await context.loaders.page.load(checkId(id, field));
+  const page = await context.loaders.page.load(await resolvePageId(context, id, field));
   if (page === null) throw notFound('Booking page');
   return page;
 }
@@ -61,14 +62,17 @@ export const pageResolvers: Resolvers = {
   Mutation: {
     createBookingPage: async (_parent, { input }, context) => {
       const actor = actorOf(context);
+      // One lookup for the owner and the members when they are named by external id.
+      const [ownerId, memberIds] = await Promise.all([
+        input.ownerId == null ? null : resolveUserId(context, input.ownerId, 'ownerId'),
+        input.memberIds == null ? null : resolveUserIds(context, input.memberIds, 'memberIds', MAX_MEMBERS),
+      ]);
       const page = unwrap(
         await context.services.state.createBookingPage(actor, {
           title: checkText(input.title, 'title', MAX_TITLE),
           ...(input.slug == null ? {} : { slug: checkText(input.slug, 'slug', MAX_SLUG) }),
-          ...(input.ownerId == null ? {} : { ownerId: checkId(input.ownerId, 'ownerId') }),
-          ...(input.memberIds == null
-            ? {}
-            : { memberIds: checkIds(input.memberIds, 'memberIds', MAX_MEMBERS) }),
+          ...(ownerId === null ? {} : { ownerId }),
+          ...(memberIds === null ? {} : { memberIds }),
           ...(input.mode == null ? {} : { mode: input.mode }),
           ...(input.roundRobin == null ? {} : { roundRobin: input.roundRobin }),
           ...(input.enabled == null ? {} : { enabled: input.enabled }),
@@ -85,13 +89,15 @@ export const pageResolvers: Resolvers = {
     },
     updateBookingPage: async (_parent, { id, input }, context) => {
       const actor = actorOf(context);
+      const [pageId, memberIds] = await Promise.all([
+        resolvePageId(context, id, 'id'),
+        input.memberIds == null ? null : resolveUserIds(context, input.memberIds, 'memberIds', MAX_MEMBERS),
+      ]);
       const page = unwrap(
-        await context.services.state.updateBookingPage(actor, checkId(id, 'id'), {
+        await context.services.state.updateBookingPage(actor, pageId, {
           ...(input.title == null ? {} : { title: checkText(input.title, 'title', MAX_TITLE) }),
           ...(input.slug == null ? {} : { slug: checkText(input.slug, 'slug', MAX_SLUG) }),
-          ...(input.memberIds == null
-            ? {}
-            : { memberIds: checkIds(input.memberIds, 'memberIds', MAX_MEMBERS) }),
+          ...(memberIds === null ? {} : { memberIds }),
           ...(input.mode == null ? {} : { mode: input.mode }),
           ...(input.roundRobin == null ? {} : { roundRobin: input.roundRobin }),
         }),
@@ -103,7 +109,7 @@ export const pageResolvers: Resolvers = {
       const { page } = unwrap(
         await context.services.state.addLocation(
           actor,
-          checkId(pageId, 'pageId'),
+          await resolvePageId(context, pageId, 'pageId'),
           locationDraft(location, 'location'),
         ),
       );
@@ -113,7 +119,9 @@ export const pageResolvers: Resolvers = {
       const actor = actorOf(context);
       checkId(locationId, 'locationId');
       // The service finds a location by its id alone: make sure it is on the page the caller named.
-      const locations = await context.loaders.locationsByPage.load(checkId(pageId, 'pageId'));
+      const locations = await context.loaders.locationsByPage.load(
+        await resolvePageId(context, pageId, 'pageId'),
+      );
       if (!locations.some((location) => location.id === locationId)) throw notFound('Location');
       return changed(context, unwrap(await context.services.state.removeLocation(actor, locationId)));
     },
@@ -121,27 +129,33 @@ export const pageResolvers: Resolvers = {
       const actor = actorOf(context);
       return changed(
         context,
-        unwrap(await context.services.state.removeAllLocations(actor, checkId(pageId, 'pageId'))),
+        unwrap(
+          await context.services.state.removeAllLocations(
+            actor,
+            await resolvePageId(context, pageId, 'pageId'),
+          ),
+        ),
       );
     },
     changeOwner: async (_parent, { pageId, userId }, context) => {
       const actor = actorOf(context);
-      return changed(
-        context,
-        unwrap(
-          await context.services.state.changeOwner(
-            actor,
-            checkId(pageId, 'pageId'),
-            checkId(userId, 'userId'),
-          ),
-        ),
-      );
+      const [page, owner] = await Promise.all([
+        resolvePageId(context, pageId, 'pageId'),
+        resolveUserId(context, userId, 'userId'),
+      ]);
+      return changed(context, unwrap(await context.services.state.changeOwner(actor, page, owner)));
     },
     setBookingPageEnabled: async (_parent, { pageId, enabled }, context) => {
       const actor = actorOf(context);
       return changed(
         context,
-        unwrap(await context.services.state.setBookingPageEnabled(actor, checkId(pageId, 'pageId'), enabled)),
+        unwrap(
+          await context.services.state.setBookingPageEnabled(
+            actor,
+            await resolvePageId(context, pageId, 'pageId'),
+            enabled,
+          ),
+        ),
       );
     },
   },

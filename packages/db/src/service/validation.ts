@@ -18,6 +18,8 @@ export const INPUT_LIMITS = {
   labelLength: 100,
   locationValueLength: 500,
   accountIdLength: 256,
+  /** The product's own id for a user, page or organization (`ext:<id>` in GraphQL arguments). */
+  externalIdLength: 256,
   /** An address as RFC 5321 bounds it (64 + 1 + 255), rounded to the customary 320. */
   emailLength: 320,
   /** Exchange settings: the EWS URL, the role account's secret, the application (client) id. */

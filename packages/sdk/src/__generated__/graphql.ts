@@ -67,7 +67,10 @@ export type BookingPage = {
   eligibleHosts: Array<User>;
   /** False when the owner turned the page off (state INACTIVE). */
   enabled: Scalars['Boolean']['output'];
-  /** The product's own id for this page (set by directory sync); null for pages made through this API. */
+  /**
+   * The product's own id for this page (set by directory sync); null for pages made through this API. Arguments
+   * that name a page take it as `ext:<externalId>`.
+   */
   externalId?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   locations: Array<Location>;
@@ -244,10 +247,10 @@ export type ConnectionStatusEvent = {
 export type CreateBookingPageInput = {
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
   locations?: InputMaybe<Array<LocationInput>>;
-  /** The owner is always a member; at most 100. */
+  /** Users (`usr_…` or `ext:<externalId>`). The owner is always a member; at most 100. */
   memberIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   mode?: InputMaybe<AttendanceMode>;
-  /** Defaults to the viewer. Only admins may create pages for someone else. */
+  /** A user (`usr_…` or `ext:<externalId>`); defaults to the viewer. Only admins may create pages for someone else. */
   ownerId?: InputMaybe<Scalars['ID']['input']>;
   roundRobin?: InputMaybe<Scalars['Boolean']['input']>;
   /** Lowercase letters, digits and dashes, unique in the organization; derived from the title when absent. */
@@ -540,6 +543,7 @@ export type Mutation = {
   createApiKey: CreatedApiKey;
   createBookingPage: BookingPage;
   removeAllLocations: BookingPage;
+  /** Removes one location of the page; NOT_FOUND when the location is not on that page. */
   removeLocation: BookingPage;
   /**
    * Tests the stored settings (with the stored secret, which never leaves the server) against `participant`'s
@@ -719,10 +723,18 @@ export type ProviderErrorTitleArgs = {
   locale?: InputMaybe<Locale>;
 };
 
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
 export type Query = {
   __typename?: 'Query';
   /** The organization's API keys, newest first, revoked ones included. ADMIN only. */
   apiKeys: Array<ApiKey>;
+  /** NOT_FOUND when the viewer cannot see the page. */
   bookingPage?: Maybe<BookingPage>;
   /**
    * Pages disabled by a connection error first, then the rest; members see the pages they own or belong to.
@@ -749,11 +761,25 @@ export type Query = {
 };
 
 
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
 export type QueryBookingPageArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
 export type QueryBookingPagesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -761,11 +787,25 @@ export type QueryBookingPagesArgs = {
 };
 
 
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
 export type QueryConnectionArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
 export type QueryConnectionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ConnectionFilter>;
@@ -773,18 +813,39 @@ export type QueryConnectionsArgs = {
 };
 
 
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
 export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
 export type QueryIntegrationsArgs = {
   tab?: InputMaybe<IntegrationTab>;
   userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
 export type QueryUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<UserFilter>;
@@ -957,7 +1018,7 @@ export type SubscriptionEventsArgs = {
 };
 
 export type UpdateBookingPageInput = {
-  /** Replaces the member list (the owner stays a member). */
+  /** Replaces the member list (the owner stays a member): users, `usr_…` or `ext:<externalId>`. */
   memberIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   mode?: InputMaybe<AttendanceMode>;
   roundRobin?: InputMaybe<Scalars['Boolean']['input']>;
@@ -970,7 +1031,10 @@ export type User = {
   /** The user's linked accounts (unlinked ones included, with status DISCONNECTED), oldest first. */
   connections: Array<Connection>;
   email: Scalars['String']['output'];
-  /** The product's own id for this person (set by directory sync); null for people it has not synced. */
+  /**
+   * The product's own id for this person (set by directory sync); null for people it has not synced. Arguments
+   * that name a user take it as `ext:<externalId>`.
+   */
   externalId?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   /** The language the person reads, when the product has said; texts for them default to English otherwise. */
