@@ -13,6 +13,7 @@ import {
   DEMO_ORGANIZATION_SLUG,
   findApiKey,
   findOrganization,
+  organizationByReference,
   parseKeyring,
 } from '@tsunagi/db';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '@tsunagi/db/testing';
@@ -155,6 +156,33 @@ describePostgres('tsunagi operator commands on PostgreSQL', () => {
       });
       const text = await cli(['org', 'create', '--name', 'Second', '--slug', 'second-org', ...env()]);
       expect(text.stdout).toMatch(/^Created organization org_\w+ \(slug second-org\): Second\n$/);
+    });
+
+    it('records the external id of the product, which names the organization once', async () => {
+      const run = await cli([
+        'org',
+        'create',
+        '--name',
+        'Nara',
+        '--external-id',
+        'tenant-nara',
+        ...env(),
+        '--json',
+      ]);
+      expect(run.code).toBe(0);
+      const { id } = JSON.parse(run.stdout).organization;
+      expect(await organizationByReference(handle.db, 'tenant-nara')).toMatchObject({ id, name: 'Nara' });
+      const again = await cli([
+        'org',
+        'create',
+        '--name',
+        'Nara 2',
+        '--external-id',
+        'tenant-nara',
+        ...env(),
+      ]);
+      expect(refusal(again)).toEqual({ code: 2, lines: 1, stdout: '', stack: false });
+      expect(again.stderr).toContain(`--external-id "tenant-nara" already names organization ${id}`);
     });
 
     it('refuses a slug that is taken', async () => {
@@ -331,6 +359,8 @@ describePostgres('tsunagi operator commands on PostgreSQL', () => {
       [['org', 'create', '--name', 'X', '--slug', 'Bad Slug'], /--slug must be lowercase/],
       [['org', 'create', '--name', '日本'], /cannot make a slug from --name/],
       [['org', 'create', '--name', 'X', '--bogus'], /Unknown option '--bogus'/],
+      [['org', 'create', '--name', 'X', '--external-id', ''], /--external-id must be 1 to 256 characters/],
+      [['org', 'create', '--name', 'X', '--external-id', 'a\u0007b'], /--external-id must be 1 to 256/],
       [['org', 'create', '--name'], /Option '--name' argument is ambiguous/],
       [['api-key'], /api-key needs a subcommand/],
       [['api-key', 'rotate'], /unknown api-key subcommand "rotate"/],

@@ -5,6 +5,7 @@ import {
   findOrganization,
   INPUT_LIMITS,
   type OrganizationRow,
+  organizationByReference,
 } from '@tsunagi/db';
 import { type CliIo, CliUsageError } from '../io.js';
 import { formatNewKey, issueApiKey, keyName } from './api-keys.js';
@@ -12,8 +13,9 @@ import { withDatabase } from './database.js';
 import { databaseUrl, loadEnvironment } from './environment.js';
 import { parseCommand, print, required } from './output.js';
 
-export const ORG_USAGE = `tsunagi org create --name <name> [--slug <slug>] [--with-service-key <key name>] [--env-file .env] [--json]
+export const ORG_USAGE = `tsunagi org create --name <name> [--slug <slug>] [--external-id <id>] [--with-service-key <key name>] [--env-file .env] [--json]
   Creates an organization and prints its id and slug (the slug defaults to one made from the name).
+  --external-id is the product's own id for it, which an identity provider's organization claim may name.
   --with-service-key also issues a SERVICE API key with that name and prints it, this once.`;
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -31,19 +33,21 @@ export async function runOrg(args: readonly string[], io: CliIo): Promise<number
   const { values } = parseCommand(rest, {
     name: { type: 'string' },
     slug: { type: 'string' },
+    'external-id': { type: 'string' },
     'with-service-key': { type: 'string' },
   });
   const name = required(values.name, '--name');
   if (name.length > MAX_NAME_LENGTH)
     throw new CliUsageError(`--name is longer than ${MAX_NAME_LENGTH} characters`);
   const slug = values.slug === undefined ? slugFrom(name) : checkSlug(values.slug);
+  const externalId = values['external-id'] === undefined ? null : checkExternalId(values['external-id']);
   const serviceKeyName =
     values['with-service-key'] === undefined ? null : keyName(values['with-service-key']);
   const url = databaseUrl(await loadEnvironment(io, values['env-file']));
 
   const { organization, key } = await withDatabase(url, ({ db }) =>
     db.transaction(async (tx) => {
-      const organization = await createUniqueOrganization(tx, name, slug);
+      const organization = await createUniqueOrganization(tx, name, slug, externalId);
       const key =
         serviceKeyName === null
           ? null
@@ -62,14 +66,35 @@ export async function runOrg(args: readonly string[], io: CliIo): Promise<number
   return 0;
 }
 
-async function createUniqueOrganization(db: Executor, name: string, slug: string): Promise<OrganizationRow> {
+async function createUniqueOrganization(
+  db: Executor,
+  name: string,
+  slug: string,
+  externalId: string | null,
+): Promise<OrganizationRow> {
   const taken = await findOrganization(db, slug);
   if (taken !== null) {
     throw new CliUsageError(
       `an organization with slug "${slug}" already exists (${taken.id}): pass another --slug`,
     );
   }
-  return createOrganization(db, { name, slug });
+  if (externalId !== null) {
+    const named = await organizationByReference(db, externalId);
+    if (named !== null) {
+      throw new CliUsageError(`--external-id "${externalId}" already names organization ${named.id}`);
+    }
+  }
+  return createOrganization(db, { name, slug, ...(externalId === null ? {} : { externalId }) });
+}
+
+function checkExternalId(value: string): string {
+  // The same rule the gateway applies to `ext:` references.
+  if (value.length === 0 || value.length > INPUT_LIMITS.externalIdLength || /\p{Cc}/u.test(value)) {
+    throw new CliUsageError(
+      `--external-id must be 1 to ${INPUT_LIMITS.externalIdLength} characters without control characters`,
+    );
+  }
+  return value;
 }
 
 function checkSlug(value: string): string {
