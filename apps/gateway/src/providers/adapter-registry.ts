@@ -40,6 +40,7 @@ import {
   fromService,
   type ProviderRegistry,
   type ProviderResult,
+  type RevocableGrant,
   type StartAuthorizationRequest,
 } from './registry.js';
 
@@ -238,23 +239,39 @@ export class AdapterProviderRegistry implements ProviderRegistry {
     if (adapter === undefined) return null;
     const credentials = await this.#credentials.load(request.organizationId, request.connectionId);
     if (credentials === null) return null;
+    return () => this.#revoke(request.connectionId, connection.provider, credentials);
+  }
+
+  async revokeGrants(grants: readonly RevocableGrant[]): Promise<void> {
+    for (const grant of grants) {
+      if (grant.credentials !== null)
+        await this.#revoke(grant.connectionId, grant.provider, grant.credentials);
+    }
+  }
+
+  /** The unlink's revocation at the provider, for one grant: best effort, logged, never throws. */
+  async #revoke(
+    connectionId: string,
+    provider: ConnectionProvider,
+    credentials: RevocableGrant['credentials'] & object,
+  ): Promise<void> {
+    const adapter = this.#adapter(provider);
+    if (adapter === undefined) return;
     const token = credentials.refreshToken ?? credentials.accessToken;
-    const record = { connectionId: request.connectionId, provider: connection.provider };
-    return async () => {
-      try {
-        await adapter.oauth.revoke(token);
-        this.#logger.info({ ...record, revoked: true }, 'provider grant revoked on unlink');
-      } catch (error) {
-        this.#logger.warn(
-          {
-            ...record,
-            revoked: false,
-            code: isProviderError(error) ? error.classification.code : 'UNKNOWN',
-          },
-          'provider grant revocation on unlink failed',
-        );
-      }
-    };
+    const record = { connectionId, provider };
+    try {
+      await adapter.oauth.revoke(token);
+      this.#logger.info({ ...record, revoked: true }, 'provider grant revoked on unlink');
+    } catch (error) {
+      this.#logger.warn(
+        {
+          ...record,
+          revoked: false,
+          code: isProviderError(error) ? error.classification.code : 'UNKNOWN',
+        },
+        'provider grant revocation on unlink failed',
+      );
+    }
   }
 
   async checkConnection(request: CheckConnectionRequest): Promise<ProviderResult<void>> {

@@ -13,6 +13,9 @@ import {
 } from '@tsunagi/booking-rules';
 import {
   API_KEY_ROLES,
+  DIRECTORY_LISTS,
+  DIRECTORY_ROW_ERROR_CODES,
+  DIRECTORY_SYNC_MODES,
   EVENT_TYPES,
   EXCHANGE_SETTINGS_STATUSES,
   EXCHANGE_STEP_STATUSES,
@@ -41,6 +44,9 @@ export const SCHEMA_VOCABULARIES: Readonly<Record<string, readonly string[]>> = 
   ExchangeSettingsStatus: EXCHANGE_SETTINGS_STATUSES,
   UserRole: USER_ROLES,
   ApiKeyRole: API_KEY_ROLES,
+  DirectorySyncMode: DIRECTORY_SYNC_MODES,
+  DirectoryList: DIRECTORY_LISTS,
+  DirectoryRowErrorCode: DIRECTORY_ROW_ERROR_CODES,
   // Both text catalogs (errors' remediation, pages' reasons and warnings) speak the schema's locales.
   Locale: LOCALES.map((locale) => locale.toUpperCase()),
 };
