@@ -498,4 +498,39 @@ describeEachDriver('directory sync on %s', (driver) => {
     expect(pages).toHaveLength(20);
     for (const page of pages) expect(page.state).toBe((await freshEvaluation(db, page.id)).state);
   });
+
+  it('a sync removing a person and edits adding them to a page settle one way or the other, never half', async () => {
+    const { organizationId, actor, suffix } = await organization();
+    for (let round = 0; round < 4; round++) {
+      const first = await sync(actor, {
+        mode: 'UPSERT',
+        users: [person(`a${round}`, suffix), person(`b${round}`, suffix)],
+        pages: [{ externalId: `pg-${round}`, title: `Round ${round}`, ownerExternalId: `p-a${round}` }],
+      });
+      const b = idOf(first.users, `p-b${round}`);
+      const pageId = idOf(first.pages, `pg-${round}`);
+      const [removal, edit, link] = await Promise.all([
+        service.syncDirectory(actor, { mode: 'UPSERT', deleteUsers: [`p-b${round}`] }),
+        service.updateBookingPage(actor, pageId, { memberIds: [idOf(first.users, `p-a${round}`), b] }),
+        service.createConnection(actor, {
+          userId: b,
+          provider: 'GOOGLE_CALENDAR',
+          accountExternalId: `b-${round}`,
+        }),
+      ]);
+      // The removal always lands (the page is not b's): it either came first (the edit and the link then
+      // find no such person) or it removed b from the page the edit had added them to.
+      expect(removal.ok && removal.value.errors).toEqual([]);
+      expect([edit.ok, edit.ok ? null : edit.error.code]).toEqual(
+        edit.ok ? [true, null] : [false, 'NOT_FOUND'],
+      );
+      expect([link.ok, link.ok ? null : link.error.code]).toEqual(
+        link.ok ? [true, null] : [false, 'NOT_FOUND'],
+      );
+      const page = await pageByExternalId(organizationId, `pg-${round}`);
+      expect(page?.state).toBe((await freshEvaluation(db, pageId)).state);
+      expect(await db.select().from(users).where(eq(users.id, b))).toEqual([]);
+      expect(await db.select().from(connections).where(eq(connections.userId, b))).toEqual([]);
+    }
+  });
 });
