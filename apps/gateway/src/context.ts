@@ -124,7 +124,8 @@ export function refreshLoaders(context: GatewayContext): void {
   context.loaders = createLoaders(context.services.reads, context.scope);
 }
 
-/** The service actor for a mutation; SERVICE tokens only read and subscribe. */
+/** The service actor for a mutation; SERVICE tokens only read and subscribe (directory sync, their one write, maps
+ * them to a system actor itself: src/directory/resolvers.ts). */
 export function actorOf(context: GatewayContext): Actor {
   const { viewer } = context;
   if (viewer.role === 'SERVICE') throw forbidden('Service tokens cannot change anything');

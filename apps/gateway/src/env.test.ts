@@ -46,6 +46,7 @@ describe('parseEnv', () => {
         MAX_QUERY_COST: '5000',
         MAX_QUERY_ALIASES: '4',
         MAX_BODY_BYTES: '2048',
+        DIRECTORY_SYNC_MAX_BODY_BYTES: '4096',
         MAX_SUBSCRIPTIONS_PER_SOCKET: '5',
         MAX_SUBSCRIPTIONS_PER_TOKEN: '12',
         SUBSCRIPTION_REPLAY_BATCH: '20',
@@ -61,7 +62,13 @@ describe('parseEnv', () => {
       databaseUrl: 'postgres://app@db:5432/tsunagi',
       introspection: false,
       graphiql: false,
-      limits: { maxDepth: 8, maxCost: 5000, maxAliases: 4, maxBodyBytes: 2048 },
+      limits: {
+        maxDepth: 8,
+        maxCost: 5000,
+        maxAliases: 4,
+        maxBodyBytes: 2048,
+        directorySyncMaxBodyBytes: 4096,
+      },
       subscriptionLimits: { maxPerSocket: 5, maxPerToken: 12, replayBatchSize: 20, deliveringPerUser: 1 },
       logLevel: 'warn',
     });

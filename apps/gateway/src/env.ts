@@ -21,6 +21,11 @@ export interface QueryLimits {
   readonly defaultListSize: number;
   /** Largest JSON request body, in bytes. */
   readonly maxBodyBytes: number;
+  /**
+   * Largest JSON request body for ADMIN and SERVICE credentials (a directory sync carries thousands of rows);
+   * such a request is authenticated before its body is read.
+   */
+  readonly directorySyncMaxBodyBytes: number;
 }
 
 /** What one client may hold open over graphql-ws, and how replays read the event log. */
@@ -108,6 +113,7 @@ export const DEFAULT_LIMITS: QueryLimits = Object.freeze({
   maxAliases: 30,
   defaultListSize: 5,
   maxBodyBytes: 100 * 1024,
+  directorySyncMaxBodyBytes: 8 * 1024 * 1024,
 });
 
 export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = Object.freeze({
@@ -200,6 +206,9 @@ const envSchema = z.object({
   MAX_QUERY_COST: integer(10, 10_000_000).default(DEFAULT_LIMITS.maxCost),
   MAX_QUERY_ALIASES: integer(0, 1000).default(DEFAULT_LIMITS.maxAliases),
   MAX_BODY_BYTES: integer(1024, 50 * 1024 * 1024).default(DEFAULT_LIMITS.maxBodyBytes),
+  DIRECTORY_SYNC_MAX_BODY_BYTES: integer(1024, 256 * 1024 * 1024).default(
+    DEFAULT_LIMITS.directorySyncMaxBodyBytes,
+  ),
   MAX_SUBSCRIPTIONS_PER_SOCKET: integer(1, 10_000).default(DEFAULT_SUBSCRIPTION_LIMITS.maxPerSocket),
   MAX_SUBSCRIPTIONS_PER_TOKEN: integer(1, 100_000).default(DEFAULT_SUBSCRIPTION_LIMITS.maxPerToken),
   SUBSCRIPTION_REPLAY_BATCH: integer(1, 1000).default(DEFAULT_SUBSCRIPTION_LIMITS.replayBatchSize),
@@ -320,6 +329,8 @@ export function configFromEnv(
       maxAliases: env.MAX_QUERY_ALIASES,
       defaultListSize: DEFAULT_LIMITS.defaultListSize,
       maxBodyBytes: env.MAX_BODY_BYTES,
+      // Never below the general limit: an admin's ordinary request is not refused sooner than anyone's.
+      directorySyncMaxBodyBytes: Math.max(env.DIRECTORY_SYNC_MAX_BODY_BYTES, env.MAX_BODY_BYTES),
     },
     subscriptionLimits: {
       maxPerSocket: env.MAX_SUBSCRIPTIONS_PER_SOCKET,

@@ -26,6 +26,7 @@ import type { ExchangeAnalyzerOptions, GatewayContext, GatewayServices } from '.
 import type { GatewayConfig } from './env.js';
 import { formatGatewayError, isExpectedError } from './errors.js';
 import { bodyErrorHandler } from './http/body-errors.js';
+import { earlyContext, graphqlBodyParser } from './http/body-limit.js';
 import { databaseUnavailableHandler } from './http/database-unavailable.js';
 import { graphiqlRouter } from './http/graphiql.js';
 import { graphqlRequestGuard } from './http/request-guard.js';
@@ -269,14 +270,19 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
 
   app.use(
     GRAPHQL_PATH,
-    express.json({ limit: config.limits.maxBodyBytes }),
+    graphqlBodyParser({
+      limits: config.limits,
+      authenticate: (req) => authenticate(services, req.headers.authorization, req.requestId, req.log),
+    }),
     graphqlRequestGuard({
       schema,
       limits: config.limits,
       format: (error: GraphQLError) => format(error.toJSON(), error),
     }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
+        const early = earlyContext(res);
+        if (early !== undefined) return early;
         try {
           return await authenticate(services, req.headers.authorization, req.requestId, req.log);
         } catch (error) {

@@ -187,7 +187,14 @@ describe('bad input and hostile requests (pglite)', () => {
   const t = useTestGateway('pglite', {
     config: {
       introspection: false,
-      limits: { maxDepth: 8, maxCost: 5000, maxAliases: 5, defaultListSize: 5, maxBodyBytes: 16 * 1024 },
+      limits: {
+        maxDepth: 8,
+        maxCost: 5000,
+        maxAliases: 5,
+        defaultListSize: 5,
+        maxBodyBytes: 16 * 1024,
+        directorySyncMaxBodyBytes: 16 * 1024,
+      },
     },
   });
 

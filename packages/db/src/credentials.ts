@@ -1,5 +1,5 @@
 // The only module that decrypts connection credentials. Read repositories never touch this table.
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { type Keyring, openSecret, sealSecret } from './crypto.js';
 import type { Database, Executor } from './database.js';
 import { exchangeSecretContext } from './exchange-settings.js';
@@ -43,6 +43,30 @@ export async function writeCredentials(
     .insert(connectionCredentials)
     .values({ connectionId, ...row })
     .onConflictDoUpdate({ target: connectionCredentials.connectionId, set: row });
+}
+
+/**
+ * The decrypted credentials of `connectionIds` (those that have any), read inside the caller's transaction:
+ * an unlink reads them this way just before deleting them, so the grant can be revoked after the commit.
+ */
+export async function readCredentials(
+  tx: Executor,
+  keyring: Keyring,
+  connectionIds: readonly string[],
+): Promise<Map<string, ConnectionCredentials>> {
+  const found = new Map<string, ConnectionCredentials>();
+  if (connectionIds.length === 0) return found;
+  const rows = await tx
+    .select()
+    .from(connectionCredentials)
+    .where(inArray(connectionCredentials.connectionId, [...connectionIds]));
+  for (const row of rows) {
+    const tokens = JSON.parse(
+      openSecret(keyring, row.ciphertext, credentialContext(row.connectionId)),
+    ) as SealedTokens;
+    found.set(row.connectionId, { ...tokens, expiresAt: row.accessTokenExpiresAt, scopes: row.scopes });
+  }
+  return found;
 }
 
 export async function deleteCredentials(tx: Executor, connectionId: string): Promise<void> {

@@ -26,6 +26,7 @@ export const EVENT_TYPES = [
   'BOOKING_PAGE_STATE_CHANGED',
   'BOOKING_PAGE_EVALUATION_CHANGED',
   'LOCATIONS_REMOVED',
+  'BOOKING_PAGE_DELETED',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -43,7 +44,8 @@ export type EventCause =
   | 'removeAllLocations'
   | 'changeOwner'
   | 'setBookingPageEnabled'
-  | 'refreshEvaluations';
+  | 'refreshEvaluations'
+  | 'syncDirectory';
 
 export type BookingPageField =
   | 'title'
@@ -85,6 +87,8 @@ export interface EventPayloads {
     previousOwnerId?: string;
     /** changeOwner: the new owner was not a member and joined (the owner is always a member). */
     addedMemberIds?: string[];
+    /** syncDirectory: members who left the page (removed from the directory, or dropped from its row). */
+    removedMemberIds?: string[];
     addedLocationIds?: string[];
     removedLocationIds?: string[];
   };
@@ -112,6 +116,13 @@ export interface EventPayloads {
     locationTypes: LocationType[];
     reason: 'CONNECTION_UNLINKED';
     connectionId: string;
+  };
+  /** A page removed by directory sync (named in its delete list, or missing from a FULL list). */
+  BOOKING_PAGE_DELETED: {
+    externalId: string | null;
+    title: string;
+    slug: string;
+    cause: EventCause;
   };
 }
 
@@ -161,6 +172,7 @@ export type TsunagiEvent = {
 
 // Namespace for pg_advisory_xact_lock(int, int); the second int is hashtext(organization id).
 const EVENT_APPEND_LOCK = 7_453_002;
+const APPEND_SLICE = 1000;
 
 /**
  * Appends events inside `tx` and announces them on the bus. Appends are serialized per organization
@@ -177,30 +189,34 @@ export async function appendEvents(
   if (drafts.length === 0) return null;
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${EVENT_APPEND_LOCK}, hashtext(${organizationId}))`);
   const { connectionStates, pageStates } = await snapshotsOf(tx, organizationId, drafts);
-  const rows = await tx
-    .insert(events)
-    .values(
-      drafts.map((draft) => {
-        const connectionState =
-          draft.connectionId == null ? undefined : connectionStates.get(draft.connectionId);
-        const pageState = draft.bookingPageId == null ? undefined : pageStates.get(draft.bookingPageId);
-        const payload: EventPayloads[EventType] & EventSnapshots = {
-          ...draft.payload,
-          ...(connectionState === undefined ? {} : { connectionState }),
-          ...(pageState === undefined ? {} : { pageState }),
-        };
-        return {
-          organizationId,
-          type: draft.type,
-          connectionId: draft.connectionId ?? null,
-          bookingPageId: draft.bookingPageId ?? null,
-          userId: draft.userId ?? null,
-          payload: payload as unknown as Record<string, unknown>,
-          createdAt,
-        };
-      }),
-    )
-    .returning({ id: events.id });
+  const values = drafts.map((draft) => {
+    const connectionState = draft.connectionId == null ? undefined : connectionStates.get(draft.connectionId);
+    const pageState = draft.bookingPageId == null ? undefined : pageStates.get(draft.bookingPageId);
+    const payload: EventPayloads[EventType] & EventSnapshots = {
+      ...draft.payload,
+      ...(connectionState === undefined ? {} : { connectionState }),
+      ...(pageState === undefined ? {} : { pageState }),
+    };
+    return {
+      organizationId,
+      type: draft.type,
+      connectionId: draft.connectionId ?? null,
+      bookingPageId: draft.bookingPageId ?? null,
+      userId: draft.userId ?? null,
+      payload: payload as unknown as Record<string, unknown>,
+      createdAt,
+    };
+  });
+  // In slices: one statement's bind parameters are capped (65,535), and a directory sync appends thousands.
+  const rows: { id: number }[] = [];
+  for (let i = 0; i < values.length; i += APPEND_SLICE) {
+    rows.push(
+      ...(await tx
+        .insert(events)
+        .values(values.slice(i, i + APPEND_SLICE))
+        .returning({ id: events.id })),
+    );
+  }
   const notice = {
     kind: 'appended' as const,
     organizationId,

@@ -166,12 +166,29 @@ export type {
   ConnectionChange,
   CreateBookingPageInput,
   CreateConnectionInput,
+  DirectoryList,
+  DirectoryPage,
+  DirectoryRowError,
+  DirectoryRowErrorCode,
+  DirectorySyncCounts,
+  DirectorySyncInput,
+  DirectorySyncMode,
+  DirectorySyncResult,
+  DirectoryUser,
+  ExternalIdMapping,
   LocationInputDraft,
   StateService,
   StateServiceOptions,
+  UnlinkedConnection,
   UpdateBookingPageInput,
 } from './service/state-service.js';
-export { createStateService, systemActor } from './service/state-service.js';
+export {
+  createStateService,
+  DIRECTORY_LISTS,
+  DIRECTORY_ROW_ERROR_CODES,
+  DIRECTORY_SYNC_MODES,
+  systemActor,
+} from './service/state-service.js';
 export { INPUT_LIMITS, isEmailAddress } from './service/validation.js';
 export type { UnavailableOutcome } from './unavailable.js';
 export {

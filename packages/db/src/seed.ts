@@ -1,13 +1,12 @@
 // Demo data: one organization whose booking pages exercise every rule of DESIGN §2, and a second one to
-// show tenant isolation. Everything goes through the state service, so stored states, plans and the event
-// log are real; connection errors are real wire bodies run through @tsunagi/errors. Each seeded failure is
+// show tenant isolation. Everything goes through the state service — people and pages through directory sync,
+// as the product would push them, with external ids — so stored states, plans and the event log are real; connection errors are real wire bodies run through @tsunagi/errors. Each seeded failure is
 // the one the embedded demo's emulators reproduce for that account (apps/gateway/src/demo/emulators.ts sets
 // them up), so a probe finds what the seed says; demo.integration.test.ts holds the two together.
 import { classifyProviderError, outcomeForCode, type ProviderFailureInput } from '@tsunagi/errors';
 import { inArray } from 'drizzle-orm';
 import type { Keyring } from './crypto.js';
 import type { Database } from './database.js';
-import { createUser } from './directory.js';
 import type { EventBus } from './event-bus.js';
 import { createExchangeSettingsStore } from './exchange-settings.js';
 import type { ProviderErrorClassificationLike } from './hysteresis.js';
@@ -16,8 +15,9 @@ import type { Result } from './result.js';
 import { type ConnectionProvider, organizations, type UserRole, users } from './schema.js';
 import {
   type Actor,
-  type CreateBookingPageInput,
   createStateService,
+  type DirectoryPage,
+  type DirectoryUser,
   type StateService,
   systemActor,
 } from './service/state-service.js';
@@ -182,13 +182,10 @@ export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<
   const other = claimed.find((org) => org.slug === OTHER_ORGANIZATION_SLUG);
   if (demo === undefined || other === undefined) return existingSeed(db);
 
-  const ids = {} as Record<DemoPerson, string>;
-  for (const [key, person] of Object.entries(DEMO_PEOPLE)) {
-    ids[key as DemoPerson] = (await createUser(db, { organizationId: demo.id, ...person })).id;
-  }
-  for (const [key, person] of Object.entries(OTHER_PEOPLE)) {
-    ids[key as DemoPerson] = (await createUser(db, { organizationId: other.id, ...person })).id;
-  }
+  const ids = {
+    ...(await syncPeople(service, systemActor(demo.id), 'acme', DEMO_PEOPLE)),
+    ...(await syncPeople(service, systemActor(other.id), 'globex', OTHER_PEOPLE)),
+  } as Record<DemoPerson, string>;
 
   await seedAcme(service, systemActor(demo.id), ids, now);
   await seedGlobex(service, systemActor(other.id), ids, now);
@@ -230,54 +227,87 @@ async function seedAcme(
   const lucasMicrosoft = await link('lucas', 'MICROSOFT_CALENDAR', 'lucas@acme.example');
   await link('lucas', 'MICROSOFT_TEAMS', 'lucas@acme.example');
 
-  const page = async (input: CreateBookingPageInput) =>
-    unwrap(await service.createBookingPage(actor, input), input.title);
-  const { aiko, marco, zofia, ben, priya, lucas } = ids;
-  await page({ title: 'Intro call with Aiko', ownerId: aiko, locations: [{ type: 'ZOOM' }] });
-  await page({
-    title: "Marco's consultation",
-    ownerId: marco,
-    locations: [{ type: 'IN_PERSON', label: 'Milan office', value: 'Via Dante 12, 20121 Milano' }],
-  });
-  await page({ title: 'Teams sync with Zofia', ownerId: zofia, locations: [{ type: 'MICROSOFT_TEAMS' }] });
-  await page({
-    title: 'Interview panel',
-    ownerId: aiko,
-    memberIds: [aiko, marco, priya],
-    mode: 'ALL_MEMBERS',
-    locations: [{ type: 'GOOGLE_MEET' }],
-  });
-  await page({
-    title: 'Sales demo',
-    ownerId: aiko,
-    memberIds: [aiko, marco, priya, ben, lucas],
-    mode: 'ANY_MEMBER',
-    roundRobin: true,
-    locations: [{ type: 'ZOOM' }],
-  });
-  await page({
-    title: 'Support escalation',
-    ownerId: zofia,
-    memberIds: [marco, ben, zofia],
-    mode: 'ANY_MEMBER',
-    roundRobin: true,
-    locations: [{ type: 'ZOOM' }],
-  });
-  await page({
-    title: 'Teams clinic',
-    ownerId: zofia,
-    memberIds: [zofia, ben],
-    mode: 'ANY_MEMBER',
-    locations: [{ type: 'MICROSOFT_TEAMS' }],
-  });
-  await page({ title: 'Room walkthrough', ownerId: ben, memberIds: [ben, marco], mode: 'ANY_MEMBER' });
-  await page({ title: 'Quarterly review', ownerId: ben, enabled: false, locations: [{ type: 'ZOOM' }] });
-  await page({
-    title: 'Office hours with Priya',
-    ownerId: priya,
-    locations: [{ type: 'PHONE', value: '+81 3-1234-5678' }],
-  });
-  await page({ title: '1:1 with Lucas', ownerId: lucas, locations: [{ type: 'MICROSOFT_TEAMS' }] });
+  // The whole directory, as the product would send it: everyone, and every page by its owner and members.
+  await syncDirectory(service, actor, 'acme', DEMO_PEOPLE, [
+    {
+      externalId: 'page-intro-aiko',
+      title: 'Intro call with Aiko',
+      ownerExternalId: 'acme-aiko',
+      locations: [{ type: 'ZOOM' }],
+    },
+    {
+      externalId: 'page-marco-consultation',
+      title: "Marco's consultation",
+      ownerExternalId: 'acme-marco',
+      locations: [{ type: 'IN_PERSON', label: 'Milan office', value: 'Via Dante 12, 20121 Milano' }],
+    },
+    {
+      externalId: 'page-teams-zofia',
+      title: 'Teams sync with Zofia',
+      ownerExternalId: 'acme-zofia',
+      locations: [{ type: 'MICROSOFT_TEAMS' }],
+    },
+    {
+      externalId: 'page-interview-panel',
+      title: 'Interview panel',
+      ownerExternalId: 'acme-aiko',
+      memberExternalIds: ['acme-aiko', 'acme-marco', 'acme-priya'],
+      mode: 'ALL_MEMBERS',
+      locations: [{ type: 'GOOGLE_MEET' }],
+    },
+    {
+      externalId: 'page-sales-demo',
+      title: 'Sales demo',
+      ownerExternalId: 'acme-aiko',
+      memberExternalIds: ['acme-aiko', 'acme-marco', 'acme-priya', 'acme-ben', 'acme-lucas'],
+      mode: 'ANY_MEMBER',
+      roundRobin: true,
+      locations: [{ type: 'ZOOM' }],
+    },
+    {
+      externalId: 'page-support-escalation',
+      title: 'Support escalation',
+      ownerExternalId: 'acme-zofia',
+      memberExternalIds: ['acme-marco', 'acme-ben', 'acme-zofia'],
+      mode: 'ANY_MEMBER',
+      roundRobin: true,
+      locations: [{ type: 'ZOOM' }],
+    },
+    {
+      externalId: 'page-teams-clinic',
+      title: 'Teams clinic',
+      ownerExternalId: 'acme-zofia',
+      memberExternalIds: ['acme-zofia', 'acme-ben'],
+      mode: 'ANY_MEMBER',
+      locations: [{ type: 'MICROSOFT_TEAMS' }],
+    },
+    {
+      externalId: 'page-room-walkthrough',
+      title: 'Room walkthrough',
+      ownerExternalId: 'acme-ben',
+      memberExternalIds: ['acme-ben', 'acme-marco'],
+      mode: 'ANY_MEMBER',
+    },
+    {
+      externalId: 'page-quarterly-review',
+      title: 'Quarterly review',
+      ownerExternalId: 'acme-ben',
+      enabled: false,
+      locations: [{ type: 'ZOOM' }],
+    },
+    {
+      externalId: 'page-office-hours-priya',
+      title: 'Office hours with Priya',
+      ownerExternalId: 'acme-priya',
+      locations: [{ type: 'PHONE', value: '+81 3-1234-5678' }],
+    },
+    {
+      externalId: 'page-lucas-1-1',
+      title: '1:1 with Lucas',
+      ownerExternalId: 'acme-lucas',
+      locations: [{ type: 'MICROSOFT_TEAMS' }],
+    },
+  ]);
 
   // Now things break, in the transactions that disable the pages.
   const at = now();
@@ -317,18 +347,15 @@ async function seedGlobex(
   const olekMicrosoft = await link('olek', 'MICROSOFT_CALENDAR', 'olek@globex.example');
   // A shared mailbox that was deleted from Exchange: Interop's "Invalid participant".
   const olekArchive = await link('olek', 'EXCHANGE', 'olek.archive@globex.example');
-  unwrap(
-    await service.createBookingPage(actor, { title: 'Globex product demo', ownerId: ids.hana }),
-    'Globex demo',
-  );
-  unwrap(
-    await service.createBookingPage(actor, {
+  await syncDirectory(service, actor, 'globex', OTHER_PEOPLE, [
+    { externalId: 'page-globex-demo', title: 'Globex product demo', ownerExternalId: 'globex-hana' },
+    {
+      externalId: 'page-olek-office-hours',
       title: "Olek's office hours",
-      ownerId: ids.olek,
+      ownerExternalId: 'globex-olek',
       locations: [{ type: 'IN_PERSON', value: 'ul. Marszałkowska 10, Warszawa' }],
-    }),
-    "Olek's page",
-  );
+    },
+  ]);
   unwrap(
     await service.markConnectionError(
       actor,
@@ -346,6 +373,36 @@ async function seedGlobex(
     'Olek archive error',
   );
   unwrap(await service.recordProbeResult(actor, hanaExchange, { ok: true }), 'Hana Exchange probe');
+}
+
+type People = Record<string, { name: string; email: string; role: UserRole }>;
+
+const directoryUsers = (prefix: string, people: People): DirectoryUser[] =>
+  Object.entries(people).map(([key, person]) => ({ externalId: `${prefix}-${key}`, ...person }));
+
+/** The organization's people, created through directory sync; their ids by first name. */
+async function syncPeople(service: StateService, actor: Actor, prefix: string, people: People) {
+  const synced = unwrap(
+    await service.syncDirectory(actor, { mode: 'UPSERT', users: directoryUsers(prefix, people) }),
+    `${prefix} people`,
+  );
+  if (synced.errors.length > 0) throw new Error(`Demo seed: ${JSON.stringify(synced.errors)}`);
+  return Object.fromEntries(synced.users.map((row) => [row.externalId.slice(prefix.length + 1), row.id]));
+}
+
+/** The complete directory of an organization (FULL: its people again, unchanged, and every page). */
+async function syncDirectory(
+  service: StateService,
+  actor: Actor,
+  prefix: string,
+  people: People,
+  pages: DirectoryPage[],
+) {
+  const synced = unwrap(
+    await service.syncDirectory(actor, { mode: 'FULL', users: directoryUsers(prefix, people), pages }),
+    `${prefix} directory`,
+  );
+  if (synced.errors.length > 0) throw new Error(`Demo seed: ${JSON.stringify(synced.errors)}`);
 }
 
 function linker(service: StateService, actor: Actor, ids: Record<DemoPerson, string>) {

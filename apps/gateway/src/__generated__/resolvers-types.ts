@@ -269,6 +269,130 @@ export type CreatedApiKey = {
   readonly key: Scalars['String']['output'];
 };
 
+/** The list of a sync call a row error points into. */
+export type DirectoryList =
+  | 'DELETE_PAGES'
+  | 'DELETE_USERS'
+  | 'PAGES'
+  | 'USERS';
+
+/** A booking page's complete description: omitted fields take their defaults (as createBookingPage's), except `slug`. */
+export type DirectoryPageInput = {
+  readonly enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The product's own id for the page: the key of the upsert. */
+  readonly externalId: Scalars['String']['input'];
+  readonly locations?: InputMaybe<ReadonlyArray<LocationInput>>;
+  /** In order; defaults to the owner alone, and must include the owner. */
+  readonly memberExternalIds?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  readonly mode?: InputMaybe<AttendanceMode>;
+  /** The owner's external id (a person of this call or already synced). */
+  readonly ownerExternalId: Scalars['String']['input'];
+  readonly roundRobin?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Omitted: an existing page keeps its slug, a new one gets a free slug derived from the title. */
+  readonly slug?: InputMaybe<Scalars['String']['input']>;
+  readonly title: Scalars['String']['input'];
+};
+
+export type DirectoryRowError = {
+  readonly __typename?: 'DirectoryRowError';
+  readonly code: DirectoryRowErrorCode;
+  readonly externalId?: Maybe<Scalars['String']['output']>;
+  /** The field at fault as named in the row (`email`, `memberExternalIds.2`, `locations.0.value`). */
+  readonly field?: Maybe<Scalars['String']['output']>;
+  /** The row's position in its list; null for a person a FULL sync removes (named by no row). */
+  readonly index?: Maybe<Scalars['Int']['output']>;
+  readonly list: DirectoryList;
+  readonly message: Scalars['String']['output'];
+};
+
+/** Why a row of a sync call was refused. Any refused row means the whole call changed nothing. */
+export type DirectoryRowErrorCode =
+  /** An earlier user row of the call has this e-mail address. */
+  | 'DUPLICATE_EMAIL'
+  /** An earlier row of the same list has this external id. */
+  | 'DUPLICATE_EXTERNAL_ID'
+  /** A person who stays in the organization has this e-mail address. */
+  | 'EMAIL_TAKEN'
+  /** The row breaks an input rule on its own (a missing name, a malformed e-mail or slug, a limit…). */
+  | 'INVALID'
+  /** Removing the people would leave a page the call does not describe without any member. */
+  | 'LAST_MEMBER'
+  /** Another page of the organization, or another page row, has this slug. */
+  | 'SLUG_TAKEN'
+  /** An owner or member external id names nobody the organization has after the call. */
+  | 'UNKNOWN_USER'
+  /** The same external id is both upserted and deleted by the call. */
+  | 'UPSERTED_AND_DELETED'
+  /** The person would be removed but still owns a page the call neither deletes nor gives another owner. */
+  | 'USER_OWNS_PAGES';
+
+export type DirectorySyncCounts = {
+  readonly __typename?: 'DirectorySyncCounts';
+  readonly pagesCreated: Scalars['Int']['output'];
+  readonly pagesDeleted: Scalars['Int']['output'];
+  /** Pages whose evaluation was recomputed: created, changed in what their state depends on, or left by a member. */
+  readonly pagesReevaluated: Scalars['Int']['output'];
+  readonly pagesUnchanged: Scalars['Int']['output'];
+  readonly pagesUpdated: Scalars['Int']['output'];
+  readonly usersCreated: Scalars['Int']['output'];
+  readonly usersDeleted: Scalars['Int']['output'];
+  readonly usersUnchanged: Scalars['Int']['output'];
+  readonly usersUpdated: Scalars['Int']['output'];
+};
+
+export type DirectorySyncInput = {
+  /** External ids of pages to remove. Ids the organization does not have are ignored. */
+  readonly deletePages?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /**
+   * External ids of people to remove: their connections are unlinked (grants revoked at the provider after the
+   * commit) and they leave every page. Ids the organization does not have are ignored.
+   */
+  readonly deleteUsers?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** Check everything and report what the call would do, then roll back. */
+  readonly dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly mode: DirectorySyncMode;
+  readonly pages?: InputMaybe<ReadonlyArray<DirectoryPageInput>>;
+  /** At most 5,000 rows in each list. */
+  readonly users?: InputMaybe<ReadonlyArray<DirectoryUserInput>>;
+};
+
+/** How a directory sync reads its lists. */
+export type DirectorySyncMode =
+  /**
+   * `users` and `pages` are the complete directory: people and pages with an external id that is not in them are
+   * removed (people and pages without an external id never are). Both lists are required; empty lists remove all.
+   */
+  | 'FULL'
+  /** The rows are changes: people and pages not named are left alone. */
+  | 'UPSERT';
+
+export type DirectorySyncPayload = {
+  readonly __typename?: 'DirectorySyncPayload';
+  /** True when the call committed; false for a dry run and whenever `errors` is not empty. */
+  readonly applied: Scalars['Boolean']['output'];
+  readonly counts: DirectorySyncCounts;
+  readonly dryRun: Scalars['Boolean']['output'];
+  /** Every refused row. When there is any, nothing changed and the counts are zero. */
+  readonly errors: ReadonlyArray<DirectoryRowError>;
+  readonly pages: ReadonlyArray<ExternalIdMapping>;
+  /** Connections of removed people that were unlinked (their grants are revoked at the provider, best effort). */
+  readonly unlinkedConnectionIds: ReadonlyArray<Scalars['ID']['output']>;
+  /** The call's people and pages, in row order (a dry run's new ids are the ones it would have used). */
+  readonly users: ReadonlyArray<ExternalIdMapping>;
+};
+
+/** A person as the product knows them. */
+export type DirectoryUserInput = {
+  readonly email: Scalars['String']['input'];
+  /** The product's own id for the person: the key of the upsert. At most 256 characters. */
+  readonly externalId: Scalars['String']['input'];
+  /** Omitted: a new person has none and an existing person keeps theirs; null clears it. */
+  readonly locale?: InputMaybe<Locale>;
+  readonly name: Scalars['String']['input'];
+  /** Omitted: MEMBER for a new person, an existing person keeps theirs. */
+  readonly role?: InputMaybe<UserRole>;
+};
+
 /** What to do about a failure, derived from its code (@tsunagi/errors `Action`). */
 export type ErrorAction =
   /** An admin must change settings (secret, API, URL, certificate, tenant policy, sharing). */
@@ -378,6 +502,8 @@ export type EventEdge = {
 
 export type EventType =
   | 'BOOKING_PAGE_CREATED'
+  /** A page removed by directory sync; `page` is null from then on, `payload` keeps its external id, title and slug. */
+  | 'BOOKING_PAGE_DELETED'
   | 'BOOKING_PAGE_EVALUATION_CHANGED'
   | 'BOOKING_PAGE_STATE_CHANGED'
   | 'BOOKING_PAGE_UPDATED'
@@ -453,6 +579,13 @@ export type ExchangeStepStatus =
   | 'PASSED'
   /** Not run: an earlier step failed, or the step does not apply. */
   | 'SKIPPED';
+
+/** Tsunagi's id for a row of the call. */
+export type ExternalIdMapping = {
+  readonly __typename?: 'ExternalIdMapping';
+  readonly externalId: Scalars['String']['output'];
+  readonly id: Scalars['ID']['output'];
+};
 
 /** One row of the integrations list: a provider and the user's accounts with it. */
 export type Integration = {
@@ -565,6 +698,12 @@ export type Mutation = {
    */
   readonly startReconnect: AuthorizationSession;
   /**
+   * Bulk, idempotent upsert and removal of the organization's people and booking pages, keyed by the product's own
+   * external ids, in one transaction (ADMIN and SERVICE credentials). Sending the same call twice changes nothing
+   * the second time.
+   */
+  readonly syncDirectory: DirectorySyncPayload;
+  /**
    * Tests the settings step by step against `participant`'s mailbox. With `save`, stores them (OK when
    * the report passed, BROKEN otherwise); without it, stores nothing. ADMIN only.
    */
@@ -658,6 +797,11 @@ export type MutationStartReconnectArgs = {
   connectionId: Scalars['ID']['input'];
   redirectUri?: InputMaybe<Scalars['String']['input']>;
   returnUrl?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationSyncDirectoryArgs = {
+  input: DirectorySyncInput;
 };
 
 
@@ -1177,6 +1321,15 @@ export type ResolversTypes = {
   CreateBookingPageInput: CreateBookingPageInput;
   CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DirectoryList: DirectoryList;
+  DirectoryPageInput: DirectoryPageInput;
+  DirectoryRowError: ResolverTypeWrapper<DirectoryRowError>;
+  DirectoryRowErrorCode: DirectoryRowErrorCode;
+  DirectorySyncCounts: ResolverTypeWrapper<DirectorySyncCounts>;
+  DirectorySyncInput: DirectorySyncInput;
+  DirectorySyncMode: DirectorySyncMode;
+  DirectorySyncPayload: ResolverTypeWrapper<DirectorySyncPayload>;
+  DirectoryUserInput: DirectoryUserInput;
   ErrorAction: ErrorAction;
   ErrorCode: ErrorCode;
   Event: ResolverTypeWrapper<EventParent>;
@@ -1190,6 +1343,7 @@ export type ResolversTypes = {
   ExchangeSettingsStatus: ExchangeSettingsStatus;
   ExchangeStepId: ExchangeStepId;
   ExchangeStepStatus: ExchangeStepStatus;
+  ExternalIdMapping: ResolverTypeWrapper<ExternalIdMapping>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Integration: ResolverTypeWrapper<IntegrationParent>;
@@ -1244,6 +1398,12 @@ export type ResolversParentTypes = {
   CreateBookingPageInput: CreateBookingPageInput;
   CreatedApiKey: Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
   DateTime: Scalars['DateTime']['output'];
+  DirectoryPageInput: DirectoryPageInput;
+  DirectoryRowError: DirectoryRowError;
+  DirectorySyncCounts: DirectorySyncCounts;
+  DirectorySyncInput: DirectorySyncInput;
+  DirectorySyncPayload: DirectorySyncPayload;
+  DirectoryUserInput: DirectoryUserInput;
   Event: EventParent;
   EventConnection: EventConnectionParent;
   EventEdge: EventEdgeParent;
@@ -1251,6 +1411,7 @@ export type ResolversParentTypes = {
   ExchangeConnectionStep: ExchangeStepParent;
   ExchangeSettings: ExchangeSettingsParent;
   ExchangeSettingsInput: ExchangeSettingsInput;
+  ExternalIdMapping: ExternalIdMapping;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Integration: IntegrationParent;
@@ -1401,6 +1562,37 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DirectoryRowErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DirectoryRowError'] = ResolversParentTypes['DirectoryRowError']> = {
+  code?: Resolver<ResolversTypes['DirectoryRowErrorCode'], ParentType, ContextType>;
+  externalId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  index?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  list?: Resolver<ResolversTypes['DirectoryList'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DirectorySyncCountsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DirectorySyncCounts'] = ResolversParentTypes['DirectorySyncCounts']> = {
+  pagesCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pagesDeleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pagesReevaluated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pagesUnchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pagesUpdated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  usersCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  usersDeleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  usersUnchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  usersUpdated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DirectorySyncPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DirectorySyncPayload'] = ResolversParentTypes['DirectorySyncPayload']> = {
+  applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  counts?: Resolver<ResolversTypes['DirectorySyncCounts'], ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  errors?: Resolver<ReadonlyArray<ResolversTypes['DirectoryRowError']>, ParentType, ContextType>;
+  pages?: Resolver<ReadonlyArray<ResolversTypes['ExternalIdMapping']>, ParentType, ContextType>;
+  unlinkedConnectionIds?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
+  users?: Resolver<ReadonlyArray<ResolversTypes['ExternalIdMapping']>, ParentType, ContextType>;
+};
+
 export type EventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
   connection?: Resolver<Maybe<ResolversTypes['Connection']>, ParentType, ContextType>;
   connectionState?: Resolver<Maybe<ResolversTypes['ConnectionSnapshot']>, ParentType, ContextType>;
@@ -1445,6 +1637,11 @@ export type ExchangeSettingsResolvers<ContextType = GatewayContext, ParentType e
   status?: Resolver<ResolversTypes['ExchangeSettingsStatus'], ParentType, ContextType>;
 };
 
+export type ExternalIdMappingResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ExternalIdMapping'] = ResolversParentTypes['ExternalIdMapping']> = {
+  externalId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type IntegrationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Integration'] = ResolversParentTypes['Integration']> = {
   accounts?: Resolver<ReadonlyArray<ResolversTypes['Connection']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ConnectionKind'], ParentType, ContextType>;
@@ -1480,6 +1677,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   saveExchangeSettings?: Resolver<ResolversTypes['ExchangeSettings'], ParentType, ContextType, RequireFields<MutationSaveExchangeSettingsArgs, 'input'>>;
   setBookingPageEnabled?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationSetBookingPageEnabledArgs, 'enabled' | 'pageId'>>;
   startReconnect?: Resolver<ResolversTypes['AuthorizationSession'], ParentType, ContextType, RequireFields<MutationStartReconnectArgs, 'connectionId'>>;
+  syncDirectory?: Resolver<ResolversTypes['DirectorySyncPayload'], ParentType, ContextType, RequireFields<MutationSyncDirectoryArgs, 'input'>>;
   testExchangeConnection?: Resolver<ResolversTypes['ExchangeConnectionReport'], ParentType, ContextType, RequireFields<MutationTestExchangeConnectionArgs, 'input' | 'participant' | 'save'>>;
   unlinkConnection?: Resolver<ResolversTypes['Connection'], ParentType, ContextType, RequireFields<MutationUnlinkConnectionArgs, 'connectionId'>>;
   updateBookingPage?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationUpdateBookingPageArgs, 'id' | 'input'>>;
@@ -1588,12 +1786,16 @@ export type Resolvers<ContextType = GatewayContext> = {
   ConnectionStatusEvent?: ConnectionStatusEventResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DirectoryRowError?: DirectoryRowErrorResolvers<ContextType>;
+  DirectorySyncCounts?: DirectorySyncCountsResolvers<ContextType>;
+  DirectorySyncPayload?: DirectorySyncPayloadResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
   ExchangeConnectionReport?: ExchangeConnectionReportResolvers<ContextType>;
   ExchangeConnectionStep?: ExchangeConnectionStepResolvers<ContextType>;
   ExchangeSettings?: ExchangeSettingsResolvers<ContextType>;
+  ExternalIdMapping?: ExternalIdMappingResolvers<ContextType>;
   Integration?: IntegrationResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Location?: LocationResolvers<ContextType>;

@@ -11,6 +11,8 @@ export const SUPPORTED_CONTENT_ENCODINGS = ['identity', 'gzip', 'deflate', 'br']
 interface BodyError {
   readonly type?: unknown;
   readonly status?: unknown;
+  /** body-parser's limit for this request (the directory sync limit for ADMIN and SERVICE credentials). */
+  readonly limit?: unknown;
 }
 
 function errorBody(code: ErrorCode, message: string) {
@@ -23,12 +25,15 @@ export function bodyErrorHandler(limits: QueryLimits, log: Logger): ErrorRequest
       next(error);
       return;
     }
-    const { type, status } = (error ?? {}) as BodyError;
+    const { type, status, limit } = (error ?? {}) as BodyError;
     const send = (statusCode: number, message: string) =>
       void response.status(statusCode).json(errorBody('BAD_USER_INPUT', message));
     switch (type) {
       case 'entity.too.large':
-        return send(413, `The request body is larger than ${limits.maxBodyBytes} bytes`);
+        return send(
+          413,
+          `The request body is larger than ${typeof limit === 'number' ? limit : limits.maxBodyBytes} bytes`,
+        );
       case 'encoding.unsupported':
         return send(
           415,

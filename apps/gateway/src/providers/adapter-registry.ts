@@ -24,9 +24,10 @@ import {
   fail,
   type ProviderRegistry,
   type ProviderResult,
+  type RevocableGrant,
   type StartAuthorizationRequest,
 } from './registry.js';
-import { prepareRevocation } from './revocation.js';
+import { prepareRevocation, revokeGrants } from './revocation.js';
 
 export interface AdapterProviderRegistryOptions {
   readonly db: Database;
@@ -120,6 +121,10 @@ export class AdapterProviderRegistry implements ProviderRegistry {
     connectionId: string;
   }): Promise<(() => Promise<void>) | null> {
     return prepareRevocation(this.#access, request);
+  }
+
+  revokeGrants(grants: readonly RevocableGrant[]): Promise<void> {
+    return revokeGrants(this.#access, grants);
   }
 
   async checkConnection(request: CheckConnectionRequest): Promise<ProviderResult<void>> {

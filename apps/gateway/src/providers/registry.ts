@@ -123,6 +123,16 @@ export interface ProviderRegistry {
     readonly organizationId: string;
     readonly connectionId: string;
   }): Promise<(() => Promise<void>) | null>;
+  /** Revokes grants of connections already unlinked (directory sync read their credentials in its transaction),
+   * best effort, one by one like `prepareRevocation`'s; logged either way, never throws. */
+  revokeGrants?(grants: readonly RevocableGrant[]): Promise<void>;
+}
+
+/** An unlinked connection's grant, read before its credentials were deleted. */
+export interface RevocableGrant {
+  readonly connectionId: string;
+  readonly provider: ConnectionProvider;
+  readonly credentials: { readonly accessToken: string; readonly refreshToken?: string | null } | null;
 }
 
 /** A failure answer; `reason` goes to extensions.reason. */

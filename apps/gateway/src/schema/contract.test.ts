@@ -56,6 +56,8 @@ describe('schema.graphql', () => {
         // Issue 11 §2: API keys for services and operators.
         'createApiKey',
         'revokeApiKey',
+        // Issue 11 §1: directory sync for SERVICE and ADMIN credentials.
+        'syncDirectory',
       ].sort(),
     );
     expect(fields('Subscription')).toEqual(['bookingPageStateChanged', 'connectionStatusChanged', 'events']);

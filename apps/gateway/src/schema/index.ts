@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { apiKeyResolvers } from '../auth/index.js';
 import { connectionResolvers } from '../connections/resolvers.js';
+import { directoryResolvers } from '../directory/resolvers.js';
 import { eventResolvers } from '../events/resolvers.js';
 import { exchangeResolvers } from '../exchange/resolvers.js';
 import { pageResolvers } from '../pages/resolvers.js';
@@ -19,6 +20,7 @@ const moduleResolvers: Resolvers[] = [
   eventResolvers,
   exchangeResolvers,
   apiKeyResolvers,
+  directoryResolvers,
 ];
 
 /** The executable schema: every module's SDL with its resolvers. */

@@ -14,6 +14,9 @@ import {
 import {
   API_KEY_ROLES,
   CONNECTION_HEALTHS,
+  DIRECTORY_LISTS,
+  DIRECTORY_ROW_ERROR_CODES,
+  DIRECTORY_SYNC_MODES,
   EVENT_TYPES,
   EXCHANGE_SETTINGS_STATUSES,
   EXCHANGE_STEP_STATUSES,
@@ -43,6 +46,9 @@ export const SCHEMA_VOCABULARIES: Readonly<Record<string, readonly string[]>> = 
   ExchangeSettingsStatus: EXCHANGE_SETTINGS_STATUSES,
   UserRole: USER_ROLES,
   ApiKeyRole: API_KEY_ROLES,
+  DirectorySyncMode: DIRECTORY_SYNC_MODES,
+  DirectoryList: DIRECTORY_LISTS,
+  DirectoryRowErrorCode: DIRECTORY_ROW_ERROR_CODES,
   // Both text catalogs (errors' remediation, pages' reasons and warnings) speak the schema's locales.
   Locale: LOCALES.map((locale) => locale.toUpperCase()),
 };

@@ -186,6 +186,61 @@ export async function assertAccountNotLinked(
   if (live !== undefined) abort('CONFLICT', `This account is already linked as ${live.id}`);
 }
 
+/**
+ * Unlinks a live connection inside the caller's transaction, without re-evaluating (the caller does, once):
+ * deletes its credentials, marks it DISCONNECTED, and takes off the locations that needed it from the pages
+ * among `pageIds` (DESIGN §2: the owner's ALL_MEMBERS pages), marking those pages touched.
+ */
+export async function unlinkInTransaction(
+  ctx: TxContext,
+  before: ConnectionRow,
+  pageIds: readonly string[],
+): Promise<ConnectionRow> {
+  await deleteCredentials(ctx.tx, before.id);
+  const connection = await writeConnectionState(
+    ctx,
+    before,
+    {
+      status: 'DISCONNECTED',
+      health: 'BROKEN',
+      lastError: null,
+      consecutiveFailures: 0,
+      failureRunStartedAt: null,
+    },
+    false,
+  );
+  // DESIGN §2: the owner's ALL_MEMBERS pages lose the locations that needed this connection.
+  const { inputs, connectionsByUser } = await loadPages(ctx, pageIds);
+  const removal = removeLocationsForUnlinkedConnection(
+    toConnectionInput(connection),
+    inputs.values(),
+    connectionsByUser,
+  );
+  for (const page of removal.pages) {
+    const removed = removal.removed.filter((r) => r.pageId === page.id);
+    const locationIds = removed.map((r) => r.locationId);
+    await ctx.tx
+      .delete(bookingPageLocations)
+      .where(
+        and(eq(bookingPageLocations.bookingPageId, page.id), inArray(bookingPageLocations.id, locationIds)),
+      );
+    ctx.touchedPages.add(page.id);
+    ctx.emit({
+      type: 'LOCATIONS_REMOVED',
+      bookingPageId: page.id,
+      connectionId: connection.id,
+      userId: connection.userId,
+      payload: {
+        locationIds,
+        locationTypes: removed.map((r) => r.locationType),
+        reason: 'CONNECTION_UNLINKED',
+        connectionId: connection.id,
+      },
+    });
+  }
+  return connection;
+}
+
 export function connectionOperations(runner: TransactionRunner): ConnectionOperations {
   const { run, keyring, policy } = runner;
   return {
@@ -295,51 +350,7 @@ export function connectionOperations(runner: TransactionRunner): ConnectionOpera
         const pageIds = await pageIdsInvolvingUser(ctx, before.userId);
         if (before.status === 'DISCONNECTED')
           return { connection: before, pages: await readPages(ctx, pageIds) };
-        await deleteCredentials(ctx.tx, before.id);
-        const connection = await writeConnectionState(
-          ctx,
-          before,
-          {
-            status: 'DISCONNECTED',
-            health: 'BROKEN',
-            lastError: null,
-            consecutiveFailures: 0,
-            failureRunStartedAt: null,
-          },
-          false,
-        );
-        // DESIGN §2: the owner's ALL_MEMBERS pages lose the locations that needed this connection.
-        const { inputs, connectionsByUser } = await loadPages(ctx, pageIds);
-        const removal = removeLocationsForUnlinkedConnection(
-          toConnectionInput(connection),
-          inputs.values(),
-          connectionsByUser,
-        );
-        for (const page of removal.pages) {
-          const removed = removal.removed.filter((r) => r.pageId === page.id);
-          const locationIds = removed.map((r) => r.locationId);
-          await ctx.tx
-            .delete(bookingPageLocations)
-            .where(
-              and(
-                eq(bookingPageLocations.bookingPageId, page.id),
-                inArray(bookingPageLocations.id, locationIds),
-              ),
-            );
-          ctx.touchedPages.add(page.id);
-          ctx.emit({
-            type: 'LOCATIONS_REMOVED',
-            bookingPageId: page.id,
-            connectionId: connection.id,
-            userId: connection.userId,
-            payload: {
-              locationIds,
-              locationTypes: removed.map((r) => r.locationType),
-              reason: 'CONNECTION_UNLINKED',
-              connectionId: connection.id,
-            },
-          });
-        }
+        const connection = await unlinkInTransaction(ctx, before, pageIds);
         return { connection, pages: await reevaluatePages(ctx, pageIds, connection.id) };
       });
     },

@@ -3,6 +3,8 @@
 //
 // Locking (what keeps concurrent calls from losing updates or deadlocking). Every call takes its row locks
 // in this order, each group sorted by id:
+//   0. directory sync only: the organization's directory lock (a transaction-scoped advisory lock), so two
+//      syncs of one organization run one after the other,
 //   1. users whose connections it changes, or whom it adds to a page (FOR NO KEY UPDATE),
 //   2. the connection it changes (FOR UPDATE),
 //   3. the booking pages it changes or re-evaluates (FOR UPDATE),
@@ -50,6 +52,19 @@ class Abort extends Error {
     super(error.message);
   }
 }
+
+/** Thrown inside a transaction to roll it back and still return `value` (a dry run, per-row refusals). */
+class Rollback extends Error {
+  override readonly name = 'ServiceRollback';
+  constructor(readonly value: unknown) {
+    super('rolled back');
+  }
+}
+
+/** Rolls the call's transaction back; `run` answers `ok(value)` (so `value` must have the body's type). */
+export const rollBackWith = <T>(value: T): never => {
+  throw new Rollback(value);
+};
 
 export const abort = (code: ServiceErrorCode, message: string, field?: string): never => {
   throw new Abort(fail(code, message, field).error);
@@ -110,6 +125,7 @@ export function createTransactionRunner(options: StateServiceOptions): Transacti
         return ok(value);
       } catch (error) {
         if (error instanceof Abort) return { ok: false, error: error.error };
+        if (error instanceof Rollback) return ok(error.value as T);
         const unavailable = databaseUnavailable(error);
         if (unavailable !== null) {
           // Safe to run again only when nothing was applied; an unknown outcome goes to the caller.

@@ -26,6 +26,10 @@ export const INPUT_LIMITS = {
   urlLength: 2000,
   secretLength: 1024,
   applicationIdLength: 200,
+  /** A person's name (directory sync). */
+  nameLength: 200,
+  /** Rows in each list of one directory sync call (users, pages, and each delete list). */
+  directoryRowsPerList: 5000,
 } as const;
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

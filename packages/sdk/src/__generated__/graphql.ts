@@ -266,6 +266,130 @@ export type CreatedApiKey = {
   key: Scalars['String']['output'];
 };
 
+/** The list of a sync call a row error points into. */
+export type DirectoryList =
+  | 'DELETE_PAGES'
+  | 'DELETE_USERS'
+  | 'PAGES'
+  | 'USERS';
+
+/** A booking page's complete description: omitted fields take their defaults (as createBookingPage's), except `slug`. */
+export type DirectoryPageInput = {
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The product's own id for the page: the key of the upsert. */
+  externalId: Scalars['String']['input'];
+  locations?: InputMaybe<Array<LocationInput>>;
+  /** In order; defaults to the owner alone, and must include the owner. */
+  memberExternalIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  mode?: InputMaybe<AttendanceMode>;
+  /** The owner's external id (a person of this call or already synced). */
+  ownerExternalId: Scalars['String']['input'];
+  roundRobin?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Omitted: an existing page keeps its slug, a new one gets a free slug derived from the title. */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+};
+
+export type DirectoryRowError = {
+  __typename?: 'DirectoryRowError';
+  code: DirectoryRowErrorCode;
+  externalId?: Maybe<Scalars['String']['output']>;
+  /** The field at fault as named in the row (`email`, `memberExternalIds.2`, `locations.0.value`). */
+  field?: Maybe<Scalars['String']['output']>;
+  /** The row's position in its list; null for a person a FULL sync removes (named by no row). */
+  index?: Maybe<Scalars['Int']['output']>;
+  list: DirectoryList;
+  message: Scalars['String']['output'];
+};
+
+/** Why a row of a sync call was refused. Any refused row means the whole call changed nothing. */
+export type DirectoryRowErrorCode =
+  /** An earlier user row of the call has this e-mail address. */
+  | 'DUPLICATE_EMAIL'
+  /** An earlier row of the same list has this external id. */
+  | 'DUPLICATE_EXTERNAL_ID'
+  /** A person who stays in the organization has this e-mail address. */
+  | 'EMAIL_TAKEN'
+  /** The row breaks an input rule on its own (a missing name, a malformed e-mail or slug, a limit…). */
+  | 'INVALID'
+  /** Removing the people would leave a page the call does not describe without any member. */
+  | 'LAST_MEMBER'
+  /** Another page of the organization, or another page row, has this slug. */
+  | 'SLUG_TAKEN'
+  /** An owner or member external id names nobody the organization has after the call. */
+  | 'UNKNOWN_USER'
+  /** The same external id is both upserted and deleted by the call. */
+  | 'UPSERTED_AND_DELETED'
+  /** The person would be removed but still owns a page the call neither deletes nor gives another owner. */
+  | 'USER_OWNS_PAGES';
+
+export type DirectorySyncCounts = {
+  __typename?: 'DirectorySyncCounts';
+  pagesCreated: Scalars['Int']['output'];
+  pagesDeleted: Scalars['Int']['output'];
+  /** Pages whose evaluation was recomputed: created, changed in what their state depends on, or left by a member. */
+  pagesReevaluated: Scalars['Int']['output'];
+  pagesUnchanged: Scalars['Int']['output'];
+  pagesUpdated: Scalars['Int']['output'];
+  usersCreated: Scalars['Int']['output'];
+  usersDeleted: Scalars['Int']['output'];
+  usersUnchanged: Scalars['Int']['output'];
+  usersUpdated: Scalars['Int']['output'];
+};
+
+export type DirectorySyncInput = {
+  /** External ids of pages to remove. Ids the organization does not have are ignored. */
+  deletePages?: InputMaybe<Array<Scalars['String']['input']>>;
+  /**
+   * External ids of people to remove: their connections are unlinked (grants revoked at the provider after the
+   * commit) and they leave every page. Ids the organization does not have are ignored.
+   */
+  deleteUsers?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Check everything and report what the call would do, then roll back. */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  mode: DirectorySyncMode;
+  pages?: InputMaybe<Array<DirectoryPageInput>>;
+  /** At most 5,000 rows in each list. */
+  users?: InputMaybe<Array<DirectoryUserInput>>;
+};
+
+/** How a directory sync reads its lists. */
+export type DirectorySyncMode =
+  /**
+   * `users` and `pages` are the complete directory: people and pages with an external id that is not in them are
+   * removed (people and pages without an external id never are). Both lists are required; empty lists remove all.
+   */
+  | 'FULL'
+  /** The rows are changes: people and pages not named are left alone. */
+  | 'UPSERT';
+
+export type DirectorySyncPayload = {
+  __typename?: 'DirectorySyncPayload';
+  /** True when the call committed; false for a dry run and whenever `errors` is not empty. */
+  applied: Scalars['Boolean']['output'];
+  counts: DirectorySyncCounts;
+  dryRun: Scalars['Boolean']['output'];
+  /** Every refused row. When there is any, nothing changed and the counts are zero. */
+  errors: Array<DirectoryRowError>;
+  pages: Array<ExternalIdMapping>;
+  /** Connections of removed people that were unlinked (their grants are revoked at the provider, best effort). */
+  unlinkedConnectionIds: Array<Scalars['ID']['output']>;
+  /** The call's people and pages, in row order (a dry run's new ids are the ones it would have used). */
+  users: Array<ExternalIdMapping>;
+};
+
+/** A person as the product knows them. */
+export type DirectoryUserInput = {
+  email: Scalars['String']['input'];
+  /** The product's own id for the person: the key of the upsert. At most 256 characters. */
+  externalId: Scalars['String']['input'];
+  /** Omitted: a new person has none and an existing person keeps theirs; null clears it. */
+  locale?: InputMaybe<Locale>;
+  name: Scalars['String']['input'];
+  /** Omitted: MEMBER for a new person, an existing person keeps theirs. */
+  role?: InputMaybe<UserRole>;
+};
+
 /** What to do about a failure, derived from its code (@tsunagi/errors `Action`). */
 export type ErrorAction =
   /** An admin must change settings (secret, API, URL, certificate, tenant policy, sharing). */
@@ -375,6 +499,8 @@ export type EventEdge = {
 
 export type EventType =
   | 'BOOKING_PAGE_CREATED'
+  /** A page removed by directory sync; `page` is null from then on, `payload` keeps its external id, title and slug. */
+  | 'BOOKING_PAGE_DELETED'
   | 'BOOKING_PAGE_EVALUATION_CHANGED'
   | 'BOOKING_PAGE_STATE_CHANGED'
   | 'BOOKING_PAGE_UPDATED'
@@ -450,6 +576,13 @@ export type ExchangeStepStatus =
   | 'PASSED'
   /** Not run: an earlier step failed, or the step does not apply. */
   | 'SKIPPED';
+
+/** Tsunagi's id for a row of the call. */
+export type ExternalIdMapping = {
+  __typename?: 'ExternalIdMapping';
+  externalId: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+};
 
 /** One row of the integrations list: a provider and the user's accounts with it. */
 export type Integration = {
@@ -562,6 +695,12 @@ export type Mutation = {
    */
   startReconnect: AuthorizationSession;
   /**
+   * Bulk, idempotent upsert and removal of the organization's people and booking pages, keyed by the product's own
+   * external ids, in one transaction (ADMIN and SERVICE credentials). Sending the same call twice changes nothing
+   * the second time.
+   */
+  syncDirectory: DirectorySyncPayload;
+  /**
    * Tests the settings step by step against `participant`'s mailbox. With `save`, stores them (OK when
    * the report passed, BROKEN otherwise); without it, stores nothing. ADMIN only.
    */
@@ -655,6 +794,11 @@ export type MutationStartReconnectArgs = {
   connectionId: Scalars['ID']['input'];
   redirectUri?: InputMaybe<Scalars['String']['input']>;
   returnUrl?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationSyncDirectoryArgs = {
+  input: DirectorySyncInput;
 };
 
 
