@@ -204,7 +204,7 @@ export type ConnectionFilter = {
   readonly health?: InputMaybe<ReadonlyArray<ConnectionHealth>>;
   readonly provider?: InputMaybe<ReadonlyArray<Provider>>;
   readonly status?: InputMaybe<ReadonlyArray<ConnectionStatus>>;
-  /** Only this user's connections. */
+  /** Only this user's connections: `usr_…` or `ext:<externalId>` (NOT_FOUND when it names nobody). */
   readonly userId?: InputMaybe<Scalars['ID']['input']>;
 };
 

@@ -87,6 +87,12 @@ export const connectionResolvers: Resolvers = {
     connection: (_parent, { id }, context) => visibleConnection(context, id, 'id'),
     connections: async (_parent, { first, after, filter }, context) => {
       requireAdminOrService(context, 'The connection list');
+      let userId: string | null = null;
+      if (filter?.userId != null) {
+        // A filter naming nobody is a mistake to report, not an empty list.
+        userId = await resolveUserId(context, filter.userId, 'filter.userId');
+        if ((await context.loaders.user.load(userId)) === null) throw notFound('User');
+      }
       const list = unwrap(
         await context.services.reads.listConnections(context.scope, {
           first: checkFirst(first, MAX_PAGE_SIZE),
@@ -95,7 +101,7 @@ export const connectionResolvers: Resolvers = {
             ...(filter?.status == null ? {} : { statuses: [...new Set(filter.status)] }),
             ...(filter?.health == null ? {} : { healths: [...new Set(filter.health)] }),
             ...(filter?.provider == null ? {} : { providers: [...new Set(filter.provider)] }),
-            ...(filter?.userId == null ? {} : { userId: checkId(filter.userId, 'filter.userId') }),
+            ...(userId === null ? {} : { userId }),
           },
         }),
       );

@@ -38,6 +38,7 @@ export const ID_ARGUMENTS: Readonly<Record<string, IdArgumentKind>> = {
   'Mutation.updateBookingPage.id': 'page',
   'Subscription.bookingPageStateChanged.pageId': 'page',
   'Subscription.connectionStatusChanged.userId': 'user',
+  'ConnectionFilter.userId': 'user',
   'CreateBookingPageInput.memberIds': 'user',
   'CreateBookingPageInput.ownerId': 'user',
   'UpdateBookingPageInput.memberIds': 'user',

@@ -193,6 +193,12 @@ function argumentCases(f: () => Fixture): Record<string, ArgumentCase> {
       (ref) => ({ ref }),
       (data: { integrations: unknown }) => data.integrations,
     ),
+    'ConnectionFilter.userId': http(
+      f,
+      'query Q($ref: ID) { connections(filter: { userId: $ref }) { totalCount edges { node { id user { id } } } } }',
+      (ref) => ({ ref }),
+      (data: { connections: unknown }) => data.connections,
+    ),
     'Mutation.connectExchangeCalendar.userId': http(
       f,
       // No Interop settings are stored: the refusal names the mailbox of the user the argument resolved to.

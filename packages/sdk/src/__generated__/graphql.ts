@@ -201,7 +201,7 @@ export type ConnectionFilter = {
   health?: InputMaybe<Array<ConnectionHealth>>;
   provider?: InputMaybe<Array<Provider>>;
   status?: InputMaybe<Array<ConnectionStatus>>;
-  /** Only this user's connections. */
+  /** Only this user's connections: `usr_…` or `ext:<externalId>` (NOT_FOUND when it names nobody). */
   userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
