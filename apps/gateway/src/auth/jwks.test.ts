@@ -2,7 +2,7 @@
 // than the cooldown, and an unreachable provider is a typed PROVIDER_ERROR, not a refused token.
 import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestIdentityProvider } from '../../test/identity-provider.js';
+import { TestIdentityProvider } from '../testing/index.js';
 import { DEFAULT_CLAIM_NAMES, IdentityProvider } from './jwks.js';
 import { TokenError } from './token.js';
 
