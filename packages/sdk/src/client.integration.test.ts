@@ -11,6 +11,7 @@ import {
   IntegrationsQuery,
   ViewerQuery,
 } from './operations/dashboard.js';
+import { SyncDirectoryMutation } from './operations/directory.js';
 import { ExchangeSettingsQuery, TestExchangeConnectionMutation } from './operations/exchange.js';
 import {
   CheckConnectionMutation,
@@ -84,6 +85,63 @@ describe('queries and mutations', () => {
     const offline = createTsunagiClient({ url: 'http://127.0.0.1:9/graphql' });
     const error = (await offline.query(ViewerQuery).catch((e: unknown) => e)) as TsunagiClientError;
     expect(error.code).toBe('NETWORK_ERROR');
+  });
+});
+
+describe('directory sync through the SDK', () => {
+  it('syncs people and a page with a SERVICE key, typed, and a refused row changes nothing', async () => {
+    // A SERVICE key, made by the demo admin.
+    const created = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${gateway.demo!.adminToken}` },
+      body: JSON.stringify({ query: 'mutation { createApiKey(name: "sdk-sync", role: SERVICE) { key } }' }),
+    });
+    const { data } = (await created.json()) as { data: { createApiKey: { key: string } } };
+    const service = createTsunagiClient({ url: gateway.url, token: data.createApiKey.key });
+    try {
+      const input = {
+        mode: 'UPSERT' as const,
+        users: [
+          { externalId: 'sdk-ann', name: 'Ann Lee', email: 'ann.sdk@acme.example', locale: 'JA' as const },
+          { externalId: 'sdk-bob', name: 'Bob Ito', email: 'bob.sdk@acme.example' },
+        ],
+        pages: [
+          {
+            externalId: 'sdk-page',
+            title: 'SDK intro',
+            ownerExternalId: 'sdk-ann',
+            memberExternalIds: ['sdk-ann', 'sdk-bob'],
+          },
+        ],
+      };
+      const { syncDirectory } = await service.query(SyncDirectoryMutation, { input });
+      expect(syncDirectory).toMatchObject({
+        applied: true,
+        errors: [],
+        counts: { usersCreated: 2, pagesCreated: 1, pagesReevaluated: 1 },
+      });
+      const pageId = syncDirectory.pages[0]!.id;
+      const { bookingPages } = await admin.query(BookingPagesQuery, { first: 100 });
+      expect(bookingPages.edges.some((edge) => edge.node.id === pageId)).toBe(true);
+
+      const again = await service.query(SyncDirectoryMutation, { input });
+      expect(again.syncDirectory.counts).toMatchObject({
+        usersUnchanged: 2,
+        pagesUnchanged: 1,
+        pagesReevaluated: 0,
+      });
+
+      const refused = await service.query(SyncDirectoryMutation, {
+        input: { ...input, users: [...input.users, { externalId: 'sdk-cy', name: 'Cy', email: 'nope' }] },
+      });
+      expect(refused.syncDirectory).toMatchObject({
+        applied: false,
+        errors: [{ list: 'USERS', index: 2, externalId: 'sdk-cy', field: 'email', code: 'INVALID' }],
+        counts: { usersCreated: 0 },
+      });
+    } finally {
+      await service.close();
+    }
   });
 });
 

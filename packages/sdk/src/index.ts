@@ -19,6 +19,7 @@ export {
   IntegrationsQuery,
   ViewerQuery,
 } from './operations/dashboard.js';
+export { SyncDirectoryMutation } from './operations/directory.js';
 export {
   ConnectExchangeCalendarMutation,
   ExchangeSettingsQuery,

@@ -377,7 +377,7 @@ export type DirectorySyncPayload = {
   readonly pages: ReadonlyArray<ExternalIdMapping>;
   /** Connections of removed people that were unlinked (their grants are revoked at the provider, best effort). */
   readonly unlinkedConnectionIds: ReadonlyArray<Scalars['ID']['output']>;
-  /** The call's people and pages, in row order (a dry run's new ids are the ones it would have used). */
+  /** The call's people and pages, in row order (for new rows a dry run answers placeholder ids, never stored: the real call assigns its own). */
   readonly users: ReadonlyArray<ExternalIdMapping>;
 };
 

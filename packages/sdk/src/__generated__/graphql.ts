@@ -374,7 +374,7 @@ export type DirectorySyncPayload = {
   pages: Array<ExternalIdMapping>;
   /** Connections of removed people that were unlinked (their grants are revoked at the provider, best effort). */
   unlinkedConnectionIds: Array<Scalars['ID']['output']>;
-  /** The call's people and pages, in row order (a dry run's new ids are the ones it would have used). */
+  /** The call's people and pages, in row order (for new rows a dry run answers placeholder ids, never stored: the real call assigns its own). */
   users: Array<ExternalIdMapping>;
 };
 
@@ -1275,6 +1275,13 @@ export type EventLogQueryVariables = Exact<{
 
 export type EventLogQuery = { __typename?: 'Query', events: { __typename?: 'EventConnection', pageInfo: { __typename?: 'PageInfo', endCursor?: string | null, hasNextPage: boolean }, edges: Array<{ __typename?: 'EventEdge', cursor: string, node: { __typename?: 'Event', id: string, type: EventType, occurredAt: string, connectionState?: { __typename?: 'ConnectionSnapshot', status: ConnectionStatus, health: ConnectionHealth, lastError?: { __typename?: 'ProviderError', code: ErrorCode, subReason?: SubReason | null } | null } | null, pageState?: { __typename?: 'BookingPageSnapshot', state: BookingPageState, acceptingBookings: boolean } | null } }> } };
 
+export type SyncDirectoryMutationVariables = Exact<{
+  input: DirectorySyncInput;
+}>;
+
+
+export type SyncDirectoryMutation = { __typename?: 'Mutation', syncDirectory: { __typename?: 'DirectorySyncPayload', applied: boolean, dryRun: boolean, unlinkedConnectionIds: Array<string>, errors: Array<{ __typename?: 'DirectoryRowError', list: DirectoryList, index?: number | null, externalId?: string | null, field?: string | null, code: DirectoryRowErrorCode, message: string }>, counts: { __typename?: 'DirectorySyncCounts', usersCreated: number, usersUpdated: number, usersUnchanged: number, usersDeleted: number, pagesCreated: number, pagesUpdated: number, pagesUnchanged: number, pagesDeleted: number, pagesReevaluated: number }, users: Array<{ __typename?: 'ExternalIdMapping', externalId: string, id: string }>, pages: Array<{ __typename?: 'ExternalIdMapping', externalId: string, id: string }> } };
+
 export type ExchangeSettingsQueryVariables = Exact<{
   locale?: InputMaybe<Locale>;
 }>;
@@ -1598,6 +1605,42 @@ export const EventLogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EventLogQuery, EventLogQueryVariables>;
+export const SyncDirectoryDocument = new TypedDocumentString(`
+    mutation SyncDirectory($input: DirectorySyncInput!) {
+  syncDirectory(input: $input) {
+    applied
+    dryRun
+    errors {
+      list
+      index
+      externalId
+      field
+      code
+      message
+    }
+    counts {
+      usersCreated
+      usersUpdated
+      usersUnchanged
+      usersDeleted
+      pagesCreated
+      pagesUpdated
+      pagesUnchanged
+      pagesDeleted
+      pagesReevaluated
+    }
+    users {
+      externalId
+      id
+    }
+    pages {
+      externalId
+      id
+    }
+    unlinkedConnectionIds
+  }
+}
+    `) as unknown as TypedDocumentString<SyncDirectoryMutation, SyncDirectoryMutationVariables>;
 export const ExchangeSettingsDocument = new TypedDocumentString(`
     query ExchangeSettings($locale: Locale = EN) {
   exchangeSettings {
