@@ -84,3 +84,21 @@ export async function followConsent(authorizationUrl: string): Promise<Record<st
   expect(done.status).toBe(200);
   return done.body;
 }
+
+/** Asserts a grant is dead at the Google emulator: its refresh token no longer works. */
+export async function expectGoogleGrantRevoked(
+  google: { endpoints: { tokenUrl: string }; client: { clientId: string; clientSecret: string } },
+  refreshToken: string,
+): Promise<void> {
+  const refresh = await fetch(google.endpoints.tokenUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: google.client.clientId,
+      client_secret: google.client.clientSecret,
+    }).toString(),
+  });
+  expect(refresh.status).toBe(400);
+}

@@ -5,9 +5,9 @@ import { createOrganization, createUser, setUserExternalId } from '@tsunagi/db';
 import { base64url, SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { codes, describeEachDriver, startTestGateway, type TestGateway } from '../../test/harness.js';
-import { type Algorithm, TestIdentityProvider } from '../testing/index.js';
 import { captureLogs } from '../../test/logs.js';
 import { connectionInitAnswer } from '../../test/ws.js';
+import { type Algorithm, TestIdentityProvider } from '../testing/index.js';
 import { DEFAULT_CLAIM_NAMES } from './jwks.js';
 
 const VIEWER = '{ viewer { id } }';

@@ -16,7 +16,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { snapshot } from '../../test/database.js';
 import { codes, describeEachDriver, REVOKED_GRANT, useTestGateway } from '../../test/harness.js';
-import { authorize, callback } from '../../test/oauth.js';
+import { authorize, callback, expectGoogleGrantRevoked } from '../../test/oauth.js';
 import { World } from '../../test/world.js';
 import { createEmulatedProviderRegistry } from '../providers/adapters.js';
 
@@ -291,16 +291,6 @@ describeEachDriver('directory sync over GraphQL (%s)', (driver) => {
       await t().handle.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, w.users.kenji) }),
     ).toBeUndefined();
     // The grant is dead at the provider: its refresh token no longer works.
-    const refresh = await fetch(google.endpoints.tokenUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'refresh_token',
-        refresh_token: refreshToken,
-        client_id: google.client.clientId,
-        client_secret: google.client.clientSecret,
-      }).toString(),
-    });
-    expect(refresh.status).toBe(400);
+    await expectGoogleGrantRevoked(google, refreshToken);
   });
 });

@@ -12,7 +12,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { columnsHolding, snapshot } from '../../test/database.js';
 import { codes, describeEachDriver, useTestGateway } from '../../test/harness.js';
-import { authorize, bind, callback } from '../../test/oauth.js';
+import { authorize, bind, callback, expectGoogleGrantRevoked } from '../../test/oauth.js';
 import { World } from '../../test/world.js';
 import { createEmulatedProviderRegistry } from './adapters.js';
 
@@ -384,16 +384,6 @@ describeEachDriver('OAuth connect, check and reconnect (%s)', (driver) => {
       expect.objectContaining({ connectionId, provider: 'GOOGLE_CALENDAR', revoked: true }),
     );
     // The grant is dead at the provider: its refresh token no longer works.
-    const refresh = await fetch(google.endpoints.tokenUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'refresh_token',
-        refresh_token: refreshToken,
-        client_id: google.client.clientId,
-        client_secret: google.client.clientSecret,
-      }).toString(),
-    });
-    expect(refresh.status).toBe(400);
+    await expectGoogleGrantRevoked(google, refreshToken);
   });
 });

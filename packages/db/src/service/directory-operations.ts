@@ -32,7 +32,12 @@ import {
   type DirectorySyncInput,
   type DirectoryUser,
 } from './directory-rows.js';
-import { pageIdsInvolvingUser, reevaluatePages, type TxContext } from './page-evaluation.js';
+import {
+  pageIdsInvolvingUser,
+  placeholderEvaluation,
+  reevaluatePages,
+  type TxContext,
+} from './page-evaluation.js';
 import { type Actor, abort, lockUsers, rollBackWith, type TransactionRunner } from './runner.js';
 import { INPUT_LIMITS, type LocationDraft, slugify } from './validation.js';
 
@@ -713,15 +718,8 @@ async function sync(ctx: TxContext, keyring: TransactionRunner['keyring'], input
         mode: page.mode,
         roundRobin: page.roundRobin,
         enabled: page.enabled,
-        // Placeholder evaluation, replaced below in this transaction.
-        appliedRule: 'ALL_MEMBERS' as const,
-        state: 'INACTIVE' as const,
-        acceptingBookings: false,
-        reasons: [],
-        plan: [],
-        eligibleHostIds: [],
-        usableLocationIds: [],
-        warnings: [],
+        // Replaced by the first evaluation, below in this transaction.
+        ...placeholderEvaluation(),
         stateChangedAt: ctx.now,
         createdAt: ctx.now,
         updatedAt: ctx.now,

@@ -184,6 +184,20 @@ function asStored(evaluation: BookingPageEvaluation): BookingPageEvaluation {
   return JSON.parse(JSON.stringify(evaluation)) as BookingPageEvaluation;
 }
 
+/** What a page row holds between its insert and its first evaluation, later in the same transaction. */
+export function placeholderEvaluation() {
+  return {
+    appliedRule: 'ALL_MEMBERS' as const,
+    state: 'INACTIVE' as const,
+    acceptingBookings: false,
+    reasons: [],
+    plan: [],
+    eligibleHostIds: [],
+    usableLocationIds: [],
+    warnings: [],
+  };
+}
+
 export function evaluationColumns(evaluation: BookingPageEvaluation) {
   return {
     appliedRule: evaluation.rule,

@@ -13,7 +13,7 @@ import {
   bookingPages,
   type LocationType,
 } from '../schema.js';
-import { reevaluatePages, type TxContext } from './page-evaluation.js';
+import { placeholderEvaluation, reevaluatePages, type TxContext } from './page-evaluation.js';
 import {
   type Actor,
   abort,
@@ -220,15 +220,8 @@ export function pageOperations(runner: TransactionRunner): PageOperations {
           mode,
           roundRobin,
           enabled,
-          // Placeholder evaluation, replaced below in this transaction.
-          appliedRule: 'ALL_MEMBERS',
-          state: 'INACTIVE',
-          acceptingBookings: false,
-          reasons: [],
-          plan: [],
-          eligibleHostIds: [],
-          usableLocationIds: [],
-          warnings: [],
+          // Replaced by the first evaluation, below in this transaction.
+          ...placeholderEvaluation(),
           stateChangedAt: ctx.now,
           createdAt: ctx.now,
           updatedAt: ctx.now,
