@@ -135,6 +135,10 @@ export type {
   StoredLocale,
   UserRole,
   UserRow,
+  WebhookDeliveryStatus,
+  WebhookDisabledReason,
+  WebhookEndpointRow,
+  WebhookMessageRow,
 } from './schema.js';
 export {
   API_KEY_ROLES,
@@ -142,6 +146,8 @@ export {
   EXCHANGE_STEP_STATUSES,
   STORED_LOCALES,
   USER_ROLES,
+  WEBHOOK_DELIVERY_STATUSES,
+  WEBHOOK_DISABLED_REASONS,
 } from './schema.js';
 export type { DemoPerson, DemoSeed, SeedDemoOptions } from './seed.js';
 export { DEMO_ORGANIZATION_SLUG, OTHER_ORGANIZATION_SLUG, seedDemo } from './seed.js';

@@ -1,0 +1,399 @@
+// Moves events from the log to receivers. Two steps, each safe to run in any number of processes at once:
+// 1. fan-out: per endpoint, in one transaction, read the events after its cursor, add one message per wanted
+//    event (unique per endpoint and event, so a repeat adds nothing) and move the cursor. The endpoint row is
+//    locked with SKIP LOCKED, so two processes never fan out one endpoint together.
+// 2. delivery: claim due messages (SKIP LOCKED; the claim pushes `next_attempt_at` out by a lease), send them
+//    signed, record the answer. A process that dies mid-attempt leaves the lease to run out, and the message is
+//    sent again with the same `webhook-id`: at least once, de-duplicated by the receiver.
+// The event's own transaction writes nothing here: the log already is the outbox.
+import {
+  type Database,
+  type EventBus,
+  type Keyring,
+  newId,
+  openSecret,
+  readEvents,
+  type WebhookEndpointRow,
+} from '@tsunagi/db';
+import { events, webhookEndpoints, webhookMessages } from '@tsunagi/db/schema';
+import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, min, or, sql } from 'drizzle-orm';
+import { eventMessageBody } from './message.js';
+import { attemptLeaseMs, type DeliveryPolicy, retryDelayMs } from './policy.js';
+import { type SendOutcome, WebhookSender } from './sender.js';
+import { signWebhook } from './signing.js';
+import { secretContext } from './store.js';
+import type { Resolver, TargetPolicy } from './targets.js';
+
+export interface DispatcherLogger {
+  warn(object: object, message: string): void;
+  info?(object: object, message: string): void;
+}
+
+export interface WebhookDispatcherOptions {
+  readonly db: Database;
+  /** Wakes fan-out when an organization's log grows; without it, only the sweep does. */
+  readonly bus?: EventBus;
+  readonly keyring: Keyring;
+  readonly policy: DeliveryPolicy;
+  readonly targets: TargetPolicy;
+  readonly resolver?: Resolver;
+  readonly now?: () => Date;
+  readonly random?: () => number;
+  /** Attempts in flight in this process. Default 32. */
+  readonly concurrency?: number;
+  /** Events read per endpoint per fan-out transaction. Default 200. */
+  readonly fanOutBatch?: number;
+  /** How often the loop looks for work nobody announced (lost notices, other processes' retries). Default 5 s. */
+  readonly sweepMs?: number;
+  readonly logger?: DispatcherLogger;
+}
+
+interface Claimed {
+  id: string;
+  endpointId: string;
+  body: string;
+  attempts: number;
+  retryUntil: Date;
+}
+
+type EndpointSecrets = Pick<
+  WebhookEndpointRow,
+  'id' | 'organizationId' | 'url' | 'secret' | 'previousSecret' | 'previousSecretExpiresAt' | 'failingSince'
+>;
+
+const ERROR_TEXT_LIMIT = 200;
+
+export class WebhookDispatcher {
+  readonly #options: WebhookDispatcherOptions;
+  readonly #db: Database;
+  readonly #sender: WebhookSender;
+  readonly #now: () => Date;
+  readonly #random: () => number;
+  readonly #concurrency: number;
+  readonly #batch: number;
+  readonly #opened = new Map<string, string>();
+  #dirty = true;
+  #wake: (() => void) | null = null;
+  #timer: NodeJS.Timeout | null = null;
+  #loop: Promise<void> | null = null;
+  #unsubscribe: (() => void) | null = null;
+  #stopped = false;
+
+  constructor(options: WebhookDispatcherOptions) {
+    this.#options = options;
+    this.#db = options.db;
+    this.#now = options.now ?? (() => new Date());
+    this.#random = options.random ?? Math.random;
+    this.#concurrency = options.concurrency ?? 32;
+    this.#batch = options.fanOutBatch ?? 200;
+    this.#sender = new WebhookSender({
+      policy: options.targets,
+      timeoutMs: options.policy.timeoutMs,
+      ...(options.resolver === undefined ? {} : { resolver: options.resolver }),
+    });
+  }
+
+  /** Runs the loop until `stop`: woken by new events, by `poke`, and by the sweep. */
+  start(): void {
+    if (this.#loop !== null) return;
+    this.#unsubscribe = this.#options.bus?.subscribe(() => this.poke()) ?? null;
+    this.#loop = this.#run();
+  }
+
+  /** Something may be due (a new endpoint, a redelivery, a test message). */
+  poke(): void {
+    this.#dirty = true;
+    this.#wake?.();
+  }
+
+  /** Stops the loop and waits for attempts in flight; call before the database closes. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#unsubscribe?.();
+    this.#wake?.();
+    await this.#loop;
+    this.#sender.close();
+  }
+
+  /** Fans out, then delivers everything due, until nothing is left (tests and tools; the loop does this). */
+  async runOnce(): Promise<{ fannedOut: number; attempted: number }> {
+    const fannedOut = await this.fanOut();
+    const attempted = await this.deliverDue();
+    return { fannedOut, attempted };
+  }
+
+  async #run(): Promise<void> {
+    const sweepMs = this.#options.sweepMs ?? 5_000;
+    while (!this.#stopped) {
+      this.#dirty = false;
+      let waitMs = sweepMs;
+      try {
+        await this.runOnce();
+        const due = await this.#nextDue();
+        if (due !== null) waitMs = Math.max(0, Math.min(sweepMs, due.getTime() - this.#now().getTime()));
+      } catch (error) {
+        // Losing the database fails this pass, not the process: the next pass starts from the tables.
+        this.#options.logger?.warn({ err: error }, 'webhook delivery pass failed');
+      }
+      if (this.#stopped || this.#dirty) continue;
+      await new Promise<void>((resolve) => {
+        this.#wake = resolve;
+        this.#timer = setTimeout(resolve, waitMs);
+      });
+      if (this.#timer !== null) clearTimeout(this.#timer);
+      this.#wake = null;
+    }
+  }
+
+  async #nextDue(): Promise<Date | null> {
+    const [row] = await this.#db
+      .select({ due: min(webhookMessages.nextAttemptAt) })
+      .from(webhookMessages)
+      .where(eq(webhookMessages.status, 'PENDING'));
+    return row?.due ?? null;
+  }
+
+  /** Fans out every enabled endpoint that is behind its organization's log. Messages made. */
+  async fanOut(): Promise<number> {
+    const newest = this.#db
+      .select({ id: sql`coalesce(max(${events.id}), 0)` })
+      .from(events)
+      .where(eq(events.organizationId, webhookEndpoints.organizationId));
+    const behind = await this.#db
+      .select({ id: webhookEndpoints.id })
+      .from(webhookEndpoints)
+      .where(and(eq(webhookEndpoints.enabled, true), lt(webhookEndpoints.cursor, sql`(${newest})`)));
+    let made = 0;
+    for (const { id } of behind) {
+      while (true) {
+        const step = await this.#fanOutEndpoint(id);
+        made += step.made;
+        if (step.read < this.#batch) break;
+      }
+    }
+    return made;
+  }
+
+  async #fanOutEndpoint(id: string): Promise<{ read: number; made: number }> {
+    return this.#db.transaction(async (tx) => {
+      const [endpoint] = await tx
+        .select({
+          organizationId: webhookEndpoints.organizationId,
+          cursor: webhookEndpoints.cursor,
+          eventTypes: webhookEndpoints.eventTypes,
+        })
+        .from(webhookEndpoints)
+        .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.enabled, true)))
+        .for('update', { skipLocked: true });
+      // Another process holds it (and fans it out), or it was disabled or deleted.
+      if (endpoint === undefined) return { read: 0, made: 0 };
+      const read = await readEvents(tx, endpoint.organizationId, endpoint.cursor, this.#batch);
+      const last = read.at(-1);
+      if (last === undefined) return { read: 0, made: 0 };
+      const wanted = read.filter(
+        (event) => endpoint.eventTypes.length === 0 || endpoint.eventTypes.includes(event.type),
+      );
+      const now = this.#now();
+      const retryUntil = new Date(now.getTime() + this.#options.policy.retryWindowMs);
+      if (wanted.length > 0) {
+        await tx
+          .insert(webhookMessages)
+          .values(
+            wanted.map((event) => ({
+              id: newId('msg'),
+              organizationId: endpoint.organizationId,
+              endpointId: id,
+              eventId: event.id,
+              eventType: event.type,
+              body: eventMessageBody(event),
+              nextAttemptAt: now,
+              retryUntil,
+              createdAt: now,
+            })),
+          )
+          .onConflictDoNothing();
+      }
+      await tx.update(webhookEndpoints).set({ cursor: last.id }).where(eq(webhookEndpoints.id, id));
+      return { read: read.length, made: wanted.length };
+    });
+  }
+
+  /** Sends every message that is due, `concurrency` at a time, until none is. Attempts made. */
+  async deliverDue(): Promise<number> {
+    const inFlight = new Set<Promise<void>>();
+    let attempted = 0;
+    let drained = false;
+    while (!this.#stopped || inFlight.size > 0) {
+      const free = this.#concurrency - inFlight.size;
+      if (!drained && free > 0 && !this.#stopped) {
+        const claimed = await this.#claim(free);
+        drained = claimed.length < free;
+        const endpoints = await this.#endpoints(claimed);
+        for (const message of claimed) {
+          attempted++;
+          const endpoint = endpoints.get(message.endpointId);
+          const attempt = this.#attempt(message, endpoint).finally(() => inFlight.delete(attempt));
+          inFlight.add(attempt);
+        }
+      }
+      if (inFlight.size === 0) break;
+      await Promise.race(inFlight);
+      // A slot freed: more may have come due meanwhile.
+      drained = false;
+    }
+    return attempted;
+  }
+
+  async #claim(limit: number): Promise<Claimed[]> {
+    const now = this.#now();
+    const due = this.#db
+      .select({ id: webhookMessages.id })
+      .from(webhookMessages)
+      .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookMessages.endpointId))
+      .where(
+        and(
+          eq(webhookMessages.status, 'PENDING'),
+          lte(webhookMessages.nextAttemptAt, now),
+          // A disabled endpoint gets only test messages: how an admin checks a fix before enabling it.
+          or(eq(webhookEndpoints.enabled, true), isNull(webhookMessages.eventId)),
+        ),
+      )
+      .orderBy(asc(webhookMessages.nextAttemptAt))
+      .limit(limit)
+      .for('update', { of: webhookMessages, skipLocked: true });
+    return this.#db
+      .update(webhookMessages)
+      .set({
+        attempts: sql`${webhookMessages.attempts} + 1`,
+        lastAttemptAt: now,
+        nextAttemptAt: new Date(now.getTime() + attemptLeaseMs(this.#options.policy)),
+      })
+      .where(inArray(webhookMessages.id, due))
+      .returning({
+        id: webhookMessages.id,
+        endpointId: webhookMessages.endpointId,
+        body: webhookMessages.body,
+        attempts: webhookMessages.attempts,
+        retryUntil: webhookMessages.retryUntil,
+      });
+  }
+
+  async #endpoints(claimed: readonly Claimed[]): Promise<Map<string, EndpointSecrets>> {
+    const ids = [...new Set(claimed.map((message) => message.endpointId))];
+    if (ids.length === 0) return new Map();
+    const rows = await this.#db
+      .select({
+        id: webhookEndpoints.id,
+        organizationId: webhookEndpoints.organizationId,
+        url: webhookEndpoints.url,
+        secret: webhookEndpoints.secret,
+        previousSecret: webhookEndpoints.previousSecret,
+        previousSecretExpiresAt: webhookEndpoints.previousSecretExpiresAt,
+        failingSince: webhookEndpoints.failingSince,
+      })
+      .from(webhookEndpoints)
+      .where(inArray(webhookEndpoints.id, ids));
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  #open(endpointId: string, envelope: string): string {
+    const key = `${endpointId}\u0000${envelope}`;
+    let secret = this.#opened.get(key);
+    if (secret === undefined) {
+      secret = openSecret(this.#options.keyring, envelope, secretContext(endpointId));
+      if (this.#opened.size > 10_000) this.#opened.clear();
+      this.#opened.set(key, secret);
+    }
+    return secret;
+  }
+
+  /** The secrets that sign now: the current one, and the previous one while its overlap lasts. */
+  #secrets(endpoint: EndpointSecrets, now: Date): string[] {
+    const secrets = [this.#open(endpoint.id, endpoint.secret)];
+    if (
+      endpoint.previousSecret !== null &&
+      endpoint.previousSecretExpiresAt !== null &&
+      endpoint.previousSecretExpiresAt > now
+    ) {
+      secrets.push(this.#open(endpoint.id, endpoint.previousSecret));
+    }
+    return secrets;
+  }
+
+  async #attempt(message: Claimed, endpoint: EndpointSecrets | undefined): Promise<void> {
+    try {
+      // Deleted since the claim: its messages went with it.
+      if (endpoint === undefined) return;
+      const now = this.#now();
+      const headers = signWebhook(message.id, now, message.body, this.#secrets(endpoint, now));
+      const outcome = await this.#sender.send(endpoint.url, { ...headers }, message.body);
+      await this.#record(message, endpoint, outcome);
+    } catch (error) {
+      // The lease runs out and the message is tried again.
+      this.#options.logger?.warn({ err: error, messageId: message.id }, 'webhook attempt not recorded');
+    }
+  }
+
+  async #record(message: Claimed, endpoint: EndpointSecrets, outcome: SendOutcome): Promise<void> {
+    const now = this.#now();
+    const mine = and(eq(webhookMessages.id, message.id), eq(webhookMessages.attempts, message.attempts));
+    const answered = outcome.kind === 'answered' ? outcome.status : null;
+    if (answered !== null && answered >= 200 && answered < 300) {
+      await this.#db
+        .update(webhookMessages)
+        .set({
+          status: 'DELIVERED',
+          deliveredAt: now,
+          latencyMs: outcome.latencyMs,
+          responseStatus: answered,
+          lastError: null,
+          nextAttemptAt: now,
+        })
+        .where(mine);
+      if (endpoint.failingSince !== null) {
+        await this.#db
+          .update(webhookEndpoints)
+          .set({ failingSince: null })
+          .where(and(eq(webhookEndpoints.id, endpoint.id), isNotNull(webhookEndpoints.failingSince)));
+      }
+      return;
+    }
+    const next = new Date(now.getTime() + retryDelayMs(message.attempts, this.#options.policy, this.#random));
+    const exhausted = next > message.retryUntil;
+    const error = outcome.kind === 'failed' ? outcome.error : `HTTP ${answered}`;
+    await this.#db
+      .update(webhookMessages)
+      .set({
+        status: exhausted ? 'FAILED' : 'PENDING',
+        nextAttemptAt: exhausted ? now : next,
+        latencyMs: outcome.latencyMs,
+        responseStatus: answered,
+        lastError: error.slice(0, ERROR_TEXT_LIMIT),
+      })
+      .where(mine);
+    await this.#noteFailure(endpoint, now);
+  }
+
+  /** Starts or extends the endpoint's failure streak; one too long disables it (reason FAILING). */
+  async #noteFailure(endpoint: EndpointSecrets, now: Date): Promise<void> {
+    const [row] = await this.#db
+      .update(webhookEndpoints)
+      .set({ failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${now.toISOString()}::timestamptz)` })
+      .where(eq(webhookEndpoints.id, endpoint.id))
+      .returning({ failingSince: webhookEndpoints.failingSince, enabled: webhookEndpoints.enabled });
+    const since = row?.failingSince ?? null;
+    if (row === undefined || !row.enabled || since === null) return;
+    if (now.getTime() - since.getTime() < this.#options.policy.disableAfterMs) return;
+    const disabled = await this.#db
+      .update(webhookEndpoints)
+      .set({ enabled: false, disabledReason: 'FAILING', disabledAt: now, updatedAt: now })
+      .where(and(eq(webhookEndpoints.id, endpoint.id), eq(webhookEndpoints.enabled, true)))
+      .returning({ id: webhookEndpoints.id });
+    if (disabled.length > 0) {
+      this.#options.logger?.warn(
+        { endpointId: endpoint.id, organizationId: endpoint.organizationId, failingSince: since },
+        'webhook endpoint disabled after failing continuously',
+      );
+    }
+  }
+}
