@@ -378,7 +378,9 @@ export class WebhookDispatcher {
   async #noteFailure(endpoint: EndpointSecrets, now: Date): Promise<void> {
     const [row] = await this.#db
       .update(webhookEndpoints)
-      .set({ failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${now.toISOString()}::timestamptz)` })
+      .set({
+        failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${now.toISOString()}::timestamptz)`,
+      })
       .where(eq(webhookEndpoints.id, endpoint.id))
       .returning({ failingSince: webhookEndpoints.failingSince, enabled: webhookEndpoints.enabled });
     const since = row?.failingSince ?? null;

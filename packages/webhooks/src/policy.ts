@@ -29,7 +29,11 @@ export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = Object.freeze({
  * random), so receivers coming back from an outage are not hit by every sender at once, and no wait collapses
  * to nothing as full jitter allows.
  */
-export function retryDelayMs(attempts: number, policy: DeliveryPolicy, random: () => number = Math.random): number {
+export function retryDelayMs(
+  attempts: number,
+  policy: DeliveryPolicy,
+  random: () => number = Math.random,
+): number {
   const exponent = Math.min(Math.max(attempts - 1, 0), 40);
   const ceiling = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** exponent);
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);

@@ -2,7 +2,13 @@
 // let a receiver send us to an address the policy refuses); the response body is read and dropped.
 import http from 'node:http';
 import https from 'node:https';
-import { classifyAddress, guardedLookup, isAllowedAddress, type Resolver, type TargetPolicy } from './targets.js';
+import {
+  classifyAddress,
+  guardedLookup,
+  isAllowedAddress,
+  type Resolver,
+  type TargetPolicy,
+} from './targets.js';
 
 export interface SendOptions {
   readonly policy: TargetPolicy;

@@ -31,7 +31,11 @@ export interface WebhookEndpointInput {
 /** The sealing context binds a secret to its endpoint: an envelope copied to another row does not open. */
 export const secretContext = (endpointId: string) => `webhook-endpoint:${endpointId}`;
 
-function view({ secret: _secret, previousSecret: _previous, ...rest }: WebhookEndpointRow): WebhookEndpointView {
+function view({
+  secret: _secret,
+  previousSecret: _previous,
+  ...rest
+}: WebhookEndpointRow): WebhookEndpointView {
   return rest;
 }
 

@@ -71,7 +71,8 @@ function v6Groups(text: string): number[] | null {
   }
   const halves = address.split('::');
   if (halves.length > 2) return null;
-  const parse = (part: string) => (part === '' ? [] : part.split(':').map((group) => Number.parseInt(group, 16)));
+  const parse = (part: string) =>
+    part === '' ? [] : part.split(':').map((group) => Number.parseInt(group, 16));
   const head = parse(halves[0] ?? '');
   const rest = halves.length === 2 ? parse(halves[1] ?? '') : [];
   const fill = 8 - head.length - rest.length;
@@ -140,9 +141,12 @@ export async function checkWebhookUrl(
   const host = url.hostname;
   const literal = classifyAddress(host);
   if (literal !== null) {
-    return literal === 'PUBLIC' ? { ok: true, url } : { ok: false, problem: `points at a ${describe(literal)} address` };
+    return literal === 'PUBLIC'
+      ? { ok: true, url }
+      : { ok: false, problem: `points at a ${describe(literal)} address` };
   }
-  if (host === 'localhost' || host.endsWith('.localhost')) return { ok: false, problem: 'points at loopback' };
+  if (host === 'localhost' || host.endsWith('.localhost'))
+    return { ok: false, problem: 'points at loopback' };
   let addresses: readonly ResolvedAddress[];
   try {
     addresses = await resolver(host);
@@ -152,7 +156,10 @@ export async function checkWebhookUrl(
   const refused = addresses.find((entry) => classifyAddress(entry.address) !== 'PUBLIC');
   if (addresses.length === 0) return { ok: false, problem: `host ${host} does not resolve` };
   if (refused !== undefined) {
-    return { ok: false, problem: `host ${host} resolves to a ${describe(classifyAddress(refused.address))} address` };
+    return {
+      ok: false,
+      problem: `host ${host} resolves to a ${describe(classifyAddress(refused.address))} address`,
+    };
   }
   return { ok: true, url };
 }
@@ -181,7 +188,11 @@ export class TargetRefusedError extends Error {
  * a name any of whose addresses the policy does not allow (one bad answer is enough: the socket may use any).
  */
 export function guardedLookup(policy: TargetPolicy, resolver: Resolver = systemResolver): LookupFunction {
-  return ((hostname: string, options: { all?: boolean; family?: number }, callback: (...args: unknown[]) => void) => {
+  return ((
+    hostname: string,
+    options: { all?: boolean; family?: number },
+    callback: (...args: unknown[]) => void,
+  ) => {
     resolver(hostname).then(
       (addresses) => {
         const wanted = addresses.filter((entry) => !options.family || entry.family === options.family);
@@ -197,7 +208,11 @@ export function guardedLookup(policy: TargetPolicy, resolver: Resolver = systemR
           return;
         }
         const first = wanted[0] as ResolvedAddress;
-        if (options.all) callback(null, wanted.map(({ address, family }) => ({ address, family })));
+        if (options.all)
+          callback(
+            null,
+            wanted.map(({ address, family }) => ({ address, family })),
+          );
         else callback(null, first.address, first.family);
       },
       (error: unknown) => callback(error, options.all ? [] : '', 4),
