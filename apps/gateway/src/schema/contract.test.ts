@@ -29,6 +29,9 @@ describe('schema.graphql', () => {
         'exchangeSettings',
         // Issue 11 §2: API keys for services and operators.
         'apiKeys',
+        // Issue 12 §3/§5: outgoing webhooks.
+        'webhookEndpoints',
+        'webhookDeliveries',
       ].sort(),
     );
     expect(fields('Mutation')).toEqual(
@@ -53,6 +56,13 @@ describe('schema.graphql', () => {
         // Issue 11 §2: API keys for services and operators.
         'createApiKey',
         'revokeApiKey',
+        // Issue 12 §3/§5: outgoing webhooks.
+        'createWebhookEndpoint',
+        'updateWebhookEndpoint',
+        'rotateWebhookSecret',
+        'deleteWebhookEndpoint',
+        'redeliverWebhook',
+        'sendTestWebhook',
       ].sort(),
     );
     expect(fields('Subscription')).toEqual(['bookingPageStateChanged', 'connectionStatusChanged', 'events']);

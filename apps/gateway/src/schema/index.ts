@@ -7,6 +7,7 @@ import { eventResolvers } from '../events/resolvers.js';
 import { exchangeResolvers } from '../exchange/resolvers.js';
 import { pageResolvers } from '../pages/resolvers.js';
 import { userResolvers } from '../users/resolvers.js';
+import { webhookResolvers } from '../webhooks/resolvers.js';
 import { DateTime, JSONScalar } from './scalars.js';
 import { loadTypeDefs } from './type-defs.js';
 
@@ -19,6 +20,7 @@ const moduleResolvers: Resolvers[] = [
   eventResolvers,
   exchangeResolvers,
   apiKeyResolvers,
+  webhookResolvers,
 ];
 
 /** The executable schema: every module's SDL with its resolvers. */

@@ -11,6 +11,7 @@ export const SCHEMA_FILES = [
   'events/events.graphql',
   'exchange/exchange.graphql',
   'auth/api-keys.graphql',
+  'webhooks/webhooks.graphql',
 ] as const;
 
 // src/schema/ or dist/schema/ → the package root.

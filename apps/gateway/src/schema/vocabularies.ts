@@ -18,6 +18,8 @@ import {
   EXCHANGE_STEP_STATUSES,
   STORED_LOCALES,
   USER_ROLES,
+  WEBHOOK_DELIVERY_STATUSES,
+  WEBHOOK_DISABLED_REASONS,
 } from '@tsunagi/db';
 import { ACTIONS, ERROR_CODES, LOCALES, SUB_REASONS } from '@tsunagi/errors';
 import { EXCHANGE_STEP_IDS } from '@tsunagi/providers';
@@ -41,6 +43,8 @@ export const SCHEMA_VOCABULARIES: Readonly<Record<string, readonly string[]>> = 
   ExchangeSettingsStatus: EXCHANGE_SETTINGS_STATUSES,
   UserRole: USER_ROLES,
   ApiKeyRole: API_KEY_ROLES,
+  WebhookDeliveryStatus: WEBHOOK_DELIVERY_STATUSES,
+  WebhookDisabledReason: WEBHOOK_DISABLED_REASONS,
   // Both text catalogs (errors' remediation, pages' reasons and warnings) speak the schema's locales.
   Locale: LOCALES.map((locale) => locale.toUpperCase()),
 };
