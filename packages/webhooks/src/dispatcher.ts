@@ -16,7 +16,7 @@ import {
   type WebhookEndpointRow,
 } from '@tsunagi/db';
 import { events, webhookEndpoints, webhookMessages } from '@tsunagi/db/schema';
-import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, min, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, lte, min, or, sql } from 'drizzle-orm';
 import { eventMessageBody } from './message.js';
 import { attemptLeaseMs, type DeliveryPolicy, retryDelayMs } from './policy.js';
 import { type SendOutcome, WebhookSender } from './sender.js';
@@ -50,10 +50,17 @@ export interface WebhookDispatcherOptions {
 
 interface Claimed {
   id: string;
-  endpointId: string;
   body: string;
   attempts: number;
   retryUntil: Date;
+  endpoint: EndpointSecrets;
+}
+
+interface Delivered {
+  message: Claimed;
+  status: number;
+  latencyMs: number;
+  at: Date;
 }
 
 type EndpointSecrets = Pick<
@@ -218,32 +225,66 @@ export class WebhookDispatcher {
     });
   }
 
-  /** Sends every message that is due, `concurrency` at a time, until none is. Attempts made. */
+  /**
+   * Sends every message that is due until none is: `concurrency` senders take messages from a local queue that
+   * one claim at a time refills while they send, and successes are recorded in batches beside them, so the
+   * database's round trips overlap the receivers' instead of taking turns with them. Attempts made.
+   */
   async deliverDue(): Promise<number> {
-    const inFlight = new Set<Promise<void>>();
+    const queue: Claimed[] = [];
+    const delivered: Delivered[] = [];
     let attempted = 0;
     let drained = false;
-    while (!this.#stopped || inFlight.size > 0) {
-      const free = this.#concurrency - inFlight.size;
-      if (!drained && free > 0 && !this.#stopped) {
-        const claimed = await this.#claim(free);
-        drained = claimed.length < free;
-        const endpoints = await this.#endpoints(claimed);
-        for (const message of claimed) {
-          attempted++;
-          const endpoint = endpoints.get(message.endpointId);
-          const attempt = this.#attempt(message, endpoint).finally(() => inFlight.delete(attempt));
-          inFlight.add(attempt);
-        }
+    let failure: unknown = null;
+    let refilling: Promise<void> | null = null;
+    let recording: Promise<void> = Promise.resolve();
+    const record = () => {
+      const batch = delivered.splice(0);
+      recording = recording.then(() => this.#recordDelivered(batch));
+    };
+    const refill = (): Promise<void> | null => {
+      if (refilling === null && !drained && !this.#stopped && queue.length < this.#concurrency / 2) {
+        refilling = this.#claim(this.#concurrency)
+          .then(
+            (claimed) => {
+              queue.push(...claimed);
+              drained = claimed.length < this.#concurrency;
+            },
+            (error: unknown) => {
+              // The database is gone for now: finish what is in hand; the next pass starts over.
+              failure = error;
+              drained = true;
+            },
+          )
+          .finally(() => {
+            refilling = null;
+          });
       }
-      if (inFlight.size === 0) break;
-      await Promise.race(inFlight);
-      // A slot freed: more may have come due meanwhile.
-      drained = false;
-    }
+      return refilling;
+    };
+    const sender = async () => {
+      while (true) {
+        const message = queue.shift();
+        if (message === undefined) {
+          const pending = refill();
+          if (pending === null) return;
+          await pending;
+          continue;
+        }
+        void refill();
+        attempted++;
+        await this.#attempt(message, delivered);
+        if (delivered.length >= Math.max(1, this.#concurrency / 2)) record();
+      }
+    };
+    await Promise.all(Array.from({ length: this.#concurrency }, sender));
+    record();
+    await recording;
+    if (failure !== null) throw failure;
     return attempted;
   }
 
+  /** Claims up to `limit` due messages, each with what its endpoint needs to send it. */
   async #claim(limit: number): Promise<Claimed[]> {
     const now = this.#now();
     const due = this.#db
@@ -258,42 +299,39 @@ export class WebhookDispatcher {
           or(eq(webhookEndpoints.enabled, true), isNull(webhookMessages.eventId)),
         ),
       )
-      .orderBy(asc(webhookMessages.nextAttemptAt))
+      // No ORDER BY: sorting every due row made each claim cost the whole backlog. Any due rows will do, and
+      // none starves: a claimed row leaves the due set, so the rest come up in the next claims.
       .limit(limit)
       .for('update', { of: webhookMessages, skipLocked: true });
-    return this.#db
+    const rows = await this.#db
       .update(webhookMessages)
       .set({
         attempts: sql`${webhookMessages.attempts} + 1`,
         lastAttemptAt: now,
         nextAttemptAt: new Date(now.getTime() + attemptLeaseMs(this.#options.policy)),
       })
-      .where(inArray(webhookMessages.id, due))
+      .from(webhookEndpoints)
+      .where(and(eq(webhookEndpoints.id, webhookMessages.endpointId), inArray(webhookMessages.id, due)))
       .returning({
         id: webhookMessages.id,
-        endpointId: webhookMessages.endpointId,
         body: webhookMessages.body,
         attempts: webhookMessages.attempts,
         retryUntil: webhookMessages.retryUntil,
-      });
-  }
-
-  async #endpoints(claimed: readonly Claimed[]): Promise<Map<string, EndpointSecrets>> {
-    const ids = [...new Set(claimed.map((message) => message.endpointId))];
-    if (ids.length === 0) return new Map();
-    const rows = await this.#db
-      .select({
-        id: webhookEndpoints.id,
+        endpointId: webhookEndpoints.id,
         organizationId: webhookEndpoints.organizationId,
         url: webhookEndpoints.url,
         secret: webhookEndpoints.secret,
         previousSecret: webhookEndpoints.previousSecret,
         previousSecretExpiresAt: webhookEndpoints.previousSecretExpiresAt,
         failingSince: webhookEndpoints.failingSince,
-      })
-      .from(webhookEndpoints)
-      .where(inArray(webhookEndpoints.id, ids));
-    return new Map(rows.map((row) => [row.id, row]));
+      });
+    return rows.map(({ id, body, attempts, retryUntil, endpointId, ...endpoint }) => ({
+      id,
+      body,
+      attempts,
+      retryUntil,
+      endpoint: { id: endpointId, ...endpoint },
+    }));
   }
 
   #open(endpointId: string, envelope: string): string {
@@ -320,44 +358,56 @@ export class WebhookDispatcher {
     return secrets;
   }
 
-  async #attempt(message: Claimed, endpoint: EndpointSecrets | undefined): Promise<void> {
+  async #attempt(message: Claimed, delivered: Delivered[]): Promise<void> {
+    const { endpoint } = message;
     try {
-      // Deleted since the claim: its messages went with it.
-      if (endpoint === undefined) return;
       const now = this.#now();
       const headers = signWebhook(message.id, now, message.body, this.#secrets(endpoint, now));
       const outcome = await this.#sender.send(endpoint.url, { ...headers }, message.body);
-      await this.#record(message, endpoint, outcome);
+      if (outcome.kind === 'answered' && outcome.status >= 200 && outcome.status < 300) {
+        delivered.push({ message, status: outcome.status, latencyMs: outcome.latencyMs, at: this.#now() });
+        return;
+      }
+      await this.#recordFailure(message, outcome);
     } catch (error) {
       // The lease runs out and the message is tried again.
       this.#options.logger?.warn({ err: error, messageId: message.id }, 'webhook attempt not recorded');
     }
   }
 
-  async #record(message: Claimed, endpoint: EndpointSecrets, outcome: SendOutcome): Promise<void> {
+  /** Marks answered messages DELIVERED in one statement (only the attempt that claimed them), and ends streaks. */
+  async #recordDelivered(delivered: readonly Delivered[]): Promise<void> {
+    if (delivered.length === 0) return;
+    try {
+      const values = sql.join(
+        delivered.map(
+          ({ message, status, latencyMs, at }) =>
+            sql`(${message.id}, ${message.attempts}::int, ${latencyMs}::int, ${status}::smallint, ${at.toISOString()}::timestamptz)`,
+        ),
+        sql`, `,
+      );
+      // One statement: the messages, and the end of their endpoints' failure streaks, land together.
+      await this.#db.execute(sql`
+        WITH done AS (
+          UPDATE ${webhookMessages} AS m
+          SET status = 'DELIVERED', delivered_at = v.at, next_attempt_at = v.at, latency_ms = v.latency,
+              response_status = v.status, last_error = NULL
+          FROM (VALUES ${values}) AS v(id, attempts, latency, status, at)
+          WHERE m.id = v.id AND m.attempts = v.attempts
+          RETURNING m.endpoint_id
+        )
+        UPDATE ${webhookEndpoints} SET failing_since = NULL
+        WHERE id IN (SELECT endpoint_id FROM done) AND failing_since IS NOT NULL`);
+    } catch (error) {
+      // Unrecorded successes are sent again when their lease ends: at least once, never lost.
+      this.#options.logger?.warn({ err: error, count: delivered.length }, 'webhook deliveries not recorded');
+    }
+  }
+
+  async #recordFailure(message: Claimed, outcome: SendOutcome): Promise<void> {
     const now = this.#now();
     const mine = and(eq(webhookMessages.id, message.id), eq(webhookMessages.attempts, message.attempts));
     const answered = outcome.kind === 'answered' ? outcome.status : null;
-    if (answered !== null && answered >= 200 && answered < 300) {
-      await this.#db
-        .update(webhookMessages)
-        .set({
-          status: 'DELIVERED',
-          deliveredAt: now,
-          latencyMs: outcome.latencyMs,
-          responseStatus: answered,
-          lastError: null,
-          nextAttemptAt: now,
-        })
-        .where(mine);
-      if (endpoint.failingSince !== null) {
-        await this.#db
-          .update(webhookEndpoints)
-          .set({ failingSince: null })
-          .where(and(eq(webhookEndpoints.id, endpoint.id), isNotNull(webhookEndpoints.failingSince)));
-      }
-      return;
-    }
     const next = new Date(now.getTime() + retryDelayMs(message.attempts, this.#options.policy, this.#random));
     const exhausted = next > message.retryUntil;
     const error = outcome.kind === 'failed' ? outcome.error : `HTTP ${answered}`;
@@ -371,7 +421,7 @@ export class WebhookDispatcher {
         lastError: error.slice(0, ERROR_TEXT_LIMIT),
       })
       .where(mine);
-    await this.#noteFailure(endpoint, now);
+    await this.#noteFailure(message.endpoint, now);
   }
 
   /** Starts or extends the endpoint's failure streak; one too long disables it (reason FAILING). */

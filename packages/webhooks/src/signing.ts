@@ -17,6 +17,18 @@ export function isWebhookSecret(value: string): boolean {
   return SECRET_PATTERN.test(value);
 }
 
+// A signer decodes its key once; keep the few in use rather than decode one per message.
+const signers = new Map<string, Webhook>();
+function signerFor(secret: string): Webhook {
+  let signer = signers.get(secret);
+  if (signer === undefined) {
+    if (signers.size >= 1_000) signers.clear();
+    signer = new Webhook(secret);
+    signers.set(secret, signer);
+  }
+  return signer;
+}
+
 export interface SignedHeaders {
   'webhook-id': string;
   'webhook-timestamp': string;
@@ -35,7 +47,7 @@ export function signWebhook(
     'webhook-id': messageId,
     'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
     'webhook-signature': secrets
-      .map((secret) => new Webhook(secret).sign(messageId, timestamp, body))
+      .map((secret) => signerFor(secret).sign(messageId, timestamp, body))
       .join(' '),
   };
 }
