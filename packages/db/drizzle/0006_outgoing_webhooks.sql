@@ -43,5 +43,5 @@ ALTER TABLE "outgoing_webhook_deliveries" ADD CONSTRAINT "outgoing_webhook_deliv
 ALTER TABLE "outgoing_webhook_deliveries" ADD CONSTRAINT "outgoing_webhook_deliveries_endpoint_id_outgoing_webhook_endpoints_id_fk" FOREIGN KEY ("endpoint_id") REFERENCES "public"."outgoing_webhook_endpoints"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "outgoing_webhook_endpoints_org_idx" ON "outgoing_webhook_endpoints" USING btree ("organization_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "outgoing_webhook_deliveries_endpoint_event_key" ON "outgoing_webhook_deliveries" USING btree ("endpoint_id","event_id");--> statement-breakpoint
-CREATE INDEX "outgoing_webhook_deliveries_due_idx" ON "outgoing_webhook_deliveries" USING btree ("status","next_attempt_at");--> statement-breakpoint
+CREATE INDEX "outgoing_webhook_deliveries_due_idx" ON "outgoing_webhook_deliveries" USING btree ("next_attempt_at") WHERE status = 'PENDING';--> statement-breakpoint
 CREATE INDEX "outgoing_webhook_deliveries_log_idx" ON "outgoing_webhook_deliveries" USING btree ("endpoint_id","seq");

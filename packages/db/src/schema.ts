@@ -473,7 +473,10 @@ export const webhookMessages = pgTable(
   },
   (t) => [
     uniqueIndex('outgoing_webhook_deliveries_endpoint_event_key').on(t.endpointId, t.eventId),
-    index('outgoing_webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt),
+    // Only what is still to send: a claim reads this small index, not every message ever delivered.
+    index('outgoing_webhook_deliveries_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`status = 'PENDING'`),
     index('outgoing_webhook_deliveries_log_idx').on(t.endpointId, t.seq),
   ],
 );

@@ -70,6 +70,32 @@ type EndpointSecrets = Pick<
 
 const ERROR_TEXT_LIMIT = 200;
 
+/** A loop's doorbell: `wait` returns at once if poked since `clear`, else on the next poke or after `ms`. */
+class Wakeup {
+  #poked = false;
+  #wake: (() => void) | null = null;
+
+  poke(): void {
+    this.#poked = true;
+    this.#wake?.();
+  }
+
+  clear(): void {
+    this.#poked = false;
+  }
+
+  async wait(ms: number): Promise<void> {
+    if (this.#poked) return;
+    let timer: NodeJS.Timeout | undefined;
+    await new Promise<void>((resolve) => {
+      this.#wake = resolve;
+      timer = setTimeout(resolve, ms);
+    });
+    clearTimeout(timer);
+    this.#wake = null;
+  }
+}
+
 export class WebhookDispatcher {
   readonly #options: WebhookDispatcherOptions;
   readonly #db: Database;
@@ -79,10 +105,9 @@ export class WebhookDispatcher {
   readonly #concurrency: number;
   readonly #batch: number;
   readonly #opened = new Map<string, string>();
-  #dirty = true;
-  #wake: (() => void) | null = null;
-  #timer: NodeJS.Timeout | null = null;
-  #loop: Promise<void> | null = null;
+  readonly #fanOutWork = new Wakeup();
+  readonly #deliveryWork = new Wakeup();
+  #loops: Promise<unknown> | null = null;
   #unsubscribe: (() => void) | null = null;
   #stopped = false;
 
@@ -100,25 +125,41 @@ export class WebhookDispatcher {
     });
   }
 
-  /** Runs the loop until `stop`: woken by new events, by `poke`, and by the sweep. */
+  /**
+   * Runs two loops until `stop`: fan-out (woken by new events and the sweep) and delivery (woken by fan-out,
+   * `poke`, the next retry coming due, and the sweep). Apart, a backlog's first messages go out while the rest
+   * is still being fanned out.
+   */
   start(): void {
-    if (this.#loop !== null) return;
-    this.#unsubscribe = this.#options.bus?.subscribe(() => this.poke()) ?? null;
-    this.#loop = this.#run();
+    if (this.#loops !== null) return;
+    this.#unsubscribe = this.#options.bus?.subscribe(() => this.#fanOutWork.poke()) ?? null;
+    const sweepMs = this.#options.sweepMs ?? 5_000;
+    this.#loops = Promise.all([
+      this.#loop(this.#fanOutWork, async () => {
+        await this.fanOut();
+        return sweepMs;
+      }),
+      this.#loop(this.#deliveryWork, async () => {
+        await this.deliverDue();
+        const due = await this.#nextDue();
+        return due === null ? sweepMs : Math.max(0, Math.min(sweepMs, due.getTime() - this.#now().getTime()));
+      }),
+    ]);
   }
 
   /** Something may be due (a new endpoint, a redelivery, a test message). */
   poke(): void {
-    this.#dirty = true;
-    this.#wake?.();
+    this.#fanOutWork.poke();
+    this.#deliveryWork.poke();
   }
 
-  /** Stops the loop and waits for attempts in flight; call before the database closes. */
+  /** Stops the loops and waits for attempts in flight; call before the database closes. */
   async stop(): Promise<void> {
     this.#stopped = true;
     this.#unsubscribe?.();
-    this.#wake?.();
-    await this.#loop;
+    this.#fanOutWork.poke();
+    this.#deliveryWork.poke();
+    await this.#loops;
     this.#sender.close();
   }
 
@@ -129,26 +170,18 @@ export class WebhookDispatcher {
     return { fannedOut, attempted };
   }
 
-  async #run(): Promise<void> {
-    const sweepMs = this.#options.sweepMs ?? 5_000;
+  /** Runs `pass` whenever `work` is poked, or after the wait the last pass asked for. */
+  async #loop(work: Wakeup, pass: () => Promise<number>): Promise<void> {
     while (!this.#stopped) {
-      this.#dirty = false;
-      let waitMs = sweepMs;
+      work.clear();
+      let waitMs = this.#options.sweepMs ?? 5_000;
       try {
-        await this.runOnce();
-        const due = await this.#nextDue();
-        if (due !== null) waitMs = Math.max(0, Math.min(sweepMs, due.getTime() - this.#now().getTime()));
+        waitMs = await pass();
       } catch (error) {
         // Losing the database fails this pass, not the process: the next pass starts from the tables.
-        this.#options.logger?.warn({ err: error }, 'webhook delivery pass failed');
+        this.#options.logger?.warn({ err: error }, 'webhook dispatch pass failed');
       }
-      if (this.#stopped || this.#dirty) continue;
-      await new Promise<void>((resolve) => {
-        this.#wake = resolve;
-        this.#timer = setTimeout(resolve, waitMs);
-      });
-      if (this.#timer !== null) clearTimeout(this.#timer);
-      this.#wake = null;
+      if (!this.#stopped) await work.wait(waitMs);
     }
   }
 
@@ -175,6 +208,7 @@ export class WebhookDispatcher {
       while (true) {
         const step = await this.#fanOutEndpoint(id);
         made += step.made;
+        if (step.made > 0) this.#deliveryWork.poke();
         if (step.read < this.#batch) break;
       }
     }
