@@ -210,8 +210,18 @@ for (const driver of ['pg', 'pglite'] as const) {
   const after = await bareLoop(receiver);
   const baseline = (before + after) / 2;
   const ratio = rate / baseline;
-  rows.push([`bare signed POST loop around ${driver} (baseline)`, `${fmt(before)} → ${fmt(after)} /s`, '', '']);
-  rows.push([`dispatcher on ${driver}`, `${fmt(rate)} /s (${fmt(ratio, 2)}×)`, '≥ 0.5×', ratio >= 0.5 ? 'yes' : 'no']);
+  rows.push([
+    `bare signed POST loop around ${driver} (baseline)`,
+    `${fmt(before)} → ${fmt(after)} /s`,
+    '',
+    '',
+  ]);
+  rows.push([
+    `dispatcher on ${driver}`,
+    `${fmt(rate)} /s (${fmt(ratio, 2)}×)`,
+    '≥ 0.5×',
+    ratio >= 0.5 ? 'yes' : 'no',
+  ]);
   before = after;
 }
 receiver.close();
