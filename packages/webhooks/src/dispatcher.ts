@@ -261,8 +261,9 @@ export class WebhookDispatcher {
 
   /**
    * Sends every message that is due until none is: `concurrency` senders take messages from a local queue that
-   * one claim at a time refills while they send, and successes are recorded in batches beside them, so the
-   * database's round trips overlap the receivers' instead of taking turns with them. Attempts made.
+   * one claim at a time refills while they send (up to a second batch ahead, so a slow round trip does not leave
+   * them idle), and successes are recorded in batches beside them: the database's round trips overlap the
+   * receivers' instead of taking turns with them. Attempts made.
    */
   async deliverDue(): Promise<number> {
     const queue: Claimed[] = [];
@@ -277,7 +278,7 @@ export class WebhookDispatcher {
       recording = recording.then(() => this.#recordDelivered(batch));
     };
     const refill = (): Promise<void> | null => {
-      if (refilling === null && !drained && !this.#stopped && queue.length < this.#concurrency / 2) {
+      if (refilling === null && !drained && !this.#stopped && queue.length < this.#concurrency) {
         refilling = this.#claim(this.#concurrency)
           .then(
             (claimed) => {
