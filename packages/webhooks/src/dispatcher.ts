@@ -70,6 +70,9 @@ type EndpointSecrets = Pick<
 
 const ERROR_TEXT_LIMIT = 200;
 
+/** A disabled endpoint gets only test messages: how an admin checks a fix before enabling it again. */
+const SENDABLE = or(eq(webhookEndpoints.enabled, true), isNull(webhookMessages.eventId));
+
 /** A loop's doorbell: `wait` returns at once if poked since `clear`, else on the next poke or after `ms`. */
 class Wakeup {
   #poked = false;
@@ -185,11 +188,13 @@ export class WebhookDispatcher {
     }
   }
 
+  /** When the next claimable message comes due; a disabled endpoint's waiting messages do not count. */
   async #nextDue(): Promise<Date | null> {
     const [row] = await this.#db
       .select({ due: min(webhookMessages.nextAttemptAt) })
       .from(webhookMessages)
-      .where(eq(webhookMessages.status, 'PENDING'));
+      .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookMessages.endpointId))
+      .where(and(eq(webhookMessages.status, 'PENDING'), SENDABLE));
     return row?.due ?? null;
   }
 
@@ -326,14 +331,7 @@ export class WebhookDispatcher {
       .select({ id: webhookMessages.id })
       .from(webhookMessages)
       .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookMessages.endpointId))
-      .where(
-        and(
-          eq(webhookMessages.status, 'PENDING'),
-          lte(webhookMessages.nextAttemptAt, now),
-          // A disabled endpoint gets only test messages: how an admin checks a fix before enabling it.
-          or(eq(webhookEndpoints.enabled, true), isNull(webhookMessages.eventId)),
-        ),
-      )
+      .where(and(eq(webhookMessages.status, 'PENDING'), lte(webhookMessages.nextAttemptAt, now), SENDABLE))
       // No ORDER BY: sorting every due row made each claim cost the whole backlog. Any due rows will do, and
       // none starves: a claimed row leaves the due set, so the rest come up in the next claims.
       .limit(limit)
