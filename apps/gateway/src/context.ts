@@ -19,6 +19,7 @@ import type { Logger } from './ops/logger.js';
 import type { GatewayMetrics } from './ops/metrics.js';
 import type { ExchangeAnalyzerOptions } from './providers/exchange.js';
 import type { ProviderRegistry } from './providers/registry.js';
+import type { GatewayWebhooks } from './webhooks/service.js';
 
 export type { ExchangeAnalyzerOptions } from './providers/exchange.js';
 
@@ -40,6 +41,8 @@ export interface GatewayServices {
   readonly deliveryGates: ClientGates;
   /** Verifies bearer credentials (API keys, identity-provider and development tokens). */
   readonly authenticator: Authenticator;
+  /** Outgoing webhook endpoints and their delivery log. */
+  readonly webhooks: GatewayWebhooks;
 }
 
 export interface GatewayContext {

@@ -247,4 +247,30 @@ describe('parseEnv', () => {
       'OIDC_ISSUER must be an http:// or https:// URL (got "login.example.com")',
     ]);
   });
+
+  it('reads the outgoing webhook settings, private targets off in production, and keeps retries at 72 h or more', () => {
+    const development = configFromEnv(parseEnv({}), secrets).webhooks;
+    expect(development).toMatchObject({ enabled: true, allowPrivateTargets: true });
+    expect(development?.policy.retryWindowMs).toBe(72 * 3_600_000);
+    const production = configFromEnv(
+      parseEnv({
+        NODE_ENV: 'production',
+        WEBHOOKS_ENABLED: 'false',
+        WEBHOOK_RETRY_HOURS: '96',
+        WEBHOOK_DISABLE_AFTER_DAYS: '3',
+        WEBHOOK_TIMEOUT_MS: '5000',
+        WEBHOOK_CONCURRENCY: '8',
+      }),
+      secrets,
+    ).webhooks;
+    expect(production).toMatchObject({ enabled: false, allowPrivateTargets: false, concurrency: 8 });
+    expect(production?.policy).toMatchObject({
+      retryWindowMs: 96 * 3_600_000,
+      disableAfterMs: 3 * 86_400_000,
+      timeoutMs: 5000,
+    });
+    expect(problems({ WEBHOOK_RETRY_HOURS: '24' })).toEqual([
+      'WEBHOOK_RETRY_HOURS must be at least 72 (got "24")',
+    ]);
+  });
 });

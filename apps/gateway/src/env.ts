@@ -6,6 +6,7 @@ import { DEFAULT_CLAIM_NAMES, type IdentityProviderSettings } from './auth/jwks.
 import type { JwtSettings } from './auth/token.js';
 import { DEFAULT_PROBE_CONFIG, type ProbeConfig } from './probes/config.js';
 import { type OAuthClientOrigins, parseOrigin } from './providers/oauth-origins.js';
+import { DEFAULT_WEBHOOK_CONFIG, type WebhookConfig } from './webhooks/config.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -68,6 +69,8 @@ export interface GatewayConfig {
   readonly shutdownTimeoutMs: number;
   /** Scheduled health probes; absent: the defaults, on when the gateway has provider adapters. */
   readonly probes?: ProbeConfig;
+  /** Outgoing webhooks; absent: DEFAULT_WEBHOOK_CONFIG (delivering, public targets only). */
+  readonly webhooks?: WebhookConfig;
   /** Zoom app's webhook secret token: mounts POST /webhooks/zoom (deauthorization notifications). */
   readonly zoomWebhookSecretToken?: string | undefined;
   /** The public origin the providers redirect back to (behind a proxy); default the listening address. */
@@ -163,6 +166,9 @@ const originList = z.string().transform((list, ctx) => {
   return origins;
 });
 
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
 const flag = z.stringbool({ error: 'must be true or false (also accepted: 1/0, yes/no, on/off)' });
 
 const envSchema = z.object({
@@ -219,6 +225,13 @@ const envSchema = z.object({
   // At most 12 h: pg-boss archives finished jobs after 12 h, and a round's job must outlive its round.
   PROBE_INTERVAL_SECONDS: integer(5, 43_200).default(DEFAULT_PROBE_CONFIG.intervalSeconds),
   PROBE_CONCURRENCY_PER_PROVIDER: integer(1, 100).default(DEFAULT_PROBE_CONFIG.concurrencyPerProvider),
+  WEBHOOKS_ENABLED: flag.optional(),
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: flag.optional(),
+  // The issue's floor: a receiver down for a long weekend still gets everything.
+  WEBHOOK_RETRY_HOURS: integer(72, 720).default(DEFAULT_WEBHOOK_CONFIG.policy.retryWindowMs / HOUR_MS),
+  WEBHOOK_DISABLE_AFTER_DAYS: integer(1, 60).default(DEFAULT_WEBHOOK_CONFIG.policy.disableAfterMs / DAY_MS),
+  WEBHOOK_TIMEOUT_MS: integer(1000, 60_000).default(DEFAULT_WEBHOOK_CONFIG.policy.timeoutMs),
+  WEBHOOK_CONCURRENCY: integer(1, 1000).default(DEFAULT_WEBHOOK_CONFIG.concurrency),
   ZOOM_WEBHOOK_SECRET_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
   PUBLIC_URL: httpUrl.optional(),
   OAUTH_REDIRECT_ORIGINS: originList.optional(),
@@ -345,6 +358,18 @@ export function configFromEnv(
       intervalSeconds: env.PROBE_INTERVAL_SECONDS,
       concurrencyPerProvider: env.PROBE_CONCURRENCY_PER_PROVIDER,
     },
+    webhooks: {
+      ...DEFAULT_WEBHOOK_CONFIG,
+      enabled: env.WEBHOOKS_ENABLED ?? true,
+      allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? !production,
+      policy: {
+        ...DEFAULT_WEBHOOK_CONFIG.policy,
+        retryWindowMs: env.WEBHOOK_RETRY_HOURS * HOUR_MS,
+        disableAfterMs: env.WEBHOOK_DISABLE_AFTER_DAYS * DAY_MS,
+        timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      },
+      concurrency: env.WEBHOOK_CONCURRENCY,
+    },
     zoomWebhookSecretToken: env.ZOOM_WEBHOOK_SECRET_TOKEN,
     publicUrl: env.PUBLIC_URL,
     oauthClientOrigins: {
@@ -420,6 +445,8 @@ export function gatewayConfig(overrides: Partial<EmbeddableGatewayConfig> = {}):
     shutdownTimeoutMs: 5000,
     // Off unless a test asks: a probe firing mid-test would change what it observes.
     probes: { ...DEFAULT_PROBE_CONFIG, enabled: false },
+    // Likewise no dispatcher (its sweep would add queries to what tests count); receivers may be on loopback.
+    webhooks: { ...DEFAULT_WEBHOOK_CONFIG, enabled: false, allowPrivateTargets: true },
     ...overrides,
   };
 }

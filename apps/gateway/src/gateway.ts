@@ -18,6 +18,7 @@ import {
   parseKeyring,
   seedDemo,
 } from '@tsunagi/db';
+import type { WebhookDispatcher } from '@tsunagi/webhooks';
 import express from 'express';
 import { type GraphQLError, type GraphQLFormattedError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { Authenticator, authenticate } from './auth/index.js';
@@ -48,6 +49,8 @@ import { NO_CLIENT_ORIGINS } from './providers/oauth-origins.js';
 import { type ProviderRegistry, UnconfiguredProviderRegistry } from './providers/registry.js';
 import { ZOOM_WEBHOOK_PATH, ZoomWebhook, zoomWebhookHandler } from './providers/zoom-webhook.js';
 import { createSchema } from './schema/index.js';
+import { DEFAULT_WEBHOOK_CONFIG } from './webhooks/config.js';
+import { createWebhooks } from './webhooks/service.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -89,6 +92,8 @@ export interface Gateway {
   readonly demo: DemoAccess | null;
   /** The scheduled health probes (config.probes), null when off. */
   readonly probes: ProbeRunner | null;
+  /** This process's webhook dispatcher (config.webhooks.enabled), null when off. */
+  readonly webhooks: WebhookDispatcher | null;
   /** Stops accepting, closes WebSockets (1001), waits for in-flight requests, closes the database it opened. */
   stop(): Promise<void>;
 }
@@ -147,6 +152,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   };
   const exchangeSettings = createExchangeSettingsStore(database.db, keyring);
   const exchange = options.exchange ?? {};
+  const webhooks = createWebhooks(database, keyring, config.webhooks ?? DEFAULT_WEBHOOK_CONFIG, log);
   const services: GatewayServices = {
     database,
     reads: createReadRepository(database.db),
@@ -174,6 +180,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       { jwt: config.jwt, identityProvider: config.identityProvider, allowDevTokens: config.allowDevTokens },
       database.db,
     ),
+    webhooks: webhooks.service,
   };
   const schema = createSchema();
   // graphql-ws validates with these; Apollo always runs graphql-js's specified rules and adds the rest.
@@ -330,6 +337,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     }
   }
   if (probes !== null) log.info({ mode: probes.mode, ...probeConfig }, 'health probes scheduled');
+  webhooks.dispatcher?.start();
 
   let stopping: Promise<void> | null = null;
   return {
@@ -341,6 +349,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     logger: log,
     demo,
     probes,
+    webhooks: webhooks.dispatcher,
     stop() {
       stopping ??= (async () => {
         draining = true;
@@ -350,6 +359,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         shutdown.abort();
         // Probes write through the database: they end (in-flight ones finish) before it closes.
         await probes?.stop();
+        // Attempts in flight finish and are recorded; one cut short is sent again by whoever runs next.
+        await webhooks.dispatcher?.stop();
         await subscriptions.close(config.shutdownTimeoutMs);
         // Stops accepting and waits for in-flight requests (and so their transactions).
         await apollo.stop();

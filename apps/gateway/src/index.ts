@@ -49,3 +49,5 @@ export type {
 export { UnconfiguredProviderRegistry } from './providers/registry.js';
 export { createSchema } from './schema/index.js';
 export { CONTRACT_FILE, printContract } from './schema/type-defs.js';
+export type { WebhookConfig } from './webhooks/config.js';
+export { DEFAULT_WEBHOOK_CONFIG } from './webhooks/config.js';

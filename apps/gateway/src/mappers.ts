@@ -25,6 +25,7 @@ import type {
   TsunagiEvent,
   UserRow,
 } from '@tsunagi/db';
+import type { WebhookEndpointView, WebhookMessageView } from '@tsunagi/webhooks';
 import type { AuthorizationStarted } from './providers/registry.js';
 
 export type UserParent = UserRow;
@@ -72,3 +73,12 @@ export interface EventConnectionParent {
 export type ExchangeSettingsParent = ExchangeSettingsView;
 export type ExchangeReportParent = StoredExchangeReport;
 export type ExchangeStepParent = StoredExchangeStep;
+
+export type WebhookEndpointParent = WebhookEndpointView;
+export type WebhookDeliveryParent = WebhookMessageView;
+export type WebhookDeliveryEdgeParent = WebhookMessageView;
+
+export interface WebhookDeliveryConnectionParent {
+  readonly lines: readonly WebhookMessageView[];
+  readonly hasNextPage: boolean;
+}

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
 /** Prefixes of the opaque ids, one per kind of row: `usr_5f0c…`. */
-export type IdPrefix = 'org' | 'usr' | 'con' | 'pg' | 'loc' | 'oas' | 'key';
+// `whe`: an outgoing webhook endpoint; `msg`: one message to it (its `webhook-id`).
+export type IdPrefix = 'org' | 'usr' | 'con' | 'pg' | 'loc' | 'oas' | 'key' | 'whe' | 'msg';
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${randomUUID().replaceAll('-', '')}`;

@@ -144,6 +144,10 @@ export type {
   StoredLocale,
   UserRole,
   UserRow,
+  WebhookDeliveryStatus,
+  WebhookDisabledReason,
+  WebhookEndpointRow,
+  WebhookMessageRow,
 } from './schema.js';
 export {
   API_KEY_ROLES,
@@ -152,6 +156,8 @@ export {
   EXCHANGE_STEP_STATUSES,
   STORED_LOCALES,
   USER_ROLES,
+  WEBHOOK_DELIVERY_STATUSES,
+  WEBHOOK_DISABLED_REASONS,
 } from './schema.js';
 export type { DemoPerson, DemoSeed, SeedDemoOptions } from './seed.js';
 export {

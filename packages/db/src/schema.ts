@@ -402,3 +402,90 @@ export const webhookDeliveries = pgTable(
   },
   (t) => [index('webhook_deliveries_expires_idx').on(t.expiresAt)],
 );
+
+/** Why an outgoing webhook endpoint is not sent to: an admin turned it off, or it failed for too long. */
+export const WEBHOOK_DISABLED_REASONS = ['ADMIN', 'FAILING'] as const;
+export const webhookDisabledReason = pgEnum('webhook_disabled_reason', WEBHOOK_DISABLED_REASONS);
+export type WebhookDisabledReason = (typeof WEBHOOK_DISABLED_REASONS)[number];
+
+/** Where an outgoing delivery stands: PENDING until a 2xx (DELIVERED) or the retry window ends (FAILED). */
+export const WEBHOOK_DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'FAILED'] as const;
+export const webhookDeliveryStatus = pgEnum('webhook_delivery_status', WEBHOOK_DELIVERY_STATUSES);
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+/**
+ * Receivers of the organization's events (Standard Webhooks). `cursor` is the last event id fanned out to
+ * this endpoint: deliveries are made by reading the event log after it, so the event's own transaction writes
+ * nothing here. Secrets are sealed (crypto.ts); the previous one keeps signing until `previous_secret_expires_at`.
+ */
+export const webhookEndpoints = pgTable(
+  'outgoing_webhook_endpoints',
+  {
+    id: text('id').primaryKey(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    description: text('description').notNull().default(''),
+    /** Event types sent; empty means every type. */
+    eventTypes: text('event_types').array().notNull().default(sql`'{}'::text[]`),
+    enabled: boolean('enabled').notNull().default(true),
+    disabledReason: webhookDisabledReason('disabled_reason'),
+    disabledAt: timestamptz('disabled_at'),
+    secret: text('secret').notNull(),
+    previousSecret: text('previous_secret'),
+    previousSecretExpiresAt: timestamptz('previous_secret_expires_at'),
+    cursor: bigint('cursor', { mode: 'number' }).notNull().default(0),
+    /** The first failed attempt since the last success; null while it works. */
+    failingSince: timestamptz('failing_since'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('outgoing_webhook_endpoints_org_idx').on(t.organizationId, t.createdAt)],
+);
+
+/**
+ * One message to one endpoint: an event (unique per endpoint and event, so a second fan-out adds nothing) or a
+ * test (`event_id` null). `id` is the `webhook-id` header: the same on every attempt, so receivers de-duplicate.
+ */
+export const webhookMessages = pgTable(
+  'outgoing_webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    /** Log order (newest first) and the log's page cursor. */
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    endpointId: text('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    eventId: bigint('event_id', { mode: 'number' }),
+    eventType: text('event_type').notNull(),
+    /** The JSON body, fixed when the message is made so every attempt sends the same bytes. */
+    body: text('body').notNull(),
+    status: webhookDeliveryStatus('status').notNull().default('PENDING'),
+    attempts: integer('attempts').notNull().default(0),
+    /** When the next attempt is due; while an attempt runs, when it counts as lost (its lease). */
+    nextAttemptAt: timestamptz('next_attempt_at').notNull(),
+    /** Retries stop here (creation, or a manual redelivery, plus the retry window). */
+    retryUntil: timestamptz('retry_until').notNull(),
+    lastAttemptAt: timestamptz('last_attempt_at'),
+    latencyMs: integer('latency_ms'),
+    responseStatus: smallint('response_status'),
+    lastError: text('last_error'),
+    deliveredAt: timestamptz('delivered_at'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('outgoing_webhook_deliveries_endpoint_event_key').on(t.endpointId, t.eventId),
+    // Only what is still to send: a claim reads this small index, not every message ever delivered.
+    index('outgoing_webhook_deliveries_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`status = 'PENDING'`),
+    index('outgoing_webhook_deliveries_log_idx').on(t.endpointId, t.seq),
+  ],
+);
+
+export type WebhookEndpointRow = typeof webhookEndpoints.$inferSelect;
+export type WebhookMessageRow = typeof webhookMessages.$inferSelect;

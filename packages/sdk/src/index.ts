@@ -39,3 +39,15 @@ export {
   ConnectionStatusChangedSubscription,
   EventsSubscription,
 } from './operations/subscriptions.js';
+export {
+  CreateWebhookEndpointMutation,
+  DeleteWebhookEndpointMutation,
+  RedeliverWebhookMutation,
+  RotateWebhookSecretMutation,
+  SendTestWebhookMutation,
+  UpdateWebhookEndpointMutation,
+  WebhookDeliveriesQuery,
+  WebhookDeliveryFields,
+  WebhookEndpointFields,
+  WebhookEndpointsQuery,
+} from './operations/webhooks.js';

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { UserParent, ApiKeyParent, ConnectionParent, ProviderErrorParent, IntegrationParent, BookingPageParent, LocationParent, ReasonParent, RemediationStepParent, RemediationOptionParent, RemediationActionParent, WarningParent, BookingPageEdgeParent, BookingPageConnectionParent, AuthorizationSessionParent, EventParent, EventEdgeParent, EventConnectionParent, ConnectionSnapshotParent, BookingPageSnapshotParent, ExchangeSettingsParent, ExchangeReportParent, ExchangeStepParent } from '../mappers.js';
+import type { UserParent, ApiKeyParent, ConnectionParent, ProviderErrorParent, IntegrationParent, BookingPageParent, LocationParent, ReasonParent, RemediationStepParent, RemediationOptionParent, RemediationActionParent, WarningParent, BookingPageEdgeParent, BookingPageConnectionParent, AuthorizationSessionParent, EventParent, EventEdgeParent, EventConnectionParent, ConnectionSnapshotParent, BookingPageSnapshotParent, ExchangeSettingsParent, ExchangeReportParent, ExchangeStepParent, WebhookEndpointParent, WebhookDeliveryParent, WebhookDeliveryEdgeParent, WebhookDeliveryConnectionParent } from '../mappers.js';
 import type { GatewayContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -260,6 +260,18 @@ export type CreateBookingPageInput = {
   readonly slug?: InputMaybe<Scalars['String']['input']>;
   /** 1 to 200 characters. */
   readonly title: Scalars['String']['input'];
+};
+
+export type CreateWebhookEndpointInput = {
+  /** At most 500 characters. */
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** Empty or omitted: every event type. */
+  readonly eventTypes?: InputMaybe<ReadonlyArray<EventType>>;
+  /**
+   * http(s) URL, at most 2000 characters. In production it must reach a public address (no loopback, private or
+   * link-local), checked now and again on every connection.
+   */
+  readonly url: Scalars['String']['input'];
 };
 
 export type CreatedApiKey = {
@@ -678,6 +690,15 @@ export type Mutation = {
    */
   readonly createApiKey: CreatedApiKey;
   readonly createBookingPage: BookingPage;
+  /**
+   * Registers an endpoint; it receives the events committed from now on. Returns the signing secret once.
+   * ADMIN only.
+   */
+  readonly createWebhookEndpoint: WebhookEndpointWithSecret;
+  /** Deletes the endpoint and its delivery log; returns its id. ADMIN only. */
+  readonly deleteWebhookEndpoint: Scalars['ID']['output'];
+  /** Sends a delivery again (same webhook-id, fresh retry window). ADMIN only. */
+  readonly redeliverWebhook: WebhookDelivery;
   readonly removeAllLocations: BookingPage;
   /** Removes one location of the page; NOT_FOUND when the location is not on that page. */
   readonly removeLocation: BookingPage;
@@ -689,8 +710,16 @@ export type Mutation = {
   readonly retestExchangeSettings: ExchangeConnectionReport;
   /** Revokes a key of the organization at once; revoking it again changes nothing. ADMIN only. */
   readonly revokeApiKey: ApiKey;
+  /**
+   * Makes a new signing secret and returns it once. For `overlapHours` (0 to 168, default 24) the old secret
+   * signs too (both signatures in webhook-signature), so the receiver can switch without losing a message.
+   * ADMIN only.
+   */
+  readonly rotateWebhookSecret: WebhookEndpointWithSecret;
   /** Stores the settings untested (status UNTESTED). ADMIN only. */
   readonly saveExchangeSettings: ExchangeSettings;
+  /** Queues a WEBHOOK_TEST message to the endpoint, also while it is disabled. ADMIN only. */
+  readonly sendTestWebhook: WebhookDelivery;
   readonly setBookingPageEnabled: BookingPage;
   /**
    * Starts signing in again to the connection's own account (the provider is hinted its accountEmail). Finished
@@ -710,6 +739,8 @@ export type Mutation = {
   readonly testExchangeConnection: ExchangeConnectionReport;
   readonly unlinkConnection: Connection;
   readonly updateBookingPage: BookingPage;
+  /** Changes what is given. ADMIN only. */
+  readonly updateWebhookEndpoint: WebhookEndpoint;
 };
 
 
@@ -761,6 +792,21 @@ export type MutationCreateBookingPageArgs = {
 };
 
 
+export type MutationCreateWebhookEndpointArgs = {
+  input: CreateWebhookEndpointInput;
+};
+
+
+export type MutationDeleteWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRedeliverWebhookArgs = {
+  deliveryId: Scalars['ID']['input'];
+};
+
+
 export type MutationRemoveAllLocationsArgs = {
   pageId: Scalars['ID']['input'];
 };
@@ -782,8 +828,19 @@ export type MutationRevokeApiKeyArgs = {
 };
 
 
+export type MutationRotateWebhookSecretArgs = {
+  id: Scalars['ID']['input'];
+  overlapHours?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type MutationSaveExchangeSettingsArgs = {
   input: ExchangeSettingsInput;
+};
+
+
+export type MutationSendTestWebhookArgs = {
+  endpointId: Scalars['ID']['input'];
 };
 
 
@@ -820,6 +877,12 @@ export type MutationUnlinkConnectionArgs = {
 export type MutationUpdateBookingPageArgs = {
   id: Scalars['ID']['input'];
   input: UpdateBookingPageInput;
+};
+
+
+export type MutationUpdateWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateWebhookEndpointInput;
 };
 
 /** Forward pagination state for a connection (list) type. */
@@ -905,6 +968,10 @@ export type Query = {
   readonly users: UserConnection;
   /** The user the bearer token names. SERVICE tokens that name no user get FORBIDDEN. */
   readonly viewer: User;
+  /** An endpoint's delivery log, newest first (at most 100 per page). ADMIN only. */
+  readonly webhookDeliveries: WebhookDeliveryConnection;
+  /** The organization's webhook endpoints, newest first. ADMIN only. */
+  readonly webhookEndpoints: ReadonlyArray<WebhookEndpoint>;
 };
 
 
@@ -997,6 +1064,21 @@ export type QueryUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<UserFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
+export type QueryWebhookDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  endpointId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<WebhookDeliveryStatus>;
 };
 
 /** Why a page is disabled (or would be, when INACTIVE). */
@@ -1173,6 +1255,14 @@ export type UpdateBookingPageInput = {
   readonly title?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type UpdateWebhookEndpointInput = {
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** false turns it off (reason ADMIN); true turns it back on, also after FAILING, and it resumes where it stopped. */
+  readonly enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly eventTypes?: InputMaybe<ReadonlyArray<EventType>>;
+  readonly url?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type User = {
   readonly __typename?: 'User';
   /** The user's linked accounts (unlinked ones included, with status DISCONNECTED), oldest first. */
@@ -1221,6 +1311,91 @@ export type UserFilter = {
 export type UserRole =
   | 'ADMIN'
   | 'MEMBER';
+
+/**
+ * One message to one endpoint and how its delivery went. `id` is the message's `webhook-id` header: the same on
+ * every attempt and redelivery, so a receiver de-duplicates by it.
+ */
+export type WebhookDelivery = {
+  readonly __typename?: 'WebhookDelivery';
+  readonly attempts: Scalars['Int']['output'];
+  readonly createdAt: Scalars['DateTime']['output'];
+  readonly deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly endpointId: Scalars['ID']['output'];
+  /** The event log cursor of the event it carries (ordered per organization); null for a test message. */
+  readonly eventCursor?: Maybe<Scalars['String']['output']>;
+  /** The event type, or WEBHOOK_TEST. */
+  readonly eventType: Scalars['String']['output'];
+  readonly id: Scalars['ID']['output'];
+  readonly lastAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What went wrong with the last attempt (`HTTP 503`, `ECONNREFUSED`, `timed out`, …); null after a success. */
+  readonly lastError?: Maybe<Scalars['String']['output']>;
+  /** How long the last attempt took, in milliseconds. */
+  readonly latencyMs?: Maybe<Scalars['Int']['output']>;
+  /** When the next attempt is due (PENDING only). */
+  readonly nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The HTTP status of the last answer; null when there was none (refused, unreachable, timed out). */
+  readonly responseStatus?: Maybe<Scalars['Int']['output']>;
+  readonly status: WebhookDeliveryStatus;
+};
+
+export type WebhookDeliveryConnection = {
+  readonly __typename?: 'WebhookDeliveryConnection';
+  readonly edges: ReadonlyArray<WebhookDeliveryEdge>;
+  readonly pageInfo: PageInfo;
+};
+
+export type WebhookDeliveryEdge = {
+  readonly __typename?: 'WebhookDeliveryEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: WebhookDelivery;
+};
+
+export type WebhookDeliveryStatus =
+  | 'DELIVERED'
+  /** The retry window ended without a 2xx answer; redeliverWebhook sends it again. */
+  | 'FAILED'
+  /** Not yet answered 2xx; retried with exponential backoff until the retry window (at least 72 hours) ends. */
+  | 'PENDING';
+
+/** Why an outgoing webhook endpoint is not sent to. */
+export type WebhookDisabledReason =
+  /** An admin turned it off (updateWebhookEndpoint enabled: false). */
+  | 'ADMIN'
+  /** Every attempt failed for longer than the gateway's WEBHOOK_DISABLE_AFTER_DAYS: this is the notice to admins. */
+  | 'FAILING';
+
+/**
+ * A receiver of the organization's events, signed per Standard Webhooks (webhook-id, webhook-timestamp,
+ * webhook-signature). The signing secret is shown once, by createWebhookEndpoint and rotateWebhookSecret.
+ */
+export type WebhookEndpoint = {
+  readonly __typename?: 'WebhookEndpoint';
+  readonly createdAt: Scalars['DateTime']['output'];
+  readonly description: Scalars['String']['output'];
+  readonly disabledAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly disabledReason?: Maybe<WebhookDisabledReason>;
+  readonly enabled: Scalars['Boolean']['output'];
+  /** The event types it receives; empty means all. */
+  readonly eventTypes: ReadonlyArray<EventType>;
+  /** Since when every attempt has failed; null while it works. */
+  readonly failingSince?: Maybe<Scalars['DateTime']['output']>;
+  readonly id: Scalars['ID']['output'];
+  /** Until when the previous secret still signs beside the current one (after a rotation); null when it does not. */
+  readonly previousSecretExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly updatedAt: Scalars['DateTime']['output'];
+  readonly url: Scalars['String']['output'];
+};
+
+export type WebhookEndpointWithSecret = {
+  readonly __typename?: 'WebhookEndpointWithSecret';
+  readonly endpoint: WebhookEndpoint;
+  /**
+   * The signing secret (`whsec_…`), for the receiver's Standard Webhooks verification. Store it now: it is never
+   * shown again.
+   */
+  readonly secret: Scalars['String']['output'];
+};
 
 
 
@@ -1319,6 +1494,7 @@ export type ResolversTypes = {
   ConnectionStatus: ConnectionStatus;
   ConnectionStatusEvent: ResolverTypeWrapper<EventParent>;
   CreateBookingPageInput: CreateBookingPageInput;
+  CreateWebhookEndpointInput: CreateWebhookEndpointInput;
   CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DirectoryList: DirectoryList;
@@ -1370,11 +1546,19 @@ export type ResolversTypes = {
   SubReason: SubReason;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdateBookingPageInput: UpdateBookingPageInput;
+  UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   User: ResolverTypeWrapper<UserParent>;
   UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['UserEdge']> }>;
   UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
   UserFilter: UserFilter;
   UserRole: UserRole;
+  WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryParent>;
+  WebhookDeliveryConnection: ResolverTypeWrapper<WebhookDeliveryConnectionParent>;
+  WebhookDeliveryEdge: ResolverTypeWrapper<WebhookDeliveryEdgeParent>;
+  WebhookDeliveryStatus: WebhookDeliveryStatus;
+  WebhookDisabledReason: WebhookDisabledReason;
+  WebhookEndpoint: ResolverTypeWrapper<WebhookEndpointParent>;
+  WebhookEndpointWithSecret: ResolverTypeWrapper<Omit<WebhookEndpointWithSecret, 'endpoint'> & { endpoint: ResolversTypes['WebhookEndpoint'] }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1396,6 +1580,7 @@ export type ResolversParentTypes = {
   ConnectionSnapshot: ConnectionSnapshotParent;
   ConnectionStatusEvent: EventParent;
   CreateBookingPageInput: CreateBookingPageInput;
+  CreateWebhookEndpointInput: CreateWebhookEndpointInput;
   CreatedApiKey: Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
   DateTime: Scalars['DateTime']['output'];
   DirectoryPageInput: DirectoryPageInput;
@@ -1429,10 +1614,16 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   UpdateBookingPageInput: UpdateBookingPageInput;
+  UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   User: UserParent;
   UserConnection: Omit<UserConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['UserEdge']> };
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
   UserFilter: UserFilter;
+  WebhookDelivery: WebhookDeliveryParent;
+  WebhookDeliveryConnection: WebhookDeliveryConnectionParent;
+  WebhookDeliveryEdge: WebhookDeliveryEdgeParent;
+  WebhookEndpoint: WebhookEndpointParent;
+  WebhookEndpointWithSecret: Omit<WebhookEndpointWithSecret, 'endpoint'> & { endpoint: ResolversParentTypes['WebhookEndpoint'] };
 };
 
 export type ApiKeyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
@@ -1670,17 +1861,23 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   connectExchangeCalendar?: Resolver<ResolversTypes['Connection'], ParentType, ContextType, Partial<MutationConnectExchangeCalendarArgs>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'name' | 'role'>>;
   createBookingPage?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationCreateBookingPageArgs, 'input'>>;
+  createWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpointWithSecret'], ParentType, ContextType, RequireFields<MutationCreateWebhookEndpointArgs, 'input'>>;
+  deleteWebhookEndpoint?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteWebhookEndpointArgs, 'id'>>;
+  redeliverWebhook?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType, RequireFields<MutationRedeliverWebhookArgs, 'deliveryId'>>;
   removeAllLocations?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationRemoveAllLocationsArgs, 'pageId'>>;
   removeLocation?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationRemoveLocationArgs, 'locationId' | 'pageId'>>;
   retestExchangeSettings?: Resolver<ResolversTypes['ExchangeConnectionReport'], ParentType, ContextType, RequireFields<MutationRetestExchangeSettingsArgs, 'participant'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
+  rotateWebhookSecret?: Resolver<ResolversTypes['WebhookEndpointWithSecret'], ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'id' | 'overlapHours'>>;
   saveExchangeSettings?: Resolver<ResolversTypes['ExchangeSettings'], ParentType, ContextType, RequireFields<MutationSaveExchangeSettingsArgs, 'input'>>;
+  sendTestWebhook?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType, RequireFields<MutationSendTestWebhookArgs, 'endpointId'>>;
   setBookingPageEnabled?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationSetBookingPageEnabledArgs, 'enabled' | 'pageId'>>;
   startReconnect?: Resolver<ResolversTypes['AuthorizationSession'], ParentType, ContextType, RequireFields<MutationStartReconnectArgs, 'connectionId'>>;
   syncDirectory?: Resolver<ResolversTypes['DirectorySyncPayload'], ParentType, ContextType, RequireFields<MutationSyncDirectoryArgs, 'input'>>;
   testExchangeConnection?: Resolver<ResolversTypes['ExchangeConnectionReport'], ParentType, ContextType, RequireFields<MutationTestExchangeConnectionArgs, 'input' | 'participant' | 'save'>>;
   unlinkConnection?: Resolver<ResolversTypes['Connection'], ParentType, ContextType, RequireFields<MutationUnlinkConnectionArgs, 'connectionId'>>;
   updateBookingPage?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationUpdateBookingPageArgs, 'id' | 'input'>>;
+  updateWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType, RequireFields<MutationUpdateWebhookEndpointArgs, 'id' | 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1714,6 +1911,8 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   integrations?: Resolver<ReadonlyArray<ResolversTypes['Integration']>, ParentType, ContextType, RequireFields<QueryIntegrationsArgs, 'tab'>>;
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
   viewer?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  webhookDeliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'endpointId' | 'first'>>;
+  webhookEndpoints?: Resolver<ReadonlyArray<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
 };
 
 export type ReasonResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Reason'] = ResolversParentTypes['Reason']> = {
@@ -1769,6 +1968,51 @@ export type UserEdgeResolvers<ContextType = GatewayContext, ParentType extends R
   node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
+export type WebhookDeliveryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  endpointId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  eventCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  eventType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  latencyMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  responseStatus?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WebhookDeliveryStatus'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookDeliveryConnection'] = ResolversParentTypes['WebhookDeliveryConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['WebhookDeliveryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookDeliveryEdge'] = ResolversParentTypes['WebhookDeliveryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType>;
+};
+
+export type WebhookEndpointResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookEndpoint'] = ResolversParentTypes['WebhookEndpoint']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  disabledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  disabledReason?: Resolver<Maybe<ResolversTypes['WebhookDisabledReason']>, ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  eventTypes?: Resolver<ReadonlyArray<ResolversTypes['EventType']>, ParentType, ContextType>;
+  failingSince?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  previousSecretExpiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WebhookEndpointWithSecretResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookEndpointWithSecret'] = ResolversParentTypes['WebhookEndpointWithSecret']> = {
+  endpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GatewayContext> = {
   ApiKey?: ApiKeyResolvers<ContextType>;
   AuthorizationSession?: AuthorizationSessionResolvers<ContextType>;
@@ -1811,5 +2055,10 @@ export type Resolvers<ContextType = GatewayContext> = {
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
+  WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
+  WebhookDeliveryEdge?: WebhookDeliveryEdgeResolvers<ContextType>;
+  WebhookEndpoint?: WebhookEndpointResolvers<ContextType>;
+  WebhookEndpointWithSecret?: WebhookEndpointWithSecretResolvers<ContextType>;
 };
 

@@ -32,6 +32,9 @@ describe('schema.graphql', () => {
         // Issue 11 §4: administrators see the whole organization.
         'users',
         'connections',
+        // Issue 12 §3/§5: outgoing webhooks.
+        'webhookEndpoints',
+        'webhookDeliveries',
       ].sort(),
     );
     expect(fields('Mutation')).toEqual(
@@ -58,6 +61,13 @@ describe('schema.graphql', () => {
         'revokeApiKey',
         // Issue 11 §1: directory sync for SERVICE and ADMIN credentials.
         'syncDirectory',
+        // Issue 12 §3/§5: outgoing webhooks.
+        'createWebhookEndpoint',
+        'updateWebhookEndpoint',
+        'rotateWebhookSecret',
+        'deleteWebhookEndpoint',
+        'redeliverWebhook',
+        'sendTestWebhook',
       ].sort(),
     );
     expect(fields('Subscription')).toEqual(['bookingPageStateChanged', 'connectionStatusChanged', 'events']);

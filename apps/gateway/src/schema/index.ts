@@ -8,6 +8,7 @@ import { eventResolvers } from '../events/resolvers.js';
 import { exchangeResolvers } from '../exchange/resolvers.js';
 import { pageResolvers } from '../pages/resolvers.js';
 import { userResolvers } from '../users/resolvers.js';
+import { webhookResolvers } from '../webhooks/resolvers.js';
 import { DateTime, JSONScalar } from './scalars.js';
 import { loadTypeDefs } from './type-defs.js';
 
@@ -21,6 +22,7 @@ const moduleResolvers: Resolvers[] = [
   exchangeResolvers,
   apiKeyResolvers,
   directoryResolvers,
+  webhookResolvers,
 ];
 
 /** The executable schema: every module's SDL with its resolvers. */

@@ -12,6 +12,7 @@ export const SCHEMA_FILES = [
   'exchange/exchange.graphql',
   'auth/api-keys.graphql',
   'directory/directory.graphql',
+  'webhooks/webhooks.graphql',
 ] as const;
 
 // src/schema/ or dist/schema/ → the package root.

@@ -22,6 +22,8 @@ import {
   EXCHANGE_STEP_STATUSES,
   STORED_LOCALES,
   USER_ROLES,
+  WEBHOOK_DELIVERY_STATUSES,
+  WEBHOOK_DISABLED_REASONS,
 } from '@tsunagi/db';
 import { ACTIONS, ERROR_CODES, LOCALES, SUB_REASONS } from '@tsunagi/errors';
 import { EXCHANGE_STEP_IDS } from '@tsunagi/providers';
@@ -49,6 +51,8 @@ export const SCHEMA_VOCABULARIES: Readonly<Record<string, readonly string[]>> = 
   DirectorySyncMode: DIRECTORY_SYNC_MODES,
   DirectoryList: DIRECTORY_LISTS,
   DirectoryRowErrorCode: DIRECTORY_ROW_ERROR_CODES,
+  WebhookDeliveryStatus: WEBHOOK_DELIVERY_STATUSES,
+  WebhookDisabledReason: WEBHOOK_DISABLED_REASONS,
   // Both text catalogs (errors' remediation, pages' reasons and warnings) speak the schema's locales.
   Locale: LOCALES.map((locale) => locale.toUpperCase()),
 };

@@ -36,6 +36,16 @@ type Documents = {
     "\n  subscription Events($after: String) {\n    events(after: $after) {\n      id\n      cursor\n      type\n      occurredAt\n      payload\n      connection {\n        id\n      }\n      connectionState {\n        status\n        health\n        lastError {\n          code\n          subReason\n        }\n      }\n      page {\n        id\n      }\n      pageState {\n        state\n        acceptingBookings\n      }\n    }\n  }\n": typeof types.EventsDocument,
     "\n  subscription BookingPageStateChanged($pageId: ID) {\n    bookingPageStateChanged(pageId: $pageId) {\n      cursor\n      occurredAt\n      previousState\n      state\n      acceptingBookings\n      reasons {\n        kind\n      }\n      page {\n        id\n        title\n      }\n    }\n  }\n": typeof types.BookingPageStateChangedDocument,
     "\n  subscription ConnectionStatusChanged($userId: ID) {\n    connectionStatusChanged(userId: $userId) {\n      cursor\n      occurredAt\n      previousStatus\n      status\n      health\n      lastError {\n        code\n        subReason\n      }\n      connection {\n        id\n        provider\n        accountEmail\n      }\n    }\n  }\n": typeof types.ConnectionStatusChangedDocument,
+    "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    enabled\n    disabledReason\n    disabledAt\n    failingSince\n    previousSecretExpiresAt\n    createdAt\n    updatedAt\n  }\n": typeof types.WebhookEndpointFieldsFragmentDoc,
+    "\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id\n    endpointId\n    eventCursor\n    eventType\n    status\n    attempts\n    lastAttemptAt\n    nextAttemptAt\n    deliveredAt\n    latencyMs\n    responseStatus\n    lastError\n    createdAt\n  }\n": typeof types.WebhookDeliveryFieldsFragmentDoc,
+    "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhookEndpointFields\n    }\n  }\n": typeof types.WebhookEndpointsDocument,
+    "\n  query WebhookDeliveries($endpointId: ID!, $first: Int = 20, $after: String, $status: WebhookDeliveryStatus) {\n    webhookDeliveries(endpointId: $endpointId, first: $first, after: $after, status: $status) {\n      edges {\n        cursor\n        node {\n          ...WebhookDeliveryFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        ...WebhookEndpointFields\n      }\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
+    "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      ...WebhookEndpointFields\n    }\n  }\n": typeof types.UpdateWebhookEndpointDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!, $overlapHours: Int = 24) {\n    rotateWebhookSecret(id: $id, overlapHours: $overlapHours) {\n      secret\n      endpoint {\n        ...WebhookEndpointFields\n      }\n    }\n  }\n": typeof types.RotateWebhookSecretDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": typeof types.DeleteWebhookEndpointDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      ...WebhookDeliveryFields\n    }\n  }\n": typeof types.RedeliverWebhookDocument,
+    "\n  mutation SendTestWebhook($endpointId: ID!) {\n    sendTestWebhook(endpointId: $endpointId) {\n      ...WebhookDeliveryFields\n    }\n  }\n": typeof types.SendTestWebhookDocument,
 };
 const documents: Documents = {
     "\n  query OrganizationConnections(\n    $first: Int = 50\n    $after: String\n    $filter: ConnectionFilter\n    $locale: Locale = EN\n  ) {\n    connections(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          id\n          provider\n          kind\n          accountEmail\n          status\n          health\n          statusChangedAt\n          user {\n            id\n            name\n            email\n          }\n          lastError {\n            code\n            action\n            title(locale: $locale)\n            remediation(locale: $locale)\n          }\n          affectedBookingPages {\n            id\n            title\n            state\n          }\n        }\n      }\n    }\n  }\n": types.OrganizationConnectionsDocument,
@@ -59,6 +69,16 @@ const documents: Documents = {
     "\n  subscription Events($after: String) {\n    events(after: $after) {\n      id\n      cursor\n      type\n      occurredAt\n      payload\n      connection {\n        id\n      }\n      connectionState {\n        status\n        health\n        lastError {\n          code\n          subReason\n        }\n      }\n      page {\n        id\n      }\n      pageState {\n        state\n        acceptingBookings\n      }\n    }\n  }\n": types.EventsDocument,
     "\n  subscription BookingPageStateChanged($pageId: ID) {\n    bookingPageStateChanged(pageId: $pageId) {\n      cursor\n      occurredAt\n      previousState\n      state\n      acceptingBookings\n      reasons {\n        kind\n      }\n      page {\n        id\n        title\n      }\n    }\n  }\n": types.BookingPageStateChangedDocument,
     "\n  subscription ConnectionStatusChanged($userId: ID) {\n    connectionStatusChanged(userId: $userId) {\n      cursor\n      occurredAt\n      previousStatus\n      status\n      health\n      lastError {\n        code\n        subReason\n      }\n      connection {\n        id\n        provider\n        accountEmail\n      }\n    }\n  }\n": types.ConnectionStatusChangedDocument,
+    "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    enabled\n    disabledReason\n    disabledAt\n    failingSince\n    previousSecretExpiresAt\n    createdAt\n    updatedAt\n  }\n": types.WebhookEndpointFieldsFragmentDoc,
+    "\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id\n    endpointId\n    eventCursor\n    eventType\n    status\n    attempts\n    lastAttemptAt\n    nextAttemptAt\n    deliveredAt\n    latencyMs\n    responseStatus\n    lastError\n    createdAt\n  }\n": types.WebhookDeliveryFieldsFragmentDoc,
+    "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhookEndpointFields\n    }\n  }\n": types.WebhookEndpointsDocument,
+    "\n  query WebhookDeliveries($endpointId: ID!, $first: Int = 20, $after: String, $status: WebhookDeliveryStatus) {\n    webhookDeliveries(endpointId: $endpointId, first: $first, after: $after, status: $status) {\n      edges {\n        cursor\n        node {\n          ...WebhookDeliveryFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        ...WebhookEndpointFields\n      }\n    }\n  }\n": types.CreateWebhookEndpointDocument,
+    "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      ...WebhookEndpointFields\n    }\n  }\n": types.UpdateWebhookEndpointDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!, $overlapHours: Int = 24) {\n    rotateWebhookSecret(id: $id, overlapHours: $overlapHours) {\n      secret\n      endpoint {\n        ...WebhookEndpointFields\n      }\n    }\n  }\n": types.RotateWebhookSecretDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": types.DeleteWebhookEndpointDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      ...WebhookDeliveryFields\n    }\n  }\n": types.RedeliverWebhookDocument,
+    "\n  mutation SendTestWebhook($endpointId: ID!) {\n    sendTestWebhook(endpointId: $endpointId) {\n      ...WebhookDeliveryFields\n    }\n  }\n": types.SendTestWebhookDocument,
 };
 
 /**
@@ -145,6 +165,46 @@ export function graphql(source: "\n  subscription BookingPageStateChanged($pageI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ConnectionStatusChanged($userId: ID) {\n    connectionStatusChanged(userId: $userId) {\n      cursor\n      occurredAt\n      previousStatus\n      status\n      health\n      lastError {\n        code\n        subReason\n      }\n      connection {\n        id\n        provider\n        accountEmail\n      }\n    }\n  }\n"): typeof import('./graphql.js').ConnectionStatusChangedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    enabled\n    disabledReason\n    disabledAt\n    failingSince\n    previousSecretExpiresAt\n    createdAt\n    updatedAt\n  }\n"): typeof import('./graphql.js').WebhookEndpointFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id\n    endpointId\n    eventCursor\n    eventType\n    status\n    attempts\n    lastAttemptAt\n    nextAttemptAt\n    deliveredAt\n    latencyMs\n    responseStatus\n    lastError\n    createdAt\n  }\n"): typeof import('./graphql.js').WebhookDeliveryFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhookEndpointFields\n    }\n  }\n"): typeof import('./graphql.js').WebhookEndpointsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($endpointId: ID!, $first: Int = 20, $after: String, $status: WebhookDeliveryStatus) {\n    webhookDeliveries(endpointId: $endpointId, first: $first, after: $after, status: $status) {\n      edges {\n        cursor\n        node {\n          ...WebhookDeliveryFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql.js').WebhookDeliveriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        ...WebhookEndpointFields\n      }\n    }\n  }\n"): typeof import('./graphql.js').CreateWebhookEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      ...WebhookEndpointFields\n    }\n  }\n"): typeof import('./graphql.js').UpdateWebhookEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookSecret($id: ID!, $overlapHours: Int = 24) {\n    rotateWebhookSecret(id: $id, overlapHours: $overlapHours) {\n      secret\n      endpoint {\n        ...WebhookEndpointFields\n      }\n    }\n  }\n"): typeof import('./graphql.js').RotateWebhookSecretDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n"): typeof import('./graphql.js').DeleteWebhookEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      ...WebhookDeliveryFields\n    }\n  }\n"): typeof import('./graphql.js').RedeliverWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendTestWebhook($endpointId: ID!) {\n    sendTestWebhook(endpointId: $endpointId) {\n      ...WebhookDeliveryFields\n    }\n  }\n"): typeof import('./graphql.js').SendTestWebhookDocument;
 
 
 export function graphql(source: string) {

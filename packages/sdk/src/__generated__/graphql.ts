@@ -259,6 +259,18 @@ export type CreateBookingPageInput = {
   title: Scalars['String']['input'];
 };
 
+export type CreateWebhookEndpointInput = {
+  /** At most 500 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Empty or omitted: every event type. */
+  eventTypes?: InputMaybe<Array<EventType>>;
+  /**
+   * http(s) URL, at most 2000 characters. In production it must reach a public address (no loopback, private or
+   * link-local), checked now and again on every connection.
+   */
+  url: Scalars['String']['input'];
+};
+
 export type CreatedApiKey = {
   __typename?: 'CreatedApiKey';
   apiKey: ApiKey;
@@ -675,6 +687,15 @@ export type Mutation = {
    */
   createApiKey: CreatedApiKey;
   createBookingPage: BookingPage;
+  /**
+   * Registers an endpoint; it receives the events committed from now on. Returns the signing secret once.
+   * ADMIN only.
+   */
+  createWebhookEndpoint: WebhookEndpointWithSecret;
+  /** Deletes the endpoint and its delivery log; returns its id. ADMIN only. */
+  deleteWebhookEndpoint: Scalars['ID']['output'];
+  /** Sends a delivery again (same webhook-id, fresh retry window). ADMIN only. */
+  redeliverWebhook: WebhookDelivery;
   removeAllLocations: BookingPage;
   /** Removes one location of the page; NOT_FOUND when the location is not on that page. */
   removeLocation: BookingPage;
@@ -686,8 +707,16 @@ export type Mutation = {
   retestExchangeSettings: ExchangeConnectionReport;
   /** Revokes a key of the organization at once; revoking it again changes nothing. ADMIN only. */
   revokeApiKey: ApiKey;
+  /**
+   * Makes a new signing secret and returns it once. For `overlapHours` (0 to 168, default 24) the old secret
+   * signs too (both signatures in webhook-signature), so the receiver can switch without losing a message.
+   * ADMIN only.
+   */
+  rotateWebhookSecret: WebhookEndpointWithSecret;
   /** Stores the settings untested (status UNTESTED). ADMIN only. */
   saveExchangeSettings: ExchangeSettings;
+  /** Queues a WEBHOOK_TEST message to the endpoint, also while it is disabled. ADMIN only. */
+  sendTestWebhook: WebhookDelivery;
   setBookingPageEnabled: BookingPage;
   /**
    * Starts signing in again to the connection's own account (the provider is hinted its accountEmail). Finished
@@ -707,6 +736,8 @@ export type Mutation = {
   testExchangeConnection: ExchangeConnectionReport;
   unlinkConnection: Connection;
   updateBookingPage: BookingPage;
+  /** Changes what is given. ADMIN only. */
+  updateWebhookEndpoint: WebhookEndpoint;
 };
 
 
@@ -758,6 +789,21 @@ export type MutationCreateBookingPageArgs = {
 };
 
 
+export type MutationCreateWebhookEndpointArgs = {
+  input: CreateWebhookEndpointInput;
+};
+
+
+export type MutationDeleteWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRedeliverWebhookArgs = {
+  deliveryId: Scalars['ID']['input'];
+};
+
+
 export type MutationRemoveAllLocationsArgs = {
   pageId: Scalars['ID']['input'];
 };
@@ -779,8 +825,19 @@ export type MutationRevokeApiKeyArgs = {
 };
 
 
+export type MutationRotateWebhookSecretArgs = {
+  id: Scalars['ID']['input'];
+  overlapHours?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type MutationSaveExchangeSettingsArgs = {
   input: ExchangeSettingsInput;
+};
+
+
+export type MutationSendTestWebhookArgs = {
+  endpointId: Scalars['ID']['input'];
 };
 
 
@@ -817,6 +874,12 @@ export type MutationUnlinkConnectionArgs = {
 export type MutationUpdateBookingPageArgs = {
   id: Scalars['ID']['input'];
   input: UpdateBookingPageInput;
+};
+
+
+export type MutationUpdateWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateWebhookEndpointInput;
 };
 
 /** Forward pagination state for a connection (list) type. */
@@ -902,6 +965,10 @@ export type Query = {
   users: UserConnection;
   /** The user the bearer token names. SERVICE tokens that name no user get FORBIDDEN. */
   viewer: User;
+  /** An endpoint's delivery log, newest first (at most 100 per page). ADMIN only. */
+  webhookDeliveries: WebhookDeliveryConnection;
+  /** The organization's webhook endpoints, newest first. ADMIN only. */
+  webhookEndpoints: Array<WebhookEndpoint>;
 };
 
 
@@ -994,6 +1061,21 @@ export type QueryUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<UserFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
+export type QueryWebhookDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  endpointId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<WebhookDeliveryStatus>;
 };
 
 /** Why a page is disabled (or would be, when INACTIVE). */
@@ -1170,6 +1252,14 @@ export type UpdateBookingPageInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type UpdateWebhookEndpointInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** false turns it off (reason ADMIN); true turns it back on, also after FAILING, and it resumes where it stopped. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  eventTypes?: InputMaybe<Array<EventType>>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type User = {
   __typename?: 'User';
   /** The user's linked accounts (unlinked ones included, with status DISCONNECTED), oldest first. */
@@ -1218,6 +1308,91 @@ export type UserFilter = {
 export type UserRole =
   | 'ADMIN'
   | 'MEMBER';
+
+/**
+ * One message to one endpoint and how its delivery went. `id` is the message's `webhook-id` header: the same on
+ * every attempt and redelivery, so a receiver de-duplicates by it.
+ */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  endpointId: Scalars['ID']['output'];
+  /** The event log cursor of the event it carries (ordered per organization); null for a test message. */
+  eventCursor?: Maybe<Scalars['String']['output']>;
+  /** The event type, or WEBHOOK_TEST. */
+  eventType: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What went wrong with the last attempt (`HTTP 503`, `ECONNREFUSED`, `timed out`, …); null after a success. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** How long the last attempt took, in milliseconds. */
+  latencyMs?: Maybe<Scalars['Int']['output']>;
+  /** When the next attempt is due (PENDING only). */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The HTTP status of the last answer; null when there was none (refused, unreachable, timed out). */
+  responseStatus?: Maybe<Scalars['Int']['output']>;
+  status: WebhookDeliveryStatus;
+};
+
+export type WebhookDeliveryConnection = {
+  __typename?: 'WebhookDeliveryConnection';
+  edges: Array<WebhookDeliveryEdge>;
+  pageInfo: PageInfo;
+};
+
+export type WebhookDeliveryEdge = {
+  __typename?: 'WebhookDeliveryEdge';
+  cursor: Scalars['String']['output'];
+  node: WebhookDelivery;
+};
+
+export type WebhookDeliveryStatus =
+  | 'DELIVERED'
+  /** The retry window ended without a 2xx answer; redeliverWebhook sends it again. */
+  | 'FAILED'
+  /** Not yet answered 2xx; retried with exponential backoff until the retry window (at least 72 hours) ends. */
+  | 'PENDING';
+
+/** Why an outgoing webhook endpoint is not sent to. */
+export type WebhookDisabledReason =
+  /** An admin turned it off (updateWebhookEndpoint enabled: false). */
+  | 'ADMIN'
+  /** Every attempt failed for longer than the gateway's WEBHOOK_DISABLE_AFTER_DAYS: this is the notice to admins. */
+  | 'FAILING';
+
+/**
+ * A receiver of the organization's events, signed per Standard Webhooks (webhook-id, webhook-timestamp,
+ * webhook-signature). The signing secret is shown once, by createWebhookEndpoint and rotateWebhookSecret.
+ */
+export type WebhookEndpoint = {
+  __typename?: 'WebhookEndpoint';
+  createdAt: Scalars['DateTime']['output'];
+  description: Scalars['String']['output'];
+  disabledAt?: Maybe<Scalars['DateTime']['output']>;
+  disabledReason?: Maybe<WebhookDisabledReason>;
+  enabled: Scalars['Boolean']['output'];
+  /** The event types it receives; empty means all. */
+  eventTypes: Array<EventType>;
+  /** Since when every attempt has failed; null while it works. */
+  failingSince?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** Until when the previous secret still signs beside the current one (after a rotation); null when it does not. */
+  previousSecretExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  url: Scalars['String']['output'];
+};
+
+export type WebhookEndpointWithSecret = {
+  __typename?: 'WebhookEndpointWithSecret';
+  endpoint: WebhookEndpoint;
+  /**
+   * The signing secret (`whsec_…`), for the receiver's Standard Webhooks verification. Store it now: it is never
+   * shown again.
+   */
+  secret: Scalars['String']['output'];
+};
 
 export type OrganizationConnectionsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1383,6 +1558,69 @@ export type ConnectionStatusChangedSubscriptionVariables = Exact<{
 
 export type ConnectionStatusChangedSubscription = { __typename?: 'Subscription', connectionStatusChanged: { __typename?: 'ConnectionStatusEvent', cursor: string, occurredAt: string, previousStatus?: ConnectionStatus | null, status: ConnectionStatus, health: ConnectionHealth, lastError?: { __typename?: 'ProviderError', code: ErrorCode, subReason?: SubReason | null } | null, connection: { __typename?: 'Connection', id: string, provider: Provider, accountEmail?: string | null } } };
 
+export type WebhookEndpointFieldsFragment = { __typename?: 'WebhookEndpoint', id: string, url: string, description: string, eventTypes: Array<EventType>, enabled: boolean, disabledReason?: WebhookDisabledReason | null, disabledAt?: string | null, failingSince?: string | null, previousSecretExpiresAt?: string | null, createdAt: string, updatedAt: string };
+
+export type WebhookDeliveryFieldsFragment = { __typename?: 'WebhookDelivery', id: string, endpointId: string, eventCursor?: string | null, eventType: string, status: WebhookDeliveryStatus, attempts: number, lastAttemptAt?: string | null, nextAttemptAt?: string | null, deliveredAt?: string | null, latencyMs?: number | null, responseStatus?: number | null, lastError?: string | null, createdAt: string };
+
+export type WebhookEndpointsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebhookEndpointsQuery = { __typename?: 'Query', webhookEndpoints: Array<{ __typename?: 'WebhookEndpoint', id: string, url: string, description: string, eventTypes: Array<EventType>, enabled: boolean, disabledReason?: WebhookDisabledReason | null, disabledAt?: string | null, failingSince?: string | null, previousSecretExpiresAt?: string | null, createdAt: string, updatedAt: string }> };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  endpointId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<WebhookDeliveryStatus>;
+}>;
+
+
+export type WebhookDeliveriesQuery = { __typename?: 'Query', webhookDeliveries: { __typename?: 'WebhookDeliveryConnection', edges: Array<{ __typename?: 'WebhookDeliveryEdge', cursor: string, node: { __typename?: 'WebhookDelivery', id: string, endpointId: string, eventCursor?: string | null, eventType: string, status: WebhookDeliveryStatus, attempts: number, lastAttemptAt?: string | null, nextAttemptAt?: string | null, deliveredAt?: string | null, latencyMs?: number | null, responseStatus?: number | null, lastError?: string | null, createdAt: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type CreateWebhookEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type CreateWebhookEndpointMutation = { __typename?: 'Mutation', createWebhookEndpoint: { __typename?: 'WebhookEndpointWithSecret', secret: string, endpoint: { __typename?: 'WebhookEndpoint', id: string, url: string, description: string, eventTypes: Array<EventType>, enabled: boolean, disabledReason?: WebhookDisabledReason | null, disabledAt?: string | null, failingSince?: string | null, previousSecretExpiresAt?: string | null, createdAt: string, updatedAt: string } } };
+
+export type UpdateWebhookEndpointMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: UpdateWebhookEndpointInput;
+}>;
+
+
+export type UpdateWebhookEndpointMutation = { __typename?: 'Mutation', updateWebhookEndpoint: { __typename?: 'WebhookEndpoint', id: string, url: string, description: string, eventTypes: Array<EventType>, enabled: boolean, disabledReason?: WebhookDisabledReason | null, disabledAt?: string | null, failingSince?: string | null, previousSecretExpiresAt?: string | null, createdAt: string, updatedAt: string } };
+
+export type RotateWebhookSecretMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  overlapHours?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type RotateWebhookSecretMutation = { __typename?: 'Mutation', rotateWebhookSecret: { __typename?: 'WebhookEndpointWithSecret', secret: string, endpoint: { __typename?: 'WebhookEndpoint', id: string, url: string, description: string, eventTypes: Array<EventType>, enabled: boolean, disabledReason?: WebhookDisabledReason | null, disabledAt?: string | null, failingSince?: string | null, previousSecretExpiresAt?: string | null, createdAt: string, updatedAt: string } } };
+
+export type DeleteWebhookEndpointMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteWebhookEndpointMutation = { __typename?: 'Mutation', deleteWebhookEndpoint: string };
+
+export type RedeliverWebhookMutationVariables = Exact<{
+  deliveryId: Scalars['ID']['input'];
+}>;
+
+
+export type RedeliverWebhookMutation = { __typename?: 'Mutation', redeliverWebhook: { __typename?: 'WebhookDelivery', id: string, endpointId: string, eventCursor?: string | null, eventType: string, status: WebhookDeliveryStatus, attempts: number, lastAttemptAt?: string | null, nextAttemptAt?: string | null, deliveredAt?: string | null, latencyMs?: number | null, responseStatus?: number | null, lastError?: string | null, createdAt: string } };
+
+export type SendTestWebhookMutationVariables = Exact<{
+  endpointId: Scalars['ID']['input'];
+}>;
+
+
+export type SendTestWebhookMutation = { __typename?: 'Mutation', sendTestWebhook: { __typename?: 'WebhookDelivery', id: string, endpointId: string, eventCursor?: string | null, eventType: string, status: WebhookDeliveryStatus, attempts: number, lastAttemptAt?: string | null, nextAttemptAt?: string | null, deliveredAt?: string | null, latencyMs?: number | null, responseStatus?: number | null, lastError?: string | null, createdAt: string } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1401,7 +1639,38 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const WebhookEndpointFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  eventTypes
+  enabled
+  disabledReason
+  disabledAt
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"WebhookEndpointFields"}) as unknown as TypedDocumentString<WebhookEndpointFieldsFragment, unknown>;
+export const WebhookDeliveryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WebhookDeliveryFields on WebhookDelivery {
+  id
+  endpointId
+  eventCursor
+  eventType
+  status
+  attempts
+  lastAttemptAt
+  nextAttemptAt
+  deliveredAt
+  latencyMs
+  responseStatus
+  lastError
+  createdAt
+}
+    `, {"fragmentName":"WebhookDeliveryFields"}) as unknown as TypedDocumentString<WebhookDeliveryFieldsFragment, unknown>;
 export const OrganizationConnectionsDocument = new TypedDocumentString(`
     query OrganizationConnections($first: Int = 50, $after: String, $filter: ConnectionFilter, $locale: Locale = EN) {
   connections(first: $first, after: $after, filter: $filter) {
@@ -1854,3 +2123,167 @@ export const ConnectionStatusChangedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConnectionStatusChangedSubscription, ConnectionStatusChangedSubscriptionVariables>;
+export const WebhookEndpointsDocument = new TypedDocumentString(`
+    query WebhookEndpoints {
+  webhookEndpoints {
+    ...WebhookEndpointFields
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  eventTypes
+  enabled
+  disabledReason
+  disabledAt
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>;
+export const WebhookDeliveriesDocument = new TypedDocumentString(`
+    query WebhookDeliveries($endpointId: ID!, $first: Int = 20, $after: String, $status: WebhookDeliveryStatus) {
+  webhookDeliveries(
+    endpointId: $endpointId
+    first: $first
+    after: $after
+    status: $status
+  ) {
+    edges {
+      cursor
+      node {
+        ...WebhookDeliveryFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment WebhookDeliveryFields on WebhookDelivery {
+  id
+  endpointId
+  eventCursor
+  eventType
+  status
+  attempts
+  lastAttemptAt
+  nextAttemptAt
+  deliveredAt
+  latencyMs
+  responseStatus
+  lastError
+  createdAt
+}`) as unknown as TypedDocumentString<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export const CreateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    secret
+    endpoint {
+      ...WebhookEndpointFields
+    }
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  eventTypes
+  enabled
+  disabledReason
+  disabledAt
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
+export const UpdateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {
+  updateWebhookEndpoint(id: $id, input: $input) {
+    ...WebhookEndpointFields
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  eventTypes
+  enabled
+  disabledReason
+  disabledAt
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<UpdateWebhookEndpointMutation, UpdateWebhookEndpointMutationVariables>;
+export const RotateWebhookSecretDocument = new TypedDocumentString(`
+    mutation RotateWebhookSecret($id: ID!, $overlapHours: Int = 24) {
+  rotateWebhookSecret(id: $id, overlapHours: $overlapHours) {
+    secret
+    endpoint {
+      ...WebhookEndpointFields
+    }
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  eventTypes
+  enabled
+  disabledReason
+  disabledAt
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
+export const DeleteWebhookEndpointDocument = new TypedDocumentString(`
+    mutation DeleteWebhookEndpoint($id: ID!) {
+  deleteWebhookEndpoint(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>;
+export const RedeliverWebhookDocument = new TypedDocumentString(`
+    mutation RedeliverWebhook($deliveryId: ID!) {
+  redeliverWebhook(deliveryId: $deliveryId) {
+    ...WebhookDeliveryFields
+  }
+}
+    fragment WebhookDeliveryFields on WebhookDelivery {
+  id
+  endpointId
+  eventCursor
+  eventType
+  status
+  attempts
+  lastAttemptAt
+  nextAttemptAt
+  deliveredAt
+  latencyMs
+  responseStatus
+  lastError
+  createdAt
+}`) as unknown as TypedDocumentString<RedeliverWebhookMutation, RedeliverWebhookMutationVariables>;
+export const SendTestWebhookDocument = new TypedDocumentString(`
+    mutation SendTestWebhook($endpointId: ID!) {
+  sendTestWebhook(endpointId: $endpointId) {
+    ...WebhookDeliveryFields
+  }
+}
+    fragment WebhookDeliveryFields on WebhookDelivery {
+  id
+  endpointId
+  eventCursor
+  eventType
+  status
+  attempts
+  lastAttemptAt
+  nextAttemptAt
+  deliveredAt
+  latencyMs
+  responseStatus
+  lastError
+  createdAt
+}`) as unknown as TypedDocumentString<SendTestWebhookMutation, SendTestWebhookMutationVariables>;

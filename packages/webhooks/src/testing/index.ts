@@ -1,0 +1,2 @@
+export type { ReceivedWebhook } from './receiver.js';
+export { WebhookReceiver } from './receiver.js';
