@@ -264,7 +264,11 @@ let someCalendarUsable = false;
 let someLocationUsable = false;
 
 /** ALL_MEMBERS: whether a reason holds (a member calendar in error, or no page location usable for the owner). */
-function decideAllMembers(page: BookingPageInput, members: readonly string[], source: EvaluationSource): boolean {
+function decideAllMembers(
+  page: BookingPageInput,
+  members: readonly string[],
+  source: EvaluationSource,
+): boolean {
   erroredMembers = 0;
   withoutCalendar = 0;
   for (let i = 0; i < members.length; i++) {
