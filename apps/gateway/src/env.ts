@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DEFAULT_CLAIM_NAMES, type IdentityProviderSettings } from './auth/jwks.js';
 import { DEFAULT_PROBE_CONFIG, type ProbeConfig } from './probes/config.js';
 import { type OAuthClientOrigins, parseOrigin } from './providers/oauth-origins.js';
+import { DEFAULT_EVENT_RETENTION_CONFIG, type EventRetentionConfig } from './retention/config.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -59,6 +60,8 @@ export interface GatewayConfig {
   readonly shutdownTimeoutMs: number;
   /** Scheduled health probes; absent: the defaults, on when the gateway has provider adapters. */
   readonly probes?: ProbeConfig;
+  /** How long the event log keeps events, and how the sweep deletes them; absent: the defaults (30 days). */
+  readonly eventRetention?: EventRetentionConfig;
   /** Zoom app's webhook secret token: mounts POST /webhooks/zoom (deauthorization notifications). */
   readonly zoomWebhookSecretToken?: string | undefined;
   /** The public origin the providers redirect back to (behind a proxy); default the listening address. */
@@ -206,6 +209,11 @@ const envSchema = z.object({
   // At most 12 h: pg-boss archives finished jobs after 12 h, and a round's job must outlive its round.
   PROBE_INTERVAL_SECONDS: integer(5, 43_200).default(DEFAULT_PROBE_CONFIG.intervalSeconds),
   PROBE_CONCURRENCY_PER_PROVIDER: integer(1, 100).default(DEFAULT_PROBE_CONFIG.concurrencyPerProvider),
+  EVENT_RETENTION_DAYS: integer(0, 36_500).default(DEFAULT_EVENT_RETENTION_CONFIG.days),
+  EVENT_RETENTION_BATCH_SIZE: integer(10, 100_000).default(DEFAULT_EVENT_RETENTION_CONFIG.batchSize),
+  EVENT_RETENTION_SWEEP_SECONDS: integer(10, 86_400).default(
+    DEFAULT_EVENT_RETENTION_CONFIG.sweepIntervalSeconds,
+  ),
   ZOOM_WEBHOOK_SECRET_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
   PUBLIC_URL: httpUrl.optional(),
   OAUTH_REDIRECT_ORIGINS: originList.optional(),
@@ -316,6 +324,11 @@ export function configFromEnv(
       intervalSeconds: env.PROBE_INTERVAL_SECONDS,
       concurrencyPerProvider: env.PROBE_CONCURRENCY_PER_PROVIDER,
     },
+    eventRetention: {
+      days: env.EVENT_RETENTION_DAYS,
+      batchSize: env.EVENT_RETENTION_BATCH_SIZE,
+      sweepIntervalSeconds: env.EVENT_RETENTION_SWEEP_SECONDS,
+    },
     zoomWebhookSecretToken: env.ZOOM_WEBHOOK_SECRET_TOKEN,
     publicUrl: env.PUBLIC_URL,
     oauthClientOrigins: {
@@ -388,6 +401,8 @@ export function gatewayConfig(overrides: Partial<GatewayConfig> = {}): GatewayCo
     shutdownTimeoutMs: 5000,
     // Off unless a test asks: a probe firing mid-test would change what it observes.
     probes: { ...DEFAULT_PROBE_CONFIG, enabled: false },
+    // Off unless a test asks, for the same reason (and test clocks date events in the past).
+    eventRetention: { ...DEFAULT_EVENT_RETENTION_CONFIG, days: 0 },
     ...overrides,
   };
 }

@@ -46,6 +46,8 @@ import { AUTHORIZE_PATH } from './providers/oauth-flow.js';
 import { NO_CLIENT_ORIGINS } from './providers/oauth-origins.js';
 import { type ProviderRegistry, UnconfiguredProviderRegistry } from './providers/registry.js';
 import { ZOOM_WEBHOOK_PATH, ZoomWebhook, zoomWebhookHandler } from './providers/zoom-webhook.js';
+import { DEFAULT_EVENT_RETENTION_CONFIG } from './retention/config.js';
+import { EventRetentionSweeper } from './retention/sweeper.js';
 import { createSchema } from './schema/index.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -88,6 +90,8 @@ export interface Gateway {
   readonly demo: DemoAccess | null;
   /** The scheduled health probes (config.probes), null when off. */
   readonly probes: ProbeRunner | null;
+  /** The event log's retention sweep (config.eventRetention), null when every event is kept. */
+  readonly eventRetention: EventRetentionSweeper | null;
   /** Stops accepting, closes WebSockets (1001), waits for in-flight requests, closes the database it opened. */
   stop(): Promise<void>;
 }
@@ -324,6 +328,13 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   }
   if (probes !== null) log.info({ mode: probes.mode, ...probeConfig }, 'health probes scheduled');
 
+  const retentionConfig = config.eventRetention ?? DEFAULT_EVENT_RETENTION_CONFIG;
+  const eventRetention =
+    retentionConfig.days > 0
+      ? new EventRetentionSweeper({ db: database.db, config: retentionConfig, logger: log })
+      : null;
+  eventRetention?.start();
+
   let stopping: Promise<void> | null = null;
   return {
     url,
@@ -334,6 +345,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     logger: log,
     demo,
     probes,
+    eventRetention,
     stop() {
       stopping ??= (async () => {
         draining = true;
@@ -343,6 +355,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         shutdown.abort();
         // Probes write through the database: they end (in-flight ones finish) before it closes.
         await probes?.stop();
+        await eventRetention?.stop();
         await subscriptions.close(config.shutdownTimeoutMs);
         // Stops accepting and waits for in-flight requests (and so their transactions).
         await apollo.stop();
