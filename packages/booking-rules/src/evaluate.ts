@@ -77,15 +77,21 @@ export const DECIDED_HOSTS_DEFERRED = 16;
 
 /**
  * Decides a page's state, rule and kind of eligible hosts with no allocation, from the same decision steps as
- * `evaluatePage`. An INACTIVE page is decided without reading connections at all.
+ * `evaluatePage`. `gathered[offset…]` holds the table entries of the page's `memberIds`, looked up beforehand
+ * (see `decideAll`). An INACTIVE page is decided without reading connections at all (it has no entries there).
  */
-export function decidePage(page: BookingPageInput, table: UserTable): number {
+export function decidePage(
+  page: BookingPageInput,
+  table: UserTable,
+  gathered: Float64Array,
+  offset: number,
+): number {
   if (!page.enabled) {
     const n = page.memberIds.length;
     const rule = appliedRule(page, n > 1 ? distinctMembers(page.memberIds).length : n);
     return DECIDED_INACTIVE | DECIDED_HOSTS_DEFERRED | (rule === 'ANY_MEMBER' ? DECIDED_ANY_MEMBER : 0);
   }
-  const members = loadMembers(page, table);
+  const members = loadGathered(page, table, gathered, offset);
   const n = members.length;
   loadLocationNeeds(page.locations);
   if (appliedRule(page, n) === 'ALL_MEMBERS') {
@@ -163,6 +169,24 @@ function loadMembers(page: BookingPageInput, source: EvaluationSource): readonly
   n = members.length;
   for (let i = 0; i < n; i++) memberMasks[i] = connectionMask(source.get(members[i]!));
   return members;
+}
+
+/** `loadMembers` from entries looked up beforehand; a page with repeated members looks its distinct ones up again. */
+function loadGathered(
+  page: BookingPageInput,
+  table: UserTable,
+  gathered: Float64Array,
+  offset: number,
+): readonly string[] {
+  const members = page.memberIds;
+  const n = members.length;
+  if (memberMasks.length < n) growScratch(n);
+  for (let i = 0; i < n; i++) {
+    const entry = gathered[offset + i]!;
+    memberEntries[i] = entry;
+    memberMasks[i] = entry & ENTRY_MASK;
+  }
+  return n > 1 && hasRepeatedMember(members, n) ? loadMembers(page, table) : members;
 }
 
 /** Evaluates the page from its distinct `members` and their masks, already in `memberMasks`. */
