@@ -6,6 +6,7 @@ import { DEFAULT_CLAIM_NAMES, type IdentityProviderSettings } from './auth/jwks.
 import type { JwtSettings } from './auth/token.js';
 import { DEFAULT_PROBE_CONFIG, type ProbeConfig } from './probes/config.js';
 import { type OAuthClientOrigins, parseOrigin } from './providers/oauth-origins.js';
+import { DEFAULT_EVENT_RETENTION_CONFIG, type EventRetentionConfig } from './retention/config.js';
 import { DEFAULT_WEBHOOK_CONFIG, type WebhookConfig } from './webhooks/config.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -71,6 +72,8 @@ export interface GatewayConfig {
   readonly probes?: ProbeConfig;
   /** Outgoing webhooks; absent: DEFAULT_WEBHOOK_CONFIG (delivering, public targets only). */
   readonly webhooks?: WebhookConfig;
+  /** How long the event log keeps events, and how the sweep deletes them; absent: the defaults (30 days). */
+  readonly eventRetention?: EventRetentionConfig;
   /** Zoom app's webhook secret token: mounts POST /webhooks/zoom (deauthorization notifications). */
   readonly zoomWebhookSecretToken?: string | undefined;
   /** The public origin the providers redirect back to (behind a proxy); default the listening address. */
@@ -232,6 +235,11 @@ const envSchema = z.object({
   WEBHOOK_DISABLE_AFTER_DAYS: integer(1, 60).default(DEFAULT_WEBHOOK_CONFIG.policy.disableAfterMs / DAY_MS),
   WEBHOOK_TIMEOUT_MS: integer(1000, 60_000).default(DEFAULT_WEBHOOK_CONFIG.policy.timeoutMs),
   WEBHOOK_CONCURRENCY: integer(1, 1000).default(DEFAULT_WEBHOOK_CONFIG.concurrency),
+  EVENT_RETENTION_DAYS: integer(0, 36_500).default(DEFAULT_EVENT_RETENTION_CONFIG.days),
+  EVENT_RETENTION_BATCH_SIZE: integer(10, 100_000).default(DEFAULT_EVENT_RETENTION_CONFIG.batchSize),
+  EVENT_RETENTION_SWEEP_SECONDS: integer(10, 86_400).default(
+    DEFAULT_EVENT_RETENTION_CONFIG.sweepIntervalSeconds,
+  ),
   ZOOM_WEBHOOK_SECRET_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
   PUBLIC_URL: httpUrl.optional(),
   OAUTH_REDIRECT_ORIGINS: originList.optional(),
@@ -370,6 +378,11 @@ export function configFromEnv(
       },
       concurrency: env.WEBHOOK_CONCURRENCY,
     },
+    eventRetention: {
+      days: env.EVENT_RETENTION_DAYS,
+      batchSize: env.EVENT_RETENTION_BATCH_SIZE,
+      sweepIntervalSeconds: env.EVENT_RETENTION_SWEEP_SECONDS,
+    },
     zoomWebhookSecretToken: env.ZOOM_WEBHOOK_SECRET_TOKEN,
     publicUrl: env.PUBLIC_URL,
     oauthClientOrigins: {
@@ -447,6 +460,8 @@ export function gatewayConfig(overrides: Partial<EmbeddableGatewayConfig> = {}):
     probes: { ...DEFAULT_PROBE_CONFIG, enabled: false },
     // Likewise no dispatcher (its sweep would add queries to what tests count); receivers may be on loopback.
     webhooks: { ...DEFAULT_WEBHOOK_CONFIG, enabled: false, allowPrivateTargets: true },
+    // Off unless a test asks, for the same reason (and test clocks date events in the past).
+    eventRetention: { ...DEFAULT_EVENT_RETENTION_CONFIG, days: 0 },
     ...overrides,
   };
 }

@@ -1,6 +1,13 @@
+import { EventsExpiredError } from '@tsunagi/db';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { formatGatewayError, gatewayError, isExpectedError, serviceFailure } from './errors.js';
+import {
+  eventLogFailure,
+  formatGatewayError,
+  gatewayError,
+  isExpectedError,
+  serviceFailure,
+} from './errors.js';
 
 const format = (error: GraphQLError) => formatGatewayError(error.toJSON(), error);
 
@@ -44,6 +51,26 @@ describe('formatGatewayError', () => {
       format(new GraphQLError('leak', { path: ['x'], extensions: { code: 'BAD_USER_INPUT' } })).extensions
         ?.code,
     ).toBe('INTERNAL_SERVER_ERROR');
+  });
+
+  it('answers an expired event cursor as EVENTS_EXPIRED with where and how to resync, and nothing else', () => {
+    const expired = eventLogFailure(new EventsExpiredError('org_1', 3, 41, 97)) as GraphQLError;
+    const located = new GraphQLError(expired.message, { path: ['events'], originalError: expired });
+    expect(format(located)).toEqual({
+      message: 'Events after cursor 3 are no longer kept: the log keeps events from cursor 41 on',
+      path: ['events'],
+      extensions: {
+        code: 'EVENTS_EXPIRED',
+        oldestCursor: '41',
+        resyncCursor: '97',
+        resync:
+          'resync: read the current state (bookingPages, connections), then follow events from resyncCursor',
+      },
+    });
+    expect(isExpectedError(located)).toBe(true);
+    // Any other failure of the log passes through untouched (and is masked as usual).
+    const bug = new Error('boom');
+    expect(eventLogFailure(bug)).toBe(bug);
   });
 
   it('keeps request errors (parse, validation) as BAD_USER_INPUT', () => {

@@ -1,5 +1,12 @@
 // Every error a client sees carries one of these codes, and nothing else from the server's insides.
-import { databaseUnavailable, type Result, type ServiceError } from '@tsunagi/db';
+import {
+  databaseUnavailable,
+  EVENTS_RESYNC_HINT,
+  type EventsExpiredError,
+  isEventsExpiredError,
+  type Result,
+  type ServiceError,
+} from '@tsunagi/db';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 export const ERROR_CODES = [
@@ -11,6 +18,11 @@ export const ERROR_CODES = [
   'PROVIDER_ERROR',
   /** The database could not be reached or lost the connection; `extensions.retryable` says if nothing changed. */
   'DATABASE_UNAVAILABLE',
+  /**
+   * The event log no longer keeps every event after the cursor asked for (retention removed some).
+   * `extensions`: `oldestCursor`, `resyncCursor` and `resync` (read the current state, then follow from it).
+   */
+  'EVENTS_EXPIRED',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -26,6 +38,8 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   // A well-formed request the gateway could not serve for now: a typed answer the client retries, as
   // GraphQL-over-HTTP answers application/json requests (200), not a server fault (5xx).
   DATABASE_UNAVAILABLE: 200,
+  // Gone: what the cursor pointed at was removed for good.
+  EVENTS_EXPIRED: 410,
   INTERNAL_SERVER_ERROR: 500,
 };
 
@@ -73,6 +87,26 @@ export function serviceFailure(error: ServiceError): GraphQLError {
 export function unwrap<T>(result: Result<T>): T {
   if (!result.ok) throw serviceFailure(result.error);
   return result.value;
+}
+
+/** EVENTS_EXPIRED for the log's EventsExpiredError (cursors as the API spells them: strings). */
+export function eventsExpired(error: EventsExpiredError): GraphQLError {
+  return gatewayError(
+    'EVENTS_EXPIRED',
+    `Events after cursor ${error.cursor} are no longer kept: the log keeps events from cursor ${error.oldestCursor} on`,
+    {
+      extensions: {
+        oldestCursor: String(error.oldestCursor),
+        resyncCursor: String(error.resyncCursor),
+        resync: EVENTS_RESYNC_HINT,
+      },
+    },
+  );
+}
+
+/** The typed GraphQL error for a failure of the event log that is the client's to handle; else `error` itself. */
+export function eventLogFailure(error: unknown): unknown {
+  return isEventsExpiredError(error) ? eventsExpired(error) : error;
 }
 
 /**

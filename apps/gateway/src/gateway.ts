@@ -48,6 +48,8 @@ import { AUTHORIZE_PATH } from './providers/oauth-flow.js';
 import { NO_CLIENT_ORIGINS } from './providers/oauth-origins.js';
 import { type ProviderRegistry, UnconfiguredProviderRegistry } from './providers/registry.js';
 import { ZOOM_WEBHOOK_PATH, ZoomWebhook, zoomWebhookHandler } from './providers/zoom-webhook.js';
+import { DEFAULT_EVENT_RETENTION_CONFIG } from './retention/config.js';
+import { EventRetentionSweeper } from './retention/sweeper.js';
 import { createSchema } from './schema/index.js';
 import { DEFAULT_WEBHOOK_CONFIG } from './webhooks/config.js';
 import { createWebhooks } from './webhooks/service.js';
@@ -94,6 +96,8 @@ export interface Gateway {
   readonly probes: ProbeRunner | null;
   /** This process's webhook dispatcher (config.webhooks.enabled), null when off. */
   readonly webhooks: WebhookDispatcher | null;
+  /** The event log's retention sweep (config.eventRetention), null when every event is kept. */
+  readonly eventRetention: EventRetentionSweeper | null;
   /** Stops accepting, closes WebSockets (1001), waits for in-flight requests, closes the database it opened. */
   stop(): Promise<void>;
 }
@@ -339,6 +343,13 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   if (probes !== null) log.info({ mode: probes.mode, ...probeConfig }, 'health probes scheduled');
   webhooks.dispatcher?.start();
 
+  const retentionConfig = config.eventRetention ?? DEFAULT_EVENT_RETENTION_CONFIG;
+  const eventRetention =
+    retentionConfig.days > 0
+      ? new EventRetentionSweeper({ db: database.db, config: retentionConfig, logger: log })
+      : null;
+  eventRetention?.start();
+
   let stopping: Promise<void> | null = null;
   return {
     url,
@@ -350,6 +361,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     demo,
     probes,
     webhooks: webhooks.dispatcher,
+    eventRetention,
     stop() {
       stopping ??= (async () => {
         draining = true;
@@ -361,6 +373,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         await probes?.stop();
         // Attempts in flight finish and are recorded; one cut short is sent again by whoever runs next.
         await webhooks.dispatcher?.stop();
+        await eventRetention?.stop();
         await subscriptions.close(config.shutdownTimeoutMs);
         // Stops accepting and waits for in-flight requests (and so their transactions).
         await apollo.stop();

@@ -30,6 +30,15 @@ describe('BookingRulesIndex', () => {
     expect(rules.getEvaluation('c')).toBe(untouched);
   });
 
+  it("re-evaluates when an errored Exchange calendar's sub-reason changes: the plan names the failing check", () => {
+    const exchange = { ...connection('c-x', 'c', 'EXCHANGE', 'ERROR'), errorSubReason: 'INTEROP_SSL_ERROR' };
+    const rules = new BookingRulesIndex({ pages: [pageC], connections: [exchange] });
+    const changes = rules.applyConnectionChange({ ...exchange, errorSubReason: 'INTEROP_AUTH_FAILED' });
+    expect(changes.map((c) => c.pageId)).toEqual(['c']);
+    expect(JSON.stringify(rules.getEvaluation('c')?.plan)).toContain('INTEROP_AUTH_FAILED');
+    expect(JSON.stringify(rules.getEvaluation('c')?.plan)).not.toContain('INTEROP_SSL_ERROR');
+  });
+
   it('reports nothing when what evaluation reads did not change (same status, or only health)', () => {
     const rules = index();
     expect(rules.applyConnectionChange({ ...aGoogle })).toEqual([]);

@@ -84,8 +84,12 @@ export class BookingRulesIndex {
     this.#connections.set(connection.id, connection);
     if (previous.userId === connection.userId) {
       this.#users.replace(previous, connection);
-      // Evaluations read only a connection's id, user, provider and status.
-      if (previous.provider === connection.provider && previous.status === connection.status)
+      // Evaluations read only a connection's id, user, provider, status and (FIX_INTEROP_SETTINGS) error sub-reason.
+      if (
+        previous.provider === connection.provider &&
+        previous.status === connection.status &&
+        previous.errorSubReason === connection.errorSubReason
+      )
         return NO_CHANGES;
       return this.#reevaluateUsers(connection.userId);
     }

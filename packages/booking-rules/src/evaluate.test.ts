@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type BookingPageEvaluation,
+  decideAll,
   evaluateAll,
   evaluateBookingPage,
   type RemediationOption,
@@ -223,5 +224,43 @@ describe('evaluateAll', () => {
     ];
     expect(evaluateAll(pages, connections)).toEqual(pages.map((p) => evaluateBookingPage(p, connections)));
     expect(evaluateAll(pages, connections).map((e) => e.pageId)).toEqual(['p2', 'p1']);
+  });
+});
+
+describe('decideAll', () => {
+  const pages = [
+    bookingPage({ id: 'healthy', memberIds: ['a', 'b'] }),
+    bookingPage({ id: 'broken', memberIds: ['c'] }),
+    bookingPage({ id: 'some-hosts', memberIds: ['a', 'c'], mode: 'ANY_MEMBER', roundRobin: true }),
+    bookingPage({ id: 'off', memberIds: ['c'], enabled: false }),
+  ];
+  const connections = [
+    connection('a-g', 'a', 'GOOGLE_CALENDAR'),
+    connection('b-g', 'b', 'GOOGLE_CALENDAR'),
+    connection('c-g', 'c', 'GOOGLE_CALENDAR', 'ERROR'),
+  ];
+
+  it('decides state, rule and hosts per page, and builds the full evaluation only when asked', () => {
+    const decisions = decideAll(pages, connections);
+    expect(pages.map((_, at) => decisions.state(at))).toEqual([
+      'ACTIVE',
+      'DISABLED_CONNECTION_ERROR',
+      'ACTIVE',
+      'INACTIVE',
+    ]);
+    expect(pages.map((_, at) => decisions.acceptingBookings(at))).toEqual([true, false, true, false]);
+    expect(pages.map((_, at) => decisions.eligibleHostIds(at))).toEqual([['a', 'b'], [], ['a'], []]);
+    expect(decisions.rule(2)).toBe('ANY_MEMBER');
+    expect(decisions.evaluation(1)).toEqual(evaluateBookingPage(pages[1]!, connections));
+    expect(decisions.evaluation(1).reasons).toEqual([
+      { kind: 'MEMBER_CALENDAR_ERROR', userId: 'c', connectionIds: ['c-g'] },
+    ]);
+  });
+
+  it('refuses a position outside the pages with a RangeError', () => {
+    const decisions = decideAll(pages, connections);
+    expect(() => decisions.state(4)).toThrow(RangeError);
+    expect(() => decisions.evaluation(-1)).toThrow(RangeError);
+    expect(() => decisions.eligibleHostIds(0.5)).toThrow(RangeError);
   });
 });

@@ -65,6 +65,42 @@ export function evaluateAll(
   return evaluations;
 }
 
+// A page's decision packed in a byte (see BookingPageDecisions): state, rule, and where its eligible hosts are.
+export const DECIDED_STATE_BITS = 3;
+export const DECIDED_DISABLED = 1;
+export const DECIDED_INACTIVE = 2;
+export const DECIDED_ANY_MEMBER = 4;
+/** No eligible host. Without this bit or HOSTS_DEFERRED, the eligible hosts are the page's distinct members. */
+export const DECIDED_NO_HOSTS = 8;
+/** Some members are hosts (ANY_MEMBER), or the page is INACTIVE: the full evaluation says which. */
+export const DECIDED_HOSTS_DEFERRED = 16;
+
+/**
+ * Decides a page's state, rule and kind of eligible hosts with no allocation, from the same decision steps as
+ * `evaluatePage`. `gathered[offset…]` holds the table entries of the page's `memberIds`, looked up beforehand
+ * (see `decideAll`). An INACTIVE page is decided without reading connections at all (it has no entries there).
+ */
+export function decidePage(
+  page: BookingPageInput,
+  table: UserTable,
+  gathered: Float64Array,
+  offset: number,
+): number {
+  if (!page.enabled) {
+    const n = page.memberIds.length;
+    const rule = appliedRule(page, n > 1 ? distinctMembers(page.memberIds).length : n);
+    return DECIDED_INACTIVE | DECIDED_HOSTS_DEFERRED | (rule === 'ANY_MEMBER' ? DECIDED_ANY_MEMBER : 0);
+  }
+  const members = loadGathered(page, table, gathered, offset);
+  const n = members.length;
+  loadLocationNeeds(page.locations);
+  if (appliedRule(page, n) === 'ALL_MEMBERS') {
+    return decideAllMembers(page, members, table) ? DECIDED_DISABLED | DECIDED_NO_HOSTS : 0;
+  }
+  if (decideAnyMember(n)) return DECIDED_ANY_MEMBER | DECIDED_DISABLED | DECIDED_NO_HOSTS;
+  return eligibleCount === n ? DECIDED_ANY_MEMBER : DECIDED_ANY_MEMBER | DECIDED_HOSTS_DEFERRED;
+}
+
 function growScratch(n: number): void {
   memberEntries = new Float64Array(n * 2);
   memberMasks = new Int32Array(n * 2);
@@ -100,6 +136,15 @@ let needBits = 0;
 export type EvaluationSource = UserTable | ConnectionsByUser;
 
 export function evaluatePage(page: BookingPageInput, source: EvaluationSource): BookingPageEvaluation {
+  const members = loadMembers(page, source);
+  return evaluateMasked(page, members, members.length, source);
+}
+
+/**
+ * Loads the masks (and, from a table, the entries) of the page's distinct members into the scratch arrays and
+ * returns those members: the page's own array when it has no repeats.
+ */
+function loadMembers(page: BookingPageInput, source: EvaluationSource): readonly string[] {
   let members = page.memberIds;
   let n = members.length;
   if (memberMasks.length < n) growScratch(n);
@@ -118,12 +163,30 @@ export function evaluatePage(page: BookingPageInput, source: EvaluationSource): 
         memberMasks[i] = entry & ENTRY_MASK;
       }
     }
-  } else {
-    members = distinctMembers(members);
-    n = members.length;
-    for (let i = 0; i < n; i++) memberMasks[i] = connectionMask(source.get(members[i]!));
+    return members;
   }
-  return evaluateMasked(page, members, n, source);
+  members = distinctMembers(members);
+  n = members.length;
+  for (let i = 0; i < n; i++) memberMasks[i] = connectionMask(source.get(members[i]!));
+  return members;
+}
+
+/** `loadMembers` from entries looked up beforehand; a page with repeated members looks its distinct ones up again. */
+function loadGathered(
+  page: BookingPageInput,
+  table: UserTable,
+  gathered: Float64Array,
+  offset: number,
+): readonly string[] {
+  const members = page.memberIds;
+  const n = members.length;
+  if (memberMasks.length < n) growScratch(n);
+  for (let i = 0; i < n; i++) {
+    const entry = gathered[offset + i]!;
+    memberEntries[i] = entry;
+    memberMasks[i] = entry & ENTRY_MASK;
+  }
+  return n > 1 && hasRepeatedMember(members, n) ? loadMembers(page, table) : members;
 }
 
 /** Evaluates the page from its distinct `members` and their masks, already in `memberMasks`. */
@@ -133,7 +196,13 @@ function evaluateMasked(
   n: number,
   source: EvaluationSource,
 ): BookingPageEvaluation {
-  const locations = page.locations;
+  loadLocationNeeds(page.locations);
+  return appliedRule(page, n) === 'ALL_MEMBERS'
+    ? evaluateAllMembers(page, members, source)
+    : evaluateAnyMember(page, members, source);
+}
+
+function loadLocationNeeds(locations: readonly LocationInput[]): void {
   hasLocations = locations.length > 0;
   hasFree = false;
   needBits = 0;
@@ -142,9 +211,6 @@ function evaluateMasked(
     if (bit === 0) hasFree = true;
     else needBits |= bit;
   }
-  return appliedRule(page, n) === 'ALL_MEMBERS'
-    ? evaluateAllMembers(page, members, source)
-    : evaluateAnyMember(page, members, source);
 }
 
 /** Compares table entries, not strings; only members the table does not know fall back to strings. */
@@ -211,29 +277,67 @@ function usableWith(location: LocationInput, connectedBits: number): boolean {
   return bit === 0 || (bit & connectedBits) !== 0;
 }
 
-function evaluateAllMembers(
+// What the decision steps found, read by the evaluation that follows them (and by nothing else).
+let erroredMembers = 0;
+let withoutCalendar = 0;
+let ownerLocationUsable = true;
+let ownerMask = 0;
+let eligibleCount = 0;
+let eligibleBits = 0;
+let someCalendarUsable = false;
+let someLocationUsable = false;
+
+/** ALL_MEMBERS: whether a reason holds (a member calendar in error, or no page location usable for the owner). */
+function decideAllMembers(
   page: BookingPageInput,
   members: readonly string[],
   source: EvaluationSource,
-): BookingPageEvaluation {
-  let erroredMembers = 0;
-  let withoutCalendar = 0;
+): boolean {
+  erroredMembers = 0;
+  withoutCalendar = 0;
   for (let i = 0; i < members.length; i++) {
     const mask = memberMasks[i]!;
     if ((mask & CALENDAR_ERROR_BITS) !== 0) erroredMembers++;
     else if ((mask & CALENDAR_CONNECTED_BITS) === 0) withoutCalendar++;
   }
-
-  let ownerLocationUsable = true;
-  let locationIds: readonly string[] = EMPTY;
+  ownerLocationUsable = true;
   if (hasLocations) {
     // The owner need not be a member: then only the location rule looks at them.
-    const ownerMask = ownerMaskOf(page.ownerId, members, source);
+    ownerMask = ownerMaskOf(page.ownerId, members, source);
     ownerLocationUsable = locationUsable(ownerMask);
-    if (ownerLocationUsable) locationIds = usableLocationIds(page.locations, ownerMask);
   }
+  return erroredMembers > 0 || !ownerLocationUsable;
+}
 
-  if (erroredMembers === 0 && ownerLocationUsable) {
+/** ANY_MEMBER: whether no member is an eligible host (calendar usable and some page location usable). */
+function decideAnyMember(n: number): boolean {
+  eligibleCount = 0;
+  eligibleBits = 0;
+  someCalendarUsable = false;
+  someLocationUsable = false;
+  for (let i = 0; i < n; i++) {
+    const mask = memberMasks[i]!;
+    const calendar = isCalendarUsableMask(mask);
+    const location = locationUsable(mask);
+    if (calendar) someCalendarUsable = true;
+    if (location) someLocationUsable = true;
+    if (calendar && location) {
+      eligibleCount++;
+      eligibleBits |= mask;
+    }
+  }
+  return eligibleCount === 0;
+}
+
+function evaluateAllMembers(
+  page: BookingPageInput,
+  members: readonly string[],
+  source: EvaluationSource,
+): BookingPageEvaluation {
+  const disabled = decideAllMembers(page, members, source);
+  const locationIds =
+    hasLocations && ownerLocationUsable ? usableLocationIds(page.locations, ownerMask) : EMPTY;
+  if (!disabled) {
     const warnings = withoutCalendar === 0 ? EMPTY : [membersWithoutCalendar(members, withoutCalendar)];
     return evaluation(page, 'ALL_MEMBERS', EMPTY, EMPTY, members, locationIds, warnings);
   }
@@ -303,22 +407,7 @@ function evaluateAnyMember(
   table: EvaluationSource,
 ): BookingPageEvaluation {
   const n = members.length;
-  let eligibleCount = 0;
-  let someCalendarUsable = false;
-  let someLocationUsable = false;
-  let eligibleBits = 0;
-  for (let i = 0; i < n; i++) {
-    const mask = memberMasks[i]!;
-    const calendar = isCalendarUsableMask(mask);
-    const location = locationUsable(mask);
-    if (calendar) someCalendarUsable = true;
-    if (location) someLocationUsable = true;
-    if (calendar && location) {
-      eligibleCount++;
-      eligibleBits |= mask;
-    }
-  }
-
+  decideAnyMember(n);
   if (eligibleCount > 0) {
     const locationIds = usableLocationIds(page.locations, eligibleBits);
     if (eligibleCount === n) return evaluation(page, 'ANY_MEMBER', EMPTY, EMPTY, members, locationIds, EMPTY);

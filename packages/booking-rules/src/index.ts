@@ -22,6 +22,7 @@ export {
   RECONNECT_SCOPE,
   RESTORE_ACTION,
 } from './connections.js';
+export { BookingPageDecisions, decideAll } from './decisions.js';
 export { evaluationsEqual } from './equality.js';
 export { evaluateAll, evaluateBookingPage } from './evaluate.js';
 export { pickRoundRobinHost } from './hosts.js';

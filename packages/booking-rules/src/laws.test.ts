@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BookingRulesIndex,
   type ConnectionInput,
+  decideAll,
   evaluateAll,
   evaluateBookingPage,
   groupConnectionsByUser,
@@ -57,6 +58,46 @@ describe('remediation plans', () => {
         }
       }),
       runs(300),
+    );
+  });
+});
+
+describe('the lazy bulk path (decideAll)', () => {
+  it('decides every page as the reference evaluator does, and materialises exactly what evaluateAll returns', () => {
+    fc.assert(
+      fc.property(worldArbitrary({ maxPages: 5, maxMembers: 4 }), fc.boolean(), (world, grouped) => {
+        const source = grouped ? groupConnectionsByUser(world.connections) : world.connections;
+        const decisions = decideAll(world.pages, source);
+        const expected = evaluateAll(world.pages, world.connections);
+        expect(decisions.length).toBe(world.pages.length);
+        world.pages.forEach((page, at) => {
+          const reference = referenceEvaluate(page, world.connections);
+          expect({
+            pageId: decisions.pageId(at),
+            rule: decisions.rule(at),
+            state: decisions.state(at),
+            acceptingBookings: decisions.acceptingBookings(at),
+            eligibleHostIds: decisions.eligibleHostIds(at),
+          }).toEqual({
+            pageId: page.id,
+            rule: reference.rule,
+            state: reference.state,
+            acceptingBookings: reference.state === 'ACTIVE',
+            eligibleHostIds: reference.eligibleHostIds,
+          });
+          const evaluation = decisions.evaluation(at);
+          expect(evaluation).toEqual(expected[at]);
+          expect({
+            rule: evaluation.rule,
+            state: evaluation.state,
+            reasons: evaluation.reasons,
+            eligibleHostIds: evaluation.eligibleHostIds,
+            usableLocationIds: evaluation.usableLocationIds,
+          }).toEqual(reference);
+        });
+        expect([...decisions.evaluations()]).toEqual(expected);
+      }),
+      runs(500),
     );
   });
 });
@@ -172,6 +213,10 @@ describe('evaluation', () => {
           // biome-ignore lint/suspicious/noExplicitAny: deliberately outside the declared types
           const evaluation = evaluateBookingPage(page as any, connections as any);
           expect(evaluation.acceptingBookings).toBe(evaluation.state === 'ACTIVE');
+          // biome-ignore lint/suspicious/noExplicitAny: deliberately outside the declared types
+          const decisions = decideAll([page as any], connections as any);
+          expect(decisions.state(0)).toBe(evaluation.state);
+          expect(decisions.eligibleHostIds(0)).toEqual(evaluation.eligibleHostIds);
         },
       ),
       runs(300),

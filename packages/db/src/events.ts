@@ -3,6 +3,7 @@ import type { BookingPageEvaluation } from '@tsunagi/booking-rules';
 import { and, asc, eq, gt, inArray, max, sql } from 'drizzle-orm';
 import type { Executor } from './database.js';
 import type { EventBus, EventNotice } from './event-bus.js';
+import { assertCursorRetained, expiredThrough } from './event-retention.js';
 import {
   type BookingPageState,
   bookingPages,
@@ -273,7 +274,10 @@ async function snapshotsOf(tx: Executor, organizationId: string, drafts: readonl
   };
 }
 
-/** Events of one organization with id > `afterId`, oldest first. */
+/**
+ * Events of one organization with id > `afterId`, oldest first. Throws EventsExpiredError when retention has
+ * deleted some of the organization's events after `afterId`: the answer would have a gap.
+ */
 export async function readEvents(
   db: Executor,
   organizationId: string,
@@ -286,6 +290,8 @@ export async function readEvents(
     .where(and(eq(events.organizationId, organizationId), gt(events.id, afterId)))
     .orderBy(asc(events.id))
     .limit(limit);
+  // After the read, not before: see assertCursorRetained.
+  await assertCursorRetained(db, organizationId, afterId);
   return rows as unknown as TsunagiEvent[];
 }
 
@@ -311,13 +317,16 @@ export async function readPageHistory(
   return rows as unknown as TsunagiEvent[];
 }
 
-/** The newest event id of an organization (0 when it has none): the cursor for "live from now". */
+/**
+ * The newest event id of an organization (0 when it has none): the cursor for "live from now". Never below the
+ * highest id retention deleted, so that following from it is never refused as expired.
+ */
 export async function latestEventId(db: Executor, organizationId: string): Promise<number> {
   const [row] = await db
     .select({ id: max(events.id) })
     .from(events)
     .where(eq(events.organizationId, organizationId));
-  return row?.id ?? 0;
+  return Math.max(row?.id ?? 0, await expiredThrough(db, organizationId));
 }
 
 export interface FollowEventsOptions {
@@ -351,7 +360,8 @@ export async function* followEvents(
 /**
  * `followEvents` one read at a time: each batch (at most `batchSize` events, never empty) was read from the
  * database after the previous one was taken, so a consumer that checks something once per batch — the
- * reader's rights — checks it after every event it is about to deliver had committed.
+ * reader's rights — checks it after every event it is about to deliver had committed. Throws
+ * EventsExpiredError when the cursor (`after`, or one it reached) falls behind what retention keeps.
  */
 export async function* followEventBatches(
   options: FollowEventsOptions,

@@ -53,6 +53,18 @@ export {
 } from './directory.js';
 export type { EventBus, EventListener, EventNotice, PgNotifyEventBusOptions } from './event-bus.js';
 export { InProcessEventBus, NoopEventBus, PgNotifyEventBus } from './event-bus.js';
+export type { EventSweepOptions, EventSweepResult } from './event-retention.js';
+export {
+  assertCursorRetained,
+  DEFAULT_EVENT_RETENTION_DAYS,
+  deleteExpiredEventBatch,
+  EVENTS_RESYNC_HINT,
+  EventsExpiredError,
+  expiredThrough,
+  isEventsExpiredError,
+  retentionCutoff,
+  sweepExpiredEvents,
+} from './event-retention.js';
 export type {
   BookingPageField,
   BookingPageSnapshot,

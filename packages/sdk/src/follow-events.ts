@@ -17,8 +17,15 @@ export interface FollowEventsOptions {
   readonly onReconnect?: (info: { cursor: string | null; attempt: number; error: unknown }) => void;
 }
 
-// Failures that a reconnect cannot fix.
-const FATAL_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']);
+// Failures that a reconnect cannot fix. EVENTS_EXPIRED: the cursor fell behind the log's retention; the
+// consumer resyncs (reads current state, then follows from the error's `extensions.resyncCursor`).
+const FATAL_CODES = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'EVENTS_EXPIRED',
+]);
 
 /**
  * Every event of the organization's log, in order, from `after` on, surviving disconnects: after a dropped

@@ -1,7 +1,7 @@
 import type { EventPayloads, EventSnapshots, EventType, TsunagiEvent } from '@tsunagi/db';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { type GatewayContext, requireAdminOrService } from '../context.js';
-import { forbidden, notFound } from '../errors.js';
+import { eventLogFailure, forbidden, notFound } from '../errors.js';
 import { resolvePageId, resolveUserId } from '../references/index.js';
 import { optionalUser } from '../relations.js';
 import { checkFirst, parseEventCursor } from '../validation.js';
@@ -35,11 +35,11 @@ export const eventResolvers: Resolvers = {
     events: async (_parent, { after, first }, context) => {
       requireAdminOrService(context, 'The event log');
       const limit = checkFirst(first, MAX_EVENTS_PER_PAGE);
-      const events = await context.services.reads.eventsAfter(
-        context.scope,
-        parseEventCursor(after) ?? 0,
-        limit + 1,
-      );
+      const events = await context.services.reads
+        .eventsAfter(context.scope, parseEventCursor(after) ?? 0, limit + 1)
+        .catch((error: unknown) => {
+          throw eventLogFailure(error);
+        });
       return { events: events.slice(0, limit), hasNextPage: events.length > limit };
     },
   },

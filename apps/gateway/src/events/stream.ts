@@ -4,6 +4,7 @@
 // Reads wait out a lost database like the log does.
 import { followEventBatches, latestEventId, retryWhileUnavailable, type TsunagiEvent } from '@tsunagi/db';
 import { type GatewayContext, refreshLoaders, refreshViewer } from '../context.js';
+import { eventLogFailure } from '../errors.js';
 
 export interface EventStreamOptions {
   /** Replay after this event id; null starts live from the newest event. */
@@ -85,7 +86,8 @@ export async function eventStream(
         }
       }
     } catch (error) {
-      if (!controller.signal.aborted) yield new StreamEnd(error);
+      // A cursor that fell behind retention ends the stream with EVENTS_EXPIRED, never with a silent gap.
+      if (!controller.signal.aborted) yield new StreamEnd(eventLogFailure(error));
     } finally {
       services.shutdownSignal.removeEventListener('abort', stop);
       services.metrics.subscriptionsActive.dec({ subscription: options.field });

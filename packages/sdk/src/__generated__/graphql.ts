@@ -955,7 +955,11 @@ export type Query = {
    * service tokens. `first` is at most 100. Each one's `affectedBookingPages` are the pages it stops.
    */
   connections: ConnectionConnection;
-  /** The event log, oldest first, after `after` (exclusive). Admins and service tokens only. `first` is at most 500. */
+  /**
+   * The event log, oldest first, after `after` (exclusive). Admins and service tokens only. `first` is at most 500.
+   * EVENTS_EXPIRED when retention has deleted some of the organization's events after `after`: read the current
+   * state, then follow from `extensions.resyncCursor`.
+   */
   events: EventConnection;
   /** The organization's Exchange settings, or null. ADMIN and SERVICE tokens only. */
   exchangeSettings?: Maybe<ExchangeSettings>;
@@ -1224,6 +1228,7 @@ export type Subscription = {
   /**
    * Replays the log after `after` (exclusive), then goes live, with no gap and no duplicate; without `after` it
    * replays the whole log from its first event, so a new consumer loses nothing. Admins and service tokens only.
+   * Ends with EVENTS_EXPIRED, never with a silent gap, when retention has deleted some of the events it would replay.
    */
   events: Event;
 };
