@@ -301,6 +301,26 @@ describe('withRetry', () => {
     await expect(withRetry(fn, policy({ clock: fakeClock().clock }))).rejects.toBe(bug);
   });
 
+  it('never sleeps only to give up: a wait that would land on the deadline is not taken', async () => {
+    // fast-check found it: 1,000,000 + 3.9999999999854481 rounds to 1,000,004, the deadline itself.
+    const { clock, sleeps } = fakeClock();
+    let calls = 0;
+    const fn = async () => {
+      calls++;
+      throw unavailable();
+    };
+    const run = withRetry(fn, {
+      maxAttempts: 2,
+      baseDelayMs: 4,
+      maxDelayMs: 4,
+      deadlineMs: 4,
+      clock,
+      random: () => 0.9999999999854481,
+    });
+    await expect(run).rejects.toSatisfy(isProviderError);
+    expect({ calls, sleeps }).toEqual({ calls: 1, sleeps: [] });
+  });
+
   it('obeys its bounds for any failure sequence (property)', async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -126,7 +126,7 @@ function jitter(random: () => number): number {
  * Runs `fn` until it succeeds, retrying only RETRY_WITH_BACKOFF classifications with exponential
  * backoff and full jitter: after the k-th failure it waits
  * `max(random() * min(maxDelayMs, baseDelayMs * 2 ** (k - 1)), retryAfterSeconds * 1000)`.
- * It gives up (rethrowing the last error) when attempts run out, when the wait would overrun the
+ * It gives up (rethrowing the last error) when attempts run out, when the wait would reach the
  * deadline, or at once for any other classification. REFRESH_TOKEN is retried once only through
  * `onRefresh`. Aborting `signal` rejects promptly with a `RetryAbortedError` (name `AbortError`).
  */
@@ -179,7 +179,9 @@ export async function withRetry<T>(
       const exponential = Math.min(cap, base * 2 ** (backoffs - 1));
       const hinted = (classification.retryAfterSeconds ?? 0) * 1000;
       const delayMs = Math.max(jitter(random) * exponential, Number.isFinite(hinted) ? hinted : 0);
-      if (delayMs > deadline - clock.now()) throw error;
+      // Waiting is only worth it when an attempt can follow before the deadline: compared as the clock will
+      // add it (`now + delay`), so a wait that lands exactly on the deadline never sleeps only to give up.
+      if (clock.now() + delayMs >= deadline) throw error;
       policy.onRetry?.({ attempt, delayMs, classification, error });
       await untilAborted(clock.sleep(delayMs, outer), outer);
     } finally {
