@@ -1,9 +1,18 @@
 // Every ID argument of the schema, and what it names. Users and booking pages are the product's as much as
 // ours: their arguments take `ext:<external id>` too (resolved by references.ts). Connections, locations, API
-// keys and events are Tsunagi's own: the product learns their ids from us, so they take our ids only.
+// keys, webhook endpoints and deliveries, and events are Tsunagi's own: the product learns their ids from us,
+// so they take our ids only.
 // The contract test (id-arguments.test.ts) fails when an ID argument of the schema is missing here.
 
-export const ID_ARGUMENT_KINDS = ['user', 'page', 'connection', 'location', 'apiKey'] as const;
+export const ID_ARGUMENT_KINDS = [
+  'user',
+  'page',
+  'connection',
+  'location',
+  'apiKey',
+  'webhookEndpoint',
+  'webhookDelivery',
+] as const;
 export type IdArgumentKind = (typeof ID_ARGUMENT_KINDS)[number];
 
 /** Whether arguments of the kind accept `ext:<external id>` besides our id. */
@@ -13,6 +22,8 @@ export const ACCEPTS_EXTERNAL_ID: Readonly<Record<IdArgumentKind, boolean>> = {
   connection: false,
   location: false,
   apiKey: false,
+  webhookEndpoint: false,
+  webhookDelivery: false,
 };
 
 /**
@@ -36,6 +47,12 @@ export const ID_ARGUMENTS: Readonly<Record<string, IdArgumentKind>> = {
   'Mutation.startReconnect.connectionId': 'connection',
   'Mutation.unlinkConnection.connectionId': 'connection',
   'Mutation.updateBookingPage.id': 'page',
+  'Query.webhookDeliveries.endpointId': 'webhookEndpoint',
+  'Mutation.updateWebhookEndpoint.id': 'webhookEndpoint',
+  'Mutation.rotateWebhookSecret.id': 'webhookEndpoint',
+  'Mutation.deleteWebhookEndpoint.id': 'webhookEndpoint',
+  'Mutation.sendTestWebhook.endpointId': 'webhookEndpoint',
+  'Mutation.redeliverWebhook.deliveryId': 'webhookDelivery',
   'Subscription.bookingPageStateChanged.pageId': 'page',
   'Subscription.connectionStatusChanged.userId': 'user',
   'ConnectionFilter.userId': 'user',
