@@ -48,6 +48,8 @@ import { AUTHORIZE_PATH } from './providers/oauth-flow.js';
 import { NO_CLIENT_ORIGINS } from './providers/oauth-origins.js';
 import { type ProviderRegistry, UnconfiguredProviderRegistry } from './providers/registry.js';
 import { ZOOM_WEBHOOK_PATH, ZoomWebhook, zoomWebhookHandler } from './providers/zoom-webhook.js';
+import { RECONNECT_LINK_PATH, ReconnectLinks } from './reconnect/links.js';
+import { handleReconnectLink } from './reconnect/route.js';
 import { DEFAULT_EVENT_RETENTION_CONFIG } from './retention/config.js';
 import { EventRetentionSweeper } from './retention/sweeper.js';
 import { createSchema } from './schema/index.js';
@@ -70,6 +72,8 @@ export interface GatewayOptions {
   readonly zoomWebhookSecretToken?: string;
   /** How `testExchangeConnection` reaches Exchange servers: tests trust an emulator's CA and resolve its host. */
   readonly exchange?: ExchangeAnalyzerOptions;
+  /** The reconnect links' clock (tests move it to expire a link). */
+  readonly reconnectLinkClock?: () => Date;
 }
 
 export interface DemoAccess {
@@ -185,6 +189,11 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       database.db,
     ),
     webhooks: webhooks.service,
+    reconnectLinks: new ReconnectLinks(database.db, keyring, {
+      publicUrl,
+      ttlSeconds: (config.reconnectLinkTtlHours ?? 168) * 3600,
+      now: options.reconnectLinkClock,
+    }),
   };
   const schema = createSchema();
   // graphql-ws validates with these; Apollo always runs graphql-js's specified rules and adds the rest.
@@ -232,6 +241,9 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   app.get(AUTHORIZE_PATH, (request, response) => handleOAuthAuthorize(services, request, response));
   app.get('/oauth/callback/:provider', (request, response) =>
     handleOAuthCallback(services.providers, request, response),
+  );
+  app.get(`${RECONNECT_LINK_PATH}/:token`, (request, response) =>
+    handleReconnectLink(services.reconnectLinks, services.providers, request, response),
   );
   const zoomWebhookSecretToken = options.zoomWebhookSecretToken ?? config.zoomWebhookSecretToken;
   if (zoomWebhookSecretToken !== undefined) {

@@ -319,6 +319,29 @@ export const eventRetention = pgTable('event_retention', {
   updatedAt: timestamptz('updated_at').notNull().defaultNow(),
 });
 
+/**
+ * One-click reconnect links (sent to a connection's owner when it breaks). The token is `<id>.<mac>`: the MAC
+ * (HMAC-SHA256 under a key derived from keyring key `keyId`) covers the id, organization, connection and expiry
+ * stored here, so a link cannot be re-pointed. `usedAt` is set once, by a conditional UPDATE.
+ */
+export const reconnectLinks = pgTable(
+  'reconnect_links',
+  {
+    id: text('id').primaryKey(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    connectionId: text('connection_id')
+      .notNull()
+      .references(() => connections.id, { onDelete: 'cascade' }),
+    keyId: text('key_id').notNull(),
+    expiresAt: timestamptz('expires_at').notNull(),
+    usedAt: timestamptz('used_at'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('reconnect_links_connection_idx').on(t.connectionId)],
+);
+
 /** In-flight OAuth authorizations. Only a hash of `state` is kept; the PKCE verifier is sealed. */
 export const oauthStates = pgTable(
   'oauth_states',
