@@ -18,6 +18,7 @@ import {
   parseKeyring,
   seedDemo,
 } from '@tsunagi/db';
+import { NotificationDispatcher, SmtpMailer } from '@tsunagi/notifications';
 import type { WebhookDispatcher } from '@tsunagi/webhooks';
 import express from 'express';
 import { type GraphQLError, type GraphQLFormattedError, NoSchemaIntrospectionCustomRule } from 'graphql';
@@ -100,6 +101,8 @@ export interface Gateway {
   readonly probes: ProbeRunner | null;
   /** This process's webhook dispatcher (config.webhooks.enabled), null when off. */
   readonly webhooks: WebhookDispatcher | null;
+  /** This process's notification e-mail dispatcher (config.notifications), null when off. */
+  readonly notifications: NotificationDispatcher | null;
   /** The event log's retention sweep (config.eventRetention), null when every event is kept. */
   readonly eventRetention: EventRetentionSweeper | null;
   /** Stops accepting, closes WebSockets (1001), waits for in-flight requests, closes the database it opened. */
@@ -354,6 +357,18 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   }
   if (probes !== null) log.info({ mode: probes.mode, ...probeConfig }, 'health probes scheduled');
   webhooks.dispatcher?.start();
+  const notificationConfig = config.notifications;
+  const notifications =
+    notificationConfig?.enabled && notificationConfig.smtpUrl !== null
+      ? new NotificationDispatcher({
+          db: database.db,
+          bus: database.bus,
+          mailer: new SmtpMailer({ smtpUrl: notificationConfig.smtpUrl, from: notificationConfig.from }),
+          links: services.reconnectLinks,
+          logger: log,
+        })
+      : null;
+  notifications?.start();
 
   const retentionConfig = config.eventRetention ?? DEFAULT_EVENT_RETENTION_CONFIG;
   const eventRetention =
@@ -373,6 +388,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     demo,
     probes,
     webhooks: webhooks.dispatcher,
+    notifications,
     eventRetention,
     stop() {
       stopping ??= (async () => {
@@ -385,6 +401,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         await probes?.stop();
         // Attempts in flight finish and are recorded; one cut short is sent again by whoever runs next.
         await webhooks.dispatcher?.stop();
+        await notifications?.stop();
         await eventRetention?.stop();
         await subscriptions.close(config.shutdownTimeoutMs);
         // Stops accepting and waits for in-flight requests (and so their transactions).
