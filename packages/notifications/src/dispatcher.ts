@@ -135,7 +135,9 @@ export class NotificationDispatcher {
     await this.#db
       .insert(notificationCursors)
       .select(
-        this.#db.select({ organizationId: organizations.id, cursor: sql<number>`0`.as('cursor') }).from(organizations),
+        this.#db
+          .select({ organizationId: organizations.id, cursor: sql<number>`0`.as('cursor') })
+          .from(organizations),
       )
       .onConflictDoNothing();
     const cursors = await this.#db
