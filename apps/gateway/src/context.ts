@@ -19,6 +19,7 @@ import type { Logger } from './ops/logger.js';
 import type { GatewayMetrics } from './ops/metrics.js';
 import type { ExchangeAnalyzerOptions } from './providers/exchange.js';
 import type { ProviderRegistry } from './providers/registry.js';
+import type { ReconnectLinks } from './reconnect/links.js';
 import type { GatewayWebhooks } from './webhooks/service.js';
 
 export type { ExchangeAnalyzerOptions } from './providers/exchange.js';
@@ -43,6 +44,8 @@ export interface GatewayServices {
   readonly authenticator: Authenticator;
   /** Outgoing webhook endpoints and their delivery log. */
   readonly webhooks: GatewayWebhooks;
+  /** One-click reconnect links (`GET /reconnect/<token>`), issued for failure messages. */
+  readonly reconnectLinks: ReconnectLinks;
 }
 
 export interface GatewayContext {

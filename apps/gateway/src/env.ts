@@ -1,6 +1,6 @@
 // The gateway's whole configuration, read from the environment once at start and passed down.
 import { randomBytes } from 'node:crypto';
-import { generateKey, parseKeyring } from '@tsunagi/db';
+import { DEFAULT_RECONNECT_LINK_TTL_SECONDS, generateKey, parseKeyring } from '@tsunagi/db';
 import { z } from 'zod';
 import { DEFAULT_CLAIM_NAMES, type IdentityProviderSettings } from './auth/jwks.js';
 import type { JwtSettings } from './auth/token.js';
@@ -42,7 +42,19 @@ export interface SubscriptionLimits {
   readonly deliveringPerUser: number;
 }
 
+export interface NotificationConfig {
+  readonly enabled: boolean;
+  /** nodemailer's connection URL, `smtp://user:pass@host:587` or `smtps://…`. */
+  readonly smtpUrl: string | null;
+  /** The From header. */
+  readonly from: string;
+}
+
 export interface GatewayConfig {
+  /** Connection-failure e-mail; absent or without an SMTP URL: none is sent. */
+  readonly notifications?: NotificationConfig;
+  /** How long a one-click reconnect link stays valid; absent: 168 (7 days). */
+  readonly reconnectLinkTtlHours?: number;
   readonly port: number;
   readonly host: string;
   /** `postgres://…` selects Postgres; absent, the gateway runs on PGlite. */
@@ -240,6 +252,14 @@ const envSchema = z.object({
   EVENT_RETENTION_SWEEP_SECONDS: integer(10, 86_400).default(
     DEFAULT_EVENT_RETENTION_CONFIG.sweepIntervalSeconds,
   ),
+  NOTIFICATIONS_ENABLED: flag.optional(),
+  SMTP_URL: z
+    .string()
+    .refine((value) => /^smtps?:\/\/[^/]/.test(value), { error: 'must be an smtp:// or smtps:// URL' })
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(320).default('Tsunagi <notifications@localhost>'),
+  // At most 30 days: a link in an old email should not outlive the breakage it was sent for by much.
+  RECONNECT_LINK_TTL_HOURS: integer(1, 720).default(DEFAULT_RECONNECT_LINK_TTL_SECONDS / 3600),
   ZOOM_WEBHOOK_SECRET_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
   PUBLIC_URL: httpUrl.optional(),
   OAUTH_REDIRECT_ORIGINS: originList.optional(),
@@ -382,6 +402,12 @@ export function configFromEnv(
       days: env.EVENT_RETENTION_DAYS,
       batchSize: env.EVENT_RETENTION_BATCH_SIZE,
       sweepIntervalSeconds: env.EVENT_RETENTION_SWEEP_SECONDS,
+    },
+    reconnectLinkTtlHours: env.RECONNECT_LINK_TTL_HOURS,
+    notifications: {
+      enabled: env.NOTIFICATIONS_ENABLED ?? env.SMTP_URL !== undefined,
+      smtpUrl: env.SMTP_URL ?? null,
+      from: env.MAIL_FROM,
     },
     zoomWebhookSecretToken: env.ZOOM_WEBHOOK_SECRET_TOKEN,
     publicUrl: env.PUBLIC_URL,

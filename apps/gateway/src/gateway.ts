@@ -18,6 +18,7 @@ import {
   parseKeyring,
   seedDemo,
 } from '@tsunagi/db';
+import { NotificationDispatcher, SmtpMailer } from '@tsunagi/notifications';
 import type { WebhookDispatcher } from '@tsunagi/webhooks';
 import express from 'express';
 import { type GraphQLError, type GraphQLFormattedError, NoSchemaIntrospectionCustomRule } from 'graphql';
@@ -48,6 +49,8 @@ import { AUTHORIZE_PATH } from './providers/oauth-flow.js';
 import { NO_CLIENT_ORIGINS } from './providers/oauth-origins.js';
 import { type ProviderRegistry, UnconfiguredProviderRegistry } from './providers/registry.js';
 import { ZOOM_WEBHOOK_PATH, ZoomWebhook, zoomWebhookHandler } from './providers/zoom-webhook.js';
+import { RECONNECT_LINK_PATH, ReconnectLinks } from './reconnect/links.js';
+import { handleReconnectLink } from './reconnect/route.js';
 import { DEFAULT_EVENT_RETENTION_CONFIG } from './retention/config.js';
 import { EventRetentionSweeper } from './retention/sweeper.js';
 import { createSchema } from './schema/index.js';
@@ -70,6 +73,8 @@ export interface GatewayOptions {
   readonly zoomWebhookSecretToken?: string;
   /** How `testExchangeConnection` reaches Exchange servers: tests trust an emulator's CA and resolve its host. */
   readonly exchange?: ExchangeAnalyzerOptions;
+  /** The reconnect links' clock (tests move it to expire a link). */
+  readonly reconnectLinkClock?: () => Date;
 }
 
 export interface DemoAccess {
@@ -96,6 +101,8 @@ export interface Gateway {
   readonly probes: ProbeRunner | null;
   /** This process's webhook dispatcher (config.webhooks.enabled), null when off. */
   readonly webhooks: WebhookDispatcher | null;
+  /** This process's notification e-mail dispatcher (config.notifications), null when off. */
+  readonly notifications: NotificationDispatcher | null;
   /** The event log's retention sweep (config.eventRetention), null when every event is kept. */
   readonly eventRetention: EventRetentionSweeper | null;
   /** Stops accepting, closes WebSockets (1001), waits for in-flight requests, closes the database it opened. */
@@ -185,6 +192,11 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       database.db,
     ),
     webhooks: webhooks.service,
+    reconnectLinks: new ReconnectLinks(database.db, keyring, {
+      publicUrl,
+      ttlSeconds: (config.reconnectLinkTtlHours ?? 168) * 3600,
+      now: options.reconnectLinkClock,
+    }),
   };
   const schema = createSchema();
   // graphql-ws validates with these; Apollo always runs graphql-js's specified rules and adds the rest.
@@ -232,6 +244,9 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   app.get(AUTHORIZE_PATH, (request, response) => handleOAuthAuthorize(services, request, response));
   app.get('/oauth/callback/:provider', (request, response) =>
     handleOAuthCallback(services.providers, request, response),
+  );
+  app.get(`${RECONNECT_LINK_PATH}/:token`, (request, response) =>
+    handleReconnectLink(services.reconnectLinks, services.providers, request, response),
   );
   const zoomWebhookSecretToken = options.zoomWebhookSecretToken ?? config.zoomWebhookSecretToken;
   if (zoomWebhookSecretToken !== undefined) {
@@ -342,6 +357,18 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   }
   if (probes !== null) log.info({ mode: probes.mode, ...probeConfig }, 'health probes scheduled');
   webhooks.dispatcher?.start();
+  const notificationConfig = config.notifications;
+  const notifications =
+    notificationConfig?.enabled && notificationConfig.smtpUrl !== null
+      ? new NotificationDispatcher({
+          db: database.db,
+          bus: database.bus,
+          mailer: new SmtpMailer({ smtpUrl: notificationConfig.smtpUrl, from: notificationConfig.from }),
+          links: services.reconnectLinks,
+          logger: log,
+        })
+      : null;
+  notifications?.start();
 
   const retentionConfig = config.eventRetention ?? DEFAULT_EVENT_RETENTION_CONFIG;
   const eventRetention =
@@ -361,6 +388,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     demo,
     probes,
     webhooks: webhooks.dispatcher,
+    notifications,
     eventRetention,
     stop() {
       stopping ??= (async () => {
@@ -373,6 +401,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         await probes?.stop();
         // Attempts in flight finish and are recorded; one cut short is sent again by whoever runs next.
         await webhooks.dispatcher?.stop();
+        await notifications?.stop();
         await eventRetention?.stop();
         await subscriptions.close(config.shutdownTimeoutMs);
         // Stops accepting and waits for in-flight requests (and so their transactions).

@@ -126,6 +126,18 @@ export type {
 export { createDatabaseIfMissing } from './provision.js';
 export type { ReadScope } from './read-scope.js';
 export { readScopeFor } from './read-scope.js';
+export type {
+  ReconnectLinkError,
+  ReconnectLinkRefusal,
+  ReconnectLinkResult,
+  ReconnectLinkStore,
+  RedeemedReconnectLink,
+} from './reconnect-links.js';
+export {
+  createReconnectLinkStore,
+  DEFAULT_RECONNECT_LINK_TTL_SECONDS,
+  RECONNECT_LINK_REFUSALS,
+} from './reconnect-links.js';
 export type { AlertCounts, BookingPageList, Integration, ListBookingPagesOptions } from './repositories.js';
 export { createReadRepository, decodePageCursor, encodePageCursor, ReadRepository } from './repositories.js';
 export type { Result, ServiceError, ServiceErrorCode } from './result.js';

@@ -319,6 +319,76 @@ export const eventRetention = pgTable('event_retention', {
   updatedAt: timestamptz('updated_at').notNull().defaultNow(),
 });
 
+/**
+ * One-click reconnect links (sent to a connection's owner when it breaks). The token is `<id>.<mac>`: the MAC
+ * (HMAC-SHA256 under a key derived from keyring key `keyId`) covers the id, organization, connection and expiry
+ * stored here, so a link cannot be re-pointed. `usedAt` is set once, by a conditional UPDATE.
+ */
+export const reconnectLinks = pgTable(
+  'reconnect_links',
+  {
+    id: text('id').primaryKey(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    connectionId: text('connection_id')
+      .notNull()
+      .references(() => connections.id, { onDelete: 'cascade' }),
+    keyId: text('key_id').notNull(),
+    expiresAt: timestamptz('expires_at').notNull(),
+    usedAt: timestamptz('used_at'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('reconnect_links_connection_idx').on(t.connectionId)],
+);
+
+/** Where notification fan-out has read each organization's event log up to (the event log is the outbox). */
+export const notificationCursors = pgTable('notification_cursors', {
+  organizationId: text('organization_id')
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  cursor: bigint('cursor', { mode: 'number' }).notNull().default(0),
+});
+
+export const NOTIFICATION_KINDS = ['CONNECTION_BROKEN', 'CONNECTION_RECOVERED'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export const NOTIFICATION_STATUSES = ['PENDING', 'SENT', 'FAILED'] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+
+/**
+ * One e-mail to one person about one event: unique per (event, recipient), so fan-out run twice (a restart,
+ * two processes) enqueues it once. Claimed with SKIP LOCKED under a lease, marked SENT once the SMTP server
+ * accepted it.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    eventId: bigint('event_id', { mode: 'number' }).notNull(),
+    recipientId: text('recipient_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<NotificationKind>().notNull(),
+    connectionId: text('connection_id')
+      .notNull()
+      .references(() => connections.id, { onDelete: 'cascade' }),
+    status: text('status').$type<NotificationStatus>().notNull().default('PENDING'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamptz('next_attempt_at').notNull(),
+    /** The last failure to send, without secrets (for operators). */
+    lastError: text('last_error'),
+    sentAt: timestamptz('sent_at'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('notifications_event_recipient_idx').on(t.eventId, t.recipientId),
+    index('notifications_due_idx').on(t.status, t.nextAttemptAt),
+  ],
+);
+
 /** In-flight OAuth authorizations. Only a hash of `state` is kept; the PKCE verifier is sealed. */
 export const oauthStates = pgTable(
   'oauth_states',

@@ -15,6 +15,10 @@ export const CALLBACK_OUTCOMES = [
   'FAILED',
   /** The gateway could not reach its database: nothing changed yet, try again in a moment. */
   'UNAVAILABLE',
+  /** A reconnect link (GET /reconnect/<token>) that is not ours, was edited, or names another connection. */
+  'LINK_INVALID',
+  'LINK_EXPIRED',
+  'LINK_USED',
 ] as const;
 export type CallbackOutcomeKind = (typeof CALLBACK_OUTCOMES)[number];
 
@@ -27,6 +31,9 @@ const KIND_OF_REASON: Readonly<Record<string, CallbackOutcomeKind>> = {
   ACCOUNT_MISMATCH: 'ACCOUNT_MISMATCH',
   ACCESS_DENIED: 'ACCESS_DENIED',
   CONNECTION_UNLINKED: 'UNLINKED',
+  LINK_INVALID: 'LINK_INVALID',
+  LINK_EXPIRED: 'LINK_EXPIRED',
+  LINK_ALREADY_USED: 'LINK_USED',
 };
 
 export function outcomeKind(failure: { readonly reason?: string | undefined } | null): CallbackOutcomeKind {
@@ -76,6 +83,18 @@ const TEXT: Readonly<
       title: 'The service is briefly unavailable',
       body: 'Nothing was connected yet. Reload this page in a moment, or start again from the app.',
     },
+    LINK_INVALID: {
+      title: 'This reconnect link is not valid',
+      body: 'Nothing was changed. Open the link exactly as it was sent to you, or reconnect from the app.',
+    },
+    LINK_EXPIRED: {
+      title: 'This reconnect link has expired',
+      body: 'Nothing was changed. Reconnect from the app, or use the link in a newer message.',
+    },
+    LINK_USED: {
+      title: 'This reconnect link was already used',
+      body: 'Each link works once. Nothing more was changed; reconnect from the app if it is still needed.',
+    },
     close: 'You can close this window.',
     details: 'Details',
   },
@@ -113,6 +132,18 @@ const TEXT: Readonly<
       title: 'サービスが一時的に利用できません',
       body: 'まだ何も連携されていません。しばらくしてからこのページを再読み込みするか、アプリからもう一度開始してください。',
     },
+    LINK_INVALID: {
+      title: 'この再接続リンクは無効です',
+      body: '何も変更されていません。送信されたとおりにリンクを開くか、アプリから再接続してください。',
+    },
+    LINK_EXPIRED: {
+      title: 'この再接続リンクは有効期限が切れています',
+      body: '何も変更されていません。アプリから再接続するか、新しいメッセージのリンクを使ってください。',
+    },
+    LINK_USED: {
+      title: 'この再接続リンクは既に使用されています',
+      body: 'リンクは一度だけ使えます。これ以上の変更はありません。必要であればアプリから再接続してください。',
+    },
     close: 'このウィンドウは閉じてかまいません。',
     details: '詳細',
   },
@@ -146,6 +177,18 @@ const TEXT: Readonly<
     UNAVAILABLE: {
       title: 'Il servizio è momentaneamente non disponibile',
       body: "Non è stato ancora collegato nulla. Ricarica questa pagina tra qualche istante oppure ricomincia dall'app.",
+    },
+    LINK_INVALID: {
+      title: 'Questo link di ricollegamento non è valido',
+      body: "Nulla è stato modificato. Apri il link esattamente come ti è stato inviato, oppure ricollega dall'app.",
+    },
+    LINK_EXPIRED: {
+      title: 'Questo link di ricollegamento è scaduto',
+      body: "Nulla è stato modificato. Ricollega dall'app oppure usa il link di un messaggio più recente.",
+    },
+    LINK_USED: {
+      title: 'Questo link di ricollegamento è già stato usato',
+      body: "Ogni link funziona una sola volta. Nient'altro è stato modificato; ricollega dall'app se serve ancora.",
     },
     close: 'Puoi chiudere questa finestra.',
     details: 'Dettagli',
@@ -183,6 +226,18 @@ const TEXT: Readonly<
     UNAVAILABLE: {
       title: 'Usługa jest chwilowo niedostępna',
       body: 'Nic jeszcze nie zostało połączone. Odśwież tę stronę za chwilę albo zacznij ponownie w aplikacji.',
+    },
+    LINK_INVALID: {
+      title: 'Ten link do ponownego połączenia jest nieprawidłowy',
+      body: 'Nic nie zostało zmienione. Otwórz link dokładnie tak, jak został wysłany, albo połącz ponownie w aplikacji.',
+    },
+    LINK_EXPIRED: {
+      title: 'Ten link do ponownego połączenia wygasł',
+      body: 'Nic nie zostało zmienione. Połącz ponownie w aplikacji albo użyj linku z nowszej wiadomości.',
+    },
+    LINK_USED: {
+      title: 'Ten link do ponownego połączenia został już użyty',
+      body: 'Każdy link działa raz. Nic więcej nie zmieniono; w razie potrzeby połącz ponownie w aplikacji.',
     },
     close: 'Możesz zamknąć to okno.',
     details: 'Szczegóły',

@@ -111,9 +111,9 @@ export function answerConnected(
   response.json({ status: 'connected', provider: completed.provider, connectionId: completed.connectionId });
 }
 
-/** The OAuth routes' try-again page for a browser while the database is unavailable (answered 503). */
+/** The OAuth and reconnect-link routes' try-again page for a browser while the database is unavailable (answered 503). */
 export const oauthUnavailablePage: UnavailablePage = (request) =>
-  request.path.startsWith('/oauth/') && prefersHtml(request)
+  (request.path.startsWith('/oauth/') || request.path.startsWith('/reconnect/')) && prefersHtml(request)
     ? {
         headers: CALLBACK_PAGE_HEADERS,
         html: renderCallbackPage({

@@ -1,0 +1,3 @@
+import { tsunagiProject } from '@tsunagi/vitest-config';
+
+export default tsunagiProject();
