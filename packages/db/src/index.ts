@@ -228,4 +228,5 @@ export {
   isDatabaseUnavailable,
   retryWhileUnavailable,
 } from './unavailable.js';
+export { Wakeup } from './wakeup.js';
 export { createWebhookDeliveryStore, type WebhookDeliveryStore } from './webhook-deliveries.js';

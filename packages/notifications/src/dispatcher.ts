@@ -8,7 +8,7 @@
 // 2. delivery: claims due rows (SKIP LOCKED, a lease on `next_attempt_at`), renders them in the recipient's
 //    locale with the stopped pages and a fresh reconnect link, sends them over SMTP and marks them SENT.
 // A crash between commit and send loses nothing (the row waits); a row marked SENT is never sent again.
-import { type Database, type EventBus, newId, readEvents } from '@tsunagi/db';
+import { type Database, type EventBus, newId, readEvents, Wakeup } from '@tsunagi/db';
 import {
   bookingPages,
   connections,
@@ -49,31 +49,6 @@ export interface NotificationDispatcherOptions {
 
 const FAN_OUT_BATCH = 200;
 const CLAIM_BATCH = 20;
-
-class Wakeup {
-  #poked = false;
-  #wake: (() => void) | null = null;
-
-  poke(): void {
-    this.#poked = true;
-    this.#wake?.();
-  }
-
-  clear(): void {
-    this.#poked = false;
-  }
-
-  async wait(ms: number): Promise<void> {
-    if (this.#poked) return;
-    let timer: NodeJS.Timeout | undefined;
-    await new Promise<void>((resolve) => {
-      this.#wake = resolve;
-      timer = setTimeout(resolve, ms);
-    });
-    clearTimeout(timer);
-    this.#wake = null;
-  }
-}
 
 type Claimed = typeof notifications.$inferSelect;
 

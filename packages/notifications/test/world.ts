@@ -1,57 +1,15 @@
 // One migrated database per test file and driver (PGlite in memory, or a throwaway Postgres database), and an
 // organization with people in their own locales.
 import { randomBytes } from 'node:crypto';
-import {
-  createDatabase,
-  createKeyring,
-  createOrganization,
-  createStateService,
-  createUser,
-  type DatabaseHandle,
-  type DriverName,
-  generateKey,
-  type Keyring,
-  type StateService,
-  type UserRole,
-} from '@tsunagi/db';
+import { createOrganization, createUser, type DriverName, type UserRole } from '@tsunagi/db';
 import { users } from '@tsunagi/db/schema';
-import { createThrowawayDatabase } from '@tsunagi/db/testing';
+import { type ServiceTestDatabase as TestDatabase, useServiceTestDatabase } from '@tsunagi/db/testing';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll } from 'vitest';
 
-export const testKeyring: Keyring = createKeyring({ activeKeyId: 'k1', keys: { k1: generateKey() } });
+export type { TestDatabase };
+export { testKeyring } from '@tsunagi/db/testing';
 
-export interface TestDatabase {
-  handle: DatabaseHandle;
-  state: StateService;
-}
-
-export function useTestDatabase(driver: DriverName): () => TestDatabase {
-  let database: TestDatabase | undefined;
-  let drop: (() => Promise<void>) | null = null;
-  beforeAll(async () => {
-    let handle: DatabaseHandle;
-    if (driver === 'pglite') handle = createDatabase({});
-    else {
-      const created = await createThrowawayDatabase('tsunagi_notify');
-      drop = created.drop;
-      handle = createDatabase({ databaseUrl: created.url, pool: { max: 12 } });
-    }
-    await handle.migrate();
-    database = {
-      handle,
-      state: createStateService({ db: handle.db, keyring: testKeyring, bus: handle.bus }),
-    };
-  }, 60_000);
-  afterAll(async () => {
-    await database?.handle.close();
-    await drop?.();
-  }, 60_000);
-  return () => {
-    if (database === undefined) throw new Error('The test database is not open yet');
-    return database;
-  };
-}
+export const useTestDatabase = (driver: DriverName) => useServiceTestDatabase(driver, 'tsunagi_notify');
 
 type Person = { readonly role: UserRole; readonly locale: 'en' | 'ja' | 'it' | 'pl' | null };
 

@@ -13,6 +13,7 @@ import {
   newId,
   openSecret,
   readEvents,
+  Wakeup,
   type WebhookEndpointRow,
 } from '@tsunagi/db';
 import { events, webhookEndpoints, webhookMessages } from '@tsunagi/db/schema';
@@ -72,32 +73,6 @@ const ERROR_TEXT_LIMIT = 200;
 
 /** A disabled endpoint gets only test messages: how an admin checks a fix before enabling it again. */
 const SENDABLE = or(eq(webhookEndpoints.enabled, true), isNull(webhookMessages.eventId));
-
-/** A loop's doorbell: `wait` returns at once if poked since `clear`, else on the next poke or after `ms`. */
-class Wakeup {
-  #poked = false;
-  #wake: (() => void) | null = null;
-
-  poke(): void {
-    this.#poked = true;
-    this.#wake?.();
-  }
-
-  clear(): void {
-    this.#poked = false;
-  }
-
-  async wait(ms: number): Promise<void> {
-    if (this.#poked) return;
-    let timer: NodeJS.Timeout | undefined;
-    await new Promise<void>((resolve) => {
-      this.#wake = resolve;
-      timer = setTimeout(resolve, ms);
-    });
-    clearTimeout(timer);
-    this.#wake = null;
-  }
-}
 
 export class WebhookDispatcher {
   readonly #options: WebhookDispatcherOptions;
