@@ -10,8 +10,8 @@ import { type SmtpSink, startSmtpSink } from '@tsunagi/notifications/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { query } from '../../test/database.js';
 import { describeEachDriver, useTestGateway } from '../../test/harness.js';
-import { authorize, callback } from '../../test/oauth.js';
-import { World } from '../../test/world.js';
+import { aikoWithGoogle } from '../../test/oauth.js';
+import type { World } from '../../test/world.js';
 import { createEmulatedProviderRegistry } from '../providers/adapters.js';
 
 let google: GoogleEmulator;
@@ -47,19 +47,8 @@ describeEachDriver('Connection-failure e-mail (%s)', (driver) => {
   });
 
   async function linkedGoogle(locale: string) {
-    const w = await World.create(t(), ['aiko'], { aiko: 'MEMBER' });
+    const { w, email, account, connectionId, page } = await aikoWithGoogle(t(), google);
     await query(t().handle, `UPDATE users SET locale = '${locale}' WHERE id = '${w.users.aiko}'`);
-    const user = await t().handle.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, w.users.aiko) });
-    const email = user?.email ?? '';
-    const account = google.accounts.create({ email });
-    const session = await w.run<{ connectAccount: { authorizationUrl: string } }>(
-      'aiko',
-      'mutation { connectAccount(provider: GOOGLE_CALENDAR) { authorizationUrl } }',
-    );
-    const done = await callback(await authorize(session.connectAccount.authorizationUrl));
-    expect(done.status).toBe(200);
-    const connectionId = String(done.body.connectionId);
-    const page = await w.createPage('aiko', { title: 'Intro call' });
     return { w, email, account, connectionId, pageId: page.id };
   }
 

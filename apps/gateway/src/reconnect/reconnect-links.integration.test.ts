@@ -6,8 +6,7 @@ import { type GoogleEmulator, startGoogleEmulator } from '@tsunagi/emulators';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { snapshot } from '../../test/database.js';
 import { describeEachDriver, useTestGateway } from '../../test/harness.js';
-import { authorize, callback } from '../../test/oauth.js';
-import { World } from '../../test/world.js';
+import { aikoWithGoogle } from '../../test/oauth.js';
 import { createEmulatedProviderRegistry } from '../providers/adapters.js';
 
 let google: GoogleEmulator;
@@ -45,18 +44,7 @@ describeEachDriver('Reconnect links (%s)', (driver) => {
 
   /** An organization whose member aiko linked Google, made a page, and then lost the grant. */
   async function brokenGoogleConnection() {
-    const w = await World.create(t(), ['aiko'], { aiko: 'MEMBER' });
-    const user = await t().handle.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, w.users.aiko) });
-    const email = user?.email ?? '';
-    const account = google.accounts.create({ email });
-    const session = await w.run<{ connectAccount: { authorizationUrl: string } }>(
-      'aiko',
-      'mutation { connectAccount(provider: GOOGLE_CALENDAR) { authorizationUrl } }',
-    );
-    const done = await callback(await authorize(session.connectAccount.authorizationUrl));
-    expect(done.status).toBe(200);
-    const connectionId = String(done.body.connectionId);
-    const page = await w.createPage('aiko', { title: 'Intro call' });
+    const { w, email, account, connectionId, page } = await aikoWithGoogle(t(), google);
     expect(page.state).toBe('ACTIVE');
     google.faults.inject(account.id, { kind: 'REVOKE_GRANT' });
     const checked = await w.run<{ checkConnection: { status: string; lastError: { code: string } | null } }>(
