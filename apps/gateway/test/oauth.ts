@@ -2,9 +2,7 @@
 // `authorizationUrl` (the gateway's binding endpoint) with its bearer token, keeps the binding cookie, follows
 // the provider (the emulator consents at once for `login_hint`) back to the gateway's callback, and calls it
 // with the cookie, like the browser that started it would.
-import type { GoogleEmulator } from '@tsunagi/emulators';
 import { expect } from 'vitest';
-import { World } from './world.js';
 
 /** The bearer token of the client that received each authorizationUrl (the harness records it). */
 const starters = new Map<string, string>();
@@ -103,24 +101,4 @@ export async function expectGoogleGrantRevoked(
     }).toString(),
   });
   expect(refresh.status).toBe(400);
-}
-
-/**
- * A new organization whose member `aiko` links Google Calendar through the real OAuth flow (an emulator account
- * with her address) and owns one booking page: what the reconnect-link and notification tests break and mend.
- */
-export async function aikoWithGoogle(t: Parameters<typeof World.create>[0], google: GoogleEmulator) {
-  const w = await World.create(t, ['aiko'], { aiko: 'MEMBER' });
-  const user = await t.handle.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, w.users.aiko) });
-  const email = user?.email ?? '';
-  const account = google.accounts.create({ email });
-  const session = await w.run<{ connectAccount: { authorizationUrl: string } }>(
-    'aiko',
-    'mutation { connectAccount(provider: GOOGLE_CALENDAR) { authorizationUrl } }',
-  );
-  const done = await callback(await authorize(session.connectAccount.authorizationUrl));
-  expect(done.status).toBe(200);
-  const connectionId = String(done.body.connectionId);
-  const page = await w.createPage('aiko', { title: 'Intro call' });
-  return { w, email, account, connectionId, page };
 }

@@ -9,8 +9,8 @@ import { NotificationDispatcher, SmtpMailer } from '@tsunagi/notifications';
 import { type SmtpSink, startSmtpSink } from '@tsunagi/notifications/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { query } from '../../test/database.js';
+import { aikoWithGoogle } from '../../test/google-member.js';
 import { describeEachDriver, useTestGateway } from '../../test/harness.js';
-import { aikoWithGoogle } from '../../test/oauth.js';
 import type { World } from '../../test/world.js';
 import { createEmulatedProviderRegistry } from '../providers/adapters.js';
 

@@ -5,8 +5,8 @@ import { createKeyring, createReconnectLinkStore, generateKey, parseKeyring } fr
 import { type GoogleEmulator, startGoogleEmulator } from '@tsunagi/emulators';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { snapshot } from '../../test/database.js';
+import { aikoWithGoogle } from '../../test/google-member.js';
 import { describeEachDriver, useTestGateway } from '../../test/harness.js';
-import { aikoWithGoogle } from '../../test/oauth.js';
 import { createEmulatedProviderRegistry } from '../providers/adapters.js';
 
 let google: GoogleEmulator;
