@@ -13,6 +13,7 @@ import {
 import { createThrowawayDatabase } from '@tsunagi/db/testing';
 import { classifyProviderError } from '@tsunagi/errors';
 import { createGateway, gatewayConfig } from '@tsunagi/gateway';
+import { adminPost, growDemoPages } from './demo-pages.js';
 import { check, fmt, percentile, printTable } from './report.js';
 
 const OLD_EVENTS = Number(process.env.BENCH_OLD_EVENTS ?? 10_000_000);
@@ -64,32 +65,8 @@ try {
   });
   const gateway = await createGateway(config, { database, seedDemo: true });
   const demo = gateway.demo!;
-  const post = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(gateway.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${demo.adminToken}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
-    check(!body.errors, `gateway answered errors: ${JSON.stringify(body.errors)}`);
-    return body.data as Record<string, unknown>;
-  };
-
-  const memberIds = Object.values(demo.users).slice(0, 4);
-  const existing = (await post('{ bookingPages(first: 100) { totalCount } }')) as {
-    bookingPages: { totalCount: number };
-  };
-  for (let i = existing.bookingPages.totalCount; i < PAGES; i++) {
-    await post(`mutation($input: CreateBookingPageInput!) { createBookingPage(input: $input) { id } }`, {
-      input: {
-        title: `Bench page ${i}`,
-        memberIds: memberIds.slice(0, 1 + (i % memberIds.length)),
-        mode: i % 2 ? 'ANY_MEMBER' : 'ALL_MEMBERS',
-        roundRobin: i % 2 === 1,
-        locations: i % 3 === 0 ? [] : [{ type: i % 3 === 1 ? 'ZOOM' : 'GOOGLE_MEET' }],
-      },
-    });
-  }
+  const post = adminPost(gateway);
+  await growDemoPages(gateway, post, PAGES);
   const [probed] = await rows<{ id: string }>(
     `SELECT id FROM connections WHERE organization_id = '${demo.organizationId}' AND provider = 'GOOGLE_CALENDAR' AND status = 'CONNECTED' ORDER BY id LIMIT 1`,
   );

@@ -20,6 +20,7 @@ import {
 } from '@tsunagi/sdk';
 import autocannon from 'autocannon';
 import { execute, parse } from 'graphql';
+import { adminPost, growDemoPages } from './demo-pages.js';
 import { check, fmt, median, percentile, printTable } from './report.js';
 
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 5);
@@ -59,33 +60,8 @@ try {
   const gateway = await createGateway(config, { database, seedDemo: true });
   const demo = gateway.demo!;
   const token = demo.adminToken;
-  const post = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(gateway.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
-    check(!body.errors, `gateway answered errors: ${JSON.stringify(body.errors)}`);
-    return body.data as Record<string, unknown>;
-  };
-
-  // Grow the demo organization to PAGES pages that share its members (and so its errored connections).
-  const memberIds = Object.values(demo.users).slice(0, 4);
-  const existing = (await post('{ bookingPages(first: 100) { totalCount } }')) as {
-    bookingPages: { totalCount: number };
-  };
-  for (let i = existing.bookingPages.totalCount; i < PAGES; i++) {
-    await post(`mutation($input: CreateBookingPageInput!) { createBookingPage(input: $input) { id } }`, {
-      input: {
-        title: `Bench page ${i}`,
-        memberIds: memberIds.slice(0, 1 + (i % memberIds.length)),
-        mode: i % 2 ? 'ANY_MEMBER' : 'ALL_MEMBERS',
-        roundRobin: i % 2 === 1,
-        locations: i % 3 === 0 ? [] : [{ type: i % 3 === 1 ? 'ZOOM' : 'GOOGLE_MEET' }],
-      },
-    });
-  }
+  const post = adminPost(gateway);
+  await growDemoPages(gateway, post, PAGES);
 
   // Answers first: the HTTP response equals the in-process execution.
   const schema = createSchema();
