@@ -7,7 +7,7 @@ import { type GoogleEmulator, startGoogleEmulator } from '@tsunagi/emulators';
 import { describeError } from '@tsunagi/errors';
 import { NotificationDispatcher, SmtpMailer } from '@tsunagi/notifications';
 import { type SmtpSink, startSmtpSink } from '@tsunagi/notifications/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { query } from '../../test/database.js';
 import { aikoWithGoogle } from '../../test/google-member.js';
 import { describeEachDriver, useTestGateway } from '../../test/harness.js';
@@ -110,6 +110,15 @@ describeEachDriver('Connection-failure e-mail (%s)', (driver) => {
       subject: `復旧しました: カレンダー連携 ${email} が再び動作しています`,
     });
     expect(recovered?.text).not.toMatch(LINK);
+
+    // The sink has the message once SMTP accepted it; the dispatcher marks the row SENT just after.
+    await vi.waitFor(async () => {
+      const pending = await query(
+        t().handle,
+        `SELECT id FROM notifications WHERE connection_id = '${connectionId}' AND status <> 'SENT'`,
+      );
+      expect(pending).toEqual([]);
+    });
 
     // A restarted dispatcher that lost its cursors fans the same events out again: nothing is sent twice.
     await query(t().handle, 'UPDATE notification_cursors SET cursor = 0');
