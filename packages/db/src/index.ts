@@ -12,7 +12,7 @@ export {
   touchApiKey,
 } from './api-keys.js';
 export type { ConnectionCredentials, CredentialStore, RotationReport } from './credentials.js';
-export { createCredentialStore, rotateCredentials } from './credentials.js';
+export { createCredentialStore, rotateCredentials, webhookSecretContext } from './credentials.js';
 export type { Keyring, KeyringInput } from './crypto.js';
 export {
   createKeyring,

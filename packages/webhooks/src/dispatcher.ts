@@ -17,6 +17,7 @@ import {
   type TsunagiEvent,
   Wakeup,
   type WebhookEndpointRow,
+  webhookSecretContext,
 } from '@tsunagi/db';
 import { events, webhookEndpoints, webhookMessages } from '@tsunagi/db/schema';
 import { and, eq, inArray, isNull, lt, lte, min, or, sql } from 'drizzle-orm';
@@ -24,7 +25,6 @@ import { EXPIRED_MESSAGE_TYPE, eventMessageBody, expiredMessageBody } from './me
 import { attemptLeaseMs, type DeliveryPolicy, retryDelayMs } from './policy.js';
 import { type SendOutcome, WebhookSender } from './sender.js';
 import { signWebhook } from './signing.js';
-import { secretContext } from './store.js';
 import type { Resolver, TargetPolicy } from './targets.js';
 
 export interface DispatcherLogger {
@@ -371,7 +371,7 @@ export class WebhookDispatcher {
     const key = `${endpointId}\u0000${envelope}`;
     let secret = this.#opened.get(key);
     if (secret === undefined) {
-      secret = openSecret(this.#options.keyring, envelope, secretContext(endpointId));
+      secret = openSecret(this.#options.keyring, envelope, webhookSecretContext(endpointId));
       if (this.#opened.size > 10_000) this.#opened.clear();
       this.#opened.set(key, secret);
     }
