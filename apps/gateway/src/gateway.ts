@@ -8,9 +8,9 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
+  CoalescedReadRepository,
   createDatabase,
   createExchangeSettingsStore,
-  createReadRepository,
   createStateService,
   type DatabaseHandle,
   type DemoPerson,
@@ -166,7 +166,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const webhooks = createWebhooks(database, keyring, config.webhooks ?? DEFAULT_WEBHOOK_CONFIG, log);
   const services: GatewayServices = {
     database,
-    reads: createReadRepository(database.db),
+    // Concurrent viewers' reads of users and pages by id share queries (live subscribers wake together).
+    reads: new CoalescedReadRepository(database.db),
     state,
     providers:
       typeof options.providers === 'function'

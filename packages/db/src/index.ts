@@ -11,6 +11,7 @@ export {
   revokeApiKey,
   touchApiKey,
 } from './api-keys.js';
+export { CoalescedReadRepository, coalesceLoads } from './coalesced-reads.js';
 export type { ConnectionCredentials, CredentialStore, RotationReport } from './credentials.js';
 export { createCredentialStore, rotateCredentials, webhookSecretContext } from './credentials.js';
 export type { Keyring, KeyringInput } from './crypto.js';
