@@ -216,7 +216,7 @@ async function floorOnce(world: World): Promise<number> {
       SELECT count(*)::int AS n FROM booking_pages
       WHERE organization_id = ${world.organizationId} AND state = 'DISABLED_CONNECTION_ERROR'`);
       check(
-        Number((written.rows[0] as { n: number }).n) === world.pageIds.length,
+        (written as unknown as { rows: { n: number }[] }).rows[0]?.n === world.pageIds.length,
         'the floor wrote every page',
       );
       throw new FloorDone();
