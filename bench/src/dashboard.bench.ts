@@ -456,7 +456,9 @@ try {
     ]);
     // The plan of the SQL the resolver runs (ReadRepository.listBookingPages), with this cursor.
     const plan = await bare.query(
-      `EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM booking_pages WHERE organization_id = $1
+      `EXPLAIN (ANALYZE, BUFFERS) SELECT *, ARRAY(SELECT m.user_id FROM booking_page_members m
+         WHERE m.booking_page_id = booking_pages.id ORDER BY m.position) AS member_ids
+       FROM booking_pages WHERE organization_id = $1
        ${key === null ? '' : 'AND (list_rank, title, id) > ($2::smallint, $3::text, $4::text)'}
        ORDER BY list_rank, title, id LIMIT 51`,
       key === null ? [organization.id] : [organization.id, ...key],
