@@ -24,11 +24,33 @@ export interface Loaders {
   readonly userIdByExternalId: DataLoader<string, string | null>;
   /** Our id of the organization's page with each external id, visible to the viewer or not. */
   readonly pageIdByExternalId: DataLoader<string, string | null>;
+  /** What `user`, `connection` and `memberIdsByPage` have answered so far, readable without a promise. */
+  readonly settled: SettledRows;
+}
+
+/**
+ * Rows a request has already loaded, by key (null: looked up, not there or not visible). Relation resolvers
+ * answer from here when they can: graphql-js completes a tree of plain values several times faster than one
+ * where every field is a promise, which is what a list screen of 50 pages × a dozen relations is (issue 15 §3).
+ */
+export interface SettledRows {
+  readonly users: Map<string, UserRow | null>;
+  readonly connections: Map<string, ConnectionRow | null>;
+  readonly memberIds: Map<string, string[]>;
 }
 
 export function createLoaders(reads: ReadRepository, scope: ReadScope): Loaders {
-  const user = new DataLoader((ids: readonly string[]) => reads.usersByIds(scope, ids));
-  const connection = new DataLoader((ids: readonly string[]) => reads.connectionsByIds(scope, ids));
+  const settled: SettledRows = { users: new Map(), connections: new Map(), memberIds: new Map() };
+  const remember = <V>(into: Map<string, V>, keys: readonly string[], values: V[]) => {
+    for (const [index, key] of keys.entries()) into.set(key, values[index] as V);
+    return values;
+  };
+  const user = new DataLoader(async (ids: readonly string[]) =>
+    remember(settled.users, ids, await reads.usersByIds(scope, ids)),
+  );
+  const connection = new DataLoader(async (ids: readonly string[]) =>
+    remember(settled.connections, ids, await reads.connectionsByIds(scope, ids)),
+  );
   const page = new DataLoader((ids: readonly string[]) => reads.pagesByIds(scope, ids));
   const primeAll = <T extends { id: string }>(loader: DataLoader<string, T | null>, rows: Iterable<T>) => {
     for (const row of rows) loader.prime(row.id, row);
@@ -37,13 +59,21 @@ export function createLoaders(reads: ReadRepository, scope: ReadScope): Loaders 
     user,
     connection,
     page,
+    settled,
     connectionsByUser: new DataLoader(async (userIds: readonly string[]) => {
       const perUser = await reads.connectionsByUserIds(scope, userIds);
       primeAll(connection, perUser.flat());
+      for (const row of perUser.flat()) settled.connections.set(row.id, row);
       return perUser;
     }),
     memberIdsByPage: new DataLoader(async (pageIds: readonly string[]) =>
-      (await reads.membersByPageIds(scope, pageIds)).map((members) => members.map((member) => member.userId)),
+      remember(
+        settled.memberIds,
+        pageIds,
+        (await reads.membersByPageIds(scope, pageIds)).map((members) =>
+          members.map((member) => member.userId),
+        ),
+      ),
     ),
     locationsByPage: new DataLoader((pageIds: readonly string[]) => reads.locationsByPageIds(scope, pageIds)),
     pagesByConnection: new DataLoader(async (connectionIds: readonly string[]) => {
@@ -58,6 +88,30 @@ export function createLoaders(reads: ReadRepository, scope: ReadScope): Loaders 
       reads.pageIdsByExternalIds(scope.organizationId, externalIds),
     ),
   };
+}
+
+/** Member ids known to this request (listed with the page), primed where a resolver reads them. */
+export function primeMemberIds(loaders: Loaders, pageId: string, memberIds: string[]): void {
+  loaders.memberIdsByPage.prime(pageId, memberIds);
+  loaders.settled.memberIds.set(pageId, memberIds);
+}
+
+/**
+ * The rows of `ids` the viewer may see, in order: at once when every one is settled, else through the loader.
+ * Either way the answer is the same; only the promise is saved.
+ */
+export function settledOrLoad<T>(
+  settled: Map<string, T | null>,
+  loader: DataLoader<string, T | null>,
+  ids: readonly string[],
+): T[] | Promise<T[]> {
+  const rows: T[] = [];
+  for (const id of ids) {
+    const row = settled.get(id);
+    if (row === undefined) return loadVisible(loader, ids);
+    if (row !== null) rows.push(row);
+  }
+  return rows;
 }
 
 /** Loads many keys and drops the ones the viewer may not see (or that no longer exist). */

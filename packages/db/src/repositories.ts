@@ -3,7 +3,7 @@
 // take a list of keys and return one entry per key, in key order, ready for DataLoader. None of them can
 // reach connection credentials: that table is never joined here.
 import { type IntegrationRow, type IntegrationTab, integrationList } from '@tsunagi/booking-rules';
-import { and, asc, count, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, exists, getTableColumns, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from './database.js';
 import { readEvents, type TsunagiEvent } from './events.js';
 import { checkPageSize, decodeCursor, encodeCursor, type ListPage } from './keyset.js';
@@ -43,6 +43,11 @@ export interface ListBookingPagesOptions {
 
 export interface BookingPageList {
   nodes: BookingPageRow[];
+  /**
+   * The member user ids of every listed page, in page order, read in the list's own statement: a screen that
+   * shows the members needs no second round trip for them (issue 15 §3).
+   */
+  memberIds: ReadonlyMap<string, string[]>;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   totalCount: number;
 }
@@ -345,8 +350,12 @@ export class ReadRepository {
       this.pageVisibility(scope),
       options.states === undefined ? undefined : inArray(bookingPages.state, [...options.states]),
     );
-    const rows = await this.db
-      .select()
+    const listed = this.db
+      .select({
+        page: getTableColumns(bookingPages),
+        memberIds: sql<string[]>`ARRAY(SELECT ${bookingPageMembers.userId} FROM ${bookingPageMembers}
+          WHERE ${bookingPageMembers.bookingPageId} = ${bookingPages.id} ORDER BY ${bookingPageMembers.position})`,
+      })
       .from(bookingPages)
       .where(
         and(
@@ -358,11 +367,17 @@ export class ReadRepository {
       )
       .orderBy(asc(bookingPages.listRank), asc(bookingPages.title), asc(bookingPages.id))
       .limit(first + 1);
-    const [total] = await this.db.select({ total: count() }).from(bookingPages).where(filter);
-    const nodes = rows.slice(0, first);
+    // Two statements in flight at once (on separate pool connections; queued on one inside a transaction).
+    const [rows, [total]] = await Promise.all([
+      listed,
+      this.db.select({ total: count() }).from(bookingPages).where(filter),
+    ]);
+    const listedRows = rows.slice(0, first);
+    const nodes = listedRows.map((row) => row.page);
     const last = nodes.at(-1);
     return ok({
       nodes,
+      memberIds: new Map(listedRows.map((row) => [row.page.id, row.memberIds])),
       pageInfo: {
         hasNextPage: rows.length > first,
         endCursor: last === undefined ? null : encodePageCursor(last),

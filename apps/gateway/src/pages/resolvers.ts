@@ -4,11 +4,12 @@ import { isSubReason } from '@tsunagi/errors';
 import type { LocationInput, Resolvers } from '../__generated__/resolvers-types.js';
 import { actorOf, type GatewayContext, refreshLoaders } from '../context.js';
 import { notFound, unwrap } from '../errors.js';
-import { loadVisible } from '../loaders.js';
+import { primeMemberIds, settledOrLoad } from '../loaders.js';
 import { catalogLocale } from '../locale.js';
 import { resolvePageId, resolveUserId, resolveUserIds } from '../references/index.js';
 import { optionalUser, referencedUser, usersInOrder } from '../relations.js';
 import { checkCount, checkFirst, checkId, checkText, MAX_CURSOR_LENGTH } from '../validation.js';
+import { prefetchPageRelations } from './prefetch.js';
 
 // The state service's own limits, checked here too so oversized input never reaches SQL.
 const {
@@ -46,7 +47,7 @@ function changed(context: GatewayContext, page: BookingPageRow): BookingPageRow 
 
 export const pageResolvers: Resolvers = {
   Query: {
-    bookingPages: async (_parent, { first, after, state }, context) => {
+    bookingPages: async (_parent, { first, after, state }, context, info) => {
       const list = unwrap(
         await context.services.reads.listBookingPages(context.scope, {
           first: checkFirst(first, MAX_PAGE_SIZE),
@@ -55,6 +56,8 @@ export const pageResolvers: Resolvers = {
         }),
       );
       for (const node of list.nodes) context.loaders.page.prime(node.id, node);
+      for (const [pageId, memberIds] of list.memberIds) primeMemberIds(context.loaders, pageId, memberIds);
+      await prefetchPageRelations(context, list.nodes, info);
       return list;
     },
     bookingPage: (_parent, { id }, context) => visiblePage(context, id, 'id'),
@@ -164,8 +167,12 @@ export const pageResolvers: Resolvers = {
   },
   BookingPage: {
     owner: (page, _args, context) => referencedUser(context, page.ownerId),
-    members: async (page, _args, context) =>
-      usersInOrder(context, await context.loaders.memberIdsByPage.load(page.id)),
+    members: (page, _args, context) => {
+      const memberIds = context.loaders.settled.memberIds.get(page.id);
+      return memberIds === undefined
+        ? context.loaders.memberIdsByPage.load(page.id).then((ids) => usersInOrder(context, ids))
+        : usersInOrder(context, memberIds);
+    },
     locations: async (page, _args, context) => {
       const usable = new Set(page.usableLocationIds);
       const rows = await context.loaders.locationsByPage.load(page.id);
@@ -185,14 +192,18 @@ export const pageResolvers: Resolvers = {
   Reason: {
     message: (reason, { locale }) => describeReason(reason, catalogLocale(locale)),
     user: (reason, _args, context) => optionalUser(context, reason.userId),
-    connections: (reason, _args, context) => loadVisible(context.loaders.connection, reason.connectionIds),
+    connections: (reason, _args, context) =>
+      settledOrLoad(context.loaders.settled.connections, context.loaders.connection, reason.connectionIds),
   },
   RemediationOption: {
     host: (option, _args, context) => optionalUser(context, option.hostId),
   },
   RemediationAction: {
-    connection: (action, _args, context) =>
-      action.connectionId === undefined ? null : context.loaders.connection.load(action.connectionId),
+    connection: (action, _args, context) => {
+      if (action.connectionId === undefined) return null;
+      const settled = context.loaders.settled.connections.get(action.connectionId);
+      return settled !== undefined ? settled : context.loaders.connection.load(action.connectionId);
+    },
     user: (action, _args, context) => optionalUser(context, action.userId),
     provider: (action) => action.provider ?? null,
     performedBy: (action) => ACTION_PERFORMER[action.kind],
