@@ -15,6 +15,7 @@ import type { SubscriptionLimits } from './env.js';
 import { forbidden, gatewayError } from './errors.js';
 import type { ClientGates } from './limits/client-gate.js';
 import { createLoaders, type Loaders } from './loaders.js';
+import type { GatewayNotifications } from './notifications/service.js';
 import type { Logger } from './ops/logger.js';
 import type { GatewayMetrics } from './ops/metrics.js';
 import type { ExchangeAnalyzerOptions } from './providers/exchange.js';
@@ -46,6 +47,8 @@ export interface GatewayServices {
   readonly webhooks: GatewayWebhooks;
   /** One-click reconnect links (`GET /reconnect/<token>`), issued for failure messages. */
   readonly reconnectLinks: ReconnectLinks;
+  /** Notification settings, recent notifications and test messages. */
+  readonly notifications: GatewayNotifications;
 }
 
 export interface GatewayContext {

@@ -18,7 +18,7 @@ import {
   parseKeyring,
   seedDemo,
 } from '@tsunagi/db';
-import { NotificationDispatcher, SmtpMailer } from '@tsunagi/notifications';
+import type { NotificationDispatcher } from '@tsunagi/notifications';
 import type { WebhookDispatcher } from '@tsunagi/webhooks';
 import express from 'express';
 import { type GraphQLError, type GraphQLFormattedError, NoSchemaIntrospectionCustomRule } from 'graphql';
@@ -35,6 +35,7 @@ import { graphqlRequestGuard } from './http/request-guard.js';
 import { serveSubscriptions } from './http/subscriptions.js';
 import { ClientGates } from './limits/client-gate.js';
 import { gatewayValidationRules, NoNulCharacterRule } from './limits/document-checks.js';
+import { createNotifications } from './notifications/service.js';
 import { operationsPlugin } from './ops/apollo-plugin.js';
 import { createLogger, type Logger, requestLogging } from './ops/logger.js';
 import { GatewayMetrics, readStateCounts } from './ops/metrics.js';
@@ -164,6 +165,20 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const exchangeSettings = createExchangeSettingsStore(database.db, keyring);
   const exchange = options.exchange ?? {};
   const webhooks = createWebhooks(database, keyring, config.webhooks ?? DEFAULT_WEBHOOK_CONFIG, log);
+  const reconnectLinks = new ReconnectLinks(database.db, keyring, {
+    publicUrl,
+    ttlSeconds: (config.reconnectLinkTtlHours ?? 168) * 3600,
+    now: options.reconnectLinkClock,
+  });
+  // Slack URLs are checked like webhook targets: public addresses only unless private targets are allowed.
+  const notifications = createNotifications({
+    database,
+    keyring,
+    config: config.notifications,
+    allowPrivateTargets: (config.webhooks ?? DEFAULT_WEBHOOK_CONFIG).allowPrivateTargets,
+    links: reconnectLinks,
+    logger: log,
+  });
   const services: GatewayServices = {
     database,
     // Concurrent viewers' reads of users and pages by id share queries (live subscribers wake together).
@@ -193,11 +208,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       database.db,
     ),
     webhooks: webhooks.service,
-    reconnectLinks: new ReconnectLinks(database.db, keyring, {
-      publicUrl,
-      ttlSeconds: (config.reconnectLinkTtlHours ?? 168) * 3600,
-      now: options.reconnectLinkClock,
-    }),
+    reconnectLinks,
+    notifications: notifications.service,
   };
   const schema = createSchema();
   // graphql-ws validates with these; Apollo always runs graphql-js's specified rules and adds the rest.
@@ -358,18 +370,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   }
   if (probes !== null) log.info({ mode: probes.mode, ...probeConfig }, 'health probes scheduled');
   webhooks.dispatcher?.start();
-  const notificationConfig = config.notifications;
-  const notifications =
-    notificationConfig?.enabled && notificationConfig.smtpUrl !== null
-      ? new NotificationDispatcher({
-          db: database.db,
-          bus: database.bus,
-          mailer: new SmtpMailer({ smtpUrl: notificationConfig.smtpUrl, from: notificationConfig.from }),
-          links: services.reconnectLinks,
-          logger: log,
-        })
-      : null;
-  notifications?.start();
+  notifications.dispatcher?.start();
 
   const retentionConfig = config.eventRetention ?? DEFAULT_EVENT_RETENTION_CONFIG;
   const eventRetention =
@@ -389,7 +390,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     demo,
     probes,
     webhooks: webhooks.dispatcher,
-    notifications,
+    notifications: notifications.dispatcher,
     eventRetention,
     stop() {
       stopping ??= (async () => {
@@ -402,7 +403,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         await probes?.stop();
         // Attempts in flight finish and are recorded; one cut short is sent again by whoever runs next.
         await webhooks.dispatcher?.stop();
-        await notifications?.stop();
+        await notifications.dispatcher?.stop();
         await eventRetention?.stop();
         await subscriptions.close(config.shutdownTimeoutMs);
         // Stops accepting and waits for in-flight requests (and so their transactions).

@@ -354,15 +354,27 @@ export const notificationCursors = pgTable('notification_cursors', {
   cursor: bigint('cursor', { mode: 'number' }).notNull().default(0),
 });
 
-export const NOTIFICATION_KINDS = ['CONNECTION_BROKEN', 'CONNECTION_RECOVERED'] as const;
+export const NOTIFICATION_KINDS = [
+  'CONNECTION_BROKEN',
+  'CONNECTION_AT_RISK',
+  'CONNECTION_ESCALATED',
+  'CONNECTION_RECOVERED',
+  'TEST',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-export const NOTIFICATION_STATUSES = ['PENDING', 'SENT', 'FAILED'] as const;
+/** CANCELLED: never sent, on purpose (healed before anyone was told, superseded by a break). */
+export const NOTIFICATION_STATUSES = ['PENDING', 'SENT', 'FAILED', 'CANCELLED'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+export const NOTIFICATION_CHANNELS = ['EMAIL', 'SLACK'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+/** A message's kind: its one item's kind, or DIGEST when it combines several. */
+export type NotificationMessageKind = NotificationKind | 'DIGEST';
 
 /**
- * One e-mail to one person about one event: unique per (event, recipient), so fan-out run twice (a restart,
- * two processes) enqueues it once. Claimed with SKIP LOCKED under a lease, marked SENT once the SMTP server
- * accepted it.
+ * One thing to tell one person over one channel (an item): unique per (event, recipient, kind, channel), so
+ * fan-out run twice (a restart, two processes) enqueues it once. Items wait until `nextAttemptAt` (the
+ * recipient's digest window, quiet hours) and are then gathered, per recipient and channel, into one
+ * `notification_messages` row, which is what is sent.
  */
 export const notifications = pgTable(
   'notifications',
@@ -371,16 +383,19 @@ export const notifications = pgTable(
     organizationId: text('organization_id')
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
-    eventId: bigint('event_id', { mode: 'number' }).notNull(),
+    /** The event that caused it (an escalation: the event that broke the connection); null for a test. */
+    eventId: bigint('event_id', { mode: 'number' }),
     recipientId: text('recipient_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     kind: text('kind').$type<NotificationKind>().notNull(),
-    connectionId: text('connection_id')
-      .notNull()
-      .references(() => connections.id, { onDelete: 'cascade' }),
+    channel: text('channel').$type<NotificationChannel>().notNull().default('EMAIL'),
+    connectionId: text('connection_id').references(() => connections.id, { onDelete: 'cascade' }),
+    /** The message that carries it, once gathered; null while it waits. */
+    messageId: text('message_id').references(() => notificationMessages.id, { onDelete: 'set null' }),
     status: text('status').$type<NotificationStatus>().notNull().default('PENDING'),
     attempts: integer('attempts').notNull().default(0),
+    /** Not gathered before this time (digest window, quiet hours). */
     nextAttemptAt: timestamptz('next_attempt_at').notNull(),
     /** The last failure to send, without secrets (for operators). */
     lastError: text('last_error'),
@@ -388,12 +403,110 @@ export const notifications = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('notifications_event_recipient_idx').on(t.eventId, t.recipientId),
+    uniqueIndex('notifications_event_recipient_kind_channel_idx').on(
+      t.eventId,
+      t.recipientId,
+      t.kind,
+      t.channel,
+    ),
     index('notifications_due_idx').on(t.status, t.nextAttemptAt),
+    index('notifications_recipient_idx').on(t.recipientId, t.createdAt),
+    index('notifications_connection_idx').on(t.connectionId),
+    index('notifications_message_idx').on(t.messageId),
     // The retention sweep's order (record-retention.ts).
     index('notifications_created_idx').on(t.createdAt),
   ],
 );
+
+/**
+ * What is sent: one e-mail or one Slack post to one person, carrying one or more items (a digest). Its id is
+ * the e-mail's Message-ID, the same on every attempt. Claimed with SKIP LOCKED under a lease on
+ * `nextAttemptAt`, marked SENT once the server accepted it.
+ */
+export const notificationMessages = pgTable(
+  'notification_messages',
+  {
+    id: text('id').primaryKey(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    recipientId: text('recipient_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    channel: text('channel').$type<NotificationChannel>().notNull(),
+    kind: text('kind').$type<NotificationMessageKind>().notNull(),
+    status: text('status').$type<NotificationStatus>().notNull().default('PENDING'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamptz('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    sentAt: timestamptz('sent_at'),
+    createdAt: timestamptz('created_at').notNull(),
+  },
+  (t) => [
+    index('notification_messages_due_idx').on(t.status, t.nextAttemptAt),
+    index('notification_messages_recipient_idx').on(t.recipientId, t.channel, t.createdAt),
+  ],
+);
+
+/**
+ * The alert a connection is in, at most one: AT_RISK (warned) or BROKEN (told, escalated once). It is the
+ * breakage's identity: an ERROR reported again while BROKEN tells nobody twice; a recovery closes it.
+ */
+export const connectionAlerts = pgTable(
+  'connection_alerts',
+  {
+    connectionId: text('connection_id')
+      .primaryKey()
+      .references(() => connections.id, { onDelete: 'cascade' }),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    state: text('state').$type<'AT_RISK' | 'BROKEN'>().notNull(),
+    /** The event that opened it; its items carry this id or a later one. */
+    eventId: bigint('event_id', { mode: 'number' }).notNull(),
+    since: timestamptz('since').notNull(),
+    escalatedAt: timestamptz('escalated_at'),
+  },
+  (t) => [index('connection_alerts_escalation_idx').on(t.state, t.escalatedAt, t.since)],
+);
+
+/** An organization's notification settings; no row means the defaults. */
+export const organizationNotificationSettings = pgTable('organization_notification_settings', {
+  organizationId: text('organization_id')
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  emailEnabled: boolean('email_enabled').notNull().default(true),
+  slackEnabled: boolean('slack_enabled').notNull().default(false),
+  /** The organization's Slack incoming-webhook URL, sealed (it is a bearer secret). */
+  slackWebhookCiphertext: text('slack_webhook_ciphertext'),
+  /** What the API shows of it: scheme, host and the last 4 characters. */
+  slackWebhookHint: text('slack_webhook_hint'),
+  escalationDelayMinutes: integer('escalation_delay_minutes').notNull().default(1440),
+  digestWindowMinutes: integer('digest_window_minutes').notNull().default(15),
+  /** Default quiet hours (`HH:MM` local), for people who set none. */
+  quietHoursStart: text('quiet_hours_start'),
+  quietHoursEnd: text('quiet_hours_end'),
+  timeZone: text('time_zone'),
+  updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+});
+
+/** One person's notification settings; no row means the defaults (e-mail on, the organization's quiet hours). */
+export const userNotificationSettings = pgTable('user_notification_settings', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  organizationId: text('organization_id')
+    .notNull()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  emailEnabled: boolean('email_enabled').notNull().default(true),
+  slackEnabled: boolean('slack_enabled').notNull().default(true),
+  slackWebhookCiphertext: text('slack_webhook_ciphertext'),
+  slackWebhookHint: text('slack_webhook_hint'),
+  quietHoursStart: text('quiet_hours_start'),
+  quietHoursEnd: text('quiet_hours_end'),
+  timeZone: text('time_zone'),
+  updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+});
 
 /** In-flight OAuth authorizations. Only a hash of `state` is kept; the PKCE verifier is sealed. */
 export const oauthStates = pgTable(

@@ -28,7 +28,7 @@ it('sends each locale as HTML and text, with the classified title, the pages and
   const mailer = new SmtpMailer({ smtpUrl: sink.url, from: 'Tsunagi <notify@tsunagi.example>' });
   for (const [i, locale] of NOTIFICATION_LOCALES.entries()) {
     await mailer.send({
-      ...renderNotification({ ...broken, locale }),
+      ...renderNotification({ locale, items: [broken] }),
       to: 'aiko@example.com',
       messageId: `<n${i}@tsunagi.example>`,
     });
@@ -51,21 +51,24 @@ it('sends each locale as HTML and text, with the classified title, the pages and
 
 it('tells admins of an Exchange failure its failing check, with no link; recovery is short', () => {
   const admin = renderNotification({
-    ...broken,
     locale: 'it',
-    audience: 'ADMIN',
-    account: 'room-1@contoso.example',
-    failure: { code: 'PERMISSION_DENIED', provider: 'google-interop' },
-    reconnectUrl: null,
-    failingCheck: 'EWS_IMPERSONATION',
+    items: [
+      {
+        ...broken,
+        audience: 'ADMIN',
+        account: 'room-1@contoso.example',
+        failure: { code: 'PERMISSION_DENIED', provider: 'google-interop' },
+        reconnectUrl: null,
+        failingCheck: 'EWS_IMPERSONATION',
+      },
+    ],
   });
   expect(admin.text).toContain('Controllo non superato: EWS_IMPERSONATION');
   expect(admin.text).not.toContain('/reconnect/');
   expect(admin.text).toContain('Exchange');
   const recovered = renderNotification({
-    kind: 'CONNECTION_RECOVERED',
     locale: 'pl',
-    account: 'a@b.example',
+    items: [{ kind: 'CONNECTION_RECOVERED', account: 'a@b.example' }],
   });
   expect(recovered.subject).toBe('Naprawione: połączenie z kalendarzem a@b.example znów działa');
 });

@@ -1,6 +1,8 @@
-// The notification e-mails, in the recipient's language (en, ja, it, pl): what broke (the classified title and
-// remediation from @tsunagi/errors), which booking pages stopped, and the one-click reconnect link; or, once
-// fixed, a short recovery notice. Every value printed in the HTML part is escaped.
+// The notification messages, in the recipient's language (en, ja, it, pl). A message carries one item or,
+// as a digest, several: a connection that broke (the classified title and remediation from @tsunagi/errors,
+// the booking pages that stopped, the one-click reconnect link), one at risk of breaking, an escalation to
+// admins, a short recovery notice, or a test. Rendered as e-mail (text + HTML, every value escaped) and as a
+// Slack message (slack.ts).
 import { describeError, type ErrorCode, isErrorCode, isSubReason, type Locale } from '@tsunagi/errors';
 
 export const NOTIFICATION_LOCALES = ['en', 'ja', 'it', 'pl'] as const satisfies readonly Locale[];
@@ -14,9 +16,8 @@ export interface FailureDescription {
   readonly provider?: string | null | undefined;
 }
 
-export interface ConnectionBrokenMessage {
+export interface ConnectionBrokenItem {
   readonly kind: 'CONNECTION_BROKEN';
-  readonly locale: NotificationLocale;
   /** OWNER: the connection's owner, who can reconnect; ADMIN: an admin told of an Exchange failure. */
   readonly audience: 'OWNER' | 'ADMIN';
   /** The calendar account, e.g. `aiko@example.com` (or the connection's provider when unknown). */
@@ -30,13 +31,53 @@ export interface ConnectionBrokenMessage {
   readonly failingCheck: string | null;
 }
 
-export interface ConnectionRecoveredMessage {
+export interface ConnectionAtRiskItem {
+  readonly kind: 'CONNECTION_AT_RISK';
+  readonly audience: 'OWNER' | 'ADMIN';
+  readonly account: string;
+  /** Why it will break (the stored warning); null when the probe gave no classification. */
+  readonly failure: FailureDescription | null;
+  readonly reconnectUrl: string | null;
+  readonly failingCheck: string | null;
+  /** When it is predicted to break, when known (a "breaks at" line). */
+  readonly breaksAt?: Date | null | undefined;
+}
+
+export interface ConnectionEscalatedItem {
+  readonly kind: 'CONNECTION_ESCALATED';
+  readonly account: string;
+  /** The connection's owner, by name. */
+  readonly ownerName: string;
+  readonly failure: FailureDescription;
+  readonly stoppedPages: readonly string[];
+  /** Whole hours since it broke. */
+  readonly brokenForHours: number;
+  readonly failingCheck: string | null;
+}
+
+export interface ConnectionRecoveredItem {
   readonly kind: 'CONNECTION_RECOVERED';
-  readonly locale: NotificationLocale;
   readonly account: string;
 }
 
-export type NotificationMessage = ConnectionBrokenMessage | ConnectionRecoveredMessage;
+export interface TestItem {
+  readonly kind: 'TEST';
+}
+
+export type NotificationItem =
+  | ConnectionBrokenItem
+  | ConnectionAtRiskItem
+  | ConnectionEscalatedItem
+  | ConnectionRecoveredItem
+  | TestItem;
+
+/** One message to one person: one item, or a digest of several (in the order they happened). */
+export interface NotificationMessage {
+  readonly locale: NotificationLocale;
+  readonly items: readonly NotificationItem[];
+  /** The recipient's time zone for dates (breaks at); absent: UTC. */
+  readonly timeZone?: string | null | undefined;
+}
 
 export interface RenderedEmail {
   readonly subject: string;
@@ -56,6 +97,16 @@ interface Texts {
   readonly failingCheck: string;
   readonly recoveredSubject: (account: string) => string;
   readonly recoveredBody: (account: string) => string;
+  readonly atRiskSubject: (account: string) => string;
+  readonly atRiskIntro: (account: string) => string;
+  readonly adminAtRiskIntro: (account: string) => string;
+  readonly breaksAt: string;
+  readonly escalatedSubject: (account: string) => string;
+  readonly escalatedIntro: (account: string, owner: string, hours: number) => string;
+  readonly digestSubject: (count: number) => string;
+  readonly digestIntro: string;
+  readonly testSubject: string;
+  readonly testBody: string;
 }
 
 const TEXTS: Readonly<Record<NotificationLocale, Texts>> = {
@@ -73,6 +124,19 @@ const TEXTS: Readonly<Record<NotificationLocale, Texts>> = {
     recoveredSubject: (account) => `Fixed: your calendar connection ${account} works again`,
     recoveredBody: (account) =>
       `Your calendar connection ${account} works again. Its booking pages take bookings again; nothing else is needed.`,
+    atRiskSubject: (account) => `Warning: your calendar connection ${account} will stop working soon`,
+    atRiskIntro: (account) =>
+      `Your calendar connection ${account} still works, but it will stop unless it is fixed.`,
+    adminAtRiskIntro: (account) =>
+      `The Exchange calendar connection ${account} in your organization still works, but it will stop unless it is fixed.`,
+    breaksAt: 'Expected to stop at',
+    escalatedSubject: (account) => `Still broken: the calendar connection ${account} needs an admin`,
+    escalatedIntro: (account, owner, hours) =>
+      `The calendar connection ${account} of ${owner} has been broken for ${hours} hours and nobody has fixed it yet.`,
+    digestSubject: (count) => `${count} updates about calendar connections`,
+    digestIntro: 'Several things happened to calendar connections you look after:',
+    testSubject: 'Test notification from Tsunagi',
+    testBody: 'This is a test. Notifications reach you here.',
   },
   ja: {
     brokenSubject: (account) => `対応が必要です: カレンダー連携 ${account} が停止しました`,
@@ -87,6 +151,18 @@ const TEXTS: Readonly<Record<NotificationLocale, Texts>> = {
     recoveredSubject: (account) => `復旧しました: カレンダー連携 ${account} が再び動作しています`,
     recoveredBody: (account) =>
       `カレンダー連携 ${account} が再び動作しています。予約ページは再び予約を受け付けています。これ以上の対応は不要です。`,
+    atRiskSubject: (account) => `警告: カレンダー連携 ${account} はまもなく停止します`,
+    atRiskIntro: (account) => `カレンダー連携 ${account} は現在動作していますが、対応しないと停止します。`,
+    adminAtRiskIntro: (account) =>
+      `組織の Exchange カレンダー連携 ${account} は現在動作していますが、対応しないと停止します。`,
+    breaksAt: '停止予定',
+    escalatedSubject: (account) => `未解決: カレンダー連携 ${account} に管理者の対応が必要です`,
+    escalatedIntro: (account, owner, hours) =>
+      `${owner} さんのカレンダー連携 ${account} が ${hours} 時間停止したままで、まだ誰も対応していません。`,
+    digestSubject: (count) => `カレンダー連携に関する ${count} 件のお知らせ`,
+    digestIntro: '担当のカレンダー連携で次のことがありました:',
+    testSubject: 'Tsunagi からのテスト通知',
+    testBody: 'これはテストです。通知はここに届きます。',
   },
   it: {
     brokenSubject: (account) =>
@@ -103,6 +179,21 @@ const TEXTS: Readonly<Record<NotificationLocale, Texts>> = {
     recoveredSubject: (account) => `Risolto: il collegamento al calendario ${account} funziona di nuovo`,
     recoveredBody: (account) =>
       `Il collegamento al calendario ${account} funziona di nuovo. Le sue pagine di prenotazione accettano di nuovo prenotazioni; non serve altro.`,
+    atRiskSubject: (account) =>
+      `Avviso: il collegamento al calendario ${account} smetterà presto di funzionare`,
+    atRiskIntro: (account) =>
+      `Il collegamento al calendario ${account} funziona ancora, ma smetterà di funzionare se non viene sistemato.`,
+    adminAtRiskIntro: (account) =>
+      `Il collegamento al calendario Exchange ${account} della tua organizzazione funziona ancora, ma smetterà di funzionare se non viene sistemato.`,
+    breaksAt: 'Smetterà di funzionare il',
+    escalatedSubject: (account) =>
+      `Ancora guasto: il collegamento al calendario ${account} richiede un amministratore`,
+    escalatedIntro: (account, owner, hours) =>
+      `Il collegamento al calendario ${account} di ${owner} non funziona da ${hours} ore e nessuno l'ha ancora sistemato.`,
+    digestSubject: (count) => `${count} aggiornamenti sui collegamenti al calendario`,
+    digestIntro: 'Ai collegamenti al calendario che segui è successo quanto segue:',
+    testSubject: 'Notifica di prova da Tsunagi',
+    testBody: 'Questa è una prova. Le notifiche ti arrivano qui.',
   },
   pl: {
     brokenSubject: (account) => `Wymagane działanie: połączenie z kalendarzem ${account} przestało działać`,
@@ -118,6 +209,20 @@ const TEXTS: Readonly<Record<NotificationLocale, Texts>> = {
     recoveredSubject: (account) => `Naprawione: połączenie z kalendarzem ${account} znów działa`,
     recoveredBody: (account) =>
       `Połączenie z kalendarzem ${account} znów działa. Jego strony rezerwacji znów przyjmują rezerwacje; nic więcej nie trzeba robić.`,
+    atRiskSubject: (account) => `Ostrzeżenie: połączenie z kalendarzem ${account} wkrótce przestanie działać`,
+    atRiskIntro: (account) =>
+      `Połączenie z kalendarzem ${account} jeszcze działa, ale przestanie, jeśli nie zostanie naprawione.`,
+    adminAtRiskIntro: (account) =>
+      `Połączenie z kalendarzem Exchange ${account} w Twojej organizacji jeszcze działa, ale przestanie, jeśli nie zostanie naprawione.`,
+    breaksAt: 'Przestanie działać',
+    escalatedSubject: (account) =>
+      `Nadal nie działa: połączenie z kalendarzem ${account} wymaga administratora`,
+    escalatedIntro: (account, owner, hours) =>
+      `Połączenie z kalendarzem ${account} użytkownika ${owner} nie działa od ${hours} godz. i nikt go jeszcze nie naprawił.`,
+    digestSubject: (count) => `${count} powiadomienia o połączeniach z kalendarzem`,
+    digestIntro: 'W połączeniach z kalendarzem, którymi się zajmujesz, wydarzyło się:',
+    testSubject: 'Powiadomienie testowe z Tsunagi',
+    testBody: 'To jest test. Powiadomienia docierają tutaj.',
   },
 };
 
@@ -142,6 +247,126 @@ export function describeFailure(failure: FailureDescription, locale: Notificatio
   });
 }
 
+/** A piece of a message, format-neutral: e-mail and Slack each print these their own way. */
+export type Block =
+  | { readonly type: 'paragraph'; readonly text: string }
+  | { readonly type: 'heading'; readonly text: string }
+  | { readonly type: 'field'; readonly label: string; readonly value: string }
+  | { readonly type: 'list'; readonly label: string; readonly items: readonly string[] }
+  | { readonly type: 'link'; readonly label: string; readonly url: string; readonly note: string };
+
+export interface Section {
+  /** The item's own subject, used as its heading in a digest. */
+  readonly subject: string;
+  readonly blocks: readonly Block[];
+}
+
+function formatDate(at: Date, locale: NotificationLocale, timeZone: string | null | undefined): string {
+  const zone = timeZone ?? 'UTC';
+  const text = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: zone,
+  }).format(at);
+  return `${text} (${zone})`;
+}
+
+function stopped(t: Texts, pages: readonly string[]): Block {
+  return pages.length === 0
+    ? { type: 'paragraph', text: t.noStoppedPages }
+    : { type: 'list', label: t.stoppedPages, items: pages };
+}
+
+function failureBlocks(t: Texts, locale: NotificationLocale, failure: FailureDescription): Block[] {
+  const { title, remediation } = describeFailure(failure, locale);
+  return [
+    { type: 'heading', text: title },
+    { type: 'field', label: t.whatToDo, value: remediation },
+  ];
+}
+
+/** One item as a section, in the message's locale. */
+export function sectionOf(
+  item: NotificationItem,
+  message: Pick<NotificationMessage, 'locale' | 'timeZone'>,
+): Section {
+  const { locale } = message;
+  const t = TEXTS[locale];
+  const check = (value: string | null): Block[] =>
+    value === null ? [] : [{ type: 'field', label: t.failingCheck, value }];
+  const link = (url: string | null): Block[] =>
+    url === null ? [] : [{ type: 'link', label: t.reconnect, url, note: t.linkNote }];
+  switch (item.kind) {
+    case 'CONNECTION_BROKEN':
+      return {
+        subject: t.brokenSubject(item.account),
+        blocks: [
+          {
+            type: 'paragraph',
+            text: item.audience === 'ADMIN' ? t.adminIntro(item.account) : t.brokenIntro(item.account),
+          },
+          ...failureBlocks(t, locale, item.failure),
+          ...check(item.failingCheck),
+          stopped(t, item.stoppedPages),
+          ...link(item.reconnectUrl),
+        ],
+      };
+    case 'CONNECTION_AT_RISK':
+      return {
+        subject: t.atRiskSubject(item.account),
+        blocks: [
+          {
+            type: 'paragraph',
+            text: item.audience === 'ADMIN' ? t.adminAtRiskIntro(item.account) : t.atRiskIntro(item.account),
+          },
+          ...(item.failure === null ? [] : failureBlocks(t, locale, item.failure)),
+          ...check(item.failingCheck),
+          ...(item.breaksAt == null
+            ? []
+            : [
+                {
+                  type: 'field',
+                  label: t.breaksAt,
+                  value: formatDate(item.breaksAt, locale, message.timeZone),
+                } as const,
+              ]),
+          ...link(item.reconnectUrl),
+        ],
+      };
+    case 'CONNECTION_ESCALATED':
+      return {
+        subject: t.escalatedSubject(item.account),
+        blocks: [
+          { type: 'paragraph', text: t.escalatedIntro(item.account, item.ownerName, item.brokenForHours) },
+          ...failureBlocks(t, locale, item.failure),
+          ...check(item.failingCheck),
+          stopped(t, item.stoppedPages),
+        ],
+      };
+    case 'CONNECTION_RECOVERED':
+      return {
+        subject: t.recoveredSubject(item.account),
+        blocks: [{ type: 'paragraph', text: t.recoveredBody(item.account) }],
+      };
+    case 'TEST':
+      return { subject: t.testSubject, blocks: [{ type: 'paragraph', text: t.testBody }] };
+  }
+}
+
+/** The message's subject and its sections (a digest: an intro, then each item under its own subject). */
+export function layoutMessage(message: NotificationMessage): {
+  subject: string;
+  sections: Section[];
+  intro: string | null;
+} {
+  const t = TEXTS[message.locale];
+  const sections = message.items.map((item) => sectionOf(item, message));
+  if (sections.length === 1 && sections[0] !== undefined) {
+    return { subject: sections[0].subject, sections, intro: null };
+  }
+  return { subject: t.digestSubject(sections.length), sections, intro: t.digestIntro };
+}
+
 function page(locale: NotificationLocale, title: string, body: string): string {
   return `<!doctype html>
 <html lang="${locale}">
@@ -153,44 +378,54 @@ ${body}
 `;
 }
 
-export function renderNotification(message: NotificationMessage): RenderedEmail {
-  const t = TEXTS[message.locale];
-  if (message.kind === 'CONNECTION_RECOVERED') {
-    const subject = t.recoveredSubject(message.account);
-    const body = t.recoveredBody(message.account);
-    return { subject, text: `${body}\n`, html: page(message.locale, subject, `<p>${escapeHtml(body)}</p>`) };
+function blockText(block: Block): string[] {
+  switch (block.type) {
+    case 'paragraph':
+    case 'heading':
+      return [block.text];
+    case 'field':
+      return [`${block.label}: ${block.value}`];
+    case 'list':
+      return [`${block.label}:`, ...block.items.map((item) => `- ${item}`)];
+    case 'link':
+      return [`${block.label}: ${block.url}`, block.note];
   }
-  const { title, remediation } = describeFailure(message.failure, message.locale);
-  const subject = t.brokenSubject(message.account);
-  const intro = message.audience === 'ADMIN' ? t.adminIntro(message.account) : t.brokenIntro(message.account);
+}
+
+function blockHtml(block: Block): string {
+  switch (block.type) {
+    case 'paragraph':
+      return `<p>${escapeHtml(block.text)}</p>`;
+    case 'heading':
+      return `<h3>${escapeHtml(block.text)}</h3>`;
+    case 'field':
+      return `<p><strong>${escapeHtml(block.label)}:</strong> ${escapeHtml(block.value)}</p>`;
+    case 'list':
+      return `<p>${escapeHtml(block.label)}:</p><ul>${block.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
+    case 'link':
+      return `<p><a href="${escapeHtml(block.url)}">${escapeHtml(block.label)}</a></p><p><small>${escapeHtml(block.note)}</small></p>`;
+  }
+}
+
+/** The e-mail: text and HTML parts. */
+export function renderNotification(message: NotificationMessage): RenderedEmail {
+  const { subject, sections, intro } = layoutMessage(message);
+  const digest = intro !== null;
   const text = [
-    intro,
-    '',
-    title,
-    `${t.whatToDo}: ${remediation}`,
-    ...(message.failingCheck === null ? [] : [`${t.failingCheck}: ${message.failingCheck}`]),
-    '',
-    message.stoppedPages.length === 0 ? t.noStoppedPages : `${t.stoppedPages}:`,
-    ...message.stoppedPages.map((pageTitle) => `- ${pageTitle}`),
-    ...(message.reconnectUrl === null ? [] : ['', `${t.reconnect}: ${message.reconnectUrl}`, t.linkNote]),
-    '',
+    ...(digest ? [intro, ''] : []),
+    ...sections.flatMap((section) => [
+      ...(digest ? [`== ${section.subject} ==`] : []),
+      ...section.blocks.flatMap((block) => [...blockText(block), '']),
+    ]),
   ].join('\n');
   const html = [
-    `<p>${escapeHtml(intro)}</p>`,
-    `<h2>${escapeHtml(title)}</h2>`,
-    `<p><strong>${escapeHtml(t.whatToDo)}:</strong> ${escapeHtml(remediation)}</p>`,
-    message.failingCheck === null
-      ? ''
-      : `<p><strong>${escapeHtml(t.failingCheck)}:</strong> ${escapeHtml(message.failingCheck)}</p>`,
-    message.stoppedPages.length === 0
-      ? `<p>${escapeHtml(t.noStoppedPages)}</p>`
-      : `<p>${escapeHtml(t.stoppedPages)}:</p><ul>${message.stoppedPages.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul>`,
-    message.reconnectUrl === null
-      ? ''
-      : `<p><a href="${escapeHtml(message.reconnectUrl)}">${escapeHtml(t.reconnect)}</a></p><p><small>${escapeHtml(t.linkNote)}</small></p>`,
-  ]
-    .filter((part) => part !== '')
-    .join('\n');
+    ...(digest ? [`<p>${escapeHtml(intro)}</p>`] : []),
+    ...sections.map((section) =>
+      [...(digest ? [`<h2>${escapeHtml(section.subject)}</h2>`] : []), ...section.blocks.map(blockHtml)].join(
+        '\n',
+      ),
+    ),
+  ].join(digest ? '\n<hr>\n' : '\n');
   return { subject, text, html: page(message.locale, subject, html) };
 }
 

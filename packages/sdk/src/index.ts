@@ -35,6 +35,16 @@ export {
   UnlinkConnectionMutation,
 } from './operations/mutations.js';
 export {
+  NotificationSettingsQuery,
+  NotificationsQuery,
+  OrganizationNotificationSettingsFields,
+  OrganizationNotificationSettingsQuery,
+  SendTestNotificationMutation,
+  UpdateNotificationSettingsMutation,
+  UpdateOrganizationNotificationSettingsMutation,
+  UserNotificationSettingsFields,
+} from './operations/notifications.js';
+export {
   BookingPageStateChangedSubscription,
   ConnectionStatusChangedSubscription,
   EventsSubscription,

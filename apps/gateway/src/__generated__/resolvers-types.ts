@@ -718,6 +718,11 @@ export type Mutation = {
   readonly rotateWebhookSecret: WebhookEndpointWithSecret;
   /** Stores the settings untested (status UNTESTED). ADMIN only. */
   readonly saveExchangeSettings: ExchangeSettings;
+  /**
+   * Sends a test message to the caller now, over each channel they receive on (quiet hours do not hold it), and
+   * says how each went. An empty list: no channel is on.
+   */
+  readonly sendTestNotification: ReadonlyArray<NotificationTestResult>;
   /** Queues a WEBHOOK_TEST message to the endpoint, also while it is disabled. ADMIN only. */
   readonly sendTestWebhook: WebhookDelivery;
   readonly setBookingPageEnabled: BookingPage;
@@ -739,6 +744,13 @@ export type Mutation = {
   readonly testExchangeConnection: ExchangeConnectionReport;
   readonly unlinkConnection: Connection;
   readonly updateBookingPage: BookingPage;
+  /**
+   * The caller's own settings (no userId), or, for an admin, anyone's. An invalid field is BAD_USER_INPUT naming
+   * it, and nothing changes.
+   */
+  readonly updateNotificationSettings: UserNotificationSettings;
+  /** Admins only. An invalid field is BAD_USER_INPUT naming it, and nothing changes. */
+  readonly updateOrganizationNotificationSettings: OrganizationNotificationSettings;
   /** Changes what is given. ADMIN only. */
   readonly updateWebhookEndpoint: WebhookEndpoint;
 };
@@ -880,9 +892,111 @@ export type MutationUpdateBookingPageArgs = {
 };
 
 
+export type MutationUpdateNotificationSettingsArgs = {
+  input: UserNotificationSettingsInput;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationUpdateOrganizationNotificationSettingsArgs = {
+  input: OrganizationNotificationSettingsInput;
+};
+
+
 export type MutationUpdateWebhookEndpointArgs = {
   id: Scalars['ID']['input'];
   input: UpdateWebhookEndpointInput;
+};
+
+/** Where a notification goes: e-mail (SMTP) or a Slack-compatible incoming webhook. */
+export type NotificationChannel =
+  | 'EMAIL'
+  | 'SLACK';
+
+export type NotificationKind =
+  /** A connection still works but will break (health AT_RISK): a warning to the same people. */
+  | 'CONNECTION_AT_RISK'
+  /** A connection broke (ERROR): told to its owner, or for Exchange to the admins. */
+  | 'CONNECTION_BROKEN'
+  /** A connection is still broken after the organization's escalation delay: told to every admin, once. */
+  | 'CONNECTION_ESCALATED'
+  /** A broken connection works again: a short notice to whoever was told it broke. */
+  | 'CONNECTION_RECOVERED'
+  /** A test the person asked for (sendTestNotification). */
+  | 'TEST';
+
+/** One thing told (or to be told) to one person on one channel. Several may share one message (a digest). */
+export type NotificationRecord = {
+  readonly __typename?: 'NotificationRecord';
+  readonly channel: NotificationChannel;
+  /** The connection it is about; null for a test. */
+  readonly connectionId?: Maybe<Scalars['ID']['output']>;
+  readonly createdAt: Scalars['DateTime']['output'];
+  readonly id: Scalars['ID']['output'];
+  readonly kind: NotificationKind;
+  /** Why it failed or was cancelled (an SMTP code, an HTTP status, CHANNEL_OFF…). */
+  readonly lastError?: Maybe<Scalars['String']['output']>;
+  readonly sentAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly status: NotificationStatus;
+};
+
+export type NotificationStatus =
+  /**
+   * Never sent, on purpose: it healed before anyone was told, a break overtook the warning, or the channel was
+   * switched off.
+   */
+  | 'CANCELLED'
+  /** Every attempt failed, or the channel refused it for good. */
+  | 'FAILED'
+  /** Waiting: for the digest window, quiet hours, or a retry. */
+  | 'PENDING'
+  | 'SENT';
+
+/** How a test message went on one channel. */
+export type NotificationTestResult = {
+  readonly __typename?: 'NotificationTestResult';
+  readonly channel: NotificationChannel;
+  readonly error?: Maybe<Scalars['String']['output']>;
+  readonly ok: Scalars['Boolean']['output'];
+};
+
+/**
+ * The organization's notification settings (admins). Absent fields of an update stay as they are; an explicit
+ * null clears (the Slack URL, the quiet hours).
+ */
+export type OrganizationNotificationSettings = {
+  readonly __typename?: 'OrganizationNotificationSettings';
+  /**
+   * At most one message per person and channel in this many minutes; what comes in between goes as one digest
+   * (default 15).
+   */
+  readonly digestWindowMinutes: Scalars['Int']['output'];
+  /** E-mail for everyone in the organization (each person may still switch it off for themself). */
+  readonly emailEnabled: Scalars['Boolean']['output'];
+  /** How long a connection stays broken before the admins are told, in minutes (default 1440 = 24 h). */
+  readonly escalationDelayMinutes: Scalars['Int']['output'];
+  /** The quiet hours of people who set none. */
+  readonly quietHours?: Maybe<QuietHours>;
+  /** Slack for everyone: posts go to a person's own URL, else to the organization's. */
+  readonly slackEnabled: Scalars['Boolean']['output'];
+  /**
+   * What is shown of the organization's Slack URL (scheme, host, last 4 characters); the URL is a secret and is
+   * never returned.
+   */
+  readonly slackWebhookUrlHint?: Maybe<Scalars['String']['output']>;
+  readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type OrganizationNotificationSettingsInput = {
+  /** 0 to 1440. */
+  readonly digestWindowMinutes?: InputMaybe<Scalars['Int']['input']>;
+  readonly emailEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 5 to 10080. */
+  readonly escalationDelayMinutes?: InputMaybe<Scalars['Int']['input']>;
+  readonly quietHours?: InputMaybe<QuietHoursInput>;
+  readonly slackEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** An http(s) incoming-webhook URL; in production it must reach a public address. null removes it. */
+  readonly slackWebhookUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Forward pagination state for a connection (list) type. */
@@ -968,6 +1082,12 @@ export type Query = {
   readonly exchangeSettings?: Maybe<ExchangeSettings>;
   /** One row per provider for `userId` (default: the viewer). */
   readonly integrations: ReadonlyArray<Integration>;
+  /** A person's notification settings: the caller's own (no userId), or, for an admin, anyone's in the organization. */
+  readonly notificationSettings: UserNotificationSettings;
+  /** A person's recent notifications, newest first: the caller's own, or, for an admin, anyone's. */
+  readonly notifications: ReadonlyArray<NotificationRecord>;
+  /** The organization's notification settings. Admins only. */
+  readonly organizationNotificationSettings: OrganizationNotificationSettings;
   /** The organization's people by name, for admins and service tokens. `first` is at most 100. */
   readonly users: UserConnection;
   /** The user the bearer token names. SERVICE tokens that name no user get FORBIDDEN. */
@@ -1064,6 +1184,31 @@ export type QueryIntegrationsArgs = {
  * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
  * events are Tsunagi's own: their arguments take our ids only.
  */
+export type QueryNotificationSettingsArgs = {
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
+export type QueryNotificationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
 export type QueryUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<UserFilter>;
@@ -1083,6 +1228,22 @@ export type QueryWebhookDeliveriesArgs = {
   endpointId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<WebhookDeliveryStatus>;
+};
+
+/** A daily window in local time during which nothing is sent; what comes due inside waits until it ends. */
+export type QuietHours = {
+  readonly __typename?: 'QuietHours';
+  readonly end: Scalars['String']['output'];
+  /** `HH:MM`, 24-hour. */
+  readonly start: Scalars['String']['output'];
+  /** IANA time zone, e.g. `Europe/Rome`. */
+  readonly timeZone: Scalars['String']['output'];
+};
+
+export type QuietHoursInput = {
+  readonly end: Scalars['String']['input'];
+  readonly start: Scalars['String']['input'];
+  readonly timeZone: Scalars['String']['input'];
 };
 
 /** Why a page is disabled (or would be, when INACTIVE). */
@@ -1312,6 +1473,27 @@ export type UserFilter = {
   readonly search?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** One person's notification settings. */
+export type UserNotificationSettings = {
+  readonly __typename?: 'UserNotificationSettings';
+  readonly emailEnabled: Scalars['Boolean']['output'];
+  /** Their own quiet hours; null means the organization's apply. */
+  readonly quietHours?: Maybe<QuietHours>;
+  /** Slack, when the organization has it on and a URL (this person's or the organization's) is set. */
+  readonly slackEnabled: Scalars['Boolean']['output'];
+  /** What is shown of this person's own Slack URL; null when they use the organization's or none. */
+  readonly slackWebhookUrlHint?: Maybe<Scalars['String']['output']>;
+  readonly updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly userId: Scalars['ID']['output'];
+};
+
+export type UserNotificationSettingsInput = {
+  readonly emailEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly quietHours?: InputMaybe<QuietHoursInput>;
+  readonly slackEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly slackWebhookUrl?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** What a person may do in their organization: members manage their own connections and pages, admins all of them. */
 export type UserRole =
   | 'ADMIN'
@@ -1538,10 +1720,19 @@ export type ResolversTypes = {
   LocationInput: LocationInput;
   LocationType: LocationType;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NotificationChannel: NotificationChannel;
+  NotificationKind: NotificationKind;
+  NotificationRecord: ResolverTypeWrapper<NotificationRecord>;
+  NotificationStatus: NotificationStatus;
+  NotificationTestResult: ResolverTypeWrapper<NotificationTestResult>;
+  OrganizationNotificationSettings: ResolverTypeWrapper<OrganizationNotificationSettings>;
+  OrganizationNotificationSettingsInput: OrganizationNotificationSettingsInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Provider: Provider;
   ProviderError: ResolverTypeWrapper<ProviderErrorParent>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  QuietHours: ResolverTypeWrapper<QuietHours>;
+  QuietHoursInput: QuietHoursInput;
   Reason: ResolverTypeWrapper<ReasonParent>;
   ReasonKind: ReasonKind;
   RemediationAction: ResolverTypeWrapper<RemediationActionParent>;
@@ -1559,6 +1750,8 @@ export type ResolversTypes = {
   UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['UserEdge']> }>;
   UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
   UserFilter: UserFilter;
+  UserNotificationSettings: ResolverTypeWrapper<UserNotificationSettings>;
+  UserNotificationSettingsInput: UserNotificationSettingsInput;
   UserRole: UserRole;
   WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryParent>;
   WebhookDeliveryConnection: ResolverTypeWrapper<WebhookDeliveryConnectionParent>;
@@ -1612,9 +1805,15 @@ export type ResolversParentTypes = {
   Location: LocationParent;
   LocationInput: LocationInput;
   Mutation: Record<PropertyKey, never>;
+  NotificationRecord: NotificationRecord;
+  NotificationTestResult: NotificationTestResult;
+  OrganizationNotificationSettings: OrganizationNotificationSettings;
+  OrganizationNotificationSettingsInput: OrganizationNotificationSettingsInput;
   PageInfo: PageInfo;
   ProviderError: ProviderErrorParent;
   Query: Record<PropertyKey, never>;
+  QuietHours: QuietHours;
+  QuietHoursInput: QuietHoursInput;
   Reason: ReasonParent;
   RemediationAction: RemediationActionParent;
   RemediationOption: RemediationOptionParent;
@@ -1627,6 +1826,8 @@ export type ResolversParentTypes = {
   UserConnection: Omit<UserConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['UserEdge']> };
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
   UserFilter: UserFilter;
+  UserNotificationSettings: UserNotificationSettings;
+  UserNotificationSettingsInput: UserNotificationSettingsInput;
   WebhookDelivery: WebhookDeliveryParent;
   WebhookDeliveryConnection: WebhookDeliveryConnectionParent;
   WebhookDeliveryEdge: WebhookDeliveryEdgeParent;
@@ -1878,6 +2079,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   rotateWebhookSecret?: Resolver<ResolversTypes['WebhookEndpointWithSecret'], ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'id' | 'overlapHours'>>;
   saveExchangeSettings?: Resolver<ResolversTypes['ExchangeSettings'], ParentType, ContextType, RequireFields<MutationSaveExchangeSettingsArgs, 'input'>>;
+  sendTestNotification?: Resolver<ReadonlyArray<ResolversTypes['NotificationTestResult']>, ParentType, ContextType>;
   sendTestWebhook?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType, RequireFields<MutationSendTestWebhookArgs, 'endpointId'>>;
   setBookingPageEnabled?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationSetBookingPageEnabledArgs, 'enabled' | 'pageId'>>;
   startReconnect?: Resolver<ResolversTypes['AuthorizationSession'], ParentType, ContextType, RequireFields<MutationStartReconnectArgs, 'connectionId'>>;
@@ -1885,7 +2087,36 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   testExchangeConnection?: Resolver<ResolversTypes['ExchangeConnectionReport'], ParentType, ContextType, RequireFields<MutationTestExchangeConnectionArgs, 'input' | 'participant' | 'save'>>;
   unlinkConnection?: Resolver<ResolversTypes['Connection'], ParentType, ContextType, RequireFields<MutationUnlinkConnectionArgs, 'connectionId'>>;
   updateBookingPage?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationUpdateBookingPageArgs, 'id' | 'input'>>;
+  updateNotificationSettings?: Resolver<ResolversTypes['UserNotificationSettings'], ParentType, ContextType, RequireFields<MutationUpdateNotificationSettingsArgs, 'input'>>;
+  updateOrganizationNotificationSettings?: Resolver<ResolversTypes['OrganizationNotificationSettings'], ParentType, ContextType, RequireFields<MutationUpdateOrganizationNotificationSettingsArgs, 'input'>>;
   updateWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType, RequireFields<MutationUpdateWebhookEndpointArgs, 'id' | 'input'>>;
+};
+
+export type NotificationRecordResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NotificationRecord'] = ResolversParentTypes['NotificationRecord']> = {
+  channel?: Resolver<ResolversTypes['NotificationChannel'], ParentType, ContextType>;
+  connectionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['NotificationStatus'], ParentType, ContextType>;
+};
+
+export type NotificationTestResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NotificationTestResult'] = ResolversParentTypes['NotificationTestResult']> = {
+  channel?: Resolver<ResolversTypes['NotificationChannel'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type OrganizationNotificationSettingsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['OrganizationNotificationSettings'] = ResolversParentTypes['OrganizationNotificationSettings']> = {
+  digestWindowMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  emailEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  escalationDelayMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quietHours?: Resolver<Maybe<ResolversTypes['QuietHours']>, ParentType, ContextType>;
+  slackEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  slackWebhookUrlHint?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1917,10 +2148,19 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
   exchangeSettings?: Resolver<Maybe<ResolversTypes['ExchangeSettings']>, ParentType, ContextType>;
   integrations?: Resolver<ReadonlyArray<ResolversTypes['Integration']>, ParentType, ContextType, RequireFields<QueryIntegrationsArgs, 'tab'>>;
+  notificationSettings?: Resolver<ResolversTypes['UserNotificationSettings'], ParentType, ContextType, Partial<QueryNotificationSettingsArgs>>;
+  notifications?: Resolver<ReadonlyArray<ResolversTypes['NotificationRecord']>, ParentType, ContextType, RequireFields<QueryNotificationsArgs, 'first'>>;
+  organizationNotificationSettings?: Resolver<ResolversTypes['OrganizationNotificationSettings'], ParentType, ContextType>;
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
   viewer?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   webhookDeliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'endpointId' | 'first'>>;
   webhookEndpoints?: Resolver<ReadonlyArray<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
+};
+
+export type QuietHoursResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['QuietHours'] = ResolversParentTypes['QuietHours']> = {
+  end?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ReasonResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Reason'] = ResolversParentTypes['Reason']> = {
@@ -1974,6 +2214,15 @@ export type UserConnectionResolvers<ContextType = GatewayContext, ParentType ext
 export type UserEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UserEdge'] = ResolversParentTypes['UserEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type UserNotificationSettingsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UserNotificationSettings'] = ResolversParentTypes['UserNotificationSettings']> = {
+  emailEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  quietHours?: Resolver<Maybe<ResolversTypes['QuietHours']>, ParentType, ContextType>;
+  slackEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  slackWebhookUrlHint?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type WebhookDeliveryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
@@ -2052,9 +2301,13 @@ export type Resolvers<ContextType = GatewayContext> = {
   JSON?: GraphQLScalarType;
   Location?: LocationResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NotificationRecord?: NotificationRecordResolvers<ContextType>;
+  NotificationTestResult?: NotificationTestResultResolvers<ContextType>;
+  OrganizationNotificationSettings?: OrganizationNotificationSettingsResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   ProviderError?: ProviderErrorResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  QuietHours?: QuietHoursResolvers<ContextType>;
   Reason?: ReasonResolvers<ContextType>;
   RemediationAction?: RemediationActionResolvers<ContextType>;
   RemediationOption?: RemediationOptionResolvers<ContextType>;
@@ -2063,6 +2316,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;
+  UserNotificationSettings?: UserNotificationSettingsResolvers<ContextType>;
   WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
   WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
   WebhookDeliveryEdge?: WebhookDeliveryEdgeResolvers<ContextType>;

@@ -3,6 +3,7 @@
 // one-click link; the link reconnects the same connection; a recovery notice follows; a restarted dispatcher
 // sends nothing twice, and one that starts after a crash sends what was committed.
 
+import { parseKeyring } from '@tsunagi/db';
 import { type GoogleEmulator, startGoogleEmulator } from '@tsunagi/emulators';
 import { describeError } from '@tsunagi/errors';
 import { NotificationDispatcher, SmtpMailer } from '@tsunagi/notifications';
@@ -49,6 +50,18 @@ describeEachDriver('Connection-failure e-mail (%s)', (driver) => {
   async function linkedGoogle(locale: string) {
     const { w, email, account, connectionId, page } = await aikoWithGoogle(t(), google);
     await query(t().handle, `UPDATE users SET locale = '${locale}' WHERE id = '${w.users.aiko}'`);
+    // No digest window: the recovery notice follows the break mail at once instead of 15 minutes later.
+    await t().gateway.services.notifications.settings.updateOrganization(w.organizationId, {
+      digestWindowMinutes: 0,
+    });
+    // The running dispatcher has seen the organization: its cursor exists, so what follows is news.
+    await vi.waitFor(async () => {
+      const cursors = await query(
+        t().handle,
+        `SELECT cursor FROM notification_cursors WHERE organization_id = '${w.organizationId}'`,
+      );
+      expect(cursors).toHaveLength(1);
+    });
     return { w, email, account, connectionId, pageId: page.id };
   }
 
@@ -66,7 +79,9 @@ describeEachDriver('Connection-failure e-mail (%s)', (driver) => {
   function newDispatcher() {
     return new NotificationDispatcher({
       db: t().handle.db,
+      keyring: parseKeyring(t().config.credentialsKeys),
       mailer: new SmtpMailer({ smtpUrl: sink.url, from: FROM }),
+      slackTargets: 'any',
       links: t().gateway.services.reconnectLinks,
     });
   }
@@ -137,9 +152,9 @@ describeEachDriver('Connection-failure e-mail (%s)', (driver) => {
   });
 
   it('loses nothing when the dispatcher dies between the commit and the send', async () => {
+    const { w, email, account, connectionId } = await linkedGoogle('pl');
     // Last in the file: it stops this gateway's dispatcher for good.
     await t().gateway.notifications?.stop();
-    const { w, email, account, connectionId } = await linkedGoogle('pl');
     const before = sink.received.length;
     await breakIt(w, account.id, connectionId);
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -216,6 +216,24 @@ function argumentCases(f: () => Fixture): Record<string, ArgumentCase> {
       (ref) => ({ ref }),
       (data: { createApiKey: { apiKey: unknown } }) => data.createApiKey.apiKey,
     ),
+    'Query.notificationSettings.userId': http(
+      f,
+      'query Q($ref: ID) { notificationSettings(userId: $ref) { userId emailEnabled } }',
+      (ref) => ({ ref }),
+      (data: { notificationSettings: unknown }) => data.notificationSettings,
+    ),
+    'Query.notifications.userId': http(
+      f,
+      'query Q($ref: ID) { notifications(userId: $ref) { kind status } }',
+      (ref) => ({ ref }),
+      (data: { notifications: unknown }) => data.notifications,
+    ),
+    'Mutation.updateNotificationSettings.userId': http(
+      f,
+      'mutation M($ref: ID) { updateNotificationSettings(userId: $ref, input: { emailEnabled: true }) { userId emailEnabled } }',
+      (ref) => ({ ref }),
+      (data: { updateNotificationSettings: unknown }) => data.updateNotificationSettings,
+    ),
     'CreateBookingPageInput.ownerId': http(
       f,
       `mutation M($input: CreateBookingPageInput!) { createBookingPage(input: $input) { ${PAGE} } }`,

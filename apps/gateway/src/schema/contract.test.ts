@@ -35,6 +35,10 @@ describe('schema.graphql', () => {
         // Issue 12 §3/§5: outgoing webhooks.
         'webhookEndpoints',
         'webhookDeliveries',
+        // Issue 12 §5: notification settings.
+        'organizationNotificationSettings',
+        'notificationSettings',
+        'notifications',
       ].sort(),
     );
     expect(fields('Mutation')).toEqual(
@@ -68,6 +72,10 @@ describe('schema.graphql', () => {
         'deleteWebhookEndpoint',
         'redeliverWebhook',
         'sendTestWebhook',
+        // Issue 12 §5: notification settings and a test message.
+        'updateOrganizationNotificationSettings',
+        'updateNotificationSettings',
+        'sendTestNotification',
       ].sort(),
     );
     expect(fields('Subscription')).toEqual(['bookingPageStateChanged', 'connectionStatusChanged', 'events']);

@@ -20,6 +20,9 @@ import {
   EVENT_TYPES,
   EXCHANGE_SETTINGS_STATUSES,
   EXCHANGE_STEP_STATUSES,
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_KINDS,
+  NOTIFICATION_STATUSES,
   STORED_LOCALES,
   USER_ROLES,
   WEBHOOK_DELIVERY_STATUSES,
@@ -53,6 +56,9 @@ export const SCHEMA_VOCABULARIES: Readonly<Record<string, readonly string[]>> = 
   DirectoryRowErrorCode: DIRECTORY_ROW_ERROR_CODES,
   WebhookDeliveryStatus: WEBHOOK_DELIVERY_STATUSES,
   WebhookDisabledReason: WEBHOOK_DISABLED_REASONS,
+  NotificationChannel: NOTIFICATION_CHANNELS,
+  NotificationKind: NOTIFICATION_KINDS,
+  NotificationStatus: NOTIFICATION_STATUSES,
   // Both text catalogs (errors' remediation, pages' reasons and warnings) speak the schema's locales.
   Locale: LOCALES.map((locale) => locale.toUpperCase()),
 };

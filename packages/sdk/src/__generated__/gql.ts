@@ -33,6 +33,14 @@ type Documents = {
     "\n  mutation RemoveAllLocations($pageId: ID!) {\n    removeAllLocations(pageId: $pageId) {\n      id\n      state\n      acceptingBookings\n      locations {\n        id\n      }\n    }\n  }\n": typeof types.RemoveAllLocationsDocument,
     "\n  mutation AddLocation($pageId: ID!, $location: LocationInput!) {\n    addLocation(pageId: $pageId, location: $location) {\n      id\n      state\n      acceptingBookings\n      locations {\n        id\n        type\n        usable\n      }\n    }\n  }\n": typeof types.AddLocationDocument,
     "\n  mutation CheckConnection($connectionId: ID!, $locale: Locale = EN) {\n    checkConnection(connectionId: $connectionId) {\n      id\n      status\n      health\n      lastCheckedAt\n      lastError {\n        code\n        subReason\n        retryAfterSeconds\n        title(locale: $locale)\n        remediation(locale: $locale)\n      }\n    }\n  }\n": typeof types.CheckConnectionDocument,
+    "\n  fragment OrganizationNotificationSettingsFields on OrganizationNotificationSettings {\n    emailEnabled\n    slackEnabled\n    slackWebhookUrlHint\n    escalationDelayMinutes\n    digestWindowMinutes\n    quietHours {\n      start\n      end\n      timeZone\n    }\n    updatedAt\n  }\n": typeof types.OrganizationNotificationSettingsFieldsFragmentDoc,
+    "\n  fragment UserNotificationSettingsFields on UserNotificationSettings {\n    userId\n    emailEnabled\n    slackEnabled\n    slackWebhookUrlHint\n    quietHours {\n      start\n      end\n      timeZone\n    }\n    updatedAt\n  }\n": typeof types.UserNotificationSettingsFieldsFragmentDoc,
+    "\n  query OrganizationNotificationSettings {\n    organizationNotificationSettings {\n      ...OrganizationNotificationSettingsFields\n    }\n  }\n": typeof types.OrganizationNotificationSettingsDocument,
+    "\n  mutation UpdateOrganizationNotificationSettings($input: OrganizationNotificationSettingsInput!) {\n    updateOrganizationNotificationSettings(input: $input) {\n      ...OrganizationNotificationSettingsFields\n    }\n  }\n": typeof types.UpdateOrganizationNotificationSettingsDocument,
+    "\n  query NotificationSettings($userId: ID) {\n    notificationSettings(userId: $userId) {\n      ...UserNotificationSettingsFields\n    }\n  }\n": typeof types.NotificationSettingsDocument,
+    "\n  mutation UpdateNotificationSettings($userId: ID, $input: UserNotificationSettingsInput!) {\n    updateNotificationSettings(userId: $userId, input: $input) {\n      ...UserNotificationSettingsFields\n    }\n  }\n": typeof types.UpdateNotificationSettingsDocument,
+    "\n  query Notifications($userId: ID, $first: Int = 20) {\n    notifications(userId: $userId, first: $first) {\n      id\n      kind\n      channel\n      status\n      connectionId\n      createdAt\n      sentAt\n      lastError\n    }\n  }\n": typeof types.NotificationsDocument,
+    "\n  mutation SendTestNotification {\n    sendTestNotification {\n      channel\n      ok\n      error\n    }\n  }\n": typeof types.SendTestNotificationDocument,
     "\n  subscription Events($after: String) {\n    events(after: $after) {\n      id\n      cursor\n      type\n      occurredAt\n      payload\n      connection {\n        id\n      }\n      connectionState {\n        status\n        health\n        lastError {\n          code\n          subReason\n        }\n      }\n      page {\n        id\n      }\n      pageState {\n        state\n        acceptingBookings\n      }\n    }\n  }\n": typeof types.EventsDocument,
     "\n  subscription BookingPageStateChanged($pageId: ID) {\n    bookingPageStateChanged(pageId: $pageId) {\n      cursor\n      occurredAt\n      previousState\n      state\n      acceptingBookings\n      reasons {\n        kind\n      }\n      page {\n        id\n        title\n      }\n    }\n  }\n": typeof types.BookingPageStateChangedDocument,
     "\n  subscription ConnectionStatusChanged($userId: ID) {\n    connectionStatusChanged(userId: $userId) {\n      cursor\n      occurredAt\n      previousStatus\n      status\n      health\n      lastError {\n        code\n        subReason\n      }\n      connection {\n        id\n        provider\n        accountEmail\n      }\n    }\n  }\n": typeof types.ConnectionStatusChangedDocument,
@@ -66,6 +74,14 @@ const documents: Documents = {
     "\n  mutation RemoveAllLocations($pageId: ID!) {\n    removeAllLocations(pageId: $pageId) {\n      id\n      state\n      acceptingBookings\n      locations {\n        id\n      }\n    }\n  }\n": types.RemoveAllLocationsDocument,
     "\n  mutation AddLocation($pageId: ID!, $location: LocationInput!) {\n    addLocation(pageId: $pageId, location: $location) {\n      id\n      state\n      acceptingBookings\n      locations {\n        id\n        type\n        usable\n      }\n    }\n  }\n": types.AddLocationDocument,
     "\n  mutation CheckConnection($connectionId: ID!, $locale: Locale = EN) {\n    checkConnection(connectionId: $connectionId) {\n      id\n      status\n      health\n      lastCheckedAt\n      lastError {\n        code\n        subReason\n        retryAfterSeconds\n        title(locale: $locale)\n        remediation(locale: $locale)\n      }\n    }\n  }\n": types.CheckConnectionDocument,
+    "\n  fragment OrganizationNotificationSettingsFields on OrganizationNotificationSettings {\n    emailEnabled\n    slackEnabled\n    slackWebhookUrlHint\n    escalationDelayMinutes\n    digestWindowMinutes\n    quietHours {\n      start\n      end\n      timeZone\n    }\n    updatedAt\n  }\n": types.OrganizationNotificationSettingsFieldsFragmentDoc,
+    "\n  fragment UserNotificationSettingsFields on UserNotificationSettings {\n    userId\n    emailEnabled\n    slackEnabled\n    slackWebhookUrlHint\n    quietHours {\n      start\n      end\n      timeZone\n    }\n    updatedAt\n  }\n": types.UserNotificationSettingsFieldsFragmentDoc,
+    "\n  query OrganizationNotificationSettings {\n    organizationNotificationSettings {\n      ...OrganizationNotificationSettingsFields\n    }\n  }\n": types.OrganizationNotificationSettingsDocument,
+    "\n  mutation UpdateOrganizationNotificationSettings($input: OrganizationNotificationSettingsInput!) {\n    updateOrganizationNotificationSettings(input: $input) {\n      ...OrganizationNotificationSettingsFields\n    }\n  }\n": types.UpdateOrganizationNotificationSettingsDocument,
+    "\n  query NotificationSettings($userId: ID) {\n    notificationSettings(userId: $userId) {\n      ...UserNotificationSettingsFields\n    }\n  }\n": types.NotificationSettingsDocument,
+    "\n  mutation UpdateNotificationSettings($userId: ID, $input: UserNotificationSettingsInput!) {\n    updateNotificationSettings(userId: $userId, input: $input) {\n      ...UserNotificationSettingsFields\n    }\n  }\n": types.UpdateNotificationSettingsDocument,
+    "\n  query Notifications($userId: ID, $first: Int = 20) {\n    notifications(userId: $userId, first: $first) {\n      id\n      kind\n      channel\n      status\n      connectionId\n      createdAt\n      sentAt\n      lastError\n    }\n  }\n": types.NotificationsDocument,
+    "\n  mutation SendTestNotification {\n    sendTestNotification {\n      channel\n      ok\n      error\n    }\n  }\n": types.SendTestNotificationDocument,
     "\n  subscription Events($after: String) {\n    events(after: $after) {\n      id\n      cursor\n      type\n      occurredAt\n      payload\n      connection {\n        id\n      }\n      connectionState {\n        status\n        health\n        lastError {\n          code\n          subReason\n        }\n      }\n      page {\n        id\n      }\n      pageState {\n        state\n        acceptingBookings\n      }\n    }\n  }\n": types.EventsDocument,
     "\n  subscription BookingPageStateChanged($pageId: ID) {\n    bookingPageStateChanged(pageId: $pageId) {\n      cursor\n      occurredAt\n      previousState\n      state\n      acceptingBookings\n      reasons {\n        kind\n      }\n      page {\n        id\n        title\n      }\n    }\n  }\n": types.BookingPageStateChangedDocument,
     "\n  subscription ConnectionStatusChanged($userId: ID) {\n    connectionStatusChanged(userId: $userId) {\n      cursor\n      occurredAt\n      previousStatus\n      status\n      health\n      lastError {\n        code\n        subReason\n      }\n      connection {\n        id\n        provider\n        accountEmail\n      }\n    }\n  }\n": types.ConnectionStatusChangedDocument,
@@ -153,6 +169,38 @@ export function graphql(source: "\n  mutation AddLocation($pageId: ID!, $locatio
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CheckConnection($connectionId: ID!, $locale: Locale = EN) {\n    checkConnection(connectionId: $connectionId) {\n      id\n      status\n      health\n      lastCheckedAt\n      lastError {\n        code\n        subReason\n        retryAfterSeconds\n        title(locale: $locale)\n        remediation(locale: $locale)\n      }\n    }\n  }\n"): typeof import('./graphql.js').CheckConnectionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrganizationNotificationSettingsFields on OrganizationNotificationSettings {\n    emailEnabled\n    slackEnabled\n    slackWebhookUrlHint\n    escalationDelayMinutes\n    digestWindowMinutes\n    quietHours {\n      start\n      end\n      timeZone\n    }\n    updatedAt\n  }\n"): typeof import('./graphql.js').OrganizationNotificationSettingsFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserNotificationSettingsFields on UserNotificationSettings {\n    userId\n    emailEnabled\n    slackEnabled\n    slackWebhookUrlHint\n    quietHours {\n      start\n      end\n      timeZone\n    }\n    updatedAt\n  }\n"): typeof import('./graphql.js').UserNotificationSettingsFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationNotificationSettings {\n    organizationNotificationSettings {\n      ...OrganizationNotificationSettingsFields\n    }\n  }\n"): typeof import('./graphql.js').OrganizationNotificationSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateOrganizationNotificationSettings($input: OrganizationNotificationSettingsInput!) {\n    updateOrganizationNotificationSettings(input: $input) {\n      ...OrganizationNotificationSettingsFields\n    }\n  }\n"): typeof import('./graphql.js').UpdateOrganizationNotificationSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationSettings($userId: ID) {\n    notificationSettings(userId: $userId) {\n      ...UserNotificationSettingsFields\n    }\n  }\n"): typeof import('./graphql.js').NotificationSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateNotificationSettings($userId: ID, $input: UserNotificationSettingsInput!) {\n    updateNotificationSettings(userId: $userId, input: $input) {\n      ...UserNotificationSettingsFields\n    }\n  }\n"): typeof import('./graphql.js').UpdateNotificationSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications($userId: ID, $first: Int = 20) {\n    notifications(userId: $userId, first: $first) {\n      id\n      kind\n      channel\n      status\n      connectionId\n      createdAt\n      sentAt\n      lastError\n    }\n  }\n"): typeof import('./graphql.js').NotificationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendTestNotification {\n    sendTestNotification {\n      channel\n      ok\n      error\n    }\n  }\n"): typeof import('./graphql.js').SendTestNotificationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

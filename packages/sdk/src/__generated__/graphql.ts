@@ -715,6 +715,11 @@ export type Mutation = {
   rotateWebhookSecret: WebhookEndpointWithSecret;
   /** Stores the settings untested (status UNTESTED). ADMIN only. */
   saveExchangeSettings: ExchangeSettings;
+  /**
+   * Sends a test message to the caller now, over each channel they receive on (quiet hours do not hold it), and
+   * says how each went. An empty list: no channel is on.
+   */
+  sendTestNotification: Array<NotificationTestResult>;
   /** Queues a WEBHOOK_TEST message to the endpoint, also while it is disabled. ADMIN only. */
   sendTestWebhook: WebhookDelivery;
   setBookingPageEnabled: BookingPage;
@@ -736,6 +741,13 @@ export type Mutation = {
   testExchangeConnection: ExchangeConnectionReport;
   unlinkConnection: Connection;
   updateBookingPage: BookingPage;
+  /**
+   * The caller's own settings (no userId), or, for an admin, anyone's. An invalid field is BAD_USER_INPUT naming
+   * it, and nothing changes.
+   */
+  updateNotificationSettings: UserNotificationSettings;
+  /** Admins only. An invalid field is BAD_USER_INPUT naming it, and nothing changes. */
+  updateOrganizationNotificationSettings: OrganizationNotificationSettings;
   /** Changes what is given. ADMIN only. */
   updateWebhookEndpoint: WebhookEndpoint;
 };
@@ -877,9 +889,111 @@ export type MutationUpdateBookingPageArgs = {
 };
 
 
+export type MutationUpdateNotificationSettingsArgs = {
+  input: UserNotificationSettingsInput;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationUpdateOrganizationNotificationSettingsArgs = {
+  input: OrganizationNotificationSettingsInput;
+};
+
+
 export type MutationUpdateWebhookEndpointArgs = {
   id: Scalars['ID']['input'];
   input: UpdateWebhookEndpointInput;
+};
+
+/** Where a notification goes: e-mail (SMTP) or a Slack-compatible incoming webhook. */
+export type NotificationChannel =
+  | 'EMAIL'
+  | 'SLACK';
+
+export type NotificationKind =
+  /** A connection still works but will break (health AT_RISK): a warning to the same people. */
+  | 'CONNECTION_AT_RISK'
+  /** A connection broke (ERROR): told to its owner, or for Exchange to the admins. */
+  | 'CONNECTION_BROKEN'
+  /** A connection is still broken after the organization's escalation delay: told to every admin, once. */
+  | 'CONNECTION_ESCALATED'
+  /** A broken connection works again: a short notice to whoever was told it broke. */
+  | 'CONNECTION_RECOVERED'
+  /** A test the person asked for (sendTestNotification). */
+  | 'TEST';
+
+/** One thing told (or to be told) to one person on one channel. Several may share one message (a digest). */
+export type NotificationRecord = {
+  __typename?: 'NotificationRecord';
+  channel: NotificationChannel;
+  /** The connection it is about; null for a test. */
+  connectionId?: Maybe<Scalars['ID']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: NotificationKind;
+  /** Why it failed or was cancelled (an SMTP code, an HTTP status, CHANNEL_OFF…). */
+  lastError?: Maybe<Scalars['String']['output']>;
+  sentAt?: Maybe<Scalars['DateTime']['output']>;
+  status: NotificationStatus;
+};
+
+export type NotificationStatus =
+  /**
+   * Never sent, on purpose: it healed before anyone was told, a break overtook the warning, or the channel was
+   * switched off.
+   */
+  | 'CANCELLED'
+  /** Every attempt failed, or the channel refused it for good. */
+  | 'FAILED'
+  /** Waiting: for the digest window, quiet hours, or a retry. */
+  | 'PENDING'
+  | 'SENT';
+
+/** How a test message went on one channel. */
+export type NotificationTestResult = {
+  __typename?: 'NotificationTestResult';
+  channel: NotificationChannel;
+  error?: Maybe<Scalars['String']['output']>;
+  ok: Scalars['Boolean']['output'];
+};
+
+/**
+ * The organization's notification settings (admins). Absent fields of an update stay as they are; an explicit
+ * null clears (the Slack URL, the quiet hours).
+ */
+export type OrganizationNotificationSettings = {
+  __typename?: 'OrganizationNotificationSettings';
+  /**
+   * At most one message per person and channel in this many minutes; what comes in between goes as one digest
+   * (default 15).
+   */
+  digestWindowMinutes: Scalars['Int']['output'];
+  /** E-mail for everyone in the organization (each person may still switch it off for themself). */
+  emailEnabled: Scalars['Boolean']['output'];
+  /** How long a connection stays broken before the admins are told, in minutes (default 1440 = 24 h). */
+  escalationDelayMinutes: Scalars['Int']['output'];
+  /** The quiet hours of people who set none. */
+  quietHours?: Maybe<QuietHours>;
+  /** Slack for everyone: posts go to a person's own URL, else to the organization's. */
+  slackEnabled: Scalars['Boolean']['output'];
+  /**
+   * What is shown of the organization's Slack URL (scheme, host, last 4 characters); the URL is a secret and is
+   * never returned.
+   */
+  slackWebhookUrlHint?: Maybe<Scalars['String']['output']>;
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type OrganizationNotificationSettingsInput = {
+  /** 0 to 1440. */
+  digestWindowMinutes?: InputMaybe<Scalars['Int']['input']>;
+  emailEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 5 to 10080. */
+  escalationDelayMinutes?: InputMaybe<Scalars['Int']['input']>;
+  quietHours?: InputMaybe<QuietHoursInput>;
+  slackEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** An http(s) incoming-webhook URL; in production it must reach a public address. null removes it. */
+  slackWebhookUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Forward pagination state for a connection (list) type. */
@@ -965,6 +1079,12 @@ export type Query = {
   exchangeSettings?: Maybe<ExchangeSettings>;
   /** One row per provider for `userId` (default: the viewer). */
   integrations: Array<Integration>;
+  /** A person's notification settings: the caller's own (no userId), or, for an admin, anyone's in the organization. */
+  notificationSettings: UserNotificationSettings;
+  /** A person's recent notifications, newest first: the caller's own, or, for an admin, anyone's. */
+  notifications: Array<NotificationRecord>;
+  /** The organization's notification settings. Admins only. */
+  organizationNotificationSettings: OrganizationNotificationSettings;
   /** The organization's people by name, for admins and service tokens. `first` is at most 100. */
   users: UserConnection;
   /** The user the bearer token names. SERVICE tokens that name no user get FORBIDDEN. */
@@ -1061,6 +1181,31 @@ export type QueryIntegrationsArgs = {
  * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
  * events are Tsunagi's own: their arguments take our ids only.
  */
+export type QueryNotificationSettingsArgs = {
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
+export type QueryNotificationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
 export type QueryUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<UserFilter>;
@@ -1080,6 +1225,22 @@ export type QueryWebhookDeliveriesArgs = {
   endpointId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<WebhookDeliveryStatus>;
+};
+
+/** A daily window in local time during which nothing is sent; what comes due inside waits until it ends. */
+export type QuietHours = {
+  __typename?: 'QuietHours';
+  end: Scalars['String']['output'];
+  /** `HH:MM`, 24-hour. */
+  start: Scalars['String']['output'];
+  /** IANA time zone, e.g. `Europe/Rome`. */
+  timeZone: Scalars['String']['output'];
+};
+
+export type QuietHoursInput = {
+  end: Scalars['String']['input'];
+  start: Scalars['String']['input'];
+  timeZone: Scalars['String']['input'];
 };
 
 /** Why a page is disabled (or would be, when INACTIVE). */
@@ -1307,6 +1468,27 @@ export type UserFilter = {
   role?: InputMaybe<Array<UserRole>>;
   /** Only users whose name or email starts with this text, ignoring case. At most 320 characters. */
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One person's notification settings. */
+export type UserNotificationSettings = {
+  __typename?: 'UserNotificationSettings';
+  emailEnabled: Scalars['Boolean']['output'];
+  /** Their own quiet hours; null means the organization's apply. */
+  quietHours?: Maybe<QuietHours>;
+  /** Slack, when the organization has it on and a URL (this person's or the organization's) is set. */
+  slackEnabled: Scalars['Boolean']['output'];
+  /** What is shown of this person's own Slack URL; null when they use the organization's or none. */
+  slackWebhookUrlHint?: Maybe<Scalars['String']['output']>;
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  userId: Scalars['ID']['output'];
+};
+
+export type UserNotificationSettingsInput = {
+  emailEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  quietHours?: InputMaybe<QuietHoursInput>;
+  slackEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  slackWebhookUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** What a person may do in their organization: members manage their own connections and pages, admins all of them. */
@@ -1545,6 +1727,50 @@ export type CheckConnectionMutationVariables = Exact<{
 
 export type CheckConnectionMutation = { __typename?: 'Mutation', checkConnection: { __typename?: 'Connection', id: string, status: ConnectionStatus, health: ConnectionHealth, lastCheckedAt?: string | null, lastError?: { __typename?: 'ProviderError', code: ErrorCode, subReason?: SubReason | null, retryAfterSeconds?: number | null, title: string, remediation: string } | null } };
 
+export type OrganizationNotificationSettingsFieldsFragment = { __typename?: 'OrganizationNotificationSettings', emailEnabled: boolean, slackEnabled: boolean, slackWebhookUrlHint?: string | null, escalationDelayMinutes: number, digestWindowMinutes: number, updatedAt?: string | null, quietHours?: { __typename?: 'QuietHours', start: string, end: string, timeZone: string } | null };
+
+export type UserNotificationSettingsFieldsFragment = { __typename?: 'UserNotificationSettings', userId: string, emailEnabled: boolean, slackEnabled: boolean, slackWebhookUrlHint?: string | null, updatedAt?: string | null, quietHours?: { __typename?: 'QuietHours', start: string, end: string, timeZone: string } | null };
+
+export type OrganizationNotificationSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrganizationNotificationSettingsQuery = { __typename?: 'Query', organizationNotificationSettings: { __typename?: 'OrganizationNotificationSettings', emailEnabled: boolean, slackEnabled: boolean, slackWebhookUrlHint?: string | null, escalationDelayMinutes: number, digestWindowMinutes: number, updatedAt?: string | null, quietHours?: { __typename?: 'QuietHours', start: string, end: string, timeZone: string } | null } };
+
+export type UpdateOrganizationNotificationSettingsMutationVariables = Exact<{
+  input: OrganizationNotificationSettingsInput;
+}>;
+
+
+export type UpdateOrganizationNotificationSettingsMutation = { __typename?: 'Mutation', updateOrganizationNotificationSettings: { __typename?: 'OrganizationNotificationSettings', emailEnabled: boolean, slackEnabled: boolean, slackWebhookUrlHint?: string | null, escalationDelayMinutes: number, digestWindowMinutes: number, updatedAt?: string | null, quietHours?: { __typename?: 'QuietHours', start: string, end: string, timeZone: string } | null } };
+
+export type NotificationSettingsQueryVariables = Exact<{
+  userId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type NotificationSettingsQuery = { __typename?: 'Query', notificationSettings: { __typename?: 'UserNotificationSettings', userId: string, emailEnabled: boolean, slackEnabled: boolean, slackWebhookUrlHint?: string | null, updatedAt?: string | null, quietHours?: { __typename?: 'QuietHours', start: string, end: string, timeZone: string } | null } };
+
+export type UpdateNotificationSettingsMutationVariables = Exact<{
+  userId?: InputMaybe<Scalars['ID']['input']>;
+  input: UserNotificationSettingsInput;
+}>;
+
+
+export type UpdateNotificationSettingsMutation = { __typename?: 'Mutation', updateNotificationSettings: { __typename?: 'UserNotificationSettings', userId: string, emailEnabled: boolean, slackEnabled: boolean, slackWebhookUrlHint?: string | null, updatedAt?: string | null, quietHours?: { __typename?: 'QuietHours', start: string, end: string, timeZone: string } | null } };
+
+export type NotificationsQueryVariables = Exact<{
+  userId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type NotificationsQuery = { __typename?: 'Query', notifications: Array<{ __typename?: 'NotificationRecord', id: string, kind: NotificationKind, channel: NotificationChannel, status: NotificationStatus, connectionId?: string | null, createdAt: string, sentAt?: string | null, lastError?: string | null }> };
+
+export type SendTestNotificationMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SendTestNotificationMutation = { __typename?: 'Mutation', sendTestNotification: Array<{ __typename?: 'NotificationTestResult', channel: NotificationChannel, ok: boolean, error?: string | null }> };
+
 export type EventsSubscriptionVariables = Exact<{
   after?: InputMaybe<Scalars['String']['input']>;
 }>;
@@ -1647,6 +1873,35 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const OrganizationNotificationSettingsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment OrganizationNotificationSettingsFields on OrganizationNotificationSettings {
+  emailEnabled
+  slackEnabled
+  slackWebhookUrlHint
+  escalationDelayMinutes
+  digestWindowMinutes
+  quietHours {
+    start
+    end
+    timeZone
+  }
+  updatedAt
+}
+    `, {"fragmentName":"OrganizationNotificationSettingsFields"}) as unknown as TypedDocumentString<OrganizationNotificationSettingsFieldsFragment, unknown>;
+export const UserNotificationSettingsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment UserNotificationSettingsFields on UserNotificationSettings {
+  userId
+  emailEnabled
+  slackEnabled
+  slackWebhookUrlHint
+  quietHours {
+    start
+    end
+    timeZone
+  }
+  updatedAt
+}
+    `, {"fragmentName":"UserNotificationSettingsFields"}) as unknown as TypedDocumentString<UserNotificationSettingsFieldsFragment, unknown>;
 export const WebhookEndpointFieldsFragmentDoc = new TypedDocumentString(`
     fragment WebhookEndpointFields on WebhookEndpoint {
   id
@@ -2064,6 +2319,103 @@ export const CheckConnectionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CheckConnectionMutation, CheckConnectionMutationVariables>;
+export const OrganizationNotificationSettingsDocument = new TypedDocumentString(`
+    query OrganizationNotificationSettings {
+  organizationNotificationSettings {
+    ...OrganizationNotificationSettingsFields
+  }
+}
+    fragment OrganizationNotificationSettingsFields on OrganizationNotificationSettings {
+  emailEnabled
+  slackEnabled
+  slackWebhookUrlHint
+  escalationDelayMinutes
+  digestWindowMinutes
+  quietHours {
+    start
+    end
+    timeZone
+  }
+  updatedAt
+}`) as unknown as TypedDocumentString<OrganizationNotificationSettingsQuery, OrganizationNotificationSettingsQueryVariables>;
+export const UpdateOrganizationNotificationSettingsDocument = new TypedDocumentString(`
+    mutation UpdateOrganizationNotificationSettings($input: OrganizationNotificationSettingsInput!) {
+  updateOrganizationNotificationSettings(input: $input) {
+    ...OrganizationNotificationSettingsFields
+  }
+}
+    fragment OrganizationNotificationSettingsFields on OrganizationNotificationSettings {
+  emailEnabled
+  slackEnabled
+  slackWebhookUrlHint
+  escalationDelayMinutes
+  digestWindowMinutes
+  quietHours {
+    start
+    end
+    timeZone
+  }
+  updatedAt
+}`) as unknown as TypedDocumentString<UpdateOrganizationNotificationSettingsMutation, UpdateOrganizationNotificationSettingsMutationVariables>;
+export const NotificationSettingsDocument = new TypedDocumentString(`
+    query NotificationSettings($userId: ID) {
+  notificationSettings(userId: $userId) {
+    ...UserNotificationSettingsFields
+  }
+}
+    fragment UserNotificationSettingsFields on UserNotificationSettings {
+  userId
+  emailEnabled
+  slackEnabled
+  slackWebhookUrlHint
+  quietHours {
+    start
+    end
+    timeZone
+  }
+  updatedAt
+}`) as unknown as TypedDocumentString<NotificationSettingsQuery, NotificationSettingsQueryVariables>;
+export const UpdateNotificationSettingsDocument = new TypedDocumentString(`
+    mutation UpdateNotificationSettings($userId: ID, $input: UserNotificationSettingsInput!) {
+  updateNotificationSettings(userId: $userId, input: $input) {
+    ...UserNotificationSettingsFields
+  }
+}
+    fragment UserNotificationSettingsFields on UserNotificationSettings {
+  userId
+  emailEnabled
+  slackEnabled
+  slackWebhookUrlHint
+  quietHours {
+    start
+    end
+    timeZone
+  }
+  updatedAt
+}`) as unknown as TypedDocumentString<UpdateNotificationSettingsMutation, UpdateNotificationSettingsMutationVariables>;
+export const NotificationsDocument = new TypedDocumentString(`
+    query Notifications($userId: ID, $first: Int = 20) {
+  notifications(userId: $userId, first: $first) {
+    id
+    kind
+    channel
+    status
+    connectionId
+    createdAt
+    sentAt
+    lastError
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const SendTestNotificationDocument = new TypedDocumentString(`
+    mutation SendTestNotification {
+  sendTestNotification {
+    channel
+    ok
+    error
+  }
+}
+    `) as unknown as TypedDocumentString<SendTestNotificationMutation, SendTestNotificationMutationVariables>;
 export const EventsDocument = new TypedDocumentString(`
     subscription Events($after: String) {
   events(after: $after) {
