@@ -1,6 +1,7 @@
 // The other tables' retention on both drivers: exactly the rows that stopped meaning anything go (expired OAuth
-// states and replay keys at once; reconnect links, settled deliveries and settled notifications after the log
-// retention), in batches; pending work and anything younger stays; 0 days keeps the logs.
+// states and replay keys at once; reconnect links, settled deliveries, settled notification items and the
+// messages no item refers to after the log retention), in batches; pending work, an open breakage's items and
+// anything younger stay; 0 days keeps the logs.
 import { inArray } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { expect, it } from 'vitest';
@@ -9,6 +10,8 @@ import { createTestOrganization, testKeyring, value } from '../test/fixtures.js'
 import { newId } from './ids.js';
 import { RETAINED_RECORDS, type RetainedRecord, sweepExpiredRecords } from './record-retention.js';
 import {
+  connectionAlerts,
+  notificationMessages,
   notifications,
   oauthStates,
   reconnectLinks,
@@ -114,6 +117,49 @@ describeEachDriver('record retention on %s', (driver) => {
         createdAt,
       })),
     );
+    // Messages: an old sent one nobody refers to goes; one an item kept below refers to stays.
+    const messageBase = {
+      ...base,
+      recipientId: org.users.owner,
+      channel: 'EMAIL' as const,
+      kind: 'DIGEST' as const,
+      status: 'SENT' as const,
+      nextAttemptAt: ago(45),
+      createdAt: ago(45),
+    };
+    const [orphan, carrier] = [newId('ntm'), newId('ntm')];
+    await db.insert(notificationMessages).values([
+      { ...messageBase, id: mark('notificationMessages', orphan, true) },
+      { ...messageBase, id: mark('notificationMessages', carrier, false) },
+      { ...messageBase, id: mark('notificationMessages', newId('ntm'), false), status: 'PENDING' },
+    ]);
+    // A second connection still broken (an open alert): its items are what the recovery notice needs.
+    const { connection: broken } = value(
+      await service.createConnection(systemActor(org.organizationId), {
+        userId: org.users.owner,
+        provider: 'ZOOM',
+        accountExternalId: 'owner-zoom',
+      }),
+    );
+    await db.insert(connectionAlerts).values({
+      connectionId: broken.id,
+      organizationId: org.organizationId,
+      state: 'BROKEN',
+      eventId: 1,
+      since: ago(60),
+    });
+    await db.insert(notifications).values({
+      ...base,
+      id: mark('notifications', newId('ntf'), false),
+      eventId: 2_000,
+      recipientId: org.users.owner,
+      kind: 'CONNECTION_BROKEN',
+      connectionId: broken.id,
+      messageId: carrier,
+      status: 'SENT',
+      nextAttemptAt: ago(60),
+      createdAt: ago(60),
+    });
     await db.insert(notifications).values(
       (
         [
@@ -152,6 +198,7 @@ describeEachDriver('record retention on %s', (driver) => {
       reconnectLinks: await ids(reconnectLinks, reconnectLinks.id, 'reconnectLinks'),
       webhookDeliveryLog: await ids(webhookMessages, webhookMessages.id, 'webhookDeliveryLog'),
       notifications: await ids(notifications, notifications.id, 'notifications'),
+      notificationMessages: await ids(notificationMessages, notificationMessages.id, 'notificationMessages'),
     };
     for (const table of RETAINED_RECORDS) {
       expect(remaining[table].sort(), table).toEqual([...(kept[table] ?? [])].sort());

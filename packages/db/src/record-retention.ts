@@ -4,13 +4,23 @@
 // - expired credentials of a flow: OAuth states and Zoom replay keys, gone once past `expires_at` (their checks
 //   refuse them anyway); reconnect links a while after they expired (until then an opened one still answers
 //   "expired" rather than "unknown");
-// - logs: the outgoing webhook delivery log and sent or given-up notifications, after `logDays`. Only what is
-//   settled: a PENDING delivery or notification is still work and is never removed here.
-import { and, inArray, lt, ne, type SQL } from 'drizzle-orm';
+// - logs: the outgoing webhook delivery log and settled notifications (items, then the messages no item
+//   refers to any more), after `logDays`. Only what is settled: a PENDING delivery or notification is still
+//   work and is never removed here; nor are the items of a breakage still open (a connection alert), since
+//   the recovery notice goes to whoever they record as told.
+import { and, eq, inArray, lt, ne, notExists, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from './database.js';
 import { pause } from './event-retention.js';
-import { notifications, oauthStates, reconnectLinks, webhookDeliveries, webhookMessages } from './schema.js';
+import {
+  connectionAlerts,
+  notificationMessages,
+  notifications,
+  oauthStates,
+  reconnectLinks,
+  webhookDeliveries,
+  webhookMessages,
+} from './schema.js';
 
 /** Default retention of the delivery and notification logs, and of expired reconnect links. */
 export const DEFAULT_RECORD_RETENTION_DAYS = 30;
@@ -23,6 +33,7 @@ export const RETAINED_RECORDS = [
   'reconnectLinks',
   'webhookDeliveryLog',
   'notifications',
+  'notificationMessages',
 ] as const;
 export type RetainedRecord = (typeof RETAINED_RECORDS)[number];
 
@@ -40,29 +51,29 @@ export interface RecordSweepOptions {
 interface Rule {
   readonly table: PgTable;
   readonly key: PgColumn;
-  readonly expired: (now: Date, logCutoff: Date | null) => SQL | undefined;
+  readonly expired: (db: Executor, now: Date, logCutoff: Date | null) => SQL | undefined;
 }
 
 const RULES: Record<RetainedRecord, Rule> = {
   oauthStates: {
     table: oauthStates,
     key: oauthStates.id,
-    expired: (now) => lt(oauthStates.expiresAt, now),
+    expired: (_db, now) => lt(oauthStates.expiresAt, now),
   },
   providerWebhookKeys: {
     table: webhookDeliveries,
     key: webhookDeliveries.key,
-    expired: (now) => lt(webhookDeliveries.expiresAt, now),
+    expired: (_db, now) => lt(webhookDeliveries.expiresAt, now),
   },
   reconnectLinks: {
     table: reconnectLinks,
     key: reconnectLinks.id,
-    expired: (_now, cutoff) => (cutoff === null ? undefined : lt(reconnectLinks.expiresAt, cutoff)),
+    expired: (_db, _now, cutoff) => (cutoff === null ? undefined : lt(reconnectLinks.expiresAt, cutoff)),
   },
   webhookDeliveryLog: {
     table: webhookMessages,
     key: webhookMessages.id,
-    expired: (_now, cutoff) =>
+    expired: (_db, _now, cutoff) =>
       cutoff === null
         ? undefined
         : and(ne(webhookMessages.status, 'PENDING'), lt(webhookMessages.createdAt, cutoff)),
@@ -70,10 +81,37 @@ const RULES: Record<RetainedRecord, Rule> = {
   notifications: {
     table: notifications,
     key: notifications.id,
-    expired: (_now, cutoff) =>
+    expired: (db, _now, cutoff) =>
       cutoff === null
         ? undefined
-        : and(ne(notifications.status, 'PENDING'), lt(notifications.createdAt, cutoff)),
+        : and(
+            ne(notifications.status, 'PENDING'),
+            lt(notifications.createdAt, cutoff),
+            notExists(
+              db
+                .select({ one: connectionAlerts.connectionId })
+                .from(connectionAlerts)
+                .where(eq(connectionAlerts.connectionId, notifications.connectionId)),
+            ),
+          ),
+  },
+  // After the items (RETAINED_RECORDS' order): a message goes once no item refers to it.
+  notificationMessages: {
+    table: notificationMessages,
+    key: notificationMessages.id,
+    expired: (db, _now, cutoff) =>
+      cutoff === null
+        ? undefined
+        : and(
+            ne(notificationMessages.status, 'PENDING'),
+            lt(notificationMessages.createdAt, cutoff),
+            notExists(
+              db
+                .select({ one: notifications.id })
+                .from(notifications)
+                .where(eq(notifications.messageId, notificationMessages.id)),
+            ),
+          ),
   },
 };
 
@@ -93,7 +131,7 @@ export async function sweepExpiredRecords(
   >;
   for (const name of RETAINED_RECORDS) {
     const rule = RULES[name];
-    const expired = rule.expired(options.now, cutoff);
+    const expired = rule.expired(db, options.now, cutoff);
     if (expired === undefined) continue;
     while (!options.signal?.aborted) {
       const doomed = db

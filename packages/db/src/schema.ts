@@ -445,6 +445,8 @@ export const notificationMessages = pgTable(
   (t) => [
     index('notification_messages_due_idx').on(t.status, t.nextAttemptAt),
     index('notification_messages_recipient_idx').on(t.recipientId, t.channel, t.createdAt),
+    // The retention sweep's order (record-retention.ts).
+    index('notification_messages_created_idx').on(t.createdAt),
   ],
 );
 
