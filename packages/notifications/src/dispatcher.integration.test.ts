@@ -3,11 +3,17 @@
 // with a link that the reconnect-link store accepts; two dispatchers racing over the same events send each
 // message once; a recovery notice follows a fix. Switching notifications on for an existing database does not
 // send its old news; a crash after the SMTP server accepted a message sends it again with the same Message-ID.
-import { type DriverName, systemActor } from '@tsunagi/db';
-import { notificationMessages } from '@tsunagi/db/schema';
+import {
+  type DriverName,
+  deleteExpiredEventBatch,
+  expiredThrough,
+  retentionCutoff,
+  systemActor,
+} from '@tsunagi/db';
+import { notificationCursors, notificationMessages } from '@tsunagi/db/schema';
 import { describeEachDriver } from '@tsunagi/db/testing/suites';
 import { describeError } from '@tsunagi/errors';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mailTo, testDispatcher, waitForMail } from '../test/dispatch.js';
 import {
@@ -132,6 +138,46 @@ describeEachDriver('notification dispatch (%s)', (driver: DriverName) => {
     expect(mails.map((mail) => mail.subject)).toEqual([
       'Action needed: your calendar connection new@x.example stopped working',
     ]);
+  });
+
+  it('steps over events retention removed before fan-out read them, and goes on with every organization', async () => {
+    const { handle } = database();
+    const stale = await testOrganization(database(), { owner: { role: 'MEMBER', locale: 'en' } });
+    const live = await testOrganization(database(), { owner: { role: 'MEMBER', locale: 'en' } });
+    const { dispatcher } = testDispatcher(database(), sink);
+    await dispatcher.runOnce();
+    // Events the dispatcher never read, then swept by retention (it was down for longer than it keeps them).
+    const lost = await googleConnection(
+      database(),
+      stale.organizationId,
+      stale.people.owner.id,
+      'lost@x.example',
+    );
+    await breakConnection(database(), stale.organizationId, lost);
+    await handle.db.execute(
+      sql`UPDATE events SET created_at = now() - interval '400 days' WHERE organization_id = ${stale.organizationId}`,
+    );
+    expect(await deleteExpiredEventBatch(handle.db, retentionCutoff(30), 10_000)).toBeGreaterThan(0);
+    const watermark = await expiredThrough(handle.db, stale.organizationId);
+
+    const fresh = await googleConnection(
+      database(),
+      live.organizationId,
+      live.people.owner.id,
+      'live@x.example',
+    );
+    await breakConnection(database(), live.organizationId, fresh);
+    expect(await dispatcher.runOnce()).toMatchObject({ enqueued: 1, sent: 1 });
+    await dispatcher.stop();
+    expect((await waitForMail(sink, live.people.owner.email, 1)).map((mail) => mail.subject)).toEqual([
+      'Action needed: your calendar connection live@x.example stopped working',
+    ]);
+    expect(mailTo(sink, stale.people.owner.email)).toEqual([]);
+    const [cursor] = await handle.db
+      .select({ cursor: notificationCursors.cursor })
+      .from(notificationCursors)
+      .where(eq(notificationCursors.organizationId, stale.organizationId));
+    expect(cursor?.cursor).toBe(watermark);
   });
 
   it('sends again, with the same Message-ID, a message whose sender died after the SMTP server accepted it', async () => {

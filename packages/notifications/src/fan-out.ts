@@ -12,6 +12,7 @@
 import {
   type Database,
   type Executor,
+  isEventsExpiredError,
   type Keyring,
   newId,
   readEvents,
@@ -89,7 +90,19 @@ async function fanOutOrganization(
       .for('update', { skipLocked: true });
     // Another process is fanning this organization out.
     if (row === undefined) return { read: 0, made: 0 };
-    const read = await readEvents(tx, organizationId, row.cursor, FAN_OUT_BATCH);
+    let read: TsunagiEvent[];
+    try {
+      read = await readEvents(tx, organizationId, row.cursor, FAN_OUT_BATCH);
+    } catch (error) {
+      if (!isEventsExpiredError(error)) throw error;
+      // Retention removed events this fan-out never read (no dispatcher ran for longer than the retention):
+      // news that old is not worth sending, and stalling here would stop every organization after this one.
+      await tx
+        .update(notificationCursors)
+        .set({ cursor: error.oldestCursor })
+        .where(eq(notificationCursors.organizationId, organizationId));
+      return { read: FAN_OUT_BATCH, made: 0 };
+    }
     const last = read.at(-1);
     if (last === undefined) return { read: 0, made: 0 };
     const step = new OrganizationStep(tx, options, organizationId);
