@@ -6,7 +6,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTsunagiClient, isTsunagiClientError, type TsunagiClient } from './client.js';
 import { followEvents, type TsunagiEvent } from './follow-events.js';
 
-const config = gatewayConfig({ eventRetention: { days: 30, batchSize: 100, sweepIntervalSeconds: 86_400 } });
+const config = gatewayConfig({
+  eventRetention: { days: 30, recordDays: 30, batchSize: 100, sweepIntervalSeconds: 86_400 },
+});
 let gateway: Gateway;
 let client: TsunagiClient;
 let change: (title: string) => Promise<void>;
