@@ -17,6 +17,7 @@ import type { ClientGates } from './limits/client-gate.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { Logger } from './ops/logger.js';
 import type { GatewayMetrics } from './ops/metrics.js';
+import type { GatewayMailOutbox } from './outbox/service.js';
 import type { ExchangeAnalyzerOptions } from './providers/exchange.js';
 import type { ProviderRegistry } from './providers/registry.js';
 import type { ReconnectLinks } from './reconnect/links.js';
@@ -46,6 +47,8 @@ export interface GatewayServices {
   readonly webhooks: GatewayWebhooks;
   /** One-click reconnect links (`GET /reconnect/<token>`), issued for failure messages. */
   readonly reconnectLinks: ReconnectLinks;
+  /** The embedded gateway's local mail sink (`mailOutbox`, `/outbox`); null elsewhere. */
+  readonly mailOutbox: GatewayMailOutbox | null;
 }
 
 export interface GatewayContext {

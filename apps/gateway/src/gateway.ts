@@ -38,6 +38,8 @@ import { gatewayValidationRules, NoNulCharacterRule } from './limits/document-ch
 import { operationsPlugin } from './ops/apollo-plugin.js';
 import { createLogger, type Logger, requestLogging } from './ops/logger.js';
 import { GatewayMetrics, readStateCounts } from './ops/metrics.js';
+import { outboxRouter } from './outbox/page.js';
+import type { GatewayMailOutbox } from './outbox/service.js';
 import { DEFAULT_PROBE_CONFIG } from './probes/config.js';
 import { type ProbeRunner, startProbes } from './probes/runner.js';
 import { AdapterProviderRegistry } from './providers/adapter-registry.js';
@@ -75,6 +77,9 @@ export interface GatewayOptions {
   readonly exchange?: ExchangeAnalyzerOptions;
   /** The reconnect links' clock (tests move it to expire a link). */
   readonly reconnectLinkClock?: () => Date;
+  /** The embedded mail sink (`startGatewayMailOutbox`): serves `mailOutbox` and `GET /outbox`. The caller
+   * points `config.notifications` at its URL. */
+  readonly mailOutbox?: GatewayMailOutbox;
 }
 
 export interface DemoAccess {
@@ -197,6 +202,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       ttlSeconds: (config.reconnectLinkTtlHours ?? 168) * 3600,
       now: options.reconnectLinkClock,
     }),
+    mailOutbox: options.mailOutbox ?? null,
   };
   const schema = createSchema();
   // graphql-ws validates with these; Apollo always runs graphql-js's specified rules and adds the rest.
@@ -259,6 +265,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     });
     app.post(ZOOM_WEBHOOK_PATH, express.raw({ type: '*/*', limit: '64kb' }), zoomWebhookHandler(zoom));
   }
+  if (options.mailOutbox !== undefined) app.use(outboxRouter(options.mailOutbox));
   if (config.graphiql) app.use(graphiqlRouter({ graphqlPath: GRAPHQL_PATH, defaultToken: demo?.adminToken }));
 
   const httpServer = createServer(app);

@@ -16,6 +16,7 @@ export type {
 } from './messages.js';
 export {
   describeFailure,
+  escapeHtml,
   isNotificationLocale,
   NOTIFICATION_LOCALES,
   renderNotification,

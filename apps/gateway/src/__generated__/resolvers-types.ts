@@ -652,6 +652,36 @@ export type LocationType =
   | 'PHONE'
   | 'ZOOM';
 
+export type MailOutboxConnection = {
+  readonly __typename?: 'MailOutboxConnection';
+  readonly edges: ReadonlyArray<MailOutboxEdge>;
+  readonly pageInfo: PageInfo;
+};
+
+export type MailOutboxEdge = {
+  readonly __typename?: 'MailOutboxEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: MailOutboxMessage;
+};
+
+/** One message the embedded gateway's local mail sink accepted: what its recipient would read. */
+export type MailOutboxMessage = {
+  readonly __typename?: 'MailOutboxMessage';
+  /** The HTML part exactly as sent; render it only sandboxed, as `/outbox` does. */
+  readonly html: Scalars['String']['output'];
+  /** `mail_…`; the message's page is `/outbox/<id>` on the gateway. */
+  readonly id: Scalars['ID']['output'];
+  /** The HTML part's language (`en`, `ja`, `it`, `pl` for the notifications); null without one. */
+  readonly language?: Maybe<Scalars['String']['output']>;
+  /** Every http(s) link in the message (the one-click reconnect link among them), each once. */
+  readonly links: ReadonlyArray<Scalars['String']['output']>;
+  readonly receivedAt: Scalars['DateTime']['output'];
+  readonly subject: Scalars['String']['output'];
+  readonly text: Scalars['String']['output'];
+  /** The recipient addresses. */
+  readonly to: ReadonlyArray<Scalars['String']['output']>;
+};
+
 export type Mutation = {
   readonly __typename?: 'Mutation';
   readonly addLocation: BookingPage;
@@ -968,6 +998,12 @@ export type Query = {
   readonly exchangeSettings?: Maybe<ExchangeSettings>;
   /** One row per provider for `userId` (default: the viewer). */
   readonly integrations: ReadonlyArray<Integration>;
+  /**
+   * The mail the embedded gateway's local SMTP sink received, newest first: a member reads mail addressed to
+   * themself, an admin mail to any user of their organization. Only embedded mode without SMTP_URL runs the sink;
+   * elsewhere this is FEATURE_UNAVAILABLE. `first` is 1 to 100 (default 20).
+   */
+  readonly mailOutbox: MailOutboxConnection;
   /** The organization's people by name, for admins and service tokens. `first` is at most 100. */
   readonly users: UserConnection;
   /** The user the bearer token names. SERVICE tokens that name no user get FORBIDDEN. */
@@ -1054,6 +1090,19 @@ export type QueryEventsArgs = {
 export type QueryIntegrationsArgs = {
   tab?: InputMaybe<IntegrationTab>;
   userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
+export type QueryMailOutboxArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1534,6 +1583,9 @@ export type ResolversTypes = {
   Location: ResolverTypeWrapper<LocationParent>;
   LocationInput: LocationInput;
   LocationType: LocationType;
+  MailOutboxConnection: ResolverTypeWrapper<MailOutboxConnection>;
+  MailOutboxEdge: ResolverTypeWrapper<MailOutboxEdge>;
+  MailOutboxMessage: ResolverTypeWrapper<MailOutboxMessage>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Provider: Provider;
@@ -1608,6 +1660,9 @@ export type ResolversParentTypes = {
   JSON: Scalars['JSON']['output'];
   Location: LocationParent;
   LocationInput: LocationInput;
+  MailOutboxConnection: MailOutboxConnection;
+  MailOutboxEdge: MailOutboxEdge;
+  MailOutboxMessage: MailOutboxMessage;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   ProviderError: ProviderErrorParent;
@@ -1857,6 +1912,27 @@ export type LocationResolvers<ContextType = GatewayContext, ParentType extends R
   value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type MailOutboxConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MailOutboxConnection'] = ResolversParentTypes['MailOutboxConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['MailOutboxEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type MailOutboxEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MailOutboxEdge'] = ResolversParentTypes['MailOutboxEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['MailOutboxMessage'], ParentType, ContextType>;
+};
+
+export type MailOutboxMessageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MailOutboxMessage'] = ResolversParentTypes['MailOutboxMessage']> = {
+  html?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  links?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addLocation?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationAddLocationArgs, 'location' | 'pageId'>>;
   changeOwner?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationChangeOwnerArgs, 'pageId' | 'userId'>>;
@@ -1914,6 +1990,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
   exchangeSettings?: Resolver<Maybe<ResolversTypes['ExchangeSettings']>, ParentType, ContextType>;
   integrations?: Resolver<ReadonlyArray<ResolversTypes['Integration']>, ParentType, ContextType, RequireFields<QueryIntegrationsArgs, 'tab'>>;
+  mailOutbox?: Resolver<ResolversTypes['MailOutboxConnection'], ParentType, ContextType, RequireFields<QueryMailOutboxArgs, 'first'>>;
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
   viewer?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   webhookDeliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'endpointId' | 'first'>>;
@@ -2048,6 +2125,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   Integration?: IntegrationResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Location?: LocationResolvers<ContextType>;
+  MailOutboxConnection?: MailOutboxConnectionResolvers<ContextType>;
+  MailOutboxEdge?: MailOutboxEdgeResolvers<ContextType>;
+  MailOutboxMessage?: MailOutboxMessageResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   ProviderError?: ProviderErrorResolvers<ContextType>;

@@ -35,6 +35,12 @@ export function demoProviderLines(embedded: EmbeddedGateway): string[] {
       '  The next probe (scheduled, or checkConnection in the IDE) sets it ERROR and disables the pages that',
       "  need it. DELETE the same URL clears the account's faults; a reconnect (startReconnect) heals it too.",
     );
+    if (embedded.outbox !== null) {
+      lines.push(
+        `  Its owner's e-mail then arrives in ${new URL('/outbox', gateway.url).href} (also the mailOutbox query):`,
+        '  open it and click its one-click reconnect link, in a browser on this machine.',
+      );
+    }
   }
   const errored = provisioned.reconnectable.find(
     (connection) => connection.organizationId === gateway.demo.organizationId,

@@ -35,6 +35,8 @@ describe('schema.graphql', () => {
         // Issue 12 §3/§5: outgoing webhooks.
         'webhookEndpoints',
         'webhookDeliveries',
+        // Issue 12 §2: the embedded mail sink's outbox.
+        'mailOutbox',
       ].sort(),
     );
     expect(fields('Mutation')).toEqual(
