@@ -18,7 +18,7 @@ import {
 import { type GatewayConfig, generateCredentialsKeys, generateJwtSecret } from './env.js';
 import { createGateway, type Gateway } from './gateway.js';
 import { createLogger, type Logger } from './ops/logger.js';
-import { type GatewayMailOutbox, startGatewayMailOutbox } from './outbox/service.js';
+import type { GatewayMailOutbox } from './outbox/service.js';
 
 const secretsSchema = z.object({ jwtSecret: z.string().min(32), credentialsKeys: z.string().min(1) });
 export type EmbeddedSecrets = z.infer<typeof secretsSchema>;
@@ -44,8 +44,6 @@ export function loadOrCreateEmbeddedSecrets(file: string): EmbeddedSecrets & { c
   return { ...secrets, created: true };
 }
 
-const DEMO_MAIL_FROM = 'Tsunagi <notifications@localhost>';
-
 export interface EmbeddedGateway {
   readonly gateway: Gateway & { readonly demo: NonNullable<Gateway['demo']> };
   readonly emulators: DemoEmulators;
@@ -55,7 +53,7 @@ export interface EmbeddedGateway {
   readonly exchange: readonly ProvisionedExchange[];
   /** The local mail sink the notifications go to (read at `/outbox`); null when SMTP_URL names a real server. */
   readonly outbox: GatewayMailOutbox | null;
-  /** Stops the gateway, closes the database, then stops the emulators and the mail sink. */
+  /** Stops the gateway (and its mail sink), closes the database, then stops the emulators. */
   stop(): Promise<void>;
 }
 
@@ -77,7 +75,6 @@ export async function startEmbedded(options: {
     config.pgliteDataDir === null ? {} : { dataDir: config.pgliteDataDir },
   );
   let started: DemoEmulators | null = null;
-  let outbox: GatewayMailOutbox | null = null;
   try {
     const emulators = await startDemoEmulators();
     started = emulators;
@@ -92,22 +89,10 @@ export async function startEmbedded(options: {
       demoOrganizationId: seeded.organizationId,
       logger: log,
     });
-    // Without an SMTP server of the user's own, notifications go to a local sink the demo can show.
-    if (config.notifications?.smtpUrl == null) outbox = await startGatewayMailOutbox(database.db);
-    const gatewayConfig: GatewayConfig =
-      outbox === null
-        ? config
-        : {
-            ...config,
-            notifications: {
-              enabled: true,
-              smtpUrl: outbox.outbox.url,
-              from: config.notifications?.from ?? DEMO_MAIL_FROM,
-            },
-          };
-    const gateway = await createGateway(gatewayConfig, {
+    const gateway = await createGateway(config, {
       database,
-      ...(outbox === null ? {} : { mailOutbox: outbox }),
+      // Without SMTP_URL the demo's notification e-mail goes to a local sink, shown at /outbox.
+      mailOutbox: true,
       logger: log,
       seedDemo: true,
       providers: demoProviderRegistry(emulators),
@@ -117,21 +102,20 @@ export async function startEmbedded(options: {
     });
     if (gateway.demo === null) throw new Error('The embedded gateway has no demo organization');
     const open = database;
-    const sink = outbox;
     let stopping: Promise<void> | null = null;
     return {
       gateway: gateway as EmbeddedGateway['gateway'],
       emulators,
       provisioned,
       exchange,
-      outbox,
+      outbox: gateway.mailOutbox,
       stop() {
         stopping ??= (async () => {
           try {
             await gateway.stop();
             await open.close();
           } finally {
-            await Promise.all([emulators.stop(), sink?.stop()]);
+            await emulators.stop();
           }
         })();
         return stopping;
@@ -140,7 +124,6 @@ export async function startEmbedded(options: {
   } catch (error) {
     await database.close().catch(() => undefined);
     await started?.stop();
-    await outbox?.stop();
     throw error;
   }
 }

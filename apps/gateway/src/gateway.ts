@@ -39,7 +39,7 @@ import { operationsPlugin } from './ops/apollo-plugin.js';
 import { createLogger, type Logger, requestLogging } from './ops/logger.js';
 import { GatewayMetrics, readStateCounts } from './ops/metrics.js';
 import { outboxRouter } from './outbox/page.js';
-import type { GatewayMailOutbox } from './outbox/service.js';
+import { type GatewayMailOutbox, notificationsVia, startGatewayMailOutbox } from './outbox/service.js';
 import { DEFAULT_PROBE_CONFIG } from './probes/config.js';
 import { type ProbeRunner, startProbes } from './probes/runner.js';
 import { AdapterProviderRegistry } from './providers/adapter-registry.js';
@@ -77,9 +77,9 @@ export interface GatewayOptions {
   readonly exchange?: ExchangeAnalyzerOptions;
   /** The reconnect links' clock (tests move it to expire a link). */
   readonly reconnectLinkClock?: () => Date;
-  /** The embedded mail sink (`startGatewayMailOutbox`): serves `mailOutbox` and `GET /outbox`. The caller
-   * points `config.notifications` at its URL. */
-  readonly mailOutbox?: GatewayMailOutbox;
+  /** Embedded mode: without an SMTP server configured (config.notifications.smtpUrl), notifications go to a
+   * local SMTP sink on 127.0.0.1 that `mailOutbox` and `GET /outbox` read. */
+  readonly mailOutbox?: boolean;
 }
 
 export interface DemoAccess {
@@ -108,6 +108,8 @@ export interface Gateway {
   readonly webhooks: WebhookDispatcher | null;
   /** This process's notification e-mail dispatcher (config.notifications), null when off. */
   readonly notifications: NotificationDispatcher | null;
+  /** The local mail sink notifications go to (options.mailOutbox without SMTP_URL), null otherwise. */
+  readonly mailOutbox: GatewayMailOutbox | null;
   /** The event log's retention sweep (config.eventRetention), null when every event is kept. */
   readonly eventRetention: EventRetentionSweeper | null;
   /** Stops accepting, closes WebSockets (1001), waits for in-flight requests, closes the database it opened. */
@@ -169,6 +171,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const exchangeSettings = createExchangeSettingsStore(database.db, keyring);
   const exchange = options.exchange ?? {};
   const webhooks = createWebhooks(database, keyring, config.webhooks ?? DEFAULT_WEBHOOK_CONFIG, log);
+  const mailOutbox =
+    options.mailOutbox && config.notifications?.smtpUrl == null
+      ? await startGatewayMailOutbox(database.db)
+      : null;
   const services: GatewayServices = {
     database,
     reads: createReadRepository(database.db),
@@ -202,7 +208,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       ttlSeconds: (config.reconnectLinkTtlHours ?? 168) * 3600,
       now: options.reconnectLinkClock,
     }),
-    mailOutbox: options.mailOutbox ?? null,
+    mailOutbox,
   };
   const schema = createSchema();
   // graphql-ws validates with these; Apollo always runs graphql-js's specified rules and adds the rest.
@@ -265,7 +271,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     });
     app.post(ZOOM_WEBHOOK_PATH, express.raw({ type: '*/*', limit: '64kb' }), zoomWebhookHandler(zoom));
   }
-  if (options.mailOutbox !== undefined) app.use(outboxRouter(options.mailOutbox));
+  if (mailOutbox !== null) app.use(outboxRouter(mailOutbox));
   if (config.graphiql) app.use(graphiqlRouter({ graphqlPath: GRAPHQL_PATH, defaultToken: demo?.adminToken }));
 
   const httpServer = createServer(app);
@@ -358,13 +364,14 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       // Nothing is left listening or open behind a gateway that failed to start.
       await subscriptions.close(0);
       await apollo.stop();
+      await mailOutbox?.stop();
       if (ownsDatabase) await database.close();
       throw error;
     }
   }
   if (probes !== null) log.info({ mode: probes.mode, ...probeConfig }, 'health probes scheduled');
   webhooks.dispatcher?.start();
-  const notificationConfig = config.notifications;
+  const notificationConfig = notificationsVia(mailOutbox, config.notifications);
   const notifications =
     notificationConfig?.enabled && notificationConfig.smtpUrl !== null
       ? new NotificationDispatcher({
@@ -396,6 +403,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     probes,
     webhooks: webhooks.dispatcher,
     notifications,
+    mailOutbox,
     eventRetention,
     stop() {
       stopping ??= (async () => {
@@ -409,6 +417,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         // Attempts in flight finish and are recorded; one cut short is sent again by whoever runs next.
         await webhooks.dispatcher?.stop();
         await notifications?.stop();
+        await mailOutbox?.stop();
         await eventRetention?.stop();
         await subscriptions.close(config.shutdownTimeoutMs);
         // Stops accepting and waits for in-flight requests (and so their transactions).

@@ -11,12 +11,24 @@ import {
   startMailOutbox,
 } from '@tsunagi/notifications/outbox';
 import type { Viewer } from '../auth/token.js';
+import type { NotificationConfig } from '../env.js';
 
 export interface GatewayMailOutbox {
   readonly outbox: MailOutbox;
   /** What `viewer` may read: their own mail (MEMBER), or mail to their organization's users (ADMIN). */
   visibleTo(viewer: Viewer): Promise<(message: OutboxMessage) => boolean>;
   stop(): Promise<void>;
+}
+
+const OUTBOX_MAIL_FROM = 'Tsunagi <notifications@localhost>';
+
+/** The notification settings that send to the outbox when it runs (turning notifications on), else `configured`. */
+export function notificationsVia(
+  outbox: GatewayMailOutbox | null,
+  configured: NotificationConfig | undefined,
+): NotificationConfig | undefined {
+  if (outbox === null) return configured;
+  return { enabled: true, smtpUrl: outbox.outbox.url, from: configured?.from ?? OUTBOX_MAIL_FROM };
 }
 
 export async function startGatewayMailOutbox(
