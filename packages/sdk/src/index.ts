@@ -34,6 +34,7 @@ export {
   StartReconnectMutation,
   UnlinkConnectionMutation,
 } from './operations/mutations.js';
+export { MailOutboxQuery } from './operations/outbox.js';
 export {
   BookingPageStateChangedSubscription,
   ConnectionStatusChangedSubscription,
