@@ -73,6 +73,9 @@ export async function startMailSink(options: MailSinkOptions): Promise<MailSink>
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // A loopback peer has no name worth a reverse DNS lookup on every connection
+    // (https://nodemailer.com/extras/smtp-server/#options: `disableReverseLookup`).
+    disableReverseLookup: true,
     // https://nodemailer.com/extras/smtp-server/#handling-errors: `size` is announced in EHLO and the stream
     // says `sizeExceeded` once a larger message was read.
     size: options.maxBytes ?? 1024 * 1024,
