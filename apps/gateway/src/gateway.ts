@@ -110,7 +110,7 @@ export interface Gateway {
   readonly notifications: NotificationDispatcher | null;
   /** The local mail sink notifications go to (options.mailOutbox without SMTP_URL), null otherwise. */
   readonly mailOutbox: GatewayMailOutbox | null;
-  /** The event log's retention sweep (config.eventRetention), null when every event is kept. */
+  /** The retention sweep (config.eventRetention), null when every event and record is kept. */
   readonly eventRetention: EventRetentionSweeper | null;
   /** Stops accepting, closes WebSockets (1001), waits for in-flight requests, closes the database it opened. */
   stop(): Promise<void>;
@@ -386,7 +386,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
 
   const retentionConfig = config.eventRetention ?? DEFAULT_EVENT_RETENTION_CONFIG;
   const eventRetention =
-    retentionConfig.days > 0
+    retentionConfig.days > 0 || retentionConfig.recordDays > 0
       ? new EventRetentionSweeper({ db: database.db, config: retentionConfig, logger: log })
       : null;
   eventRetention?.start();

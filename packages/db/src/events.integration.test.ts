@@ -150,6 +150,55 @@ describePostgres('PgNotifyEventBus between two clients', () => {
     }
   });
 
+  it('serves the live followers of one organization with one read of the log per change, gap-free', async () => {
+    const first = database().handle;
+    const url = database().url;
+    if (url === null) throw new Error('pg database expected');
+    let logReads = 0;
+    const second = createDatabase({
+      databaseUrl: url,
+      logger: {
+        logQuery: (query) => {
+          if (/^select .* from "events" where/i.test(query)) logReads++;
+        },
+      },
+    });
+    try {
+      await second.bus.ready();
+      const org = await createTestOrganization(first.db, ['owner']);
+      const actor = systemActor(org.organizationId);
+      const writer = createStateService({ db: first.db, bus: first.bus, keyring: testKeyring });
+      // Followers at the newest event, as live subscribers are.
+      const start = await latestEventId(first.db, org.organizationId);
+      const followers = Array.from({ length: 20 }, () => follow(second, org.organizationId, start));
+      const before = followers.map(() => 0);
+      // Let each make its first (empty) read, so what follows is the live path.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+
+      logReads = 0;
+      const pages = [];
+      for (let i = 0; i < 5; i++) {
+        pages.push(
+          value(await writer.createBookingPage(actor, { title: `Live ${i}`, ownerId: org.users.owner })),
+        );
+        const count = await latestEventId(first.db, org.organizationId);
+        await vi.waitFor(() => expect(followers.every((f) => (f.seen.at(-1)?.id ?? 0) >= count)).toBe(true));
+      }
+      // Each follower got every event once, in order; 20 followers cost far fewer than 20 reads per change.
+      const expected = followers[0]!.seen.slice(before[0]);
+      expect(expected.filter((e) => e.type === 'BOOKING_PAGE_CREATED').map((e) => e.bookingPageId)).toEqual(
+        pages.map((page) => page.id),
+      );
+      followers.forEach((f, i) => {
+        expect(f.seen.slice(before[i]).map((e) => e.id)).toEqual(expected.map((e) => e.id));
+      });
+      expect(logReads).toBeLessThanOrEqual(5 * 4);
+      for (const f of followers) await f.stop();
+    } finally {
+      await second.close();
+    }
+  });
+
   it('re-LISTENs after losing its connection and tells subscribers to resync', async () => {
     const { handle, url } = database();
     if (url === null) throw new Error('pg database expected');

@@ -363,6 +363,47 @@ export async function* followEvents(
  * reader's rights — checks it after every event it is about to deliver had committed. Throws
  * EventsExpiredError when the cursor (`after`, or one it reached) falls behind what retention keeps.
  */
+/** A process-wide order of "learnt of a change" and "started a read" moments (strictly increasing). */
+let moments = 0;
+const tick = () => ++moments;
+
+interface InFlightRead {
+  readonly startedAt: number;
+  readonly events: Promise<TsunagiEvent[]>;
+}
+
+/** Reads of the log in flight, by database and (organization, cursor, size). */
+const readsInFlight = new WeakMap<Executor, Map<string, InFlightRead>>();
+
+/**
+ * `readEvents`, shared by the followers of one organization that ask for the same cursor and size at the same
+ * time: the live subscribers of a process all stand at the newest event, and one notice wakes them together,
+ * so one query serves them all instead of one each. A follower joins a read only if the read started after the
+ * follower learnt of the change (`since`): such a read sees every event committed before that notice. Otherwise
+ * it starts its own.
+ */
+function sharedRead(
+  db: Executor,
+  organizationId: string,
+  cursor: number,
+  batchSize: number,
+  since: number,
+): Promise<TsunagiEvent[]> {
+  const reads = readsInFlight.get(db) ?? new Map<string, InFlightRead>();
+  readsInFlight.set(db, reads);
+  const key = `${organizationId}:${cursor}:${batchSize}`;
+  const current = reads.get(key);
+  if (current !== undefined && current.startedAt > since) return current.events;
+  const read: InFlightRead = {
+    startedAt: tick(),
+    events: readEvents(db, organizationId, cursor, batchSize).finally(() => {
+      if (reads.get(key) === read) reads.delete(key);
+    }),
+  };
+  reads.set(key, read);
+  return read.events;
+}
+
 export async function* followEventBatches(
   options: FollowEventsOptions,
 ): AsyncGenerator<TsunagiEvent[], void, undefined> {
@@ -370,9 +411,12 @@ export async function* followEventBatches(
   const batchSize = options.batchSize ?? 100;
   let cursor = 0;
   let dirty = true;
+  /** When the follower last learnt there may be more to read (see sharedRead). */
+  let dirtySince = tick();
   let wake: (() => void) | null = null;
   const poke = () => {
     dirty = true;
+    dirtySince = tick();
     wake?.();
   };
   const unsubscribe = bus.subscribe((notice) => {
@@ -395,11 +439,12 @@ export async function* followEventBatches(
         continue;
       }
       dirty = false;
+      const since = dirtySince;
       const read = await retryWhileUnavailable(
-        () => readEvents(db, organizationId, cursor, batchSize),
+        () => sharedRead(db, organizationId, cursor, batchSize, since),
         signal,
       );
-      if (read.length === batchSize) dirty = true;
+      if (read.length === batchSize) poke();
       const batch = read.filter((event) => event.id > cursor);
       if (batch.length === 0 || signal?.aborted) continue;
       cursor = (batch.at(-1) as TsunagiEvent).id;
