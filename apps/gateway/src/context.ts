@@ -18,6 +18,7 @@ import { createLoaders, type Loaders } from './loaders.js';
 import type { GatewayNotifications } from './notifications/service.js';
 import type { Logger } from './ops/logger.js';
 import type { GatewayMetrics } from './ops/metrics.js';
+import type { GatewayMailOutbox } from './outbox/service.js';
 import type { ExchangeAnalyzerOptions } from './providers/exchange.js';
 import type { ProviderRegistry } from './providers/registry.js';
 import type { ReconnectLinks } from './reconnect/links.js';
@@ -49,6 +50,8 @@ export interface GatewayServices {
   readonly reconnectLinks: ReconnectLinks;
   /** Notification settings, recent notifications and test messages. */
   readonly notifications: GatewayNotifications;
+  /** The embedded gateway's local mail sink (`mailOutbox`, `/outbox`); null elsewhere. */
+  readonly mailOutbox: GatewayMailOutbox | null;
 }
 
 export interface GatewayContext {

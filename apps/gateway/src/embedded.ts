@@ -18,6 +18,7 @@ import {
 import { type GatewayConfig, generateCredentialsKeys, generateJwtSecret } from './env.js';
 import { createGateway, type Gateway } from './gateway.js';
 import { createLogger, type Logger } from './ops/logger.js';
+import type { GatewayMailOutbox } from './outbox/service.js';
 
 const secretsSchema = z.object({ jwtSecret: z.string().min(32), credentialsKeys: z.string().min(1) });
 export type EmbeddedSecrets = z.infer<typeof secretsSchema>;
@@ -50,7 +51,9 @@ export interface EmbeddedGateway {
   readonly provisioned: ProvisionReport;
   /** Each demo organization's Interop settings, pointed at an EWS emulator and tested on this start. */
   readonly exchange: readonly ProvisionedExchange[];
-  /** Stops the gateway, closes the database, then stops the emulators. */
+  /** The local mail sink the notifications go to (read at `/outbox`); null when SMTP_URL names a real server. */
+  readonly outbox: GatewayMailOutbox | null;
+  /** Stops the gateway (and its mail sink), closes the database, then stops the emulators. */
   stop(): Promise<void>;
 }
 
@@ -88,6 +91,8 @@ export async function startEmbedded(options: {
     });
     const gateway = await createGateway(config, {
       database,
+      // Without SMTP_URL the demo's notification e-mail goes to a local sink, shown at /outbox.
+      mailOutbox: true,
       logger: log,
       seedDemo: true,
       providers: demoProviderRegistry(emulators),
@@ -103,6 +108,7 @@ export async function startEmbedded(options: {
       emulators,
       provisioned,
       exchange,
+      outbox: gateway.mailOutbox,
       stop() {
         stopping ??= (async () => {
           try {

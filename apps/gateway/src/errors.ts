@@ -23,6 +23,8 @@ export const ERROR_CODES = [
    * `extensions`: `oldestCursor`, `resyncCursor` and `resync` (read the current state, then follow from it).
    */
   'EVENTS_EXPIRED',
+  /** This gateway does not run what was asked for (e.g. `mailOutbox` outside embedded mode): nothing to retry. */
+  'FEATURE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -40,6 +42,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   DATABASE_UNAVAILABLE: 200,
   // Gone: what the cursor pointed at was removed for good.
   EVENTS_EXPIRED: 410,
+  FEATURE_UNAVAILABLE: 404,
   INTERNAL_SERVER_ERROR: 500,
 };
 

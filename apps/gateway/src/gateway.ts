@@ -39,6 +39,8 @@ import { createNotifications } from './notifications/service.js';
 import { operationsPlugin } from './ops/apollo-plugin.js';
 import { createLogger, type Logger, requestLogging } from './ops/logger.js';
 import { GatewayMetrics, readStateCounts } from './ops/metrics.js';
+import { outboxRouter } from './outbox/page.js';
+import { type GatewayMailOutbox, notificationsVia, startGatewayMailOutbox } from './outbox/service.js';
 import { DEFAULT_PROBE_CONFIG } from './probes/config.js';
 import { type ProbeRunner, startProbes } from './probes/runner.js';
 import { AdapterProviderRegistry } from './providers/adapter-registry.js';
@@ -76,6 +78,9 @@ export interface GatewayOptions {
   readonly exchange?: ExchangeAnalyzerOptions;
   /** The reconnect links' clock (tests move it to expire a link). */
   readonly reconnectLinkClock?: () => Date;
+  /** Embedded mode: without an SMTP server configured (config.notifications.smtpUrl), notifications go to a
+   * local SMTP sink on 127.0.0.1 that `mailOutbox` and `GET /outbox` read. */
+  readonly mailOutbox?: boolean;
 }
 
 export interface DemoAccess {
@@ -104,6 +109,8 @@ export interface Gateway {
   readonly webhooks: WebhookDispatcher | null;
   /** This process's notification e-mail dispatcher (config.notifications), null when off. */
   readonly notifications: NotificationDispatcher | null;
+  /** The local mail sink notifications go to (options.mailOutbox without SMTP_URL), null otherwise. */
+  readonly mailOutbox: GatewayMailOutbox | null;
   /** The retention sweep (config.eventRetention), null when every event and record is kept. */
   readonly eventRetention: EventRetentionSweeper | null;
   /** Stops accepting, closes WebSockets (1001), waits for in-flight requests, closes the database it opened. */
@@ -165,6 +172,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const exchangeSettings = createExchangeSettingsStore(database.db, keyring);
   const exchange = options.exchange ?? {};
   const webhooks = createWebhooks(database, keyring, config.webhooks ?? DEFAULT_WEBHOOK_CONFIG, log);
+  const mailOutbox =
+    options.mailOutbox && config.notifications?.smtpUrl == null
+      ? await startGatewayMailOutbox(database.db)
+      : null;
   const reconnectLinks = new ReconnectLinks(database.db, keyring, {
     publicUrl,
     ttlSeconds: (config.reconnectLinkTtlHours ?? 168) * 3600,
@@ -174,7 +185,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const notifications = createNotifications({
     database,
     keyring,
-    config: config.notifications,
+    config: notificationsVia(mailOutbox, config.notifications),
     allowPrivateTargets: (config.webhooks ?? DEFAULT_WEBHOOK_CONFIG).allowPrivateTargets,
     links: reconnectLinks,
     logger: log,
@@ -210,6 +221,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     webhooks: webhooks.service,
     reconnectLinks,
     notifications: notifications.service,
+    mailOutbox,
   };
   const schema = createSchema();
   // graphql-ws validates with these; Apollo always runs graphql-js's specified rules and adds the rest.
@@ -272,6 +284,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     });
     app.post(ZOOM_WEBHOOK_PATH, express.raw({ type: '*/*', limit: '64kb' }), zoomWebhookHandler(zoom));
   }
+  if (mailOutbox !== null) app.use(outboxRouter(mailOutbox));
   if (config.graphiql) app.use(graphiqlRouter({ graphqlPath: GRAPHQL_PATH, defaultToken: demo?.adminToken }));
 
   const httpServer = createServer(app);
@@ -364,6 +377,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       // Nothing is left listening or open behind a gateway that failed to start.
       await subscriptions.close(0);
       await apollo.stop();
+      await mailOutbox?.stop();
       if (ownsDatabase) await database.close();
       throw error;
     }
@@ -391,6 +405,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     probes,
     webhooks: webhooks.dispatcher,
     notifications: notifications.dispatcher,
+    mailOutbox,
     eventRetention,
     stop() {
       stopping ??= (async () => {
@@ -404,6 +419,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         // Attempts in flight finish and are recorded; one cut short is sent again by whoever runs next.
         await webhooks.dispatcher?.stop();
         await notifications.dispatcher?.stop();
+        await mailOutbox?.stop();
         await eventRetention?.stop();
         await subscriptions.close(config.shutdownTimeoutMs);
         // Stops accepting and waits for in-flight requests (and so their transactions).

@@ -44,6 +44,7 @@ export {
   UpdateOrganizationNotificationSettingsMutation,
   UserNotificationSettingsFields,
 } from './operations/notifications.js';
+export { MailOutboxQuery } from './operations/outbox.js';
 export {
   BookingPageStateChangedSubscription,
   ConnectionStatusChangedSubscription,

@@ -652,6 +652,36 @@ export type LocationType =
   | 'PHONE'
   | 'ZOOM';
 
+export type MailOutboxConnection = {
+  readonly __typename?: 'MailOutboxConnection';
+  readonly edges: ReadonlyArray<MailOutboxEdge>;
+  readonly pageInfo: PageInfo;
+};
+
+export type MailOutboxEdge = {
+  readonly __typename?: 'MailOutboxEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: MailOutboxMessage;
+};
+
+/** One message the embedded gateway's local mail sink accepted: what its recipient would read. */
+export type MailOutboxMessage = {
+  readonly __typename?: 'MailOutboxMessage';
+  /** The HTML part exactly as sent; render it only sandboxed, as `/outbox` does. */
+  readonly html: Scalars['String']['output'];
+  /** `mail_…`; the message's page is `/outbox/<id>` on the gateway. */
+  readonly id: Scalars['ID']['output'];
+  /** The HTML part's language (`en`, `ja`, `it`, `pl` for the notifications); null without one. */
+  readonly language?: Maybe<Scalars['String']['output']>;
+  /** Every http(s) link in the message (the one-click reconnect link among them), each once. */
+  readonly links: ReadonlyArray<Scalars['String']['output']>;
+  readonly receivedAt: Scalars['DateTime']['output'];
+  readonly subject: Scalars['String']['output'];
+  readonly text: Scalars['String']['output'];
+  /** The recipient addresses. */
+  readonly to: ReadonlyArray<Scalars['String']['output']>;
+};
+
 export type Mutation = {
   readonly __typename?: 'Mutation';
   readonly addLocation: BookingPage;
@@ -1082,6 +1112,12 @@ export type Query = {
   readonly exchangeSettings?: Maybe<ExchangeSettings>;
   /** One row per provider for `userId` (default: the viewer). */
   readonly integrations: ReadonlyArray<Integration>;
+  /**
+   * The mail the embedded gateway's local SMTP sink received, newest first: a member reads mail addressed to
+   * themself, an admin mail to any user of their organization. Only embedded mode without SMTP_URL runs the sink;
+   * elsewhere this is FEATURE_UNAVAILABLE. `first` is 1 to 100 (default 20).
+   */
+  readonly mailOutbox: MailOutboxConnection;
   /** A person's notification settings: the caller's own (no userId), or, for an admin, anyone's in the organization. */
   readonly notificationSettings: UserNotificationSettings;
   /** A person's recent notifications, newest first: the caller's own, or, for an admin, anyone's. */
@@ -1174,6 +1210,19 @@ export type QueryEventsArgs = {
 export type QueryIntegrationsArgs = {
   tab?: InputMaybe<IntegrationTab>;
   userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
+export type QueryMailOutboxArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1719,6 +1768,9 @@ export type ResolversTypes = {
   Location: ResolverTypeWrapper<LocationParent>;
   LocationInput: LocationInput;
   LocationType: LocationType;
+  MailOutboxConnection: ResolverTypeWrapper<MailOutboxConnection>;
+  MailOutboxEdge: ResolverTypeWrapper<MailOutboxEdge>;
+  MailOutboxMessage: ResolverTypeWrapper<MailOutboxMessage>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NotificationChannel: NotificationChannel;
   NotificationKind: NotificationKind;
@@ -1804,6 +1856,9 @@ export type ResolversParentTypes = {
   JSON: Scalars['JSON']['output'];
   Location: LocationParent;
   LocationInput: LocationInput;
+  MailOutboxConnection: MailOutboxConnection;
+  MailOutboxEdge: MailOutboxEdge;
+  MailOutboxMessage: MailOutboxMessage;
   Mutation: Record<PropertyKey, never>;
   NotificationRecord: NotificationRecord;
   NotificationTestResult: NotificationTestResult;
@@ -2061,6 +2116,27 @@ export type LocationResolvers<ContextType = GatewayContext, ParentType extends R
   value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type MailOutboxConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MailOutboxConnection'] = ResolversParentTypes['MailOutboxConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['MailOutboxEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type MailOutboxEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MailOutboxEdge'] = ResolversParentTypes['MailOutboxEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['MailOutboxMessage'], ParentType, ContextType>;
+};
+
+export type MailOutboxMessageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MailOutboxMessage'] = ResolversParentTypes['MailOutboxMessage']> = {
+  html?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  links?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addLocation?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationAddLocationArgs, 'location' | 'pageId'>>;
   changeOwner?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, RequireFields<MutationChangeOwnerArgs, 'pageId' | 'userId'>>;
@@ -2148,6 +2224,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
   exchangeSettings?: Resolver<Maybe<ResolversTypes['ExchangeSettings']>, ParentType, ContextType>;
   integrations?: Resolver<ReadonlyArray<ResolversTypes['Integration']>, ParentType, ContextType, RequireFields<QueryIntegrationsArgs, 'tab'>>;
+  mailOutbox?: Resolver<ResolversTypes['MailOutboxConnection'], ParentType, ContextType, RequireFields<QueryMailOutboxArgs, 'first'>>;
   notificationSettings?: Resolver<ResolversTypes['UserNotificationSettings'], ParentType, ContextType, Partial<QueryNotificationSettingsArgs>>;
   notifications?: Resolver<ReadonlyArray<ResolversTypes['NotificationRecord']>, ParentType, ContextType, RequireFields<QueryNotificationsArgs, 'first'>>;
   organizationNotificationSettings?: Resolver<ResolversTypes['OrganizationNotificationSettings'], ParentType, ContextType>;
@@ -2300,6 +2377,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   Integration?: IntegrationResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Location?: LocationResolvers<ContextType>;
+  MailOutboxConnection?: MailOutboxConnectionResolvers<ContextType>;
+  MailOutboxEdge?: MailOutboxEdgeResolvers<ContextType>;
+  MailOutboxMessage?: MailOutboxMessageResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NotificationRecord?: NotificationRecordResolvers<ContextType>;
   NotificationTestResult?: NotificationTestResultResolvers<ContextType>;

@@ -35,6 +35,12 @@ export function demoProviderLines(embedded: EmbeddedGateway): string[] {
       '  The next probe (scheduled, or checkConnection in the IDE) sets it ERROR and disables the pages that',
       "  need it. DELETE the same URL clears the account's faults; a reconnect (startReconnect) heals it too.",
     );
+    if (embedded.outbox !== null) {
+      lines.push(
+        `  Its owner's e-mail then arrives in ${new URL('/outbox', gateway.url).href} (also the mailOutbox query):`,
+        '  open it and click its one-click reconnect link, in a browser on this machine.',
+      );
+    }
   }
   const errored = provisioned.reconnectable.find(
     (connection) => connection.organizationId === gateway.demo.organizationId,
@@ -48,6 +54,12 @@ export function demoProviderLines(embedded: EmbeddedGateway): string[] {
       `  curl -L -c jar -b jar -H 'Authorization: Bearer ${gateway.demo.adminToken}' '<authorizationUrl>'`,
       '  the emulator consents and the callback, seeing that jar, sets it CONNECTED again.',
     );
+    if (embedded.outbox !== null) {
+      lines.push(
+        `  Or, on the first start (the outbox forgets on restart), open the e-mail ${errored.userEmail} was sent in`,
+        `  ${new URL('/outbox', gateway.url).href} and click its reconnect link in a browser on this machine: the link is the credential.`,
+      );
+    }
   }
   const broken = exchange.find((org) => org.organizationId === gateway.demo.organizationId && !org.ok);
   if (broken !== undefined) {

@@ -1,6 +1,8 @@
 // What a browser sees when the provider sends it back: a short page in its language (en, ja, it, pl from
 // Accept-Language) saying what happened and what to do. Everything printed is escaped; the page carries no
 // token, code or state, loads nothing, and sends no Referer.
+import { escapeHtml } from '@tsunagi/notifications';
+
 export const CALLBACK_LOCALES = ['en', 'ja', 'it', 'pl'] as const;
 export type CallbackLocale = (typeof CALLBACK_LOCALES)[number];
 
@@ -243,18 +245,6 @@ const TEXT: Readonly<
     details: 'Szczegóły',
   },
 };
-
-const ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (character) => ESCAPES[character] ?? character);
-}
 
 /** Security headers for the page: nothing may load, nothing may frame it, no Referer leaves it. */
 export const CALLBACK_PAGE_HEADERS: Readonly<Record<string, string>> = {

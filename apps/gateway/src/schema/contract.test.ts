@@ -39,6 +39,8 @@ describe('schema.graphql', () => {
         'organizationNotificationSettings',
         'notificationSettings',
         'notifications',
+        // Issue 12 §2: the embedded mail sink's outbox.
+        'mailOutbox',
       ].sort(),
     );
     expect(fields('Mutation')).toEqual(

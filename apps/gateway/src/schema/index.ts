@@ -7,6 +7,7 @@ import { directoryResolvers } from '../directory/resolvers.js';
 import { eventResolvers } from '../events/resolvers.js';
 import { exchangeResolvers } from '../exchange/resolvers.js';
 import { notificationResolvers } from '../notifications/resolvers.js';
+import { outboxResolvers } from '../outbox/resolvers.js';
 import { pageResolvers } from '../pages/resolvers.js';
 import { userResolvers } from '../users/resolvers.js';
 import { webhookResolvers } from '../webhooks/resolvers.js';
@@ -25,6 +26,7 @@ const moduleResolvers: Resolvers[] = [
   directoryResolvers,
   webhookResolvers,
   notificationResolvers,
+  outboxResolvers,
 ];
 
 /** The executable schema: every module's SDL with its resolvers. */

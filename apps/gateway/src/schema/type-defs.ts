@@ -14,6 +14,7 @@ export const SCHEMA_FILES = [
   'directory/directory.graphql',
   'webhooks/webhooks.graphql',
   'notifications/notifications.graphql',
+  'outbox/outbox.graphql',
 ] as const;
 
 // src/schema/ or dist/schema/ → the package root.

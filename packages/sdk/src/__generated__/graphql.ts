@@ -649,6 +649,36 @@ export type LocationType =
   | 'PHONE'
   | 'ZOOM';
 
+export type MailOutboxConnection = {
+  __typename?: 'MailOutboxConnection';
+  edges: Array<MailOutboxEdge>;
+  pageInfo: PageInfo;
+};
+
+export type MailOutboxEdge = {
+  __typename?: 'MailOutboxEdge';
+  cursor: Scalars['String']['output'];
+  node: MailOutboxMessage;
+};
+
+/** One message the embedded gateway's local mail sink accepted: what its recipient would read. */
+export type MailOutboxMessage = {
+  __typename?: 'MailOutboxMessage';
+  /** The HTML part exactly as sent; render it only sandboxed, as `/outbox` does. */
+  html: Scalars['String']['output'];
+  /** `mail_…`; the message's page is `/outbox/<id>` on the gateway. */
+  id: Scalars['ID']['output'];
+  /** The HTML part's language (`en`, `ja`, `it`, `pl` for the notifications); null without one. */
+  language?: Maybe<Scalars['String']['output']>;
+  /** Every http(s) link in the message (the one-click reconnect link among them), each once. */
+  links: Array<Scalars['String']['output']>;
+  receivedAt: Scalars['DateTime']['output'];
+  subject: Scalars['String']['output'];
+  text: Scalars['String']['output'];
+  /** The recipient addresses. */
+  to: Array<Scalars['String']['output']>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   addLocation: BookingPage;
@@ -1079,6 +1109,12 @@ export type Query = {
   exchangeSettings?: Maybe<ExchangeSettings>;
   /** One row per provider for `userId` (default: the viewer). */
   integrations: Array<Integration>;
+  /**
+   * The mail the embedded gateway's local SMTP sink received, newest first: a member reads mail addressed to
+   * themself, an admin mail to any user of their organization. Only embedded mode without SMTP_URL runs the sink;
+   * elsewhere this is FEATURE_UNAVAILABLE. `first` is 1 to 100 (default 20).
+   */
+  mailOutbox: MailOutboxConnection;
   /** A person's notification settings: the caller's own (no userId), or, for an admin, anyone's in the organization. */
   notificationSettings: UserNotificationSettings;
   /** A person's recent notifications, newest first: the caller's own, or, for an admin, anyone's. */
@@ -1171,6 +1207,19 @@ export type QueryEventsArgs = {
 export type QueryIntegrationsArgs = {
   tab?: InputMaybe<IntegrationTab>;
   userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
+export type QueryMailOutboxArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1770,6 +1819,14 @@ export type SendTestNotificationMutationVariables = Exact<{ [key: string]: never
 
 
 export type SendTestNotificationMutation = { __typename?: 'Mutation', sendTestNotification: Array<{ __typename?: 'NotificationTestResult', channel: NotificationChannel, ok: boolean, error?: string | null }> };
+
+export type MailOutboxQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type MailOutboxQuery = { __typename?: 'Query', mailOutbox: { __typename?: 'MailOutboxConnection', edges: Array<{ __typename?: 'MailOutboxEdge', cursor: string, node: { __typename?: 'MailOutboxMessage', id: string, to: Array<string>, subject: string, language?: string | null, text: string, html: string, receivedAt: string, links: Array<string> } }>, pageInfo: { __typename?: 'PageInfo', endCursor?: string | null, hasNextPage: boolean } } };
 
 export type EventsSubscriptionVariables = Exact<{
   after?: InputMaybe<Scalars['String']['input']>;
@@ -2416,6 +2473,29 @@ export const SendTestNotificationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SendTestNotificationMutation, SendTestNotificationMutationVariables>;
+export const MailOutboxDocument = new TypedDocumentString(`
+    query MailOutbox($first: Int = 20, $after: String) {
+  mailOutbox(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        to
+        subject
+        language
+        text
+        html
+        receivedAt
+        links
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MailOutboxQuery, MailOutboxQueryVariables>;
 export const EventsDocument = new TypedDocumentString(`
     subscription Events($after: String) {
   events(after: $after) {
