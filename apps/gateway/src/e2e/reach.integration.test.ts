@@ -133,6 +133,12 @@ describeEachDriver('break → e-mail → link → recovery, webhooks across a cr
         { url: receiver.url },
       );
       receiver.secrets = [created.createWebhookEndpoint.secret];
+      // No digest window: the recovery notice follows the break mail at once, not up to 15 minutes later.
+      await graphqlAt(
+        first.url,
+        tokens.admin,
+        'mutation { updateOrganizationNotificationSettings(input: { digestWindowMinutes: 0 }) { digestWindowMinutes } }',
+      );
 
       // Aiko links her Google calendar through the OAuth flow and opens a booking page on it.
       const account = google.accounts.create({ email: AIKO });
