@@ -71,6 +71,7 @@ async function serve(): Promise<void> {
     `  GraphQL      ${gateway.url}   (WebSocket subscriptions: ${gateway.url.replace(/^http/, 'ws')})`,
   );
   if (config.graphiql) lines.push(`  IDE          ${new URL('/', gateway.url).href}`);
+  if (gateway.consoleUrl !== null) lines.push(`  Console      ${gateway.consoleUrl}`);
   lines.push(`  Operations   ${new URL('/healthz', gateway.url).href}  /readyz  /metrics`);
   if (secrets.generatedIn !== null) lines.push(`  Secrets      generated and kept in ${secrets.generatedIn}`);
   if (!embedded && gateway.services.providers instanceof AdapterProviderRegistry) {
