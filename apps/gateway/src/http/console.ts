@@ -32,7 +32,11 @@ export function consoleRouter(options: ConsoleRouterOptions): Router {
     express.static(join(options.dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
   );
   if (options.demoUsers !== undefined) router.get(`${CONSOLE_PATH}/demo-users`, options.demoUsers);
-  router.get(CONSOLE_PATH, (_request, response) => response.redirect(301, `${CONSOLE_PATH}/`));
+  // Express matches /console/ here too (non-strict routing): only the bare path is sent on.
+  router.get(CONSOLE_PATH, (request, response, next) => {
+    if (request.path === CONSOLE_PATH) response.redirect(301, `${CONSOLE_PATH}/`);
+    else next();
+  });
   const index = join(options.dir, 'index.html');
   router.get(`${CONSOLE_PATH}/{*path}`, (request, response, next) => {
     // A browser's navigation; an API client asking for JSON (e.g. demo-users where it is not offered) gets 404.
