@@ -168,7 +168,10 @@ describe('the console on the embedded gateway', () => {
     await expect(page.getByTestId('oauth-outcome').textContent()).resolves.toContain('再接続されました');
     await expect(row.locator('.status-connected').first().textContent()).resolves.toContain('接続済み');
     // One grant can back two connections (Microsoft's calendar and Teams): reconnect whatever else it broke.
-    for (let more = page.locator('tr:has(.status-error) button', { hasText: '再接続' }); (await more.count()) > 0; ) {
+    for (
+      let more = page.locator('tr:has(.status-error) button', { hasText: '再接続' });
+      (await more.count()) > 0;
+    ) {
       await more.first().click();
       await page.waitForURL((url) => url.pathname === '/console/integrations' && url.search === '', {
         timeout: 15_000,
@@ -200,7 +203,9 @@ describe('the console on the embedded gateway', () => {
         node.reasons.length > 0 &&
         node.reasons.every((reason) => reason.kind === 'OWNER_LOCATION_ERROR') &&
         node.remediation.some((step) =>
-          step.options.some((option) => option.actions.some((action) => action.kind === 'REMOVE_ALL_LOCATIONS')),
+          step.options.some((option) =>
+            option.actions.some((action) => action.kind === 'REMOVE_ALL_LOCATIONS'),
+          ),
         ),
     )?.node;
     expect(locationOnly).toBeDefined();
@@ -226,7 +231,10 @@ describe('the console on the embedded gateway', () => {
         }, screen.path);
         await page.locator(screen.ready).first().waitFor();
         if (screen.name === 'webhooks') {
-          await page.getByRole('button', { name: /deliveries|配信履歴|consegne|dostawy/i }).first().click();
+          await page
+            .getByRole('button', { name: /deliveries|配信履歴|consegne|dostawy/i })
+            .first()
+            .click();
           await page.getByTestId('deliveries').waitFor();
         }
         if (locale === 'en') await expectAccessible(page, `${screen.name} (${locale})`);
@@ -255,7 +263,9 @@ describe('the console on the embedded gateway', () => {
     await page.getByRole('button', { name: 'Remove all locations' }).click();
     await page.locator('main .state-active').first().waitFor({ timeout: 10_000 });
     const after = await admin.query(BookingPagesQuery, { first: 100 });
-    expect(after.bookingPages.edges.find(({ node }) => node.id === locationOnly!.id)?.node.state).toBe('ACTIVE');
+    expect(after.bookingPages.edges.find(({ node }) => node.id === locationOnly!.id)?.node.state).toBe(
+      'ACTIVE',
+    );
 
     // The Exchange fix: test and save the healthy server; the report passes and the settings are OK.
     const { exchange } = embedded.emulators;
@@ -270,8 +280,10 @@ describe('the console on the embedded gateway', () => {
     expect(await page.locator('[data-testid="exchange-report"] li[data-status="FAILED"]').count()).toBe(0);
   }, 180_000);
 
-  it('refuses administrators\' screens to a member', async () => {
-    const member = people.find((person) => person.role === 'MEMBER' && person.organization === 'Acme Scheduling')!;
+  it("refuses administrators' screens to a member", async () => {
+    const member = people.find(
+      (person) => person.role === 'MEMBER' && person.organization === 'Acme Scheduling',
+    )!;
     await signedOut(page);
     await page.getByRole('button', { name: `Sign in as ${member.name}` }).click();
     await page.getByTestId('pages').waitFor();
