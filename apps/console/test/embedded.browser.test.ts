@@ -255,7 +255,9 @@ describe('the console on the embedded gateway', () => {
         node.reasons.length > 0 &&
         node.reasons.every((reason) => reason.kind === 'OWNER_LOCATION_ERROR') &&
         node.remediation.some((step) =>
-          step.options.some((option) => option.actions.some((action) => action.kind === 'REMOVE_ALL_LOCATIONS')),
+          step.options.some((option) =>
+            option.actions.some((action) => action.kind === 'REMOVE_ALL_LOCATIONS'),
+          ),
         ),
     )?.node;
     expect(locationOnly).toBeDefined();
