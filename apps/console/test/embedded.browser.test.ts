@@ -9,6 +9,7 @@ import {
   CreateWebhookEndpointMutation,
   createTsunagiClient,
   IntegrationsQuery,
+  OrganizationConnectionsQuery,
   SendTestWebhookMutation,
   type TsunagiClient,
 } from '@tsunagi/sdk';
@@ -317,4 +318,55 @@ describe('the console on the embedded gateway', () => {
     await page.getByTestId('pages').waitFor();
     expect(await page.getByTestId('users').count()).toBe(0);
   });
+
+  it('shows a round-robin page losing a host live, and regaining it', async () => {
+    const aiko = people.find((person) => person.name === 'Aiko Tanaka')!;
+    const admin = clientOf(aiko.token);
+    const { bookingPages } = await admin.query(BookingPagesQuery, { first: 100 });
+    const { connections } = await admin.query(OrganizationConnectionsQuery, {
+      first: 100,
+      filter: { status: ['CONNECTED'], provider: ['GOOGLE_CALENDAR', 'MICROSOFT_CALENDAR'] },
+    });
+    // An ACTIVE round-robin page with two hosts or more, one of whom has a working OAuth calendar.
+    let chosen: { pageId: string; hostId: string; controlUrl: string } | null = null;
+    for (const { node } of bookingPages.edges) {
+      if (!node.roundRobin || node.state !== 'ACTIVE' || node.eligibleHosts.length < 2) continue;
+      for (const host of node.eligibleHosts) {
+        const calendar = connections.edges.find((edge) => edge.node.user.id === host.id && edge.node.accountEmail);
+        if (calendar === undefined) continue;
+        const emulator =
+          calendar.node.provider === 'GOOGLE_CALENDAR' ? embedded.emulators.google : embedded.emulators.microsoft;
+        chosen = {
+          pageId: node.id,
+          hostId: host.id,
+          controlUrl: `${emulator.url}/_control/accounts/${calendar.node.accountEmail}/faults`,
+        };
+        break;
+      }
+      if (chosen) break;
+    }
+    expect(chosen).not.toBeNull();
+    const { pageId, hostId, controlUrl } = chosen!;
+
+    await signedOut(page);
+    await page.getByRole('button', { name: 'Sign in as Aiko Tanaka' }).click();
+    await page.getByTestId('pages').waitFor();
+    await page.evaluate((id) => {
+      history.pushState(null, '', `/console/pages/${id}`);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, pageId);
+    const host = page.locator(`[data-testid="hosts"] > li[data-host="${hostId}"]`);
+    await host.and(page.locator('[data-eligible="true"]')).waitFor();
+
+    // The host's grant is revoked: the next probe takes them out of the rotation, and the detail says why.
+    expect((await fetch(controlUrl, { method: 'POST', body: JSON.stringify({ kind: 'REVOKE_GRANT' }), headers: { 'content-type': 'application/json' } })).ok).toBe(true);
+    await host.and(page.locator('[data-eligible="false"]')).waitFor({ timeout: 15_000 });
+    expect((await host.locator('li').allTextContents()).length).toBeGreaterThan(0);
+    await expectAccessible(page, 'round-robin page with a host out');
+    await screenshot(page, 'page-detail-host-lost-en');
+
+    // The provider works again (faults cleared): the next probe brings the host back, live.
+    expect((await fetch(controlUrl, { method: 'DELETE' })).ok).toBe(true);
+    await host.and(page.locator('[data-eligible="true"]')).waitFor({ timeout: 15_000 });
+  }, 120_000);
 });

@@ -252,7 +252,7 @@ function Hosts({ page }: { page: Page }) {
       <h2>{t('page.hosts')}</h2>
       <ul data-testid="hosts">
         {page.members.map((member) => (
-          <li key={member.id} data-eligible={eligible.has(member.id)}>
+          <li key={member.id} data-host={member.id} data-eligible={String(eligible.has(member.id))}>
             {member.name}: {eligible.has(member.id) ? t('page.eligible') : t('page.notEligible')}
             {eligible.has(member.id) ? null : (
               <ul>
