@@ -20,6 +20,8 @@ export function navigate(path: string, options: { replace?: boolean } = {}): voi
   if (options.replace) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
   for (const listener of listeners) listener();
+  // A new screen: move the focus to its title, so keyboard and screen reader users start there.
+  if (!options.replace) requestAnimationFrame(() => document.getElementById('screen-title')?.focus());
 }
 
 export function useRoute(): Route {

@@ -332,10 +332,14 @@ describe('the console on the embedded gateway', () => {
     for (const { node } of bookingPages.edges) {
       if (!node.roundRobin || node.state !== 'ACTIVE' || node.eligibleHosts.length < 2) continue;
       for (const host of node.eligibleHosts) {
-        const calendar = connections.edges.find((edge) => edge.node.user.id === host.id && edge.node.accountEmail);
+        const calendar = connections.edges.find(
+          (edge) => edge.node.user.id === host.id && edge.node.accountEmail,
+        );
         if (calendar === undefined) continue;
         const emulator =
-          calendar.node.provider === 'GOOGLE_CALENDAR' ? embedded.emulators.google : embedded.emulators.microsoft;
+          calendar.node.provider === 'GOOGLE_CALENDAR'
+            ? embedded.emulators.google
+            : embedded.emulators.microsoft;
         chosen = {
           pageId: node.id,
           hostId: host.id,
@@ -359,7 +363,15 @@ describe('the console on the embedded gateway', () => {
     await host.and(page.locator('[data-eligible="true"]')).waitFor();
 
     // The host's grant is revoked: the next probe takes them out of the rotation, and the detail says why.
-    expect((await fetch(controlUrl, { method: 'POST', body: JSON.stringify({ kind: 'REVOKE_GRANT' }), headers: { 'content-type': 'application/json' } })).ok).toBe(true);
+    expect(
+      (
+        await fetch(controlUrl, {
+          method: 'POST',
+          body: JSON.stringify({ kind: 'REVOKE_GRANT' }),
+          headers: { 'content-type': 'application/json' },
+        })
+      ).ok,
+    ).toBe(true);
     await host.and(page.locator('[data-eligible="false"]')).waitFor({ timeout: 15_000 });
     expect((await host.locator('li').allTextContents()).length).toBeGreaterThan(0);
     await expectAccessible(page, 'round-robin page with a host out');

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express, { type RequestHandler, Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, Router } from 'express';
 
 export const CONSOLE_PATH = '/console';
 
@@ -29,7 +29,10 @@ export function consoleRouter(options: ConsoleRouterOptions): Router {
   // Vite names every asset by its content hash.
   router.use(
     `${CONSOLE_PATH}/assets`,
-    express.static(join(options.dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
+    express.static(join(options.dir, 'assets'), { immutable: true, maxAge: '365d' }),
+    (_request: Request, response: Response) => {
+      response.status(404).type('text').send('Not found');
+    },
   );
   if (options.demoUsers !== undefined) router.get(`${CONSOLE_PATH}/demo-users`, options.demoUsers);
   // Express matches /console/ here too (non-strict routing): only the bare path is sent on.
