@@ -121,7 +121,7 @@ function ReportView({ report }: { report: ReportLike }) {
             <strong>{t(`step.${step.id}`)}</strong>: {t(`stepStatus.${step.status}`)}
             {step.error ? (
               <p class="error-detail">
-                {step.error.title} {step.error.remediation}
+                <strong class="error-title">{step.error.title}</strong> {step.error.remediation}
               </p>
             ) : null}
           </li>
