@@ -60,9 +60,13 @@ function PageDetail({ page }: { page: Page }) {
               {reason.connections.map((connection) => (
                 <p key={connection.id} class="error-detail">
                   {providerName(connection.provider)} {connection.accountEmail ?? ''}
-                  {connection.lastError
-                    ? `: ${connection.lastError.title} ${connection.lastError.remediation}`
-                    : ''}
+                  {connection.lastError ? (
+                    <>
+                      : <strong class="error-title">{connection.lastError.title}</strong>
+                      <br />
+                      {connection.lastError.remediation}
+                    </>
+                  ) : null}
                 </p>
               ))}
             </li>
@@ -80,7 +84,7 @@ function PageDetail({ page }: { page: Page }) {
           </ul>
         </>
       ) : null}
-      <Hosts page={page} />
+      {page.roundRobin ? <Hosts page={page} /> : null}
       <h2>{t('page.locations')}</h2>
       {page.locations.length === 0 ? (
         <p>{t('common.none')}</p>
