@@ -29,23 +29,28 @@ describe('parseEnv', () => {
       logLevel: 'info',
       jwt: { issuer: 'tsunagi', audience: 'tsunagi-gateway' },
       subscriptionLimits: { maxPerSocket: 25, maxPerToken: 50, replayBatchSize: 50, deliveringPerUser: 2 },
-      eventRetention: { days: 30, batchSize: 1000, sweepIntervalSeconds: 600 },
+      eventRetention: { days: 30, recordDays: 30, batchSize: 1000, sweepIntervalSeconds: 600 },
     });
   });
 
   it('reads the event retention, where 0 days keeps every event, and refuses a negative one', () => {
     const env = {
       EVENT_RETENTION_DAYS: '0',
+      RECORD_RETENTION_DAYS: '7',
       EVENT_RETENTION_BATCH_SIZE: '500',
       EVENT_RETENTION_SWEEP_SECONDS: '60',
     };
     expect(configFromEnv(parseEnv(env), secrets).eventRetention).toEqual({
       days: 0,
+      recordDays: 7,
       batchSize: 500,
       sweepIntervalSeconds: 60,
     });
-    expect(problems({ EVENT_RETENTION_DAYS: '-1', EVENT_RETENTION_BATCH_SIZE: '1' })).toEqual([
+    expect(
+      problems({ EVENT_RETENTION_DAYS: '-1', RECORD_RETENTION_DAYS: '-2', EVENT_RETENTION_BATCH_SIZE: '1' }),
+    ).toEqual([
       'EVENT_RETENTION_DAYS must be at least 0 (got "-1")',
+      'RECORD_RETENTION_DAYS must be at least 0 (got "-2")',
       'EVENT_RETENTION_BATCH_SIZE must be at least 10 (got "1")',
     ]);
   });

@@ -248,6 +248,7 @@ const envSchema = z.object({
   WEBHOOK_TIMEOUT_MS: integer(1000, 60_000).default(DEFAULT_WEBHOOK_CONFIG.policy.timeoutMs),
   WEBHOOK_CONCURRENCY: integer(1, 1000).default(DEFAULT_WEBHOOK_CONFIG.concurrency),
   EVENT_RETENTION_DAYS: integer(0, 36_500).default(DEFAULT_EVENT_RETENTION_CONFIG.days),
+  RECORD_RETENTION_DAYS: integer(0, 36_500).default(DEFAULT_EVENT_RETENTION_CONFIG.recordDays),
   EVENT_RETENTION_BATCH_SIZE: integer(10, 100_000).default(DEFAULT_EVENT_RETENTION_CONFIG.batchSize),
   EVENT_RETENTION_SWEEP_SECONDS: integer(10, 86_400).default(
     DEFAULT_EVENT_RETENTION_CONFIG.sweepIntervalSeconds,
@@ -400,6 +401,7 @@ export function configFromEnv(
     },
     eventRetention: {
       days: env.EVENT_RETENTION_DAYS,
+      recordDays: env.RECORD_RETENTION_DAYS,
       batchSize: env.EVENT_RETENTION_BATCH_SIZE,
       sweepIntervalSeconds: env.EVENT_RETENTION_SWEEP_SECONDS,
     },
@@ -487,7 +489,7 @@ export function gatewayConfig(overrides: Partial<EmbeddableGatewayConfig> = {}):
     // Likewise no dispatcher (its sweep would add queries to what tests count); receivers may be on loopback.
     webhooks: { ...DEFAULT_WEBHOOK_CONFIG, enabled: false, allowPrivateTargets: true },
     // Off unless a test asks, for the same reason (and test clocks date events in the past).
-    eventRetention: { ...DEFAULT_EVENT_RETENTION_CONFIG, days: 0 },
+    eventRetention: { ...DEFAULT_EVENT_RETENTION_CONFIG, days: 0, recordDays: 0 },
     ...overrides,
   };
 }

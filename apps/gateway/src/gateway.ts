@@ -111,7 +111,7 @@ export interface Gateway {
   readonly webhooks: WebhookDispatcher | null;
   /** This process's notification e-mail dispatcher (config.notifications), null when off. */
   readonly notifications: NotificationDispatcher | null;
-  /** The event log's retention sweep (config.eventRetention), null when every event is kept. */
+  /** The retention sweep (config.eventRetention), null when every event and record is kept. */
   readonly eventRetention: EventRetentionSweeper | null;
   /** Stops accepting, closes WebSockets (1001), waits for in-flight requests, closes the database it opened. */
   stop(): Promise<void>;
@@ -388,7 +388,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
 
   const retentionConfig = config.eventRetention ?? DEFAULT_EVENT_RETENTION_CONFIG;
   const eventRetention =
-    retentionConfig.days > 0
+    retentionConfig.days > 0 || retentionConfig.recordDays > 0
       ? new EventRetentionSweeper({ db: database.db, config: retentionConfig, logger: log })
       : null;
   eventRetention?.start();

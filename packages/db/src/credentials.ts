@@ -1,9 +1,15 @@
 // The only module that decrypts connection credentials. Read repositories never touch this table.
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import { type Keyring, openSecret, sealSecret } from './crypto.js';
 import type { Database, Executor } from './database.js';
 import { exchangeSecretContext } from './exchange-settings.js';
-import { connectionCredentials, connections, exchangeSettings, oauthStates } from './schema.js';
+import {
+  connectionCredentials,
+  connections,
+  exchangeSettings,
+  oauthStates,
+  webhookEndpoints,
+} from './schema.js';
 
 export interface ConnectionCredentials {
   accessToken: string;
@@ -19,6 +25,8 @@ interface SealedTokens {
 
 const credentialContext = (connectionId: string) => `connection_credentials:${connectionId}`;
 export const oauthStateContext = (oauthStateId: string) => `oauth_states:${oauthStateId}`;
+/** The sealing context binds a webhook signing secret to its endpoint: an envelope copied to another row does not open. */
+export const webhookSecretContext = (endpointId: string) => `webhook-endpoint:${endpointId}`;
 
 /** Seals and upserts credentials; runs inside the caller's transaction. */
 export async function writeCredentials(
@@ -129,6 +137,8 @@ export interface RotationReport {
   oauthStates: number;
   /** Organizations whose Exchange (Interop) secret was re-sealed. */
   exchangeSettings: number;
+  /** Outgoing webhook signing secrets re-sealed (an endpoint mid-rotation holds two). */
+  webhookSecrets: number;
 }
 
 /**
@@ -192,6 +202,39 @@ export async function rotateCredentials(
           .set({ keyId, secretCiphertext: ciphertext })
           .where(eq(exchangeSettings.organizationId, id)),
     }),
+    // The envelope names its key (`v1.<keyId>.…`); the endpoint rows keep no key id of their own.
+    webhookSecrets:
+      (await reseal({
+        context: webhookSecretContext,
+        lock: (tx) =>
+          tx
+            .select({ id: webhookEndpoints.id, ciphertext: webhookEndpoints.secret })
+            .from(webhookEndpoints)
+            .where(ne(sql`split_part(${webhookEndpoints.secret}, '.', 2)`, stale))
+            .orderBy(asc(webhookEndpoints.id))
+            .limit(batchSize)
+            .for('update'),
+        write: (tx, id, _keyId, ciphertext) =>
+          tx.update(webhookEndpoints).set({ secret: ciphertext }).where(eq(webhookEndpoints.id, id)),
+      })) +
+      (await reseal({
+        context: webhookSecretContext,
+        lock: (tx) =>
+          tx
+            .select({ id: webhookEndpoints.id, ciphertext: sql<string>`${webhookEndpoints.previousSecret}` })
+            .from(webhookEndpoints)
+            .where(
+              and(
+                isNotNull(webhookEndpoints.previousSecret),
+                ne(sql`split_part(${webhookEndpoints.previousSecret}, '.', 2)`, stale),
+              ),
+            )
+            .orderBy(asc(webhookEndpoints.id))
+            .limit(batchSize)
+            .for('update'),
+        write: (tx, id, _keyId, ciphertext) =>
+          tx.update(webhookEndpoints).set({ previousSecret: ciphertext }).where(eq(webhookEndpoints.id, id)),
+      })),
   };
 }
 

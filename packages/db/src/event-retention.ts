@@ -142,7 +142,8 @@ export async function deleteExpiredEventBatch(db: Executor, olderThan: Date, lim
   return Number(rows[0]?.deleted ?? 0);
 }
 
-function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+/** Waits `ms`, or less if `signal` aborts (a sweep's pause between batches). */
+export function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(done, ms);
     function done() {

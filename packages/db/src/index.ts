@@ -12,7 +12,7 @@ export {
   touchApiKey,
 } from './api-keys.js';
 export type { ConnectionCredentials, CredentialStore, RotationReport } from './credentials.js';
-export { createCredentialStore, rotateCredentials } from './credentials.js';
+export { createCredentialStore, rotateCredentials, webhookSecretContext } from './credentials.js';
 export type { Keyring, KeyringInput } from './crypto.js';
 export {
   createKeyring,
@@ -138,6 +138,12 @@ export {
   DEFAULT_RECONNECT_LINK_TTL_SECONDS,
   RECONNECT_LINK_REFUSALS,
 } from './reconnect-links.js';
+export type { RecordSweepOptions, RetainedRecord } from './record-retention.js';
+export {
+  DEFAULT_RECORD_RETENTION_DAYS,
+  RETAINED_RECORDS,
+  sweepExpiredRecords,
+} from './record-retention.js';
 export type { AlertCounts, BookingPageList, Integration, ListBookingPagesOptions } from './repositories.js';
 export { createReadRepository, decodePageCursor, encodePageCursor, ReadRepository } from './repositories.js';
 export type { Result, ServiceError, ServiceErrorCode } from './result.js';

@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDriver, useTestDatabase } from '../test/drivers.js';
 import { freshEvaluation } from '../test/evaluation.js';
 import { TestClock, testKeyring, value } from '../test/fixtures.js';
-import { createCredentialStore, rotateCredentials } from './credentials.js';
-import { createKeyring, envelopeKeyId, generateKey } from './crypto.js';
+import { createCredentialStore, rotateCredentials, webhookSecretContext } from './credentials.js';
+import { createKeyring, envelopeKeyId, generateKey, openSecret, sealSecret } from './crypto.js';
 import type { Database } from './database.js';
 import { createExchangeSettingsStore } from './exchange-settings.js';
 import { createOAuthStateStore } from './oauth-states.js';
@@ -15,7 +15,7 @@ import {
   decodePageCursor,
   type ReadRepository,
 } from './repositories.js';
-import { bookingPages, connectionCredentials, connections, oauthStates } from './schema.js';
+import { bookingPages, connectionCredentials, connections, oauthStates, webhookEndpoints } from './schema.js';
 import { type DemoSeed, seedDemo } from './seed.js';
 
 describeEachDriver('read side on %s', (driver) => {
@@ -413,6 +413,16 @@ describeEachDriver('read side on %s', (driver) => {
         roleAccount: 'interop@acme.example',
         secret: 'role-account-password',
       });
+      // An endpoint mid-rotation: its current and previous signing secrets, both sealed under k1.
+      const endpointId = 'whe_rotation';
+      await db.insert(webhookEndpoints).values({
+        id: endpointId,
+        organizationId: seed.organizationId,
+        url: 'https://hooks.acme.example/in',
+        secret: sealSecret(testKeyring, 'whsec_current', webhookSecretContext(endpointId)),
+        previousSecret: sealSecret(testKeyring, 'whsec_previous', webhookSecretContext(endpointId)),
+        previousSecretExpiresAt: new Date(clock.now().getTime() + 3_600_000),
+      });
       const k2 = generateKey();
       const both = createKeyring({ activeKeyId: 'k2', keys: { k1: testKeyring.keys.k1 as Uint8Array, k2 } });
       const credentials = (await db.select().from(connectionCredentials)).length;
@@ -421,11 +431,13 @@ describeEachDriver('read side on %s', (driver) => {
         credentials,
         oauthStates: states,
         exchangeSettings: 2,
+        webhookSecrets: 2,
       });
       expect(await rotateCredentials(db, both)).toEqual({
         credentials: 0,
         oauthStates: 0,
         exchangeSettings: 0,
+        webhookSecrets: 0,
       });
       for (const row of await db.select().from(connectionCredentials)) {
         expect(row.keyId).toBe('k2');
@@ -445,6 +457,14 @@ describeEachDriver('read side on %s', (driver) => {
       expect(await createExchangeSettingsStore(db, onlyNew).readSecret(seed.organizationId)).toBe(
         'role-account-password',
       );
+      const [endpoint] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId));
+      expect(openSecret(onlyNew, endpoint?.secret ?? '', webhookSecretContext(endpointId))).toBe(
+        'whsec_current',
+      );
+      expect(openSecret(onlyNew, endpoint?.previousSecret ?? '', webhookSecretContext(endpointId))).toBe(
+        'whsec_previous',
+      );
+      await db.delete(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId));
     });
   });
 

@@ -339,7 +339,11 @@ export const reconnectLinks = pgTable(
     usedAt: timestamptz('used_at'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
-  (t) => [index('reconnect_links_connection_idx').on(t.connectionId)],
+  (t) => [
+    index('reconnect_links_connection_idx').on(t.connectionId),
+    // The retention sweep's order (record-retention.ts).
+    index('reconnect_links_expires_idx').on(t.expiresAt),
+  ],
 );
 
 /** Where notification fan-out has read each organization's event log up to (the event log is the outbox). */
@@ -386,6 +390,8 @@ export const notifications = pgTable(
   (t) => [
     uniqueIndex('notifications_event_recipient_idx').on(t.eventId, t.recipientId),
     index('notifications_due_idx').on(t.status, t.nextAttemptAt),
+    // The retention sweep's order (record-retention.ts).
+    index('notifications_created_idx').on(t.createdAt),
   ],
 );
 
@@ -569,6 +575,8 @@ export const webhookMessages = pgTable(
       .on(t.nextAttemptAt)
       .where(sql`status = 'PENDING'`),
     index('outgoing_webhook_deliveries_log_idx').on(t.endpointId, t.seq),
+    // The retention sweep's order (record-retention.ts).
+    index('outgoing_webhook_deliveries_created_idx').on(t.createdAt),
   ],
 );
 

@@ -3,7 +3,9 @@
 // land or the window ends; a long failure streak disables the endpoint; rotation signs with both secrets for
 // the overlap; and nothing crosses organizations.
 import type { DriverName } from '@tsunagi/db';
+import { deleteExpiredEventBatch, retentionCutoff } from '@tsunagi/db';
 import { describeEachDriver } from '@tsunagi/db/testing/suites';
+import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { testKeyring, testOrganization, useTestDatabase } from '../test/world.js';
 import { WebhookDispatcher } from './dispatcher.js';
@@ -334,6 +336,61 @@ describeEachDriver('outgoing webhooks (%s)', (driver: DriverName) => {
     const got = receiver.received.slice(start);
     expect(got).toHaveLength(count);
     expect(new Set(got.map((entry) => entry.id)).size).toBe(count);
+    await store.delete(org.organizationId, endpoint.id);
+  });
+
+  it('tells an endpoint of events retention removed before it got them, then resumes after the gap', async () => {
+    const org = await testOrganization(database());
+    const { handle } = database();
+    const { store, dispatcher } = setup();
+    const { endpoint, secret } = await store.create(org.organizationId, {
+      url: receiver.url,
+      description: '',
+      eventTypes: ['BOOKING_PAGE_CREATED'],
+    });
+    receiver.secrets = [secret];
+    await store.update(org.organizationId, endpoint.id, { enabled: false });
+    const before = await org.eventIds();
+    await org.pages(3, 'Gone');
+    const gone = (await org.eventIds()).filter((id) => !before.includes(id));
+    await org.pages(2, 'Kept');
+    const kept = (await org.eventIds(['BOOKING_PAGE_CREATED'])).filter(
+      (id) => !before.includes(id) && !gone.includes(id),
+    );
+    expect(kept).toHaveLength(2);
+    // Retention takes the first pages' events while the endpoint is off.
+    await handle.db.execute(
+      sql`UPDATE events SET created_at = now() - interval '400 days' WHERE organization_id = ${org.organizationId} AND id <= ${Math.max(...gone)}`,
+    );
+    expect(await deleteExpiredEventBatch(handle.db, retentionCutoff(30), 10_000)).toBe(
+      before.length + gone.length,
+    );
+
+    const start = receiver.received.length;
+    await store.update(org.organizationId, endpoint.id, { enabled: true });
+    dispatcher.start();
+    await receiver.waitFor(start + 1 + kept.length);
+    await until(async () => {
+      const { lines } = await store.deliveries(org.organizationId, endpoint.id, { first: 10 });
+      return lines.length === 1 + kept.length && lines.every((line) => line.status === 'DELIVERED');
+    }, 'the gap notice and the kept events');
+    const got = receiver.received.slice(start).map((entry) => {
+      expect(entry.verified).toBe(true);
+      return JSON.parse(entry.body) as { type: string; data: Record<string, unknown> };
+    });
+    // One notice of where the gap starts and ends, and the events after it.
+    const notices = got.filter((body) => body.type === 'EVENTS_EXPIRED');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({
+      type: 'EVENTS_EXPIRED',
+      data: {
+        organizationId: org.organizationId,
+        cursor: Math.max(0, ...before),
+        oldestCursor: Math.max(...gone),
+      },
+    });
+    const events = got.filter((body) => body.type !== 'EVENTS_EXPIRED');
+    expect(events.map((body) => Number(body.data.eventId)).sort((a, b) => a - b)).toEqual(kept);
     await store.delete(org.organizationId, endpoint.id);
   });
 });

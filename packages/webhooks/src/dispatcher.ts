@@ -9,20 +9,22 @@
 import {
   type Database,
   type EventBus,
+  isEventsExpiredError,
   type Keyring,
   newId,
   openSecret,
   readEvents,
+  type TsunagiEvent,
   Wakeup,
   type WebhookEndpointRow,
+  webhookSecretContext,
 } from '@tsunagi/db';
 import { events, webhookEndpoints, webhookMessages } from '@tsunagi/db/schema';
 import { and, eq, inArray, isNull, lt, lte, min, or, sql } from 'drizzle-orm';
-import { eventMessageBody } from './message.js';
+import { EXPIRED_MESSAGE_TYPE, eventMessageBody, expiredMessageBody } from './message.js';
 import { attemptLeaseMs, type DeliveryPolicy, retryDelayMs } from './policy.js';
 import { type SendOutcome, WebhookSender } from './sender.js';
 import { signWebhook } from './signing.js';
-import { secretContext } from './store.js';
 import type { Resolver, TargetPolicy } from './targets.js';
 
 export interface DispatcherLogger {
@@ -208,14 +210,37 @@ export class WebhookDispatcher {
         .for('update', { skipLocked: true });
       // Another process holds it (and fans it out), or it was disabled or deleted.
       if (endpoint === undefined) return { read: 0, made: 0 };
-      const read = await readEvents(tx, endpoint.organizationId, endpoint.cursor, this.#batch);
+      const now = this.#now();
+      const retryUntil = new Date(now.getTime() + this.#options.policy.retryWindowMs);
+      let read: TsunagiEvent[];
+      try {
+        read = await readEvents(tx, endpoint.organizationId, endpoint.cursor, this.#batch);
+      } catch (error) {
+        if (!isEventsExpiredError(error)) throw error;
+        // Retention removed events this endpoint never got: one EVENTS_EXPIRED message says so (with the
+        // cursor to follow from after a re-read of the state) and the endpoint resumes after the gap.
+        await tx.insert(webhookMessages).values({
+          id: newId('msg'),
+          organizationId: endpoint.organizationId,
+          endpointId: id,
+          eventId: null,
+          eventType: EXPIRED_MESSAGE_TYPE,
+          body: expiredMessageBody(error, now),
+          nextAttemptAt: now,
+          retryUntil,
+          createdAt: now,
+        });
+        await tx
+          .update(webhookEndpoints)
+          .set({ cursor: error.oldestCursor })
+          .where(eq(webhookEndpoints.id, id));
+        return { read: this.#batch, made: 1 };
+      }
       const last = read.at(-1);
       if (last === undefined) return { read: 0, made: 0 };
       const wanted = read.filter(
         (event) => endpoint.eventTypes.length === 0 || endpoint.eventTypes.includes(event.type),
       );
-      const now = this.#now();
-      const retryUntil = new Date(now.getTime() + this.#options.policy.retryWindowMs);
       if (wanted.length > 0) {
         await tx
           .insert(webhookMessages)
@@ -346,7 +371,7 @@ export class WebhookDispatcher {
     const key = `${endpointId}\u0000${envelope}`;
     let secret = this.#opened.get(key);
     if (secret === undefined) {
-      secret = openSecret(this.#options.keyring, envelope, secretContext(endpointId));
+      secret = openSecret(this.#options.keyring, envelope, webhookSecretContext(endpointId));
       if (this.#opened.size > 10_000) this.#opened.clear();
       this.#opened.set(key, secret);
     }

@@ -9,6 +9,7 @@ import {
   type WebhookDeliveryStatus,
   type WebhookEndpointRow,
   type WebhookMessageRow,
+  webhookSecretContext,
 } from '@tsunagi/db';
 import { webhookEndpoints, webhookMessages } from '@tsunagi/db/schema';
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
@@ -27,9 +28,6 @@ export interface WebhookEndpointInput {
   /** Empty: every event type. */
   readonly eventTypes: readonly string[];
 }
-
-/** The sealing context binds a secret to its endpoint: an envelope copied to another row does not open. */
-export const secretContext = (endpointId: string) => `webhook-endpoint:${endpointId}`;
 
 function view({
   secret: _secret,
@@ -82,7 +80,7 @@ export class WebhookStore {
         url: input.url,
         description: input.description,
         eventTypes: [...input.eventTypes],
-        secret: sealSecret(this.#keyring, secret, secretContext(id)),
+        secret: sealSecret(this.#keyring, secret, webhookSecretContext(id)),
         // Ids commit in order per organization, so every event after this one is still to come.
         cursor: await latestEventId(this.#db, organizationId),
         createdAt: now,
@@ -151,7 +149,7 @@ export class WebhookStore {
       .set({
         previousSecret: overlapMs > 0 ? webhookEndpoints.secret : null,
         previousSecretExpiresAt: overlapMs > 0 ? new Date(now.getTime() + overlapMs) : null,
-        secret: sealSecret(this.#keyring, secret, secretContext(id)),
+        secret: sealSecret(this.#keyring, secret, webhookSecretContext(id)),
         updatedAt: now,
       })
       .where(inOrganization(organizationId, id))

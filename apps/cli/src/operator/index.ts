@@ -3,6 +3,7 @@
 import type { CliIo } from '../io.js';
 import { API_KEY_USAGE, runApiKey } from './api-keys.js';
 import { INIT_USAGE, runInit } from './init.js';
+import { KEYS_USAGE, runKeys } from './keys.js';
 import { MIGRATE_USAGE, runMigrate } from './migrate.js';
 import { ORG_USAGE, runOrg } from './organizations.js';
 import { runSeedDemo, SEED_DEMO_USAGE } from './seed-demo.js';
@@ -17,6 +18,7 @@ export const OPERATOR_COMMANDS = {
   org: { run: runOrg, usage: ORG_USAGE, summary: 'create an organization' },
   'api-key': { run: runApiKey, usage: API_KEY_USAGE, summary: 'create, list or revoke API keys' },
   'seed-demo': { run: runSeedDemo, usage: SEED_DEMO_USAGE, summary: 'load the demo organizations' },
+  keys: { run: runKeys, usage: KEYS_USAGE, summary: 're-seal stored secrets under the active key' },
 } as const satisfies Record<
   string,
   { run: (args: readonly string[], io: CliIo) => Promise<number>; usage: string; summary: string }

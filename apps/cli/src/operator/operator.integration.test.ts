@@ -11,11 +11,14 @@ import {
   createUser,
   type DatabaseHandle,
   DEMO_ORGANIZATION_SLUG,
+  envelopeKeyId,
   findApiKey,
   findOrganization,
+  generateKey,
   organizationByReference,
   parseKeyring,
 } from '@tsunagi/db';
+import { connectionCredentials } from '@tsunagi/db/schema';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '@tsunagi/db/testing';
 import { describePostgres } from '@tsunagi/db/testing/suites';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -336,6 +339,32 @@ describePostgres('tsunagi operator commands on PostgreSQL', () => {
     expect(second.stdout).toContain(`--role ADMIN --user ${seed.users.aiko}`);
   });
 
+  it('keys rotate re-seals the demo secrets under a new first key, then has nothing to do', async () => {
+    const k1 = written.CREDENTIALS_KEYS ?? '';
+    const k2 = `k2:${Buffer.from(generateKey()).toString('base64')}`;
+    const rotated = await cli(['keys', 'rotate', ...env(), '--json'], { CREDENTIALS_KEYS: `${k2},${k1}` });
+    expect(rotated.code).toBe(0);
+    const report = JSON.parse(rotated.stdout);
+    expect(report).toMatchObject({ activeKeyId: 'k2', webhookSecrets: 0 });
+    expect(report.credentials).toBeGreaterThan(0);
+    expect(report.exchangeSettings).toBeGreaterThan(0);
+    const sealed = await handle.db.select().from(connectionCredentials);
+    expect(sealed.every((row) => row.keyId === 'k2' && envelopeKeyId(row.ciphertext) === 'k2')).toBe(true);
+
+    const again = await cli(['keys', 'rotate', ...env()], { CREDENTIALS_KEYS: k2 });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('already sealed under k2; nothing written');
+    // The old key alone no longer opens what is stored: one line, nothing changed.
+    const stale = await cli(['keys', 'rotate', ...env()], { CREDENTIALS_KEYS: k1 });
+    expect(refusal(stale)).toEqual({ code: 2, lines: 1, stdout: '', stack: false });
+    expect(stale.stderr).toMatch(
+      /a stored secret does not open with CREDENTIALS_KEYS \(Key "k2" is not in the keyring\)/,
+    );
+    expect(await handle.db.select().from(connectionCredentials)).toEqual(sealed);
+    // Back to k1 for the tests after this one.
+    expect((await cli(['keys', 'rotate', ...env()], { CREDENTIALS_KEYS: `${k1},${k2}` })).code).toBe(0);
+  });
+
   it('seed-demo refuses a database whose demo slug belongs to an operator organization', async () => {
     const other = await createThrowawayDatabase('tsunagi_cli');
     try {
@@ -364,6 +393,8 @@ describePostgres('tsunagi operator commands on PostgreSQL', () => {
       [['org', 'create', '--name'], /Option '--name' argument is ambiguous/],
       [['api-key'], /api-key needs a subcommand/],
       [['api-key', 'rotate'], /unknown api-key subcommand "rotate"/],
+      [['keys'], /keys needs a subcommand: rotate/],
+      [['keys', 'drop'], /unknown keys subcommand "drop"/],
       [
         ['api-key', 'create', '--org', 'osaka-bookings-inc', '--role', 'OWNER', '--name', 'x'],
         /unknown role "OWNER"/,

@@ -1329,7 +1329,10 @@ export type WebhookDelivery = {
   readonly endpointId: Scalars['ID']['output'];
   /** The event log cursor of the event it carries (ordered per organization); null for a test message. */
   readonly eventCursor?: Maybe<Scalars['String']['output']>;
-  /** The event type, or WEBHOOK_TEST. */
+  /**
+   * The event type, WEBHOOK_TEST, or EVENTS_EXPIRED (retention removed events the endpoint had not received;
+   * the body says from which cursor to which).
+   */
   readonly eventType: Scalars['String']['output'];
   readonly id: Scalars['ID']['output'];
   readonly lastAttemptAt?: Maybe<Scalars['DateTime']['output']>;

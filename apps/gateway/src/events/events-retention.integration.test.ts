@@ -2,6 +2,7 @@
 // resync, on HTTP and on graphql-ws; a cursor at or after what is kept (or in another organization's ids) does not.
 import { latestEventId } from '@tsunagi/db';
 import { expect, it } from 'vitest';
+import { query } from '../../test/database.js';
 import { describeEachDriver, useTestGateway } from '../../test/harness.js';
 import { World } from '../../test/world.js';
 import { subscribe, wsClient } from '../../test/ws.js';
@@ -10,7 +11,7 @@ const FIELDS = 'cursor type';
 
 describeEachDriver('event retention over the API (%s)', (driver) => {
   const t = useTestGateway(driver, {
-    config: { eventRetention: { days: 30, batchSize: 2, sweepIntervalSeconds: 86_400 } },
+    config: { eventRetention: { days: 30, recordDays: 30, batchSize: 2, sweepIntervalSeconds: 86_400 } },
   });
 
   it('answers EVENTS_EXPIRED to a cursor older than what is kept, and follows a fresh one with no gap', async () => {
@@ -31,9 +32,25 @@ describeEachDriver('event retention over the API (%s)', (driver) => {
     await w.createPage('ada', { title: 'Recent' });
     const latest = await latestEventId(handle.db, w.organizationId);
 
+    // An OAuth flow started and abandoned long ago: the same sweep removes its state.
+    await query(
+      handle,
+      `INSERT INTO oauth_states (id, organization_id, user_id, provider, state_hash, key_id, code_verifier_ciphertext, redirect_uri, expires_at)
+       VALUES ('oas_abandoned_${driver}', '${w.organizationId}', '${w.users.ada}', 'GOOGLE_CALENDAR', 'hash-${driver}', 'k1', 'sealed', 'https://app.example.test/cb', now() - interval '1 hour')`,
+    );
+    const abandoned = await query(
+      handle,
+      `SELECT id FROM oauth_states WHERE organization_id = '${w.organizationId}'`,
+    );
+    expect(abandoned).toHaveLength(1);
+
     const swept = await gateway.eventRetention!.sweep();
     expect(swept.deleted).toBeGreaterThanOrEqual(2);
     expect(swept.batches).toBeGreaterThanOrEqual(1);
+    expect(swept.records.oauthStates).toBeGreaterThanOrEqual(1);
+    expect(
+      await query(handle, `SELECT id FROM oauth_states WHERE organization_id = '${w.organizationId}'`),
+    ).toEqual([]);
 
     const expectedExtensions = {
       code: 'EVENTS_EXPIRED',

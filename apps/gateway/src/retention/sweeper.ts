@@ -1,7 +1,16 @@
-// The event retention sweep, run by every gateway process on a timer (PGlite and Postgres alike): each sweep
-// deletes expired events in batches (see @tsunagi/db sweepExpiredEvents). Processes sweeping one Postgres
-// database at once take disjoint batches (SKIP LOCKED), so no leader or job queue is needed.
-import { type EventSweepResult, type Executor, retentionCutoff, sweepExpiredEvents } from '@tsunagi/db';
+// The retention sweep, run by every gateway process on a timer (PGlite and Postgres alike): each sweep
+// deletes expired events in batches (see @tsunagi/db sweepExpiredEvents), then the other tables' expired rows
+// (sweepExpiredRecords: OAuth states, replay keys, reconnect links, the delivery and notification logs).
+// Processes sweeping one Postgres database at once take disjoint batches (SKIP LOCKED), so no leader or job
+// queue is needed.
+import {
+  type EventSweepResult,
+  type Executor,
+  type RetainedRecord,
+  retentionCutoff,
+  sweepExpiredEvents,
+  sweepExpiredRecords,
+} from '@tsunagi/db';
 import type { EventRetentionConfig } from './config.js';
 
 interface SweepLogger {
@@ -18,11 +27,16 @@ export interface EventRetentionSweeperOptions {
   readonly pauseMs?: number;
 }
 
+export interface RetentionSweepResult extends EventSweepResult {
+  /** The other tables' rows deleted, per table. */
+  readonly records: Record<RetainedRecord, number>;
+}
+
 export class EventRetentionSweeper {
   readonly #options: EventRetentionSweeperOptions;
   readonly #stop = new AbortController();
   #timer: NodeJS.Timeout | null = null;
-  #running: Promise<EventSweepResult> | null = null;
+  #running: Promise<RetentionSweepResult> | null = null;
 
   constructor(options: EventRetentionSweeperOptions) {
     this.#options = options;
@@ -43,24 +57,38 @@ export class EventRetentionSweeper {
   }
 
   /** One sweep (a sweep already running is joined, not doubled). */
-  sweep(): Promise<EventSweepResult> {
+  sweep(): Promise<RetentionSweepResult> {
     this.#running ??= this.#sweep().finally(() => {
       this.#running = null;
     });
     return this.#running;
   }
 
-  async #sweep(): Promise<EventSweepResult> {
+  async #sweep(): Promise<RetentionSweepResult> {
     const { db, config, logger } = this.#options;
     const now = this.#options.now?.() ?? new Date();
-    const result = await sweepExpiredEvents(db, {
-      olderThan: retentionCutoff(config.days, now),
-      batchSize: config.batchSize,
-      pauseMs: this.#options.pauseMs ?? 20,
-      signal: this.#stop.signal,
-    });
+    const pauseMs = this.#options.pauseMs ?? 20;
+    const signal = this.#stop.signal;
+    const result =
+      config.days > 0
+        ? await sweepExpiredEvents(db, {
+            olderThan: retentionCutoff(config.days, now),
+            batchSize: config.batchSize,
+            pauseMs,
+            signal,
+          })
+        : { deleted: 0, batches: 0 };
     if (result.deleted > 0) logger?.info({ ...result, retentionDays: config.days }, 'expired events deleted');
-    return result;
+    const records = await sweepExpiredRecords(db, {
+      now,
+      logDays: config.recordDays,
+      batchSize: config.batchSize,
+      pauseMs,
+      signal,
+    });
+    if (Object.values(records).some((count) => count > 0))
+      logger?.info({ ...records, retentionDays: config.recordDays }, 'expired records deleted');
+    return { ...result, records };
   }
 
   /** Stops the timer and waits for a sweep in progress to end its batch (call before the database closes). */

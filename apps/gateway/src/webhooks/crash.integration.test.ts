@@ -2,51 +2,23 @@
 // its deliveries are in flight (the receiver has them but has not answered), a new process starts on the same
 // database, and the receiver ends up with every event of the log exactly once after de-duplicating by
 // `webhook-id`, on Postgres and on a PGlite data directory.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  createDatabase,
-  createOrganization,
-  createUser,
-  type DatabaseHandle,
-  type DriverName,
-} from '@tsunagi/db';
-import { createThrowawayDatabase } from '@tsunagi/db/testing';
+import { createOrganization, createUser, type DriverName } from '@tsunagi/db';
 import { DEFAULT_DELIVERY_POLICY } from '@tsunagi/webhooks';
 import { WebhookReceiver } from '@tsunagi/webhooks/testing';
 import { afterAll, expect, it } from 'vitest';
-import { type GatewayProcess, startGatewayProcess } from '../../test/gateway-process.js';
+import {
+  type GatewayProcess,
+  graphqlAt,
+  processDatabase,
+  startGatewayProcess,
+  until,
+} from '../../test/gateway-process.js';
 import { describeEachDriver } from '../../test/harness.js';
 import { mintToken } from '../auth/token.js';
 import { type EmbeddableGatewayConfig, generateCredentialsKeys, generateJwtSecret } from '../env.js';
 import { DEFAULT_WEBHOOK_CONFIG } from './config.js';
 
 const STARTUP_MS = 120_000;
-
-async function graphql<T>(
-  url: string,
-  token: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors !== undefined) throw new Error(JSON.stringify(body.errors));
-  return body.data as T;
-}
-
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const CREATE_PAGE = 'mutation P($title: String!) { createBookingPage(input: { title: $title }) { id } }';
 
@@ -58,20 +30,7 @@ describeEachDriver('webhook delivery across a gateway crash (%s)', (driver: Driv
 
   /** A database holding one organization with an admin, and the gateway configuration to serve it. */
   async function prepare() {
-    let open: () => DatabaseHandle;
-    const database: Partial<EmbeddableGatewayConfig> = {};
-    if (driver === 'pglite') {
-      const root = mkdtempSync(join(tmpdir(), 'tsunagi-hooks-crash-'));
-      cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-      const dataDir = join(root, 'pglite');
-      open = () => createDatabase({ dataDir });
-      Object.assign(database, { pgliteDataDir: dataDir });
-    } else {
-      const created = await createThrowawayDatabase('tsunagi_hooks_crash');
-      cleanups.push(created.drop);
-      open = () => createDatabase({ databaseUrl: created.url });
-      Object.assign(database, { databaseUrl: created.url });
-    }
+    const { open, config: database } = await processDatabase(driver, 'tsunagi-hooks-crash', cleanups);
     // Set up, then let go: a PGlite directory is the gateway's alone while it runs.
     const handle = open();
     await handle.migrate();
@@ -118,7 +77,7 @@ describeEachDriver('webhook delivery across a gateway crash (%s)', (driver: Driv
 
       const first = await startGatewayProcess(config);
       processes.push(first);
-      const created = await graphql<{ createWebhookEndpoint: { secret: string } }>(
+      const created = await graphqlAt<{ createWebhookEndpoint: { secret: string } }>(
         first.url,
         token,
         'mutation C($url: String!) { createWebhookEndpoint(input: { url: $url }) { secret } }',
@@ -128,7 +87,7 @@ describeEachDriver('webhook delivery across a gateway crash (%s)', (driver: Driv
 
       // The receiver takes the requests and holds its answers: the first process dies with them in flight.
       receiver.hold();
-      for (let i = 0; i < 6; i++) await graphql(first.url, token, CREATE_PAGE, { title: `Before ${i}` });
+      for (let i = 0; i < 6; i++) await graphqlAt(first.url, token, CREATE_PAGE, { title: `Before ${i}` });
       await receiver.waitFor(3);
       first.child.kill('SIGKILL');
       await until(() => first.exit() !== null, 'the first process to die');
@@ -138,8 +97,8 @@ describeEachDriver('webhook delivery across a gateway crash (%s)', (driver: Driv
 
       const second = await startGatewayProcess(config);
       processes.push(second);
-      for (let i = 0; i < 3; i++) await graphql(second.url, token, CREATE_PAGE, { title: `After ${i}` });
-      const log = await graphql<{ events: { edges: { cursor: string }[] } }>(
+      for (let i = 0; i < 3; i++) await graphqlAt(second.url, token, CREATE_PAGE, { title: `After ${i}` });
+      const log = await graphqlAt<{ events: { edges: { cursor: string }[] } }>(
         second.url,
         token,
         '{ events(first: 500) { edges { cursor } } }',

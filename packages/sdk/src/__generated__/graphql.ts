@@ -1326,7 +1326,10 @@ export type WebhookDelivery = {
   endpointId: Scalars['ID']['output'];
   /** The event log cursor of the event it carries (ordered per organization); null for a test message. */
   eventCursor?: Maybe<Scalars['String']['output']>;
-  /** The event type, or WEBHOOK_TEST. */
+  /**
+   * The event type, WEBHOOK_TEST, or EVENTS_EXPIRED (retention removed events the endpoint had not received;
+   * the body says from which cursor to which).
+   */
   eventType: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   lastAttemptAt?: Maybe<Scalars['DateTime']['output']>;
