@@ -66,14 +66,18 @@ export interface EmbeddedGateway {
 export async function startEmbedded(options: {
   config: GatewayConfig;
   logger?: Logger;
+  /** Tests: the same demo and emulators on this database (e.g. Postgres) instead of PGlite; closed by `stop`. */
+  database?: DatabaseHandle;
+  /** The console's demo sign-in (default on); off, the console asks for a token as on a deployment. */
+  demoSignIn?: boolean;
 }): Promise<EmbeddedGateway> {
   const { config } = options;
   if (config.databaseUrl !== undefined) throw new Error('startEmbedded runs on PGlite: unset DATABASE_URL');
   const log = options.logger ?? createLogger(config.logLevel);
   // First, so a data directory another gateway holds is refused before anything starts.
-  const database: DatabaseHandle = createDatabase(
-    config.pgliteDataDir === null ? {} : { dataDir: config.pgliteDataDir },
-  );
+  const database: DatabaseHandle =
+    options.database ??
+    createDatabase(config.pgliteDataDir === null ? {} : { dataDir: config.pgliteDataDir });
   let started: DemoEmulators | null = null;
   try {
     const emulators = await startDemoEmulators();
@@ -95,6 +99,7 @@ export async function startEmbedded(options: {
       mailOutbox: true,
       logger: log,
       seedDemo: true,
+      demoSignIn: options.demoSignIn ?? true,
       providers: demoProviderRegistry(emulators),
       exchange: emulators.exchangeReach,
       // The Zoom emulator signs its deauthorization events with its own secret token.

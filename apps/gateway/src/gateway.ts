@@ -25,10 +25,12 @@ import { type GraphQLError, type GraphQLFormattedError, NoSchemaIntrospectionCus
 import { Authenticator, authenticate } from './auth/index.js';
 import { mintToken } from './auth/token.js';
 import type { ExchangeAnalyzerOptions, GatewayContext, GatewayServices } from './context.js';
+import { demoSignInHandler } from './demo/console-sign-in.js';
 import type { GatewayConfig } from './env.js';
 import { formatGatewayError, isExpectedError } from './errors.js';
 import { bodyErrorHandler } from './http/body-errors.js';
 import { earlyContext, graphqlBodyParser } from './http/body-limit.js';
+import { builtConsoleDir, CONSOLE_PATH, consoleRouter } from './http/console.js';
 import { databaseUnavailableHandler } from './http/database-unavailable.js';
 import { graphiqlRouter } from './http/graphiql.js';
 import { graphqlRequestGuard } from './http/request-guard.js';
@@ -81,6 +83,10 @@ export interface GatewayOptions {
   /** Embedded mode: without an SMTP server configured (config.notifications.smtpUrl), notifications go to a
    * local SMTP sink on 127.0.0.1 that `mailOutbox` and `GET /outbox` read. */
   readonly mailOutbox?: boolean;
+  /** The web console's built files, served at /console; default: apps/console/dist when built, null = none. */
+  readonly consoleDir?: string | null;
+  /** Embedded mode: the console offers the demo people to sign in as (needs `seedDemo` and JWT_SECRET). */
+  readonly demoSignIn?: boolean;
 }
 
 export interface DemoAccess {
@@ -103,6 +109,8 @@ export interface Gateway {
   readonly logger: Logger;
   /** Set when created with `seedDemo`. */
   readonly demo: DemoAccess | null;
+  /** The web console (`http://host:port/console/`), null when it is not built. */
+  readonly consoleUrl: string | null;
   /** The scheduled health probes (config.probes), null when off. */
   readonly probes: ProbeRunner | null;
   /** This process's webhook dispatcher (config.webhooks.enabled), null when off. */
@@ -285,6 +293,14 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     app.post(ZOOM_WEBHOOK_PATH, express.raw({ type: '*/*', limit: '64kb' }), zoomWebhookHandler(zoom));
   }
   if (mailOutbox !== null) app.use(outboxRouter(mailOutbox));
+  const consoleDir = options.consoleDir === undefined ? builtConsoleDir() : options.consoleDir;
+  if (consoleDir !== null) {
+    const demoUsers =
+      options.demoSignIn && demo !== null && config.jwt !== null
+        ? demoSignInHandler(database, demo, config.jwt)
+        : undefined;
+    app.use(consoleRouter({ dir: consoleDir, demoUsers }));
+  }
   if (config.graphiql) app.use(graphiqlRouter({ graphqlPath: GRAPHQL_PATH, defaultToken: demo?.adminToken }));
 
   const httpServer = createServer(app);
@@ -402,6 +418,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     services,
     logger: log,
     demo,
+    consoleUrl: consoleDir === null ? null : `${origin}${CONSOLE_PATH}/`,
     probes,
     webhooks: webhooks.dispatcher,
     notifications: notifications.dispatcher,

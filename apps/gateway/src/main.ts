@@ -71,6 +71,7 @@ async function serve(): Promise<void> {
     `  GraphQL      ${gateway.url}   (WebSocket subscriptions: ${gateway.url.replace(/^http/, 'ws')})`,
   );
   if (config.graphiql) lines.push(`  IDE          ${new URL('/', gateway.url).href}`);
+  if (gateway.consoleUrl !== null) lines.push(`  Console      ${gateway.consoleUrl}`);
   if (embeddedGateway?.outbox) {
     lines.push(
       `  Outbox       ${new URL('/outbox', gateway.url).href}   (mail the demo sends; local SMTP sink ${embeddedGateway.outbox.outbox.url})`,

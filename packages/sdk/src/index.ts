@@ -13,6 +13,7 @@ export type { FollowEventsOptions, TsunagiEvent } from './follow-events.js';
 export { followEvents } from './follow-events.js';
 export { OrganizationConnectionsQuery, OrganizationUsersQuery } from './operations/admin.js';
 export {
+  BookingPageQuery,
   BookingPagesQuery,
   ConnectionAlertsQuery,
   EventLogQuery,
@@ -28,6 +29,7 @@ export {
 } from './operations/exchange.js';
 export {
   AddLocationMutation,
+  ChangeOwnerMutation,
   CheckConnectionMutation,
   RemoveAllLocationsMutation,
   SetBookingPageEnabledMutation,

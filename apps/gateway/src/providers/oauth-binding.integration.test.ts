@@ -361,8 +361,21 @@ describeEachDriver('OAuth flow bound to its starter (%s)', (driver) => {
       'ACCESS_DENIED',
     );
 
+    // The gateway's own console is a place to come back to; its other routes are not.
+    const toConsole = await w.request(
+      'aiko',
+      'mutation($r: String) { connectAccount(provider: MICROSOFT_CALENDAR, returnUrl: $r) { state } }',
+      { r: `${origin()}/console/integrations?tab=ALL` },
+    );
+    expect(toConsole.body.errors).toBeUndefined();
+
     // Return URLs on other origins are refused when the flow starts.
-    for (const foreign of ['https://evil.example/back', 'javascript:alert(1)', `${origin()}/`]) {
+    for (const foreign of [
+      'https://evil.example/back',
+      'javascript:alert(1)',
+      `${origin()}/`,
+      `${origin()}/console/../graphql`,
+    ]) {
       const response = await w.request(
         'aiko',
         'mutation($r: String) { connectAccount(provider: MICROSOFT_CALENDAR, returnUrl: $r) { state } }',

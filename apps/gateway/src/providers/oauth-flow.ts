@@ -16,6 +16,7 @@ import {
 } from '@tsunagi/db';
 import { isProviderError } from '@tsunagi/errors';
 import type { OAuthFlow, OAuthTokens } from '@tsunagi/providers';
+import { CONSOLE_PATH } from '../http/console.js';
 import { checkRedirectUri, checkReturnUrl, type OAuthClientOrigins } from './oauth-origins.js';
 import type { ProviderAccess, ProviderAdapter } from './provider-access.js';
 import {
@@ -107,7 +108,10 @@ export class OAuthConnectFlow {
         ? { ok: true as const, url: callback }
         : checkRedirectUri(request.redirectUri, callback, this.#options.origins);
     if (!redirect.ok) return fail('BAD_USER_INPUT', redirect.message, { reason: 'REDIRECT_URI_NOT_ALLOWED' });
-    const back = request.returnUrl === null ? null : checkReturnUrl(request.returnUrl, this.#options.origins);
+    const back =
+      request.returnUrl === null
+        ? null
+        : checkReturnUrl(request.returnUrl, this.#options.origins, `${this.#base()}${CONSOLE_PATH}/`);
     if (back !== null && !back.ok)
       return fail('BAD_USER_INPUT', back.message, { reason: 'RETURN_URL_NOT_ALLOWED' });
     const created = await this.#states.create({

@@ -1,6 +1,7 @@
 // Where an OAuth flow may send a browser: the provider's redirect (RFC 6749 §3.1.2: an absolute URI without
 // a fragment; §10.6: an open redirect URI lets an attacker collect the code) and the client's return URL.
-// Only the gateway's own callback route and origins the operator listed are accepted.
+// Only the gateway's own callback route and origins the operator listed are accepted (a return URL may also be
+// a page of the gateway's own console).
 
 /** The client origins an operator trusts (OAUTH_REDIRECT_ORIGINS, OAUTH_RETURN_ORIGINS). */
 export interface OAuthClientOrigins {
@@ -51,10 +52,19 @@ export function checkRedirectUri(
   };
 }
 
-/** The browser's return URL: an http(s) URL on an origin listed in OAUTH_RETURN_ORIGINS. */
-export function checkReturnUrl(requested: string, origins: OAuthClientOrigins): UrlCheck {
+/**
+ * The browser's return URL: an http(s) URL on an origin listed in OAUTH_RETURN_ORIGINS, or a page of the
+ * gateway's own console (`ownConsole`, e.g. `http://127.0.0.1:4000/console/`; its other routes are refused).
+ */
+export function checkReturnUrl(
+  requested: string,
+  origins: OAuthClientOrigins,
+  ownConsole: string | null = null,
+): UrlCheck {
   const url = webUrl(requested);
   if (url !== null && origins.returnOrigins.includes(url.origin)) return { ok: true, url: url.href };
+  if (url !== null && ownConsole !== null && url.href.startsWith(new URL(ownConsole).href))
+    return { ok: true, url: url.href };
   return {
     ok: false,
     message: 'returnUrl must be an http(s) URL on an origin listed in OAUTH_RETURN_ORIGINS',

@@ -1674,12 +1674,12 @@ export type IntegrationsQueryVariables = Exact<{
 }>;
 
 
-export type IntegrationsQuery = { __typename?: 'Query', integrations: Array<{ __typename?: 'Integration', provider: Provider, kind: ConnectionKind, status: ConnectionStatus, accounts: Array<{ __typename?: 'Connection', id: string, accountEmail?: string | null, status: ConnectionStatus, health: ConnectionHealth, statusChangedAt: string, lastError?: { __typename?: 'ProviderError', code: ErrorCode, action: ErrorAction, title: string, remediation: string } | null }> }> };
+export type IntegrationsQuery = { __typename?: 'Query', integrations: Array<{ __typename?: 'Integration', provider: Provider, kind: ConnectionKind, status: ConnectionStatus, accounts: Array<{ __typename?: 'Connection', id: string, accountEmail?: string | null, status: ConnectionStatus, health: ConnectionHealth, statusChangedAt: string, lastCheckedAt?: string | null, lastError?: { __typename?: 'ProviderError', code: ErrorCode, action: ErrorAction, title: string, remediation: string } | null }> }> };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { __typename?: 'Query', viewer: { __typename?: 'User', id: string, name: string, email: string } };
+export type ViewerQuery = { __typename?: 'Query', viewer: { __typename?: 'User', id: string, name: string, email: string, role: UserRole, locale?: Locale | null } };
 
 export type EventLogQueryVariables = Exact<{
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1688,6 +1688,14 @@ export type EventLogQueryVariables = Exact<{
 
 
 export type EventLogQuery = { __typename?: 'Query', events: { __typename?: 'EventConnection', pageInfo: { __typename?: 'PageInfo', endCursor?: string | null, hasNextPage: boolean }, edges: Array<{ __typename?: 'EventEdge', cursor: string, node: { __typename?: 'Event', id: string, type: EventType, occurredAt: string, connectionState?: { __typename?: 'ConnectionSnapshot', status: ConnectionStatus, health: ConnectionHealth, lastError?: { __typename?: 'ProviderError', code: ErrorCode, subReason?: SubReason | null } | null } | null, pageState?: { __typename?: 'BookingPageSnapshot', state: BookingPageState, acceptingBookings: boolean } | null } }> } };
+
+export type BookingPageQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  locale?: InputMaybe<Locale>;
+}>;
+
+
+export type BookingPageQuery = { __typename?: 'Query', bookingPage?: { __typename?: 'BookingPage', id: string, title: string, slug: string, mode: AttendanceMode, roundRobin: boolean, enabled: boolean, state: BookingPageState, acceptingBookings: boolean, stateChangedAt: string, owner: { __typename?: 'User', id: string, name: string }, members: Array<{ __typename?: 'User', id: string, name: string }>, eligibleHosts: Array<{ __typename?: 'User', id: string }>, locations: Array<{ __typename?: 'Location', id: string, type: LocationType, usable: boolean }>, reasons: Array<{ __typename?: 'Reason', kind: ReasonKind, message: string, user?: { __typename?: 'User', id: string, name: string } | null, connections: Array<{ __typename?: 'Connection', id: string, provider: Provider, accountEmail?: string | null, status: ConnectionStatus, lastError?: { __typename?: 'ProviderError', code: ErrorCode, title: string, remediation: string } | null }> }>, remediation: Array<{ __typename?: 'RemediationStep', goal: RemediationGoal, options: Array<{ __typename?: 'RemediationOption', actions: Array<{ __typename?: 'RemediationAction', kind: RemediationActionKind, performedBy: RemediationPerformer, check?: SubReason | null, provider?: Provider | null, connection?: { __typename?: 'Connection', id: string } | null, user?: { __typename?: 'User', id: string, name: string } | null }> }> }>, warnings: Array<{ __typename?: 'BookingPageWarning', kind: BookingPageWarningKind, message: string, users: Array<{ __typename?: 'User', id: string, name: string }> }> } | null };
 
 export type SyncDirectoryMutationVariables = Exact<{
   input: DirectorySyncInput;
@@ -1775,6 +1783,14 @@ export type CheckConnectionMutationVariables = Exact<{
 
 
 export type CheckConnectionMutation = { __typename?: 'Mutation', checkConnection: { __typename?: 'Connection', id: string, status: ConnectionStatus, health: ConnectionHealth, lastCheckedAt?: string | null, lastError?: { __typename?: 'ProviderError', code: ErrorCode, subReason?: SubReason | null, retryAfterSeconds?: number | null, title: string, remediation: string } | null } };
+
+export type ChangeOwnerMutationVariables = Exact<{
+  pageId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+}>;
+
+
+export type ChangeOwnerMutation = { __typename?: 'Mutation', changeOwner: { __typename?: 'BookingPage', id: string, state: BookingPageState, acceptingBookings: boolean, owner: { __typename?: 'User', id: string, name: string } } };
 
 export type OrganizationNotificationSettingsFieldsFragment = { __typename?: 'OrganizationNotificationSettings', emailEnabled: boolean, slackEnabled: boolean, slackWebhookUrlHint?: string | null, escalationDelayMinutes: number, digestWindowMinutes: number, updatedAt?: string | null, quietHours?: { __typename?: 'QuietHours', start: string, end: string, timeZone: string } | null };
 
@@ -2145,6 +2161,7 @@ export const IntegrationsDocument = new TypedDocumentString(`
       status
       health
       statusChangedAt
+      lastCheckedAt
       lastError {
         code
         action
@@ -2161,6 +2178,8 @@ export const ViewerDocument = new TypedDocumentString(`
     id
     name
     email
+    role
+    locale
   }
 }
     `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
@@ -2194,6 +2213,82 @@ export const EventLogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EventLogQuery, EventLogQueryVariables>;
+export const BookingPageDocument = new TypedDocumentString(`
+    query BookingPage($id: ID!, $locale: Locale = EN) {
+  bookingPage(id: $id) {
+    id
+    title
+    slug
+    mode
+    roundRobin
+    enabled
+    state
+    acceptingBookings
+    stateChangedAt
+    owner {
+      id
+      name
+    }
+    members {
+      id
+      name
+    }
+    eligibleHosts {
+      id
+    }
+    locations {
+      id
+      type
+      usable
+    }
+    reasons {
+      kind
+      message(locale: $locale)
+      user {
+        id
+        name
+      }
+      connections {
+        id
+        provider
+        accountEmail
+        status
+        lastError {
+          code
+          title(locale: $locale)
+          remediation(locale: $locale)
+        }
+      }
+    }
+    remediation {
+      goal
+      options {
+        actions {
+          kind
+          performedBy
+          check
+          provider
+          connection {
+            id
+          }
+          user {
+            id
+            name
+          }
+        }
+      }
+    }
+    warnings {
+      kind
+      message(locale: $locale)
+      users {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BookingPageQuery, BookingPageQueryVariables>;
 export const SyncDirectoryDocument = new TypedDocumentString(`
     mutation SyncDirectory($input: DirectorySyncInput!) {
   syncDirectory(input: $input) {
@@ -2376,6 +2471,19 @@ export const CheckConnectionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CheckConnectionMutation, CheckConnectionMutationVariables>;
+export const ChangeOwnerDocument = new TypedDocumentString(`
+    mutation ChangeOwner($pageId: ID!, $userId: ID!) {
+  changeOwner(pageId: $pageId, userId: $userId) {
+    id
+    state
+    acceptingBookings
+    owner {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChangeOwnerMutation, ChangeOwnerMutationVariables>;
 export const OrganizationNotificationSettingsDocument = new TypedDocumentString(`
     query OrganizationNotificationSettings {
   organizationNotificationSettings {

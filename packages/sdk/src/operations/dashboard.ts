@@ -100,6 +100,7 @@ export const IntegrationsQuery = graphql(`
         status
         health
         statusChangedAt
+        lastCheckedAt
         lastError {
           code
           action
@@ -117,6 +118,8 @@ export const ViewerQuery = graphql(`
       id
       name
       email
+      role
+      locale
     }
   }
 `);
@@ -147,6 +150,84 @@ export const EventLogQuery = graphql(`
             state
             acceptingBookings
           }
+        }
+      }
+    }
+  }
+`);
+
+/** One booking page in full: reasons, the remediation plan, and which members can host and why the others cannot. */
+export const BookingPageQuery = graphql(`
+  query BookingPage($id: ID!, $locale: Locale = EN) {
+    bookingPage(id: $id) {
+      id
+      title
+      slug
+      mode
+      roundRobin
+      enabled
+      state
+      acceptingBookings
+      stateChangedAt
+      owner {
+        id
+        name
+      }
+      members {
+        id
+        name
+      }
+      eligibleHosts {
+        id
+      }
+      locations {
+        id
+        type
+        usable
+      }
+      reasons {
+        kind
+        message(locale: $locale)
+        user {
+          id
+          name
+        }
+        connections {
+          id
+          provider
+          accountEmail
+          status
+          lastError {
+            code
+            title(locale: $locale)
+            remediation(locale: $locale)
+          }
+        }
+      }
+      remediation {
+        goal
+        options {
+          actions {
+            kind
+            performedBy
+            check
+            provider
+            connection {
+              id
+            }
+            user {
+              id
+              name
+            }
+          }
+        }
+      }
+      warnings {
+        kind
+        message(locale: $locale)
+        users {
+          id
+          name
         }
       }
     }

@@ -76,3 +76,18 @@ export const CheckConnectionMutation = graphql(`
     }
   }
 `);
+
+/** Gives a page to another member (a remediation when the owner's location cannot work). */
+export const ChangeOwnerMutation = graphql(`
+  mutation ChangeOwner($pageId: ID!, $userId: ID!) {
+    changeOwner(pageId: $pageId, userId: $userId) {
+      id
+      state
+      acceptingBookings
+      owner {
+        id
+        name
+      }
+    }
+  }
+`);

@@ -1,0 +1,29 @@
+// The banner on every screen while anything is broken: errored connections, disabled pages, and "Check",
+// which opens the integrations list. Reloaded on every live event, so it comes and goes without a reload.
+import { ConnectionAlertsQuery } from '@tsunagi/sdk';
+import { ErrorIcon } from './components.js';
+import { useConsole, useLoad } from './context.js';
+import { navigate } from './router.js';
+
+export function Banner() {
+  const { client, t } = useConsole();
+  const { data } = useLoad(() => client.query(ConnectionAlertsQuery), []);
+  const alerts = data?.connectionAlerts;
+  const broken = alerts !== undefined && (alerts.erroredConnections > 0 || alerts.disabledBookingPages > 0);
+  // The region stays in the page so screen readers announce its content when it appears.
+  return (
+    <section class={broken ? 'banner' : 'banner-idle'} aria-label={t('banner.label')} aria-live="polite">
+      {broken ? (
+        <>
+          <ErrorIcon />
+          <p data-testid="banner-text">
+            {t('banner.text', { connections: alerts.erroredConnections, pages: alerts.disabledBookingPages })}
+          </p>
+          <button type="button" onClick={() => navigate('/integrations')}>
+            {t('banner.check')}
+          </button>
+        </>
+      ) : null}
+    </section>
+  );
+}
