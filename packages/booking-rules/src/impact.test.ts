@@ -1,63 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { analyzeImpact, evaluateAll, ImpactAnalyzer, type ImpactChange, PROVIDERS } from './index.js';
 import {
-  analyzeImpact,
-  type BookingPageInput,
-  type ConnectionInput,
-  evaluateAll,
-  ImpactAnalyzer,
-  type ImpactChange,
-  PROVIDERS,
-  removeLocationsForUnlinkedConnection,
-} from './index.js';
-import { bookingPage, connection, location, type World, worldArbitrary } from './testing/index.js';
-
-/**
- * The ground truth: the world after the change, built the way the state service changes it (one unlink at a
- * time, each followed by its location removal over the user's pages), with nothing of the analyzer's.
- */
-function changedWorld(world: World, change: ImpactChange): World {
-  if (change.kind !== 'CONNECTIONS') {
-    const pages = world.pages.map((page): BookingPageInput => {
-      if (page.id !== change.pageId) return page;
-      switch (change.kind) {
-        case 'REMOVE_MEMBER':
-          return { ...page, memberIds: page.memberIds.filter((m) => m !== change.userId) };
-        case 'CHANGE_OWNER':
-          // The state service leaves a page alone when its owner is named again.
-          if (page.ownerId === change.userId) return page;
-          return {
-            ...page,
-            ownerId: change.userId,
-            memberIds: page.memberIds.includes(change.userId)
-              ? page.memberIds
-              : [...page.memberIds, change.userId],
-          };
-        default:
-          return { ...page, locations: page.locations.filter((l) => l.id !== change.locationId) };
-      }
-    });
-    return { ...world, pages };
-  }
-  const { target, status } = change;
-  const selected = (c: ConnectionInput) =>
-    c.status !== 'DISCONNECTED' &&
-    ('connectionIds' in target
-      ? target.connectionIds.includes(c.id)
-      : 'userId' in target
-        ? c.userId === target.userId
-        : c.provider === target.provider);
-  let connections = [...world.connections];
-  let pages = [...world.pages];
-  for (const moved of world.connections.filter(selected)) {
-    connections = connections.map((c) => (c.id === moved.id ? { ...c, status } : c));
-    if (status !== 'DISCONNECTED') continue;
-    const involved = pages.filter((p) => p.ownerId === moved.userId || p.memberIds.includes(moved.userId));
-    const removal = removeLocationsForUnlinkedConnection({ ...moved, status }, involved, connections);
-    for (const page of removal.pages) pages = pages.map((p) => (p.id === page.id ? page : p));
-  }
-  return { ...world, connections, pages };
-}
+  applyImpactChange,
+  bookingPage,
+  connection,
+  location,
+  type World,
+  worldArbitrary,
+} from './testing/index.js';
 
 function changeArbitrary(world: World): fc.Arbitrary<ImpactChange> {
   const status = fc.constantFrom('ERROR' as const, 'DISCONNECTED' as const);
@@ -104,7 +55,7 @@ describe('impact analysis', () => {
         ),
         ([world, change]) => {
           const result = analyzeImpact(world.pages, world.connections, change);
-          const next = changedWorld(world, change);
+          const next = applyImpactChange(world, change);
           if (!result.ok) {
             // Only a page left with no member is refused.
             expect(result.error.code).toBe('LAST_MEMBER');
@@ -247,7 +198,12 @@ describe('impact analysis', () => {
     if (!owner.ok) throw new Error(owner.error.code);
     expect(owner.report.pages[0]).toMatchObject({ effect: 'ENABLED', stayUpReason: 'LOCATION_STILL_USABLE' });
 
-    const pool = bookingPage({ id: 'pool', memberIds: ['a', 'x', 'y'], mode: 'ANY_MEMBER', roundRobin: true });
+    const pool = bookingPage({
+      id: 'pool',
+      memberIds: ['a', 'x', 'y'],
+      mode: 'ANY_MEMBER',
+      roundRobin: true,
+    });
     const removal = analyzeImpact([pool], connections, {
       kind: 'REMOVE_MEMBER',
       pageId: 'pool',

@@ -15,6 +15,7 @@ import type {
   ConnectionsByUser,
   Provider,
 } from './types.js';
+import { UserTable } from './user-table.js';
 
 /** The statuses a connection can be assumed to fall into. */
 export const IMPACT_STATUSES = ['ERROR', 'DISCONNECTED'] as const;
@@ -128,6 +129,7 @@ export class ImpactAnalyzer {
   readonly #connections: readonly ConnectionInput[];
   readonly #connectionById = new Map<string, ConnectionInput>();
   readonly #byUser: ConnectionsByUser;
+  readonly #table: UserTable;
   /** Page positions by user (member or owner), each page once per user. */
   readonly #pagesOfUser = new Map<string, number[]>();
   readonly #before: (BookingPageEvaluation | undefined)[];
@@ -136,6 +138,7 @@ export class ImpactAnalyzer {
     this.#pages = pages;
     this.#connections = connections;
     this.#byUser = groupConnectionsByUser(connections);
+    this.#table = UserTable.from(connections);
     this.#before = new Array(pages.length);
     for (const connection of connections) this.#connectionById.set(connection.id, connection);
     for (let at = 0; at < pages.length; at++) {
@@ -170,28 +173,26 @@ export class ImpactAnalyzer {
     const changed = this.#apply(change);
     if ('code' in changed) return { ok: false, error: changed };
 
-    const changedConnections = new Map<string, ConnectionInput[]>();
-    for (const connection of changed.connections) changedConnections.set(connection.userId, []);
-    for (const [userId, list] of changedConnections) {
-      const moved = new Map(changed.connections.filter((c) => c.userId === userId).map((c) => [c.id, c]));
-      for (const c of this.#byUser.get(userId) ?? EMPTY) list.push(moved.get(c.id) ?? c);
-    }
+    // The users whose connections move, with their lists as they would be; everyone else's as they are.
+    const movedById = new Map(changed.connections.map((c) => [c.id, c]));
+    const movedByUser = groupConnectionsByUser(changed.connections);
+    // Interned like the bulk path: an errored user's reasons and plan steps are built once, for all their pages.
+    const after =
+      movedById.size === 0
+        ? this.#table
+        : UserTable.from(this.#connections.map((c) => movedById.get(c.id) ?? c));
     const changedPages = new Map(changed.pages.map((p) => [p.id, p]));
 
     const positions = new Set<number>();
-    for (const userId of changed.userIds)
+    for (const userId of changed.userIds) {
       for (const at of this.#pagesOfUser.get(userId) ?? EMPTY) positions.add(at);
+    }
     for (const page of changed.pages) positions.add(this.#pageAt.get(page.id)!);
 
     const impacts: PageImpact[] = [];
-    const after: Map<string, readonly ConnectionInput[]> = new Map();
     for (const at of positions) {
       const original = this.#pages[at]!;
       const page = changedPages.get(original.id) ?? original;
-      after.clear();
-      for (const userId of [page.ownerId, ...page.memberIds]) {
-        after.set(userId, changedConnections.get(userId) ?? this.#byUser.get(userId) ?? EMPTY);
-      }
       impacts.push(
         pageImpact(
           this.#evaluationBefore(at),
@@ -199,7 +200,7 @@ export class ImpactAnalyzer {
           original,
           page,
           change,
-          changed.connections,
+          movedByUser,
           changed.removedLocations.get(page.id) ?? EMPTY,
         ),
       );
@@ -223,7 +224,7 @@ export class ImpactAnalyzer {
   #evaluationBefore(at: number): BookingPageEvaluation {
     let evaluation = this.#before[at];
     if (evaluation === undefined) {
-      evaluation = evaluatePage(this.#pages[at]!, this.#byUser);
+      evaluation = evaluatePage(this.#pages[at]!, this.#table);
       this.#before[at] = evaluation;
     }
     return evaluation;
@@ -316,7 +317,7 @@ function pageImpact(
   original: BookingPageInput,
   page: BookingPageInput,
   change: ImpactChange,
-  movedConnections: readonly ConnectionInput[],
+  movedByUser: ConnectionsByUser,
   removedLocationIds: readonly string[],
 ): PageImpact {
   const hostsBefore = before.eligibleHostIds.length;
@@ -340,9 +341,7 @@ function pageImpact(
     hostsAfter,
     lostHostIds: before.eligibleHostIds.filter((id) => !afterHosts.has(id)),
     gainedHostIds: after.eligibleHostIds.filter((id) => !beforeHosts.has(id)),
-    stayUpReason: after.acceptingBookings
-      ? stayUpReason(after, original, page, change, movedConnections)
-      : null,
+    stayUpReason: after.acceptingBookings ? stayUpReason(after, original, page, change, movedByUser) : null,
     removedLocationIds,
   };
 }
@@ -353,7 +352,7 @@ function stayUpReason(
   original: BookingPageInput,
   page: BookingPageInput,
   change: ImpactChange,
-  movedConnections: readonly ConnectionInput[],
+  movedByUser: ConnectionsByUser,
 ): StayUpReason {
   if (after.rule === 'ANY_MEMBER') return 'HOSTS_REMAIN';
   const locationOutcome: StayUpReason =
@@ -365,13 +364,14 @@ function stayUpReason(
     case 'REMOVE_LOCATION':
       return original.locations.length === 0 ? 'NOT_RELIED_ON' : locationOutcome;
     case 'CONNECTIONS': {
-      const members = new Set(page.memberIds);
-      if (movedConnections.some((c) => CONNECTION_KIND[c.provider] === 'CALENDAR' && members.has(c.userId))) {
-        return 'UNLINKED_CALENDAR_ONLY_WARNS';
+      for (const member of page.memberIds) {
+        const moved = movedByUser.get(member) ?? EMPTY;
+        if (moved.some((c) => CONNECTION_KIND[c.provider] === 'CALENDAR'))
+          return 'UNLINKED_CALENDAR_ONLY_WARNS';
       }
-      const needed = new Set(original.locations.map((l) => LOCATION_REQUIRED_PROVIDER[l.type]));
-      const ownerLocationTouched = movedConnections.some(
-        (c) => c.userId === page.ownerId && needed.has(c.provider),
+      const ownerMoved = movedByUser.get(page.ownerId) ?? EMPTY;
+      const ownerLocationTouched = original.locations.some((l) =>
+        ownerMoved.some((c) => c.provider === LOCATION_REQUIRED_PROVIDER[l.type]),
       );
       return ownerLocationTouched ? locationOutcome : 'NOT_RELIED_ON';
     }
