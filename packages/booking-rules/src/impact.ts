@@ -21,6 +21,9 @@ import { UserTable } from './user-table.js';
 export const IMPACT_STATUSES = ['ERROR', 'DISCONNECTED'] as const;
 export type ImpactStatus = (typeof IMPACT_STATUSES)[number];
 
+/** The planned page changes impact analysis answers for (see ImpactChange). */
+export const PLANNED_PAGE_CHANGE_KINDS = ['REMOVE_MEMBER', 'CHANGE_OWNER', 'REMOVE_LOCATION'] as const;
+
 /** Which connections an assumed failure concerns: named ones, every linked one of a user, or of a provider. */
 export type ImpactTarget =
   | { readonly connectionIds: readonly string[] }

@@ -42,6 +42,7 @@ export {
   IMPACT_STATUSES,
   ImpactAnalyzer,
   PAGE_IMPACT_EFFECTS,
+  PLANNED_PAGE_CHANGE_KINDS,
   STAY_UP_REASONS,
 } from './impact.js';
 export type { PageTextCatalog, PageTextLocale, WarningFigures } from './messages/index.js';

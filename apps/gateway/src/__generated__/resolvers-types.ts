@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { UserParent, ApiKeyParent, ConnectionParent, ProviderErrorParent, IntegrationParent, BookingPageParent, LocationParent, ReasonParent, RemediationStepParent, RemediationOptionParent, RemediationActionParent, WarningParent, BookingPageEdgeParent, BookingPageConnectionParent, AuthorizationSessionParent, EventParent, EventEdgeParent, EventConnectionParent, ConnectionSnapshotParent, BookingPageSnapshotParent, ExchangeSettingsParent, ExchangeReportParent, ExchangeStepParent, WebhookEndpointParent, WebhookDeliveryParent, WebhookDeliveryEdgeParent, WebhookDeliveryConnectionParent } from '../mappers.js';
+import type { ImpactReportParent, PageImpactParent } from '../impact/mappers.js';
 import type { GatewayContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -46,6 +47,13 @@ export type ApiKeyRole =
   | 'ADMIN'
   | 'MEMBER'
   | 'SERVICE';
+
+/** The status a connection is assumed to fall into (impact analysis). */
+export type AssumedConnectionStatus =
+  /** Unlinked: it counts for nothing, and the owner's all-members pages lose the locations that needed it. */
+  | 'DISCONNECTED'
+  /** A connection error: the connection counts against its user's pages until someone fixes it. */
+  | 'ERROR';
 
 export type AttendanceMode =
   /** Every member attends (also single-member pages). */
@@ -214,6 +222,19 @@ export type ConnectionHealth =
   | 'BROKEN'
   | 'DEGRADED'
   | 'HEALTHY';
+
+/**
+ * Which connections to assume failed: exactly one of `connectionIds`, `userId` (every linked connection of the user)
+ * or `provider` (every linked connection of the provider in the organization).
+ */
+export type ConnectionImpactInput = {
+  /** Tsunagi's own connection ids (`con_…`), at most 100. */
+  readonly connectionIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
+  readonly provider?: InputMaybe<Provider>;
+  readonly status: AssumedConnectionStatus;
+  /** The user: `usr_…` or `ext:<externalId>`. */
+  readonly userId?: InputMaybe<Scalars['ID']['input']>;
+};
 
 export type ConnectionKind =
   | 'CALENDAR'
@@ -599,6 +620,20 @@ export type ExternalIdMapping = {
   readonly id: Scalars['ID']['output'];
 };
 
+export type ImpactReport = {
+  readonly __typename?: 'ImpactReport';
+  /** The connections whose status the change moves (empty for planned page changes). */
+  readonly connections: ReadonlyArray<Connection>;
+  readonly disabledPages: Scalars['Int']['output'];
+  readonly enabledPages: Scalars['Int']['output'];
+  /** Every page the change involves, by id. */
+  readonly pages: ReadonlyArray<PageImpact>;
+  /** Pages that keep taking bookings (shrunk pools included). */
+  readonly pagesStayingUp: Scalars['Int']['output'];
+  /** Pages that keep taking bookings with fewer hosts. */
+  readonly shrunkPools: Scalars['Int']['output'];
+};
+
 /** One row of the integrations list: a provider and the user's accounts with it. */
 export type Integration = {
   readonly __typename?: 'Integration';
@@ -885,6 +920,44 @@ export type MutationUpdateWebhookEndpointArgs = {
   input: UpdateWebhookEndpointInput;
 };
 
+/** What one page would do after the change, computed in memory from the current state (nothing is written). */
+export type PageImpact = {
+  readonly __typename?: 'PageImpact';
+  readonly bookingPage: BookingPage;
+  readonly effect: PageImpactEffect;
+  readonly gainedHosts: ReadonlyArray<User>;
+  readonly hostsAfter: Scalars['Int']['output'];
+  /**
+   * Eligible hosts before and after (ANY_MEMBER: the round-robin pool; ALL_MEMBERS: every member while it takes
+   * bookings).
+   */
+  readonly hostsBefore: Scalars['Int']['output'];
+  readonly lostHosts: ReadonlyArray<User>;
+  /** Why it would not take bookings after the change, and what would re-enable it then. */
+  readonly reasonsAfter: ReadonlyArray<Reason>;
+  readonly remediationAfter: ReadonlyArray<RemediationStep>;
+  /** Locations the change would take off the page (the one removed, or an unlink's follow-up). */
+  readonly removedLocationIds: ReadonlyArray<Scalars['ID']['output']>;
+  readonly stateAfter: BookingPageState;
+  readonly stateBefore: BookingPageState;
+  /** Why it keeps taking bookings; null when it would not take them. */
+  readonly stayUpReason?: Maybe<StayUpReason>;
+};
+
+export type PageImpactEffect =
+  /** Takes bookings now and would stop. */
+  | 'DISABLED'
+  /** Does not take bookings now and would. */
+  | 'ENABLED'
+  /** Keeps taking bookings with more eligible hosts. */
+  | 'HOSTS_INCREASED'
+  /** Keeps taking bookings with fewer eligible hosts (a round-robin pool shrinks). */
+  | 'HOSTS_REDUCED'
+  /** Does not take bookings now and still would not. */
+  | 'STAYS_DOWN'
+  /** Keeps taking bookings with the same hosts (see `stayUpReason`). */
+  | 'STAYS_UP';
+
 /** Forward pagination state for a connection (list) type. */
 export type PageInfo = {
   readonly __typename?: 'PageInfo';
@@ -892,6 +965,25 @@ export type PageInfo = {
   readonly endCursor?: Maybe<Scalars['String']['output']>;
   readonly hasNextPage: Scalars['Boolean']['output'];
 };
+
+export type PlannedPageChangeInput = {
+  readonly kind: PlannedPageChangeKind;
+  /** REMOVE_LOCATION: the location. */
+  readonly locationId?: InputMaybe<Scalars['ID']['input']>;
+  /** The page: `pg_…` or `ext:<externalId>`. */
+  readonly pageId: Scalars['ID']['input'];
+  /** REMOVE_MEMBER, CHANGE_OWNER: the user, `usr_…` or `ext:<externalId>`. */
+  readonly userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A change to a page being planned (impact analysis). */
+export type PlannedPageChangeKind =
+  /** Make `userId` the owner (a non-member joins the members, as `changeOwner` does). */
+  | 'CHANGE_OWNER'
+  /** Take the location `locationId` off the page. */
+  | 'REMOVE_LOCATION'
+  /** Take `userId` off the page's members. */
+  | 'REMOVE_MEMBER';
 
 export type Provider =
   | 'EXCHANGE'
@@ -954,6 +1046,12 @@ export type Query = {
   readonly connection?: Maybe<Connection>;
   readonly connectionAlerts: ConnectionAlerts;
   /**
+   * Admins: what would happen if the connections failed (ERROR) or were unlinked (DISCONNECTED) — which pages
+   * would be disabled, which round-robin pools would shrink, which pages stay up and why. Computed in memory from
+   * the current state; nothing is written.
+   */
+  readonly connectionImpact: ImpactReport;
+  /**
    * The organization's connections (unlinked ones included unless filtered out), oldest first, for admins and
    * service tokens. `first` is at most 100. Each one's `affectedBookingPages` are the pages it stops.
    */
@@ -968,6 +1066,12 @@ export type Query = {
   readonly exchangeSettings?: Maybe<ExchangeSettings>;
   /** One row per provider for `userId` (default: the viewer). */
   readonly integrations: ReadonlyArray<Integration>;
+  /**
+   * Admins: what a planned change to a page would do (removing a member, changing the owner, removing a location).
+   * A change the page cannot take (the last member, a user who is not a member, an unknown location) is
+   * BAD_USER_INPUT. Nothing is written.
+   */
+  readonly plannedChangeImpact: ImpactReport;
   /** The organization's people by name, for admins and service tokens. `first` is at most 100. */
   readonly users: UserConnection;
   /** The user the bearer token names. SERVICE tokens that name no user get FORBIDDEN. */
@@ -1024,6 +1128,18 @@ export type QueryConnectionArgs = {
  * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
  * events are Tsunagi's own: their arguments take our ids only.
  */
+export type QueryConnectionImpactArgs = {
+  input: ConnectionImpactInput;
+};
+
+
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
 export type QueryConnectionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ConnectionFilter>;
@@ -1054,6 +1170,18 @@ export type QueryEventsArgs = {
 export type QueryIntegrationsArgs = {
   tab?: InputMaybe<IntegrationTab>;
   userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
+export type QueryPlannedChangeImpactArgs = {
+  input: PlannedPageChangeInput;
 };
 
 
@@ -1182,6 +1310,19 @@ export type RemediationStep = {
   readonly goal: RemediationGoal;
   readonly options: ReadonlyArray<RemediationOption>;
 };
+
+/** Why a page that would take bookings after the change still does. */
+export type StayUpReason =
+  /** ANY_MEMBER: some member remains an eligible host. */
+  | 'HOSTS_REMAIN'
+  /** ALL_MEMBERS with locations: one of them is still usable for the owner. */
+  | 'LOCATION_STILL_USABLE'
+  /** Nothing the page relies on changes (e.g. a Zoom account of a page with no Zoom location). */
+  | 'NOT_RELIED_ON'
+  /** ALL_MEMBERS: the page is left with no location, so the owner needs none. */
+  | 'NO_LOCATION_NEEDED'
+  /** ALL_MEMBERS: an unlinked calendar leaves a member without one, which warns but does not disable. */
+  | 'UNLINKED_CALENDAR_ONLY_WARNS';
 
 /** A finer, stable reason the remediation text is specific about (@tsunagi/errors `SubReason`). */
 export type SubReason =
@@ -1477,6 +1618,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   ApiKey: ResolverTypeWrapper<ApiKeyParent>;
   ApiKeyRole: ApiKeyRole;
+  AssumedConnectionStatus: AssumedConnectionStatus;
   AttendanceMode: AttendanceMode;
   AuthorizationSession: ResolverTypeWrapper<AuthorizationSessionParent>;
   BookingPage: ResolverTypeWrapper<BookingPageParent>;
@@ -1494,6 +1636,7 @@ export type ResolversTypes = {
   ConnectionEdge: ResolverTypeWrapper<Omit<ConnectionEdge, 'node'> & { node: ResolversTypes['Connection'] }>;
   ConnectionFilter: ConnectionFilter;
   ConnectionHealth: ConnectionHealth;
+  ConnectionImpactInput: ConnectionImpactInput;
   ConnectionKind: ConnectionKind;
   ConnectionSnapshot: ResolverTypeWrapper<ConnectionSnapshotParent>;
   ConnectionStatus: ConnectionStatus;
@@ -1526,6 +1669,7 @@ export type ResolversTypes = {
   ExchangeStepStatus: ExchangeStepStatus;
   ExternalIdMapping: ResolverTypeWrapper<ExternalIdMapping>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImpactReport: ResolverTypeWrapper<ImpactReportParent>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Integration: ResolverTypeWrapper<IntegrationParent>;
   IntegrationTab: IntegrationTab;
@@ -1535,7 +1679,11 @@ export type ResolversTypes = {
   LocationInput: LocationInput;
   LocationType: LocationType;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageImpact: ResolverTypeWrapper<PageImpactParent>;
+  PageImpactEffect: PageImpactEffect;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PlannedPageChangeInput: PlannedPageChangeInput;
+  PlannedPageChangeKind: PlannedPageChangeKind;
   Provider: Provider;
   ProviderError: ResolverTypeWrapper<ProviderErrorParent>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1547,6 +1695,7 @@ export type ResolversTypes = {
   RemediationOption: ResolverTypeWrapper<RemediationOptionParent>;
   RemediationPerformer: RemediationPerformer;
   RemediationStep: ResolverTypeWrapper<RemediationStepParent>;
+  StayUpReason: StayUpReason;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SubReason: SubReason;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1582,6 +1731,7 @@ export type ResolversParentTypes = {
   ConnectionConnection: Omit<ConnectionConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['ConnectionEdge']> };
   ConnectionEdge: Omit<ConnectionEdge, 'node'> & { node: ResolversParentTypes['Connection'] };
   ConnectionFilter: ConnectionFilter;
+  ConnectionImpactInput: ConnectionImpactInput;
   ConnectionSnapshot: ConnectionSnapshotParent;
   ConnectionStatusEvent: EventParent;
   CreateBookingPageInput: CreateBookingPageInput;
@@ -1603,13 +1753,16 @@ export type ResolversParentTypes = {
   ExchangeSettingsInput: ExchangeSettingsInput;
   ExternalIdMapping: ExternalIdMapping;
   ID: Scalars['ID']['output'];
+  ImpactReport: ImpactReportParent;
   Int: Scalars['Int']['output'];
   Integration: IntegrationParent;
   JSON: Scalars['JSON']['output'];
   Location: LocationParent;
   LocationInput: LocationInput;
   Mutation: Record<PropertyKey, never>;
+  PageImpact: PageImpactParent;
   PageInfo: PageInfo;
+  PlannedPageChangeInput: PlannedPageChangeInput;
   ProviderError: ProviderErrorParent;
   Query: Record<PropertyKey, never>;
   Reason: ReasonParent;
@@ -1838,6 +1991,15 @@ export type ExternalIdMappingResolvers<ContextType = GatewayContext, ParentType 
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type ImpactReportResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ImpactReport'] = ResolversParentTypes['ImpactReport']> = {
+  connections?: Resolver<ReadonlyArray<ResolversTypes['Connection']>, ParentType, ContextType>;
+  disabledPages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  enabledPages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pages?: Resolver<ReadonlyArray<ResolversTypes['PageImpact']>, ParentType, ContextType>;
+  pagesStayingUp?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shrunkPools?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type IntegrationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Integration'] = ResolversParentTypes['Integration']> = {
   accounts?: Resolver<ReadonlyArray<ResolversTypes['Connection']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ConnectionKind'], ParentType, ContextType>;
@@ -1885,6 +2047,21 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   updateWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType, RequireFields<MutationUpdateWebhookEndpointArgs, 'id' | 'input'>>;
 };
 
+export type PageImpactResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageImpact'] = ResolversParentTypes['PageImpact']> = {
+  bookingPage?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType>;
+  effect?: Resolver<ResolversTypes['PageImpactEffect'], ParentType, ContextType>;
+  gainedHosts?: Resolver<ReadonlyArray<ResolversTypes['User']>, ParentType, ContextType>;
+  hostsAfter?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hostsBefore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lostHosts?: Resolver<ReadonlyArray<ResolversTypes['User']>, ParentType, ContextType>;
+  reasonsAfter?: Resolver<ReadonlyArray<ResolversTypes['Reason']>, ParentType, ContextType>;
+  remediationAfter?: Resolver<ReadonlyArray<ResolversTypes['RemediationStep']>, ParentType, ContextType>;
+  removedLocationIds?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
+  stateAfter?: Resolver<ResolversTypes['BookingPageState'], ParentType, ContextType>;
+  stateBefore?: Resolver<ResolversTypes['BookingPageState'], ParentType, ContextType>;
+  stayUpReason?: Resolver<Maybe<ResolversTypes['StayUpReason']>, ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1910,10 +2087,12 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   bookingPages?: Resolver<ResolversTypes['BookingPageConnection'], ParentType, ContextType, RequireFields<QueryBookingPagesArgs, 'first'>>;
   connection?: Resolver<Maybe<ResolversTypes['Connection']>, ParentType, ContextType, RequireFields<QueryConnectionArgs, 'id'>>;
   connectionAlerts?: Resolver<ResolversTypes['ConnectionAlerts'], ParentType, ContextType>;
+  connectionImpact?: Resolver<ResolversTypes['ImpactReport'], ParentType, ContextType, RequireFields<QueryConnectionImpactArgs, 'input'>>;
   connections?: Resolver<ResolversTypes['ConnectionConnection'], ParentType, ContextType, RequireFields<QueryConnectionsArgs, 'first'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
   exchangeSettings?: Resolver<Maybe<ResolversTypes['ExchangeSettings']>, ParentType, ContextType>;
   integrations?: Resolver<ReadonlyArray<ResolversTypes['Integration']>, ParentType, ContextType, RequireFields<QueryIntegrationsArgs, 'tab'>>;
+  plannedChangeImpact?: Resolver<ResolversTypes['ImpactReport'], ParentType, ContextType, RequireFields<QueryPlannedChangeImpactArgs, 'input'>>;
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
   viewer?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   webhookDeliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'endpointId' | 'first'>>;
@@ -2045,10 +2224,12 @@ export type Resolvers<ContextType = GatewayContext> = {
   ExchangeConnectionStep?: ExchangeConnectionStepResolvers<ContextType>;
   ExchangeSettings?: ExchangeSettingsResolvers<ContextType>;
   ExternalIdMapping?: ExternalIdMappingResolvers<ContextType>;
+  ImpactReport?: ImpactReportResolvers<ContextType>;
   Integration?: IntegrationResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Location?: LocationResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PageImpact?: PageImpactResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   ProviderError?: ProviderErrorResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

@@ -35,6 +35,9 @@ describe('schema.graphql', () => {
         // Issue 12 §3/§5: outgoing webhooks.
         'webhookEndpoints',
         'webhookDeliveries',
+        // Issue 14 §1: impact analysis ("what if").
+        'connectionImpact',
+        'plannedChangeImpact',
       ].sort(),
     );
     expect(fields('Mutation')).toEqual(

@@ -6,6 +6,7 @@ import { connectionResolvers } from '../connections/resolvers.js';
 import { directoryResolvers } from '../directory/resolvers.js';
 import { eventResolvers } from '../events/resolvers.js';
 import { exchangeResolvers } from '../exchange/resolvers.js';
+import { impactResolvers } from '../impact/resolvers.js';
 import { pageResolvers } from '../pages/resolvers.js';
 import { userResolvers } from '../users/resolvers.js';
 import { webhookResolvers } from '../webhooks/resolvers.js';
@@ -23,6 +24,7 @@ const moduleResolvers: Resolvers[] = [
   apiKeyResolvers,
   directoryResolvers,
   webhookResolvers,
+  impactResolvers,
 ];
 
 /** The executable schema: every module's SDL with its resolvers. */

@@ -13,6 +13,7 @@ export const SCHEMA_FILES = [
   'auth/api-keys.graphql',
   'directory/directory.graphql',
   'webhooks/webhooks.graphql',
+  'impact/impact.graphql',
 ] as const;
 
 // src/schema/ or dist/schema/ → the package root.
