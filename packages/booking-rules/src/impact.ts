@@ -113,7 +113,7 @@ interface ChangedWorld {
   readonly connections: readonly ConnectionInput[];
   /** Pages whose input changes, in their new form. */
   readonly pages: readonly BookingPageInput[];
-  /** Users whose pages the change involves (connection owners; the page's users for page changes). */
+  /** Users whose pages the change involves: the moved connections' owners. */
   readonly userIds: readonly string[];
   /** By page: the locations the change takes off it. */
   readonly removedLocations: ReadonlyMap<string, readonly string[]>;
@@ -238,20 +238,19 @@ export class ImpactAnalyzer {
     const at = this.#pageAt.get(change.pageId);
     if (at === undefined) return { code: 'UNKNOWN_PAGE', pageId: change.pageId };
     const page = this.#pages[at]!;
-    const users = [page.ownerId, ...page.memberIds];
     switch (change.kind) {
       case 'REMOVE_MEMBER': {
         if (!page.memberIds.includes(change.userId)) return { code: 'NOT_A_MEMBER', userId: change.userId };
         const memberIds = page.memberIds.filter((m) => m !== change.userId);
         if (memberIds.length === 0) return { code: 'LAST_MEMBER', userId: change.userId };
-        return onePage({ ...page, memberIds }, users);
+        return onePage({ ...page, memberIds });
       }
       case 'CHANGE_OWNER': {
-        if (change.userId === page.ownerId) return onePage(page, users);
+        if (change.userId === page.ownerId) return onePage(page);
         const memberIds = page.memberIds.includes(change.userId)
           ? page.memberIds
           : [...page.memberIds, change.userId];
-        return onePage({ ...page, ownerId: change.userId, memberIds }, [...users, change.userId]);
+        return onePage({ ...page, ownerId: change.userId, memberIds });
       }
       case 'REMOVE_LOCATION': {
         const locations = page.locations.filter((l) => l.id !== change.locationId);
@@ -259,7 +258,7 @@ export class ImpactAnalyzer {
           return { code: 'UNKNOWN_LOCATION', locationId: change.locationId };
         }
         return {
-          ...onePage({ ...page, locations }, users),
+          ...onePage({ ...page, locations }),
           removedLocations: new Map([[page.id, [change.locationId]]]),
         };
       }
@@ -297,12 +296,22 @@ export class ImpactAnalyzer {
         else list.push(removed.locationId);
       }
     }
+    // In page order, whichever unlink took them.
+    for (const [pageId, ids] of removedLocations) {
+      const locations = this.#pages[this.#pageAt.get(pageId)!]!.locations;
+      const taken = new Set(ids);
+      removedLocations.set(
+        pageId,
+        locations.filter((l) => taken.has(l.id)).map((l) => l.id),
+      );
+    }
     return { connections: moved, pages: [...pages.values()], userIds, removedLocations };
   }
 }
 
-function onePage(page: BookingPageInput, users: readonly string[]): ChangedWorld {
-  return { connections: EMPTY, pages: [page], userIds: [...new Set(users)], removedLocations: new Map() };
+/** A planned change moves no connection: it can change only its own page. */
+function onePage(page: BookingPageInput): ChangedWorld {
+  return { connections: EMPTY, pages: [page], userIds: EMPTY, removedLocations: new Map() };
 }
 
 /** One-shot: builds an analyzer for the world and answers one change. Use `ImpactAnalyzer` for several. */
