@@ -92,6 +92,7 @@ export type {
 } from './exchange-settings.js';
 export { createExchangeSettingsStore } from './exchange-settings.js';
 export type {
+  BreakagePrediction,
   ConnectionHealthState,
   HysteresisPolicy,
   ProbeResult,
