@@ -168,6 +168,12 @@ export type Connection = {
   readonly accountEmail?: Maybe<Scalars['String']['output']>;
   /** Booking pages that are disabled because of this connection (visible to the viewer). */
   readonly affectedBookingPages: ReadonlyArray<BookingPage>;
+  readonly atRiskReason?: Maybe<Scalars['String']['output']>;
+  /**
+   * AT_RISK: when the connection is predicted to stop working, and the rule that says so (e.g.
+   * GOOGLE_TESTING_APP_GRANT_EXPIRY, MICROSOFT_REFRESH_TOKEN_INACTIVITY, APP_CREDENTIAL_EXPIRY); null otherwise.
+   */
+  readonly breaksAt?: Maybe<Scalars['DateTime']['output']>;
   readonly health: ConnectionHealth;
   readonly id: Scalars['ID']['output'];
   readonly kind: ConnectionKind;
@@ -185,7 +191,11 @@ export type Connection = {
  */
 export type ConnectionAlerts = {
   readonly __typename?: 'ConnectionAlerts';
+  /** Connections that work but are predicted to break (AT_RISK). */
+  readonly atRiskConnections: Scalars['Int']['output'];
   readonly disabledBookingPages: Scalars['Int']['output'];
+  /** The soonest an AT_RISK connection is predicted to break; null when none is. */
+  readonly earliestBreaksAt?: Maybe<Scalars['DateTime']['output']>;
   readonly erroredConnections: Scalars['Int']['output'];
 };
 
@@ -1859,6 +1869,8 @@ export type BookingPageWarningResolvers<ContextType = GatewayContext, ParentType
 export type ConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Connection'] = ResolversParentTypes['Connection']> = {
   accountEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   affectedBookingPages?: Resolver<ReadonlyArray<ResolversTypes['BookingPage']>, ParentType, ContextType>;
+  atRiskReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  breaksAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   health?: Resolver<ResolversTypes['ConnectionHealth'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ConnectionKind'], ParentType, ContextType>;
@@ -1871,7 +1883,9 @@ export type ConnectionResolvers<ContextType = GatewayContext, ParentType extends
 };
 
 export type ConnectionAlertsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConnectionAlerts'] = ResolversParentTypes['ConnectionAlerts']> = {
+  atRiskConnections?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   disabledBookingPages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  earliestBreaksAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   erroredConnections?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 

@@ -164,6 +164,12 @@ export type Connection = {
   accountEmail?: Maybe<Scalars['String']['output']>;
   /** Booking pages that are disabled because of this connection (visible to the viewer). */
   affectedBookingPages: Array<BookingPage>;
+  atRiskReason?: Maybe<Scalars['String']['output']>;
+  /**
+   * AT_RISK: when the connection is predicted to stop working, and the rule that says so (e.g.
+   * GOOGLE_TESTING_APP_GRANT_EXPIRY, MICROSOFT_REFRESH_TOKEN_INACTIVITY, APP_CREDENTIAL_EXPIRY); null otherwise.
+   */
+  breaksAt?: Maybe<Scalars['DateTime']['output']>;
   health: ConnectionHealth;
   id: Scalars['ID']['output'];
   kind: ConnectionKind;
@@ -181,7 +187,11 @@ export type Connection = {
  */
 export type ConnectionAlerts = {
   __typename?: 'ConnectionAlerts';
+  /** Connections that work but are predicted to break (AT_RISK). */
+  atRiskConnections: Scalars['Int']['output'];
   disabledBookingPages: Scalars['Int']['output'];
+  /** The soonest an AT_RISK connection is predicted to break; null when none is. */
+  earliestBreaksAt?: Maybe<Scalars['DateTime']['output']>;
   erroredConnections: Scalars['Int']['output'];
 };
 
@@ -1561,7 +1571,7 @@ export type OrganizationUsersQuery = { __typename?: 'Query', users: { __typename
 export type ConnectionAlertsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConnectionAlertsQuery = { __typename?: 'Query', connectionAlerts: { __typename?: 'ConnectionAlerts', erroredConnections: number, disabledBookingPages: number } };
+export type ConnectionAlertsQuery = { __typename?: 'Query', connectionAlerts: { __typename?: 'ConnectionAlerts', erroredConnections: number, disabledBookingPages: number, atRiskConnections: number, earliestBreaksAt?: string | null } };
 
 export type BookingPagesQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1960,6 +1970,8 @@ export const ConnectionAlertsDocument = new TypedDocumentString(`
   connectionAlerts {
     erroredConnections
     disabledBookingPages
+    atRiskConnections
+    earliestBreaksAt
   }
 }
     `) as unknown as TypedDocumentString<ConnectionAlertsQuery, ConnectionAlertsQueryVariables>;
