@@ -7,8 +7,8 @@ import {
   analyzeImpact,
   type BookingPageEvaluation,
   evaluateAll,
-  type ImpactChange,
   ImpactAnalyzer,
+  type ImpactChange,
   PROVIDERS,
 } from '@tsunagi/booking-rules';
 import { applyImpactChange, generateWorld, seededRandom } from '@tsunagi/booking-rules/testing';
@@ -110,7 +110,8 @@ const byKind = new Map<string, number[]>();
 for (const change of questions) {
   const { ms } = timeMs(() => analyzeImpact(world.pages, world.connections, change));
   oneShot.push(ms);
-  const kind = change.kind === 'CONNECTIONS' ? `CONNECTIONS by ${Object.keys(change.target)[0]}` : change.kind;
+  const kind =
+    change.kind === 'CONNECTIONS' ? `CONNECTIONS by ${Object.keys(change.target)[0]}` : change.kind;
   byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
 }
 const build = timeMs(() => new ImpactAnalyzer(world.pages, world.connections));
@@ -138,14 +139,12 @@ printTable(`impact analysis (${fmt(PAGES)} pages, ${fmt(USERS)} users, ${fmt(QUE
     `< ${GOAL_MS} ms`,
     oneShotMs < GOAL_MS ? 'yes' : 'NO',
   ],
-  ...[...byKind].map(
-    ([kind, times]): [string, string, string, string] => [
-      `  ${kind}, median / max`,
-      `${fmt(median(times), 3)} / ${fmt(Math.max(...times), 3)} ms`,
-      `< ${GOAL_MS} ms`,
-      median(times) < GOAL_MS ? 'yes' : 'NO',
-    ],
-  ),
+  ...[...byKind].map(([kind, times]): [string, string, string, string] => [
+    `  ${kind}, median / max`,
+    `${fmt(median(times), 3)} / ${fmt(Math.max(...times), 3)} ms`,
+    `< ${GOAL_MS} ms`,
+    median(times) < GOAL_MS ? 'yes' : 'NO',
+  ]),
   [
     'impact question on a prebuilt analyzer, median',
     `${fmt(median(prebuilt), 3)} ms (${ratio(median(prebuilt))})`,
