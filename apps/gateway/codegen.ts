@@ -29,6 +29,8 @@ const config: CodegenConfig = {
           BookingPage: '../mappers.js#BookingPageParent',
           Location: '../mappers.js#LocationParent',
           Reason: '../mappers.js#ReasonParent',
+          ImpactReport: '../impact/mappers.js#ImpactReportParent',
+          PageImpact: '../impact/mappers.js#PageImpactParent',
           RemediationStep: '../mappers.js#RemediationStepParent',
           RemediationOption: '../mappers.js#RemediationOptionParent',
           RemediationAction: '../mappers.js#RemediationActionParent',

@@ -26,6 +26,25 @@ export { BookingPageDecisions, decideAll } from './decisions.js';
 export { evaluationsEqual } from './equality.js';
 export { evaluateAll, evaluateBookingPage } from './evaluate.js';
 export { pickRoundRobinHost } from './hosts.js';
+export type {
+  ImpactChange,
+  ImpactFailure,
+  ImpactReport,
+  ImpactResult,
+  ImpactStatus,
+  ImpactTarget,
+  PageImpact,
+  PageImpactEffect,
+  StayUpReason,
+} from './impact.js';
+export {
+  analyzeImpact,
+  IMPACT_STATUSES,
+  ImpactAnalyzer,
+  PAGE_IMPACT_EFFECTS,
+  PLANNED_PAGE_CHANGE_KINDS,
+  STAY_UP_REASONS,
+} from './impact.js';
 export type { PageTextCatalog, PageTextLocale, WarningFigures } from './messages/index.js';
 export { describeReason, describeWarning, PAGE_TEXT, PAGE_TEXT_LOCALES } from './messages/index.js';
 export type { ConnectionErrorSummary } from './page-list.js';

@@ -80,6 +80,9 @@ export interface EventPayloads {
     consecutiveFailures: number;
     errorCode: string | null;
     cause: EventCause;
+    /** AT_RISK: when it is predicted to stop working (ISO 8601) and the rule that says so; null otherwise. */
+    breaksAt?: string | null;
+    atRiskReason?: string | null;
   };
   BOOKING_PAGE_CREATED: { title: string; slug: string; state: BookingPageState; acceptingBookings: boolean };
   BOOKING_PAGE_UPDATED: {

@@ -25,9 +25,18 @@ export interface ProviderErrorClassificationLike {
   message: string;
 }
 
+/** AT_RISK: when the connection is predicted to stop working, and the rule (foresight's AT_RISK_REASONS). */
+export interface BreakagePrediction {
+  breaksAt: Date;
+  reason: string;
+}
+
 export type ProbeResult =
-  /** `atRisk`: it works, but a near-expiry secret or missing scope will break it; stored as lastError. */
-  | { ok: true; atRisk?: ProviderErrorClassificationLike }
+  /**
+   * `atRisk`: it works, but a near-expiry secret or missing scope will break it; stored as lastError, with
+   * `foresight` (when and why) stored on the connection.
+   */
+  | { ok: true; atRisk?: ProviderErrorClassificationLike; foresight?: BreakagePrediction }
   | { ok: false; classification: ProviderErrorClassificationLike };
 
 export interface ConnectionHealthState {
@@ -36,6 +45,9 @@ export interface ConnectionHealthState {
   lastError: StoredConnectionError | null;
   consecutiveFailures: number;
   failureRunStartedAt: Date | null;
+  /** AT_RISK only (cleared otherwise when written): when it will break, and why. */
+  breaksAt?: Date | null;
+  atRiskReason?: string | null;
 }
 
 export function storedError(
@@ -82,7 +94,9 @@ export function applyProbeResult(
     // Already needs a person: a transient blip must not hide what they have to fix.
     lastError = state.lastError;
   else lastError = storedError(result.classification, now);
-  return fromEngineState(next, lastError);
+  const stored = fromEngineState(next, lastError);
+  if (!result.ok || result.atRisk === undefined || result.foresight === undefined) return stored;
+  return { ...stored, breaksAt: result.foresight.breaksAt, atRiskReason: result.foresight.reason };
 }
 
 /** A failure seen outside a probe that the caller judged broken (e.g. the token refresh was refused). */

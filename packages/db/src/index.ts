@@ -93,6 +93,7 @@ export type {
 } from './exchange-settings.js';
 export { createExchangeSettingsStore } from './exchange-settings.js';
 export type {
+  BreakagePrediction,
   ConnectionHealthState,
   HysteresisPolicy,
   ProbeResult,
@@ -124,6 +125,8 @@ export type {
   UserListFilter,
   UserListOptions,
 } from './organization-lists.js';
+export type { OrganizationWorld } from './organization-world.js';
+export { readOrganizationWorld } from './organization-world.js';
 export { createDatabaseIfMissing } from './provision.js';
 export type { ReadScope } from './read-scope.js';
 export { readScopeFor } from './read-scope.js';

@@ -246,12 +246,14 @@ describeEachDriver('read side on %s', (driver) => {
     expect(await repo.alertCounts(admin)).toEqual({
       erroredConnections: 4,
       atRiskConnections: 1,
+      earliestBreaksAt: null,
       disabledPages: 6,
     });
     expect(await repo.alertCounts({ organizationId: seed.organizationId, viewerId: seed.users.ben })).toEqual(
       {
         erroredConnections: 2,
         atRiskConnections: 0,
+        earliestBreaksAt: null,
         disabledPages: 3,
       },
     );
@@ -259,6 +261,7 @@ describeEachDriver('read side on %s', (driver) => {
     expect(await repo.alertCounts({ organizationId: seed.otherOrganizationId })).toEqual({
       erroredConnections: 2,
       atRiskConnections: 0,
+      earliestBreaksAt: null,
       disabledPages: 1,
     });
   });

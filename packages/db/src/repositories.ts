@@ -57,6 +57,8 @@ export interface AlertCounts {
   erroredConnections: number;
   /** Connections that work but will break (AT_RISK). */
   atRiskConnections: number;
+  /** The soonest an AT_RISK connection is predicted to break (foresight), null when none says. */
+  earliestBreaksAt: Date | null;
   /** Pages disabled by a connection error (not the ones their owner turned off). */
   disabledPages: number;
 }
@@ -398,6 +400,9 @@ export class ReadRepository {
           sql<number>`count(*) filter (where ${connections.status} = 'CONNECTED' and ${connections.health} = 'AT_RISK')`.mapWith(
             Number,
           ),
+        earliestBreaksAt: sql<
+          string | null
+        >`min(${connections.breaksAt}) filter (where ${connections.status} = 'CONNECTED' and ${connections.health} = 'AT_RISK')`,
       })
       .from(connections)
       .where(connectionVisibility(scope));
@@ -408,6 +413,8 @@ export class ReadRepository {
     return {
       erroredConnections: connectionCounts?.errored ?? 0,
       atRiskConnections: connectionCounts?.atRisk ?? 0,
+      earliestBreaksAt:
+        connectionCounts?.earliestBreaksAt == null ? null : new Date(connectionCounts.earliestBreaksAt),
       disabledPages: pageCounts?.disabled ?? 0,
     };
   }

@@ -162,6 +162,9 @@ export const connections = pgTable(
     /** Refines CONNECTED (HEALTHY, DEGRADED, AT_RISK); BROKEN whenever the status is not CONNECTED. */
     health: connectionHealth('health').notNull().default('HEALTHY'),
     lastError: jsonb('last_error').$type<StoredConnectionError>(),
+    /** AT_RISK: when it is predicted to stop working, and the rule that says so (foresight, AT_RISK_REASONS). */
+    breaksAt: timestamptz('breaks_at'),
+    atRiskReason: text('at_risk_reason'),
     lastCheckedAt: timestamptz('last_checked_at'),
     statusChangedAt: timestamptz('status_changed_at').notNull().defaultNow(),
     /** Hysteresis: the current run of transient probe failures, and when it began. */

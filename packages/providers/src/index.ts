@@ -41,6 +41,26 @@ export {
   testExchangeConnection,
 } from './exchange/index.js';
 export type {
+  AtRiskReason,
+  FleetAlert,
+  Foresight,
+  GrantFacts,
+  OAuthAppFacts,
+  Prediction,
+  PredictOptions,
+} from './foresight/index.js';
+export {
+  AT_RISK_REASONS,
+  DEFAULT_AT_RISK_HORIZON_MS,
+  DEFAULT_REFRESH_MARGIN_MS,
+  fleetAlerts,
+  GOOGLE_INACTIVITY_MONTHS,
+  GOOGLE_LIVE_GRANT_LIMIT,
+  GOOGLE_TESTING_GRANT_LIFETIME_MS,
+  MICROSOFT_REFRESH_TOKEN_LIFETIME_MS,
+  predictBreakage,
+} from './foresight/index.js';
+export type {
   GoogleCalendarProviderOptions,
   GoogleOAuthEndpoints,
   GoogleOAuthFlowOptions,

@@ -13,6 +13,7 @@ import {
 } from './operations/dashboard.js';
 import { SyncDirectoryMutation } from './operations/directory.js';
 import { ExchangeSettingsQuery, TestExchangeConnectionMutation } from './operations/exchange.js';
+import { ConnectionImpactQuery, PlannedChangeImpactQuery } from './operations/impact.js';
 import {
   CheckConnectionMutation,
   SetBookingPageEnabledMutation,
@@ -57,6 +58,26 @@ describe('queries and mutations', () => {
     const { integrations } = await admin.query(IntegrationsQuery, { tab: 'CONNECTED' });
     expect(integrations.length).toBeGreaterThan(0);
     expect(integrations.every((row) => row.status !== 'DISCONNECTED')).toBe(true);
+  });
+
+  it('asks what would stop if a provider failed, and what a planned change would do, typed', async () => {
+    const { connectionImpact } = await admin.query(ConnectionImpactQuery, {
+      input: { provider: 'GOOGLE_CALENDAR', status: 'ERROR' },
+    });
+    expect(connectionImpact.connections.every((c) => c.provider === 'GOOGLE_CALENDAR')).toBe(true);
+    expect(connectionImpact.disabledPages).toBe(
+      connectionImpact.pages.filter((page) => page.effect === 'DISABLED').length,
+    );
+    for (const page of connectionImpact.pages) {
+      expect(page.stayUpReason === null).toBe(page.stateAfter !== 'ACTIVE');
+    }
+    const page = connectionImpact.pages[0]!.bookingPage.id;
+    // A location the page does not have is the caller's mistake.
+    await expect(
+      admin.query(PlannedChangeImpactQuery, {
+        input: { kind: 'REMOVE_LOCATION', pageId: page, locationId: 'loc_none' },
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
   it('paginates with the cursors it is given', async () => {

@@ -28,6 +28,11 @@ export {
   TestExchangeConnectionMutation,
 } from './operations/exchange.js';
 export {
+  ConnectionImpactQuery,
+  ImpactReportFields,
+  PlannedChangeImpactQuery,
+} from './operations/impact.js';
+export {
   AddLocationMutation,
   ChangeOwnerMutation,
   CheckConnectionMutation,

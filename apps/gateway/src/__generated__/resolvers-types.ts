@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { UserParent, ApiKeyParent, ConnectionParent, ProviderErrorParent, IntegrationParent, BookingPageParent, LocationParent, ReasonParent, RemediationStepParent, RemediationOptionParent, RemediationActionParent, WarningParent, BookingPageEdgeParent, BookingPageConnectionParent, AuthorizationSessionParent, EventParent, EventEdgeParent, EventConnectionParent, ConnectionSnapshotParent, BookingPageSnapshotParent, ExchangeSettingsParent, ExchangeReportParent, ExchangeStepParent, WebhookEndpointParent, WebhookDeliveryParent, WebhookDeliveryEdgeParent, WebhookDeliveryConnectionParent } from '../mappers.js';
+import type { ImpactReportParent, PageImpactParent } from '../impact/mappers.js';
 import type { GatewayContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -46,6 +47,13 @@ export type ApiKeyRole =
   | 'ADMIN'
   | 'MEMBER'
   | 'SERVICE';
+
+/** The status a connection is assumed to fall into (impact analysis). */
+export type AssumedConnectionStatus =
+  /** Unlinked: it counts for nothing, and the owner's all-members pages lose the locations that needed it. */
+  | 'DISCONNECTED'
+  /** A connection error: the connection counts against its user's pages until someone fixes it. */
+  | 'ERROR';
 
 export type AttendanceMode =
   /** Every member attends (also single-member pages). */
@@ -160,6 +168,12 @@ export type Connection = {
   readonly accountEmail?: Maybe<Scalars['String']['output']>;
   /** Booking pages that are disabled because of this connection (visible to the viewer). */
   readonly affectedBookingPages: ReadonlyArray<BookingPage>;
+  readonly atRiskReason?: Maybe<Scalars['String']['output']>;
+  /**
+   * AT_RISK: when the connection is predicted to stop working, and the rule that says so (e.g.
+   * GOOGLE_TESTING_APP_GRANT_EXPIRY, MICROSOFT_REFRESH_TOKEN_INACTIVITY, APP_CREDENTIAL_EXPIRY); null otherwise.
+   */
+  readonly breaksAt?: Maybe<Scalars['DateTime']['output']>;
   readonly health: ConnectionHealth;
   readonly id: Scalars['ID']['output'];
   readonly kind: ConnectionKind;
@@ -177,7 +191,11 @@ export type Connection = {
  */
 export type ConnectionAlerts = {
   readonly __typename?: 'ConnectionAlerts';
+  /** Connections that work but are predicted to break (AT_RISK). */
+  readonly atRiskConnections: Scalars['Int']['output'];
   readonly disabledBookingPages: Scalars['Int']['output'];
+  /** The soonest an AT_RISK connection is predicted to break; null when none is. */
+  readonly earliestBreaksAt?: Maybe<Scalars['DateTime']['output']>;
   readonly erroredConnections: Scalars['Int']['output'];
 };
 
@@ -214,6 +232,19 @@ export type ConnectionHealth =
   | 'BROKEN'
   | 'DEGRADED'
   | 'HEALTHY';
+
+/**
+ * Which connections to assume failed: exactly one of `connectionIds`, `userId` (every linked connection of the user)
+ * or `provider` (every linked connection of the provider in the organization).
+ */
+export type ConnectionImpactInput = {
+  /** Tsunagi's own connection ids (`con_…`), at most 100. */
+  readonly connectionIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
+  readonly provider?: InputMaybe<Provider>;
+  readonly status: AssumedConnectionStatus;
+  /** The user: `usr_…` or `ext:<externalId>`. */
+  readonly userId?: InputMaybe<Scalars['ID']['input']>;
+};
 
 export type ConnectionKind =
   | 'CALENDAR'
@@ -597,6 +628,20 @@ export type ExternalIdMapping = {
   readonly __typename?: 'ExternalIdMapping';
   readonly externalId: Scalars['String']['output'];
   readonly id: Scalars['ID']['output'];
+};
+
+export type ImpactReport = {
+  readonly __typename?: 'ImpactReport';
+  /** The connections whose status the change moves (empty for planned page changes). */
+  readonly connections: ReadonlyArray<Connection>;
+  readonly disabledPages: Scalars['Int']['output'];
+  readonly enabledPages: Scalars['Int']['output'];
+  /** Every page the change involves, by id. */
+  readonly pages: ReadonlyArray<PageImpact>;
+  /** Pages that keep taking bookings (shrunk pools included). */
+  readonly pagesStayingUp: Scalars['Int']['output'];
+  /** Pages that keep taking bookings with fewer hosts. */
+  readonly shrunkPools: Scalars['Int']['output'];
 };
 
 /** One row of the integrations list: a provider and the user's accounts with it. */
@@ -1029,6 +1074,44 @@ export type OrganizationNotificationSettingsInput = {
   readonly slackWebhookUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What one page would do after the change, computed in memory from the current state (nothing is written). */
+export type PageImpact = {
+  readonly __typename?: 'PageImpact';
+  readonly bookingPage: BookingPage;
+  readonly effect: PageImpactEffect;
+  readonly gainedHosts: ReadonlyArray<User>;
+  readonly hostsAfter: Scalars['Int']['output'];
+  /**
+   * Eligible hosts before and after (ANY_MEMBER: the round-robin pool; ALL_MEMBERS: every member while it takes
+   * bookings).
+   */
+  readonly hostsBefore: Scalars['Int']['output'];
+  readonly lostHosts: ReadonlyArray<User>;
+  /** Why it would not take bookings after the change, and what would re-enable it then. */
+  readonly reasonsAfter: ReadonlyArray<Reason>;
+  readonly remediationAfter: ReadonlyArray<RemediationStep>;
+  /** Locations the change would take off the page (the one removed, or an unlink's follow-up). */
+  readonly removedLocationIds: ReadonlyArray<Scalars['ID']['output']>;
+  readonly stateAfter: BookingPageState;
+  readonly stateBefore: BookingPageState;
+  /** Why it keeps taking bookings; null when it would not take them. */
+  readonly stayUpReason?: Maybe<StayUpReason>;
+};
+
+export type PageImpactEffect =
+  /** Takes bookings now and would stop. */
+  | 'DISABLED'
+  /** Does not take bookings now and would. */
+  | 'ENABLED'
+  /** Keeps taking bookings with more eligible hosts. */
+  | 'HOSTS_INCREASED'
+  /** Keeps taking bookings with fewer eligible hosts (a round-robin pool shrinks). */
+  | 'HOSTS_REDUCED'
+  /** Does not take bookings now and still would not. */
+  | 'STAYS_DOWN'
+  /** Keeps taking bookings with the same hosts (see `stayUpReason`). */
+  | 'STAYS_UP';
+
 /** Forward pagination state for a connection (list) type. */
 export type PageInfo = {
   readonly __typename?: 'PageInfo';
@@ -1036,6 +1119,25 @@ export type PageInfo = {
   readonly endCursor?: Maybe<Scalars['String']['output']>;
   readonly hasNextPage: Scalars['Boolean']['output'];
 };
+
+export type PlannedPageChangeInput = {
+  readonly kind: PlannedPageChangeKind;
+  /** REMOVE_LOCATION: the location. */
+  readonly locationId?: InputMaybe<Scalars['ID']['input']>;
+  /** The page: `pg_…` or `ext:<externalId>`. */
+  readonly pageId: Scalars['ID']['input'];
+  /** REMOVE_MEMBER, CHANGE_OWNER: the user, `usr_…` or `ext:<externalId>`. */
+  readonly userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A change to a page being planned (impact analysis). */
+export type PlannedPageChangeKind =
+  /** Make `userId` the owner (a non-member joins the members, as `changeOwner` does). */
+  | 'CHANGE_OWNER'
+  /** Take the location `locationId` off the page. */
+  | 'REMOVE_LOCATION'
+  /** Take `userId` off the page's members. */
+  | 'REMOVE_MEMBER';
 
 export type Provider =
   | 'EXCHANGE'
@@ -1098,6 +1200,12 @@ export type Query = {
   readonly connection?: Maybe<Connection>;
   readonly connectionAlerts: ConnectionAlerts;
   /**
+   * Admins: what would happen if the connections failed (ERROR) or were unlinked (DISCONNECTED) — which pages
+   * would be disabled, which round-robin pools would shrink, which pages stay up and why. Computed in memory from
+   * the current state; nothing is written.
+   */
+  readonly connectionImpact: ImpactReport;
+  /**
    * The organization's connections (unlinked ones included unless filtered out), oldest first, for admins and
    * service tokens. `first` is at most 100. Each one's `affectedBookingPages` are the pages it stops.
    */
@@ -1124,6 +1232,12 @@ export type Query = {
   readonly notifications: ReadonlyArray<NotificationRecord>;
   /** The organization's notification settings. Admins only. */
   readonly organizationNotificationSettings: OrganizationNotificationSettings;
+  /**
+   * Admins: what a planned change to a page would do (removing a member, changing the owner, removing a location).
+   * A change the page cannot take (the last member, a user who is not a member, an unknown location) is
+   * BAD_USER_INPUT. Nothing is written.
+   */
+  readonly plannedChangeImpact: ImpactReport;
   /** The organization's people by name, for admins and service tokens. `first` is at most 100. */
   readonly users: UserConnection;
   /** The user the bearer token names. SERVICE tokens that name no user get FORBIDDEN. */
@@ -1170,6 +1284,18 @@ export type QueryBookingPagesArgs = {
  */
 export type QueryConnectionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
+export type QueryConnectionImpactArgs = {
+  input: ConnectionImpactInput;
 };
 
 
@@ -1248,6 +1374,18 @@ export type QueryNotificationSettingsArgs = {
 export type QueryNotificationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
+export type QueryPlannedChangeImpactArgs = {
+  input: PlannedPageChangeInput;
 };
 
 
@@ -1392,6 +1530,19 @@ export type RemediationStep = {
   readonly goal: RemediationGoal;
   readonly options: ReadonlyArray<RemediationOption>;
 };
+
+/** Why a page that would take bookings after the change still does. */
+export type StayUpReason =
+  /** ANY_MEMBER: some member remains an eligible host. */
+  | 'HOSTS_REMAIN'
+  /** ALL_MEMBERS with locations: one of them is still usable for the owner. */
+  | 'LOCATION_STILL_USABLE'
+  /** Nothing the page relies on changes (e.g. a Zoom account of a page with no Zoom location). */
+  | 'NOT_RELIED_ON'
+  /** ALL_MEMBERS: the page is left with no location, so the owner needs none. */
+  | 'NO_LOCATION_NEEDED'
+  /** ALL_MEMBERS: an unlinked calendar leaves a member without one, which warns but does not disable. */
+  | 'UNLINKED_CALENDAR_ONLY_WARNS';
 
 /** A finer, stable reason the remediation text is specific about (@tsunagi/errors `SubReason`). */
 export type SubReason =
@@ -1711,6 +1862,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   ApiKey: ResolverTypeWrapper<ApiKeyParent>;
   ApiKeyRole: ApiKeyRole;
+  AssumedConnectionStatus: AssumedConnectionStatus;
   AttendanceMode: AttendanceMode;
   AuthorizationSession: ResolverTypeWrapper<AuthorizationSessionParent>;
   BookingPage: ResolverTypeWrapper<BookingPageParent>;
@@ -1728,6 +1880,7 @@ export type ResolversTypes = {
   ConnectionEdge: ResolverTypeWrapper<Omit<ConnectionEdge, 'node'> & { node: ResolversTypes['Connection'] }>;
   ConnectionFilter: ConnectionFilter;
   ConnectionHealth: ConnectionHealth;
+  ConnectionImpactInput: ConnectionImpactInput;
   ConnectionKind: ConnectionKind;
   ConnectionSnapshot: ResolverTypeWrapper<ConnectionSnapshotParent>;
   ConnectionStatus: ConnectionStatus;
@@ -1760,6 +1913,7 @@ export type ResolversTypes = {
   ExchangeStepStatus: ExchangeStepStatus;
   ExternalIdMapping: ResolverTypeWrapper<ExternalIdMapping>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImpactReport: ResolverTypeWrapper<ImpactReportParent>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Integration: ResolverTypeWrapper<IntegrationParent>;
   IntegrationTab: IntegrationTab;
@@ -1779,7 +1933,11 @@ export type ResolversTypes = {
   NotificationTestResult: ResolverTypeWrapper<NotificationTestResult>;
   OrganizationNotificationSettings: ResolverTypeWrapper<OrganizationNotificationSettings>;
   OrganizationNotificationSettingsInput: OrganizationNotificationSettingsInput;
+  PageImpact: ResolverTypeWrapper<PageImpactParent>;
+  PageImpactEffect: PageImpactEffect;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PlannedPageChangeInput: PlannedPageChangeInput;
+  PlannedPageChangeKind: PlannedPageChangeKind;
   Provider: Provider;
   ProviderError: ResolverTypeWrapper<ProviderErrorParent>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1793,6 +1951,7 @@ export type ResolversTypes = {
   RemediationOption: ResolverTypeWrapper<RemediationOptionParent>;
   RemediationPerformer: RemediationPerformer;
   RemediationStep: ResolverTypeWrapper<RemediationStepParent>;
+  StayUpReason: StayUpReason;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SubReason: SubReason;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1830,6 +1989,7 @@ export type ResolversParentTypes = {
   ConnectionConnection: Omit<ConnectionConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['ConnectionEdge']> };
   ConnectionEdge: Omit<ConnectionEdge, 'node'> & { node: ResolversParentTypes['Connection'] };
   ConnectionFilter: ConnectionFilter;
+  ConnectionImpactInput: ConnectionImpactInput;
   ConnectionSnapshot: ConnectionSnapshotParent;
   ConnectionStatusEvent: EventParent;
   CreateBookingPageInput: CreateBookingPageInput;
@@ -1851,6 +2011,7 @@ export type ResolversParentTypes = {
   ExchangeSettingsInput: ExchangeSettingsInput;
   ExternalIdMapping: ExternalIdMapping;
   ID: Scalars['ID']['output'];
+  ImpactReport: ImpactReportParent;
   Int: Scalars['Int']['output'];
   Integration: IntegrationParent;
   JSON: Scalars['JSON']['output'];
@@ -1864,7 +2025,9 @@ export type ResolversParentTypes = {
   NotificationTestResult: NotificationTestResult;
   OrganizationNotificationSettings: OrganizationNotificationSettings;
   OrganizationNotificationSettingsInput: OrganizationNotificationSettingsInput;
+  PageImpact: PageImpactParent;
   PageInfo: PageInfo;
+  PlannedPageChangeInput: PlannedPageChangeInput;
   ProviderError: ProviderErrorParent;
   Query: Record<PropertyKey, never>;
   QuietHours: QuietHours;
@@ -1965,6 +2128,8 @@ export type BookingPageWarningResolvers<ContextType = GatewayContext, ParentType
 export type ConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Connection'] = ResolversParentTypes['Connection']> = {
   accountEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   affectedBookingPages?: Resolver<ReadonlyArray<ResolversTypes['BookingPage']>, ParentType, ContextType>;
+  atRiskReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  breaksAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   health?: Resolver<ResolversTypes['ConnectionHealth'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ConnectionKind'], ParentType, ContextType>;
@@ -1977,7 +2142,9 @@ export type ConnectionResolvers<ContextType = GatewayContext, ParentType extends
 };
 
 export type ConnectionAlertsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConnectionAlerts'] = ResolversParentTypes['ConnectionAlerts']> = {
+  atRiskConnections?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   disabledBookingPages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  earliestBreaksAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   erroredConnections?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -2097,6 +2264,15 @@ export type ExternalIdMappingResolvers<ContextType = GatewayContext, ParentType 
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type ImpactReportResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ImpactReport'] = ResolversParentTypes['ImpactReport']> = {
+  connections?: Resolver<ReadonlyArray<ResolversTypes['Connection']>, ParentType, ContextType>;
+  disabledPages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  enabledPages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pages?: Resolver<ReadonlyArray<ResolversTypes['PageImpact']>, ParentType, ContextType>;
+  pagesStayingUp?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shrunkPools?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type IntegrationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Integration'] = ResolversParentTypes['Integration']> = {
   accounts?: Resolver<ReadonlyArray<ResolversTypes['Connection']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ConnectionKind'], ParentType, ContextType>;
@@ -2195,6 +2371,21 @@ export type OrganizationNotificationSettingsResolvers<ContextType = GatewayConte
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
+export type PageImpactResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageImpact'] = ResolversParentTypes['PageImpact']> = {
+  bookingPage?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType>;
+  effect?: Resolver<ResolversTypes['PageImpactEffect'], ParentType, ContextType>;
+  gainedHosts?: Resolver<ReadonlyArray<ResolversTypes['User']>, ParentType, ContextType>;
+  hostsAfter?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hostsBefore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lostHosts?: Resolver<ReadonlyArray<ResolversTypes['User']>, ParentType, ContextType>;
+  reasonsAfter?: Resolver<ReadonlyArray<ResolversTypes['Reason']>, ParentType, ContextType>;
+  remediationAfter?: Resolver<ReadonlyArray<ResolversTypes['RemediationStep']>, ParentType, ContextType>;
+  removedLocationIds?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
+  stateAfter?: Resolver<ResolversTypes['BookingPageState'], ParentType, ContextType>;
+  stateBefore?: Resolver<ResolversTypes['BookingPageState'], ParentType, ContextType>;
+  stayUpReason?: Resolver<Maybe<ResolversTypes['StayUpReason']>, ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2220,6 +2411,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   bookingPages?: Resolver<ResolversTypes['BookingPageConnection'], ParentType, ContextType, RequireFields<QueryBookingPagesArgs, 'first'>>;
   connection?: Resolver<Maybe<ResolversTypes['Connection']>, ParentType, ContextType, RequireFields<QueryConnectionArgs, 'id'>>;
   connectionAlerts?: Resolver<ResolversTypes['ConnectionAlerts'], ParentType, ContextType>;
+  connectionImpact?: Resolver<ResolversTypes['ImpactReport'], ParentType, ContextType, RequireFields<QueryConnectionImpactArgs, 'input'>>;
   connections?: Resolver<ResolversTypes['ConnectionConnection'], ParentType, ContextType, RequireFields<QueryConnectionsArgs, 'first'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
   exchangeSettings?: Resolver<Maybe<ResolversTypes['ExchangeSettings']>, ParentType, ContextType>;
@@ -2228,6 +2420,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   notificationSettings?: Resolver<ResolversTypes['UserNotificationSettings'], ParentType, ContextType, Partial<QueryNotificationSettingsArgs>>;
   notifications?: Resolver<ReadonlyArray<ResolversTypes['NotificationRecord']>, ParentType, ContextType, RequireFields<QueryNotificationsArgs, 'first'>>;
   organizationNotificationSettings?: Resolver<ResolversTypes['OrganizationNotificationSettings'], ParentType, ContextType>;
+  plannedChangeImpact?: Resolver<ResolversTypes['ImpactReport'], ParentType, ContextType, RequireFields<QueryPlannedChangeImpactArgs, 'input'>>;
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
   viewer?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   webhookDeliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'endpointId' | 'first'>>;
@@ -2374,6 +2567,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   ExchangeConnectionStep?: ExchangeConnectionStepResolvers<ContextType>;
   ExchangeSettings?: ExchangeSettingsResolvers<ContextType>;
   ExternalIdMapping?: ExternalIdMappingResolvers<ContextType>;
+  ImpactReport?: ImpactReportResolvers<ContextType>;
   Integration?: IntegrationResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Location?: LocationResolvers<ContextType>;
@@ -2384,6 +2578,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   NotificationRecord?: NotificationRecordResolvers<ContextType>;
   NotificationTestResult?: NotificationTestResultResolvers<ContextType>;
   OrganizationNotificationSettings?: OrganizationNotificationSettingsResolvers<ContextType>;
+  PageImpact?: PageImpactResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   ProviderError?: ProviderErrorResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

@@ -110,7 +110,12 @@ export const connectionResolvers: Resolvers = {
     },
     connectionAlerts: async (_parent, _args, context) => {
       const counts = await context.services.reads.alertCounts(context.scope);
-      return { erroredConnections: counts.erroredConnections, disabledBookingPages: counts.disabledPages };
+      return {
+        erroredConnections: counts.erroredConnections,
+        disabledBookingPages: counts.disabledPages,
+        atRiskConnections: counts.atRiskConnections,
+        earliestBreaksAt: counts.earliestBreaksAt,
+      };
     },
   },
   Mutation: {

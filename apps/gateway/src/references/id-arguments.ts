@@ -62,6 +62,11 @@ export const ID_ARGUMENTS: Readonly<Record<string, IdArgumentKind>> = {
   'CreateBookingPageInput.memberIds': 'user',
   'CreateBookingPageInput.ownerId': 'user',
   'UpdateBookingPageInput.memberIds': 'user',
+  'ConnectionImpactInput.connectionIds': 'connection',
+  'ConnectionImpactInput.userId': 'user',
+  'PlannedPageChangeInput.pageId': 'page',
+  'PlannedPageChangeInput.userId': 'user',
+  'PlannedPageChangeInput.locationId': 'location',
 };
 
 /** The arguments that take `ext:<external id>`, with what they name. */

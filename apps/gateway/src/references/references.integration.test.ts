@@ -295,6 +295,25 @@ function argumentCases(f: () => Fixture): Record<string, ArgumentCase> {
       (ref, { w }) => ({ ref, owner: w.users.bo }),
       (data: { changeOwner: PageAnswer }) => pageOf(data.changeOwner),
     ),
+    'ConnectionImpactInput.userId': http(
+      f,
+      'query Q($ref: ID) { connectionImpact(input: { userId: $ref, status: ERROR }) { connections { id user { id } } pages { bookingPage { id } effect } } }',
+      (ref) => ({ ref }),
+      (data: { connectionImpact: unknown }) => data.connectionImpact,
+    ),
+    'PlannedPageChangeInput.pageId': http(
+      f,
+      // Earlier cases change the page's members; a new owner is a change it always takes.
+      'query Q($ref: ID!, $user: ID) { plannedChangeImpact(input: { kind: CHANGE_OWNER, pageId: $ref, userId: $user }) { pages { bookingPage { id } effect hostsBefore hostsAfter } } }',
+      (ref, { w }) => ({ ref, user: w.users.ada }),
+      (data: { plannedChangeImpact: unknown }) => data.plannedChangeImpact,
+    ),
+    'PlannedPageChangeInput.userId': http(
+      f,
+      'query Q($page: ID!, $ref: ID) { plannedChangeImpact(input: { kind: CHANGE_OWNER, pageId: $page, userId: $ref }) { pages { bookingPage { id } effect stateAfter } } }',
+      (ref, { page }) => ({ page, ref }),
+      (data: { plannedChangeImpact: unknown }) => data.plannedChangeImpact,
+    ),
     'Mutation.changeOwner.userId': http(
       f,
       `mutation M($page: ID!, $ref: ID!) { changeOwner(pageId: $page, userId: $ref) { ${PAGE} } }`,

@@ -41,6 +41,9 @@ describe('schema.graphql', () => {
         'notifications',
         // Issue 12 §2: the embedded mail sink's outbox.
         'mailOutbox',
+        // Issue 14 §1: impact analysis ("what if").
+        'connectionImpact',
+        'plannedChangeImpact',
       ].sort(),
     );
     expect(fields('Mutation')).toEqual(

@@ -6,6 +6,7 @@ import { connectionResolvers } from '../connections/resolvers.js';
 import { directoryResolvers } from '../directory/resolvers.js';
 import { eventResolvers } from '../events/resolvers.js';
 import { exchangeResolvers } from '../exchange/resolvers.js';
+import { impactResolvers } from '../impact/resolvers.js';
 import { notificationResolvers } from '../notifications/resolvers.js';
 import { outboxResolvers } from '../outbox/resolvers.js';
 import { pageResolvers } from '../pages/resolvers.js';
@@ -27,6 +28,7 @@ const moduleResolvers: Resolvers[] = [
   webhookResolvers,
   notificationResolvers,
   outboxResolvers,
+  impactResolvers,
 ];
 
 /** The executable schema: every module's SDL with its resolvers. */

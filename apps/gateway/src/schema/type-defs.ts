@@ -15,6 +15,7 @@ export const SCHEMA_FILES = [
   'webhooks/webhooks.graphql',
   'notifications/notifications.graphql',
   'outbox/outbox.graphql',
+  'impact/impact.graphql',
 ] as const;
 
 // src/schema/ or dist/schema/ → the package root.

@@ -8,6 +8,7 @@ export {
   worldWithChangesArbitrary,
 } from './arbitraries.js';
 export { bookingPage, connection, location } from './builders.js';
+export { applyImpactChange } from './impact.js';
 export type { PlanLawOptions, PlanLawViolation } from './laws.js';
 export { checkPlanLaws } from './laws.js';
 export type { ReferenceVerdict } from './reference.js';

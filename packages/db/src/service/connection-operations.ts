@@ -85,10 +85,17 @@ export async function writeConnectionState(
   checked: boolean,
 ): Promise<ConnectionRow> {
   const statusChanged = before.status !== next.status;
+  // Foresight's prediction holds only while AT_RISK.
+  const breaksAt = next.status === 'CONNECTED' && next.health === 'AT_RISK' ? (next.breaksAt ?? null) : null;
+  const atRiskReason = breaksAt === null ? null : (next.atRiskReason ?? null);
+  const predictionChanged =
+    before.breaksAt?.getTime() !== breaksAt?.getTime() || before.atRiskReason !== atRiskReason;
   const [connection] = await ctx.tx
     .update(connections)
     .set({
       ...next,
+      breaksAt,
+      atRiskReason,
       lastCheckedAt: checked ? ctx.now : before.lastCheckedAt,
       statusChangedAt: statusChanged ? ctx.now : before.statusChangedAt,
       version: before.version + 1,
@@ -110,7 +117,7 @@ export async function writeConnectionState(
         cause: ctx.cause,
       },
     });
-  } else if (before.health !== next.health) {
+  } else if (before.health !== next.health || predictionChanged) {
     ctx.emit({
       type: 'CONNECTION_HEALTH_CHANGED',
       connectionId: before.id,
@@ -122,6 +129,8 @@ export async function writeConnectionState(
         consecutiveFailures: next.consecutiveFailures,
         errorCode: next.lastError?.code ?? null,
         cause: ctx.cause,
+        breaksAt: breaksAt?.toISOString() ?? null,
+        atRiskReason,
       },
     });
   }
@@ -152,6 +161,8 @@ export function healthState(connection: ConnectionRow): ConnectionHealthState {
     lastError: connection.lastError,
     consecutiveFailures: connection.consecutiveFailures,
     failureRunStartedAt: connection.failureRunStartedAt,
+    breaksAt: connection.breaksAt,
+    atRiskReason: connection.atRiskReason,
   };
 }
 

@@ -44,6 +44,13 @@ export type ApiKeyRole =
   | 'MEMBER'
   | 'SERVICE';
 
+/** The status a connection is assumed to fall into (impact analysis). */
+export type AssumedConnectionStatus =
+  /** Unlinked: it counts for nothing, and the owner's all-members pages lose the locations that needed it. */
+  | 'DISCONNECTED'
+  /** A connection error: the connection counts against its user's pages until someone fixes it. */
+  | 'ERROR';
+
 export type AttendanceMode =
   /** Every member attends (also single-member pages). */
   | 'ALL_MEMBERS'
@@ -157,6 +164,12 @@ export type Connection = {
   accountEmail?: Maybe<Scalars['String']['output']>;
   /** Booking pages that are disabled because of this connection (visible to the viewer). */
   affectedBookingPages: Array<BookingPage>;
+  atRiskReason?: Maybe<Scalars['String']['output']>;
+  /**
+   * AT_RISK: when the connection is predicted to stop working, and the rule that says so (e.g.
+   * GOOGLE_TESTING_APP_GRANT_EXPIRY, MICROSOFT_REFRESH_TOKEN_INACTIVITY, APP_CREDENTIAL_EXPIRY); null otherwise.
+   */
+  breaksAt?: Maybe<Scalars['DateTime']['output']>;
   health: ConnectionHealth;
   id: Scalars['ID']['output'];
   kind: ConnectionKind;
@@ -174,7 +187,11 @@ export type Connection = {
  */
 export type ConnectionAlerts = {
   __typename?: 'ConnectionAlerts';
+  /** Connections that work but are predicted to break (AT_RISK). */
+  atRiskConnections: Scalars['Int']['output'];
   disabledBookingPages: Scalars['Int']['output'];
+  /** The soonest an AT_RISK connection is predicted to break; null when none is. */
+  earliestBreaksAt?: Maybe<Scalars['DateTime']['output']>;
   erroredConnections: Scalars['Int']['output'];
 };
 
@@ -211,6 +228,19 @@ export type ConnectionHealth =
   | 'BROKEN'
   | 'DEGRADED'
   | 'HEALTHY';
+
+/**
+ * Which connections to assume failed: exactly one of `connectionIds`, `userId` (every linked connection of the user)
+ * or `provider` (every linked connection of the provider in the organization).
+ */
+export type ConnectionImpactInput = {
+  /** Tsunagi's own connection ids (`con_…`), at most 100. */
+  connectionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  provider?: InputMaybe<Provider>;
+  status: AssumedConnectionStatus;
+  /** The user: `usr_…` or `ext:<externalId>`. */
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
 
 export type ConnectionKind =
   | 'CALENDAR'
@@ -594,6 +624,20 @@ export type ExternalIdMapping = {
   __typename?: 'ExternalIdMapping';
   externalId: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+};
+
+export type ImpactReport = {
+  __typename?: 'ImpactReport';
+  /** The connections whose status the change moves (empty for planned page changes). */
+  connections: Array<Connection>;
+  disabledPages: Scalars['Int']['output'];
+  enabledPages: Scalars['Int']['output'];
+  /** Every page the change involves, by id. */
+  pages: Array<PageImpact>;
+  /** Pages that keep taking bookings (shrunk pools included). */
+  pagesStayingUp: Scalars['Int']['output'];
+  /** Pages that keep taking bookings with fewer hosts. */
+  shrunkPools: Scalars['Int']['output'];
 };
 
 /** One row of the integrations list: a provider and the user's accounts with it. */
@@ -1026,6 +1070,44 @@ export type OrganizationNotificationSettingsInput = {
   slackWebhookUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What one page would do after the change, computed in memory from the current state (nothing is written). */
+export type PageImpact = {
+  __typename?: 'PageImpact';
+  bookingPage: BookingPage;
+  effect: PageImpactEffect;
+  gainedHosts: Array<User>;
+  hostsAfter: Scalars['Int']['output'];
+  /**
+   * Eligible hosts before and after (ANY_MEMBER: the round-robin pool; ALL_MEMBERS: every member while it takes
+   * bookings).
+   */
+  hostsBefore: Scalars['Int']['output'];
+  lostHosts: Array<User>;
+  /** Why it would not take bookings after the change, and what would re-enable it then. */
+  reasonsAfter: Array<Reason>;
+  remediationAfter: Array<RemediationStep>;
+  /** Locations the change would take off the page (the one removed, or an unlink's follow-up). */
+  removedLocationIds: Array<Scalars['ID']['output']>;
+  stateAfter: BookingPageState;
+  stateBefore: BookingPageState;
+  /** Why it keeps taking bookings; null when it would not take them. */
+  stayUpReason?: Maybe<StayUpReason>;
+};
+
+export type PageImpactEffect =
+  /** Takes bookings now and would stop. */
+  | 'DISABLED'
+  /** Does not take bookings now and would. */
+  | 'ENABLED'
+  /** Keeps taking bookings with more eligible hosts. */
+  | 'HOSTS_INCREASED'
+  /** Keeps taking bookings with fewer eligible hosts (a round-robin pool shrinks). */
+  | 'HOSTS_REDUCED'
+  /** Does not take bookings now and still would not. */
+  | 'STAYS_DOWN'
+  /** Keeps taking bookings with the same hosts (see `stayUpReason`). */
+  | 'STAYS_UP';
+
 /** Forward pagination state for a connection (list) type. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -1033,6 +1115,25 @@ export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
 };
+
+export type PlannedPageChangeInput = {
+  kind: PlannedPageChangeKind;
+  /** REMOVE_LOCATION: the location. */
+  locationId?: InputMaybe<Scalars['ID']['input']>;
+  /** The page: `pg_…` or `ext:<externalId>`. */
+  pageId: Scalars['ID']['input'];
+  /** REMOVE_MEMBER, CHANGE_OWNER: the user, `usr_…` or `ext:<externalId>`. */
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A change to a page being planned (impact analysis). */
+export type PlannedPageChangeKind =
+  /** Make `userId` the owner (a non-member joins the members, as `changeOwner` does). */
+  | 'CHANGE_OWNER'
+  /** Take the location `locationId` off the page. */
+  | 'REMOVE_LOCATION'
+  /** Take `userId` off the page's members. */
+  | 'REMOVE_MEMBER';
 
 export type Provider =
   | 'EXCHANGE'
@@ -1095,6 +1196,12 @@ export type Query = {
   connection?: Maybe<Connection>;
   connectionAlerts: ConnectionAlerts;
   /**
+   * Admins: what would happen if the connections failed (ERROR) or were unlinked (DISCONNECTED) — which pages
+   * would be disabled, which round-robin pools would shrink, which pages stay up and why. Computed in memory from
+   * the current state; nothing is written.
+   */
+  connectionImpact: ImpactReport;
+  /**
    * The organization's connections (unlinked ones included unless filtered out), oldest first, for admins and
    * service tokens. `first` is at most 100. Each one's `affectedBookingPages` are the pages it stops.
    */
@@ -1121,6 +1228,12 @@ export type Query = {
   notifications: Array<NotificationRecord>;
   /** The organization's notification settings. Admins only. */
   organizationNotificationSettings: OrganizationNotificationSettings;
+  /**
+   * Admins: what a planned change to a page would do (removing a member, changing the owner, removing a location).
+   * A change the page cannot take (the last member, a user who is not a member, an unknown location) is
+   * BAD_USER_INPUT. Nothing is written.
+   */
+  plannedChangeImpact: ImpactReport;
   /** The organization's people by name, for admins and service tokens. `first` is at most 100. */
   users: UserConnection;
   /** The user the bearer token names. SERVICE tokens that name no user get FORBIDDEN. */
@@ -1167,6 +1280,18 @@ export type QueryBookingPagesArgs = {
  */
 export type QueryConnectionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
+export type QueryConnectionImpactArgs = {
+  input: ConnectionImpactInput;
 };
 
 
@@ -1245,6 +1370,18 @@ export type QueryNotificationSettingsArgs = {
 export type QueryNotificationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
+export type QueryPlannedChangeImpactArgs = {
+  input: PlannedPageChangeInput;
 };
 
 
@@ -1389,6 +1526,19 @@ export type RemediationStep = {
   goal: RemediationGoal;
   options: Array<RemediationOption>;
 };
+
+/** Why a page that would take bookings after the change still does. */
+export type StayUpReason =
+  /** ANY_MEMBER: some member remains an eligible host. */
+  | 'HOSTS_REMAIN'
+  /** ALL_MEMBERS with locations: one of them is still usable for the owner. */
+  | 'LOCATION_STILL_USABLE'
+  /** Nothing the page relies on changes (e.g. a Zoom account of a page with no Zoom location). */
+  | 'NOT_RELIED_ON'
+  /** ALL_MEMBERS: the page is left with no location, so the owner needs none. */
+  | 'NO_LOCATION_NEEDED'
+  /** ALL_MEMBERS: an unlinked calendar leaves a member without one, which warns but does not disable. */
+  | 'UNLINKED_CALENDAR_ONLY_WARNS';
 
 /** A finer, stable reason the remediation text is specific about (@tsunagi/errors `SubReason`). */
 export type SubReason =
@@ -1655,7 +1805,7 @@ export type OrganizationUsersQuery = { __typename?: 'Query', users: { __typename
 export type ConnectionAlertsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConnectionAlertsQuery = { __typename?: 'Query', connectionAlerts: { __typename?: 'ConnectionAlerts', erroredConnections: number, disabledBookingPages: number } };
+export type ConnectionAlertsQuery = { __typename?: 'Query', connectionAlerts: { __typename?: 'ConnectionAlerts', erroredConnections: number, disabledBookingPages: number, atRiskConnections: number, earliestBreaksAt?: string | null } };
 
 export type BookingPagesQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1736,6 +1886,24 @@ export type ConnectExchangeCalendarMutationVariables = Exact<{
 
 
 export type ConnectExchangeCalendarMutation = { __typename?: 'Mutation', connectExchangeCalendar: { __typename?: 'Connection', id: string, provider: Provider, status: ConnectionStatus, health: ConnectionHealth, accountEmail?: string | null, lastError?: { __typename?: 'ProviderError', code: ErrorCode, subReason?: SubReason | null, title: string, remediation: string } | null } };
+
+export type ConnectionImpactQueryVariables = Exact<{
+  input: ConnectionImpactInput;
+  locale?: InputMaybe<Locale>;
+}>;
+
+
+export type ConnectionImpactQuery = { __typename?: 'Query', connectionImpact: { __typename?: 'ImpactReport', disabledPages: number, enabledPages: number, shrunkPools: number, pagesStayingUp: number, connections: Array<{ __typename?: 'Connection', id: string, provider: Provider, accountEmail?: string | null, status: ConnectionStatus, user: { __typename?: 'User', id: string, name: string } }>, pages: Array<{ __typename?: 'PageImpact', effect: PageImpactEffect, stateBefore: BookingPageState, stateAfter: BookingPageState, hostsBefore: number, hostsAfter: number, stayUpReason?: StayUpReason | null, removedLocationIds: Array<string>, bookingPage: { __typename?: 'BookingPage', id: string, title: string }, lostHosts: Array<{ __typename?: 'User', id: string, name: string }>, gainedHosts: Array<{ __typename?: 'User', id: string, name: string }>, reasonsAfter: Array<{ __typename?: 'Reason', kind: ReasonKind, message: string, connections: Array<{ __typename?: 'Connection', id: string, provider: Provider }> }>, remediationAfter: Array<{ __typename?: 'RemediationStep', goal: RemediationGoal, options: Array<{ __typename?: 'RemediationOption', actions: Array<{ __typename?: 'RemediationAction', kind: RemediationActionKind, provider?: Provider | null, connection?: { __typename?: 'Connection', id: string } | null, user?: { __typename?: 'User', id: string } | null }> }> }> }> } };
+
+export type PlannedChangeImpactQueryVariables = Exact<{
+  input: PlannedPageChangeInput;
+  locale?: InputMaybe<Locale>;
+}>;
+
+
+export type PlannedChangeImpactQuery = { __typename?: 'Query', plannedChangeImpact: { __typename?: 'ImpactReport', disabledPages: number, enabledPages: number, shrunkPools: number, pagesStayingUp: number, connections: Array<{ __typename?: 'Connection', id: string, provider: Provider, accountEmail?: string | null, status: ConnectionStatus, user: { __typename?: 'User', id: string, name: string } }>, pages: Array<{ __typename?: 'PageImpact', effect: PageImpactEffect, stateBefore: BookingPageState, stateAfter: BookingPageState, hostsBefore: number, hostsAfter: number, stayUpReason?: StayUpReason | null, removedLocationIds: Array<string>, bookingPage: { __typename?: 'BookingPage', id: string, title: string }, lostHosts: Array<{ __typename?: 'User', id: string, name: string }>, gainedHosts: Array<{ __typename?: 'User', id: string, name: string }>, reasonsAfter: Array<{ __typename?: 'Reason', kind: ReasonKind, message: string, connections: Array<{ __typename?: 'Connection', id: string, provider: Provider }> }>, remediationAfter: Array<{ __typename?: 'RemediationStep', goal: RemediationGoal, options: Array<{ __typename?: 'RemediationOption', actions: Array<{ __typename?: 'RemediationAction', kind: RemediationActionKind, provider?: Provider | null, connection?: { __typename?: 'Connection', id: string } | null, user?: { __typename?: 'User', id: string } | null }> }> }> }> } };
+
+export type ImpactReportFieldsFragment = { __typename?: 'ImpactReport', disabledPages: number, enabledPages: number, shrunkPools: number, pagesStayingUp: number, connections: Array<{ __typename?: 'Connection', id: string, provider: Provider, accountEmail?: string | null, status: ConnectionStatus, user: { __typename?: 'User', id: string, name: string } }>, pages: Array<{ __typename?: 'PageImpact', effect: PageImpactEffect, stateBefore: BookingPageState, stateAfter: BookingPageState, hostsBefore: number, hostsAfter: number, stayUpReason?: StayUpReason | null, removedLocationIds: Array<string>, bookingPage: { __typename?: 'BookingPage', id: string, title: string }, lostHosts: Array<{ __typename?: 'User', id: string, name: string }>, gainedHosts: Array<{ __typename?: 'User', id: string, name: string }>, reasonsAfter: Array<{ __typename?: 'Reason', kind: ReasonKind, message: string, connections: Array<{ __typename?: 'Connection', id: string, provider: Provider }> }>, remediationAfter: Array<{ __typename?: 'RemediationStep', goal: RemediationGoal, options: Array<{ __typename?: 'RemediationOption', actions: Array<{ __typename?: 'RemediationAction', kind: RemediationActionKind, provider?: Provider | null, connection?: { __typename?: 'Connection', id: string } | null, user?: { __typename?: 'User', id: string } | null }> }> }> }> };
 
 export type StartReconnectMutationVariables = Exact<{
   connectionId: Scalars['ID']['input'];
@@ -1946,6 +2114,68 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ImpactReportFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ImpactReportFields on ImpactReport {
+  disabledPages
+  enabledPages
+  shrunkPools
+  pagesStayingUp
+  connections {
+    id
+    provider
+    accountEmail
+    status
+    user {
+      id
+      name
+    }
+  }
+  pages {
+    bookingPage {
+      id
+      title
+    }
+    effect
+    stateBefore
+    stateAfter
+    hostsBefore
+    hostsAfter
+    lostHosts {
+      id
+      name
+    }
+    gainedHosts {
+      id
+      name
+    }
+    stayUpReason
+    removedLocationIds
+    reasonsAfter {
+      kind
+      message(locale: $locale)
+      connections {
+        id
+        provider
+      }
+    }
+    remediationAfter {
+      goal
+      options {
+        actions {
+          kind
+          provider
+          connection {
+            id
+          }
+          user {
+            id
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"fragmentName":"ImpactReportFields"}) as unknown as TypedDocumentString<ImpactReportFieldsFragment, unknown>;
 export const OrganizationNotificationSettingsFieldsFragmentDoc = new TypedDocumentString(`
     fragment OrganizationNotificationSettingsFields on OrganizationNotificationSettings {
   emailEnabled
@@ -2071,6 +2301,8 @@ export const ConnectionAlertsDocument = new TypedDocumentString(`
   connectionAlerts {
     erroredConnections
     disabledBookingPages
+    atRiskConnections
+    earliestBreaksAt
   }
 }
     `) as unknown as TypedDocumentString<ConnectionAlertsQuery, ConnectionAlertsQueryVariables>;
@@ -2397,6 +2629,138 @@ export const ConnectExchangeCalendarDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConnectExchangeCalendarMutation, ConnectExchangeCalendarMutationVariables>;
+export const ConnectionImpactDocument = new TypedDocumentString(`
+    query ConnectionImpact($input: ConnectionImpactInput!, $locale: Locale = EN) {
+  connectionImpact(input: $input) {
+    ...ImpactReportFields
+  }
+}
+    fragment ImpactReportFields on ImpactReport {
+  disabledPages
+  enabledPages
+  shrunkPools
+  pagesStayingUp
+  connections {
+    id
+    provider
+    accountEmail
+    status
+    user {
+      id
+      name
+    }
+  }
+  pages {
+    bookingPage {
+      id
+      title
+    }
+    effect
+    stateBefore
+    stateAfter
+    hostsBefore
+    hostsAfter
+    lostHosts {
+      id
+      name
+    }
+    gainedHosts {
+      id
+      name
+    }
+    stayUpReason
+    removedLocationIds
+    reasonsAfter {
+      kind
+      message(locale: $locale)
+      connections {
+        id
+        provider
+      }
+    }
+    remediationAfter {
+      goal
+      options {
+        actions {
+          kind
+          provider
+          connection {
+            id
+          }
+          user {
+            id
+          }
+        }
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<ConnectionImpactQuery, ConnectionImpactQueryVariables>;
+export const PlannedChangeImpactDocument = new TypedDocumentString(`
+    query PlannedChangeImpact($input: PlannedPageChangeInput!, $locale: Locale = EN) {
+  plannedChangeImpact(input: $input) {
+    ...ImpactReportFields
+  }
+}
+    fragment ImpactReportFields on ImpactReport {
+  disabledPages
+  enabledPages
+  shrunkPools
+  pagesStayingUp
+  connections {
+    id
+    provider
+    accountEmail
+    status
+    user {
+      id
+      name
+    }
+  }
+  pages {
+    bookingPage {
+      id
+      title
+    }
+    effect
+    stateBefore
+    stateAfter
+    hostsBefore
+    hostsAfter
+    lostHosts {
+      id
+      name
+    }
+    gainedHosts {
+      id
+      name
+    }
+    stayUpReason
+    removedLocationIds
+    reasonsAfter {
+      kind
+      message(locale: $locale)
+      connections {
+        id
+        provider
+      }
+    }
+    remediationAfter {
+      goal
+      options {
+        actions {
+          kind
+          provider
+          connection {
+            id
+          }
+          user {
+            id
+          }
+        }
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<PlannedChangeImpactQuery, PlannedChangeImpactQueryVariables>;
 export const StartReconnectDocument = new TypedDocumentString(`
     mutation StartReconnect($connectionId: ID!, $redirectUri: String, $returnUrl: String) {
   startReconnect(

@@ -6,6 +6,8 @@ export const ConnectionAlertsQuery = graphql(`
     connectionAlerts {
       erroredConnections
       disabledBookingPages
+      atRiskConnections
+      earliestBreaksAt
     }
   }
 `);
