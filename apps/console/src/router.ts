@@ -15,10 +15,10 @@ const current = (): Route => ({
 
 const listeners = new Set<() => void>();
 
-export function navigate(path: string, options: { replace?: boolean } = {}): void {
+export function navigate(path: string, options: { replace?: boolean; state?: unknown } = {}): void {
   const url = `${BASE}${path}`;
-  if (options.replace) history.replaceState(null, '', url);
-  else history.pushState(null, '', url);
+  if (options.replace) history.replaceState(options.state ?? null, '', url);
+  else history.pushState(options.state ?? null, '', url);
   for (const listener of listeners) listener();
   // A new screen: move the focus to its title, so keyboard and screen reader users start there.
   if (!options.replace) requestAnimationFrame(() => document.getElementById('screen-title')?.focus());

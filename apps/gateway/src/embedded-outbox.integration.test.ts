@@ -96,6 +96,10 @@ it("mails a broken demo connection's owner into its own outbox, shown by mailOut
   // The demo's seeded failures are mailed at start too (to their owners, Exchange's to the admins).
   expect((await outbox()).filter((mail) => mail.subject === subject)).toEqual([]);
 
+  // The seeded failures' mail opened the owner's digest window: without one, the break mail goes at once.
+  await gql(
+    'mutation { updateOrganizationNotificationSettings(input: { digestWindowMinutes: 0 }) { digestWindowMinutes } }',
+  );
   // The banner's recipe: revoke the grant at the emulator, then probe the connection.
   const injected = await fetch(revoke, {
     method: 'POST',

@@ -84,6 +84,8 @@ export async function startEmbedded(options: {
     started = emulators;
     await database.migrate();
     const keyring = parseKeyring(config.credentialsKeys);
+    // The failures seeded now are news to the notification dispatcher: their owners are mailed (the outbox).
+    const notificationsSince = new Date();
     const seeded = await seedDemo(database.db, { keyring, bus: database.bus });
     const provisioned = await provisionDemoAccounts({ db: database.db, keyring, emulators, logger: log });
     const exchange = await provisionDemoExchange({
@@ -97,6 +99,7 @@ export async function startEmbedded(options: {
       database,
       // Without SMTP_URL the demo's notification e-mail goes to a local sink, shown at /outbox.
       mailOutbox: true,
+      notificationsSince,
       logger: log,
       seedDemo: true,
       demoSignIn: options.demoSignIn ?? true,

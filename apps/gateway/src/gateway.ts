@@ -80,6 +80,11 @@ export interface GatewayOptions {
   readonly exchange?: ExchangeAnalyzerOptions;
   /** The reconnect links' clock (tests move it to expire a link). */
   readonly reconnectLinkClock?: () => Date;
+  /**
+   * Events committed from this moment on are news to the notification dispatcher (for organizations it has not
+   * seen); default: when createGateway was called. Embedded mode passes the moment before its seed.
+   */
+  readonly notificationsSince?: Date;
   /** Embedded mode: without an SMTP server configured (config.notifications.smtpUrl), notifications go to a
    * local SMTP sink on 127.0.0.1 that `mailOutbox` and `GET /outbox` read. */
   readonly mailOutbox?: boolean;
@@ -148,6 +153,8 @@ async function seedDemoAccess(
 }
 
 export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
+  // What this start seeds is news to the notification dispatcher; what the database held before is not.
+  const startedAt = options.notificationsSince ?? new Date();
   const log = options.logger ?? createLogger(config.logLevel);
   const ownsDatabase = options.database === undefined;
   const database =
@@ -197,6 +204,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     allowPrivateTargets: (config.webhooks ?? DEFAULT_WEBHOOK_CONFIG).allowPrivateTargets,
     links: reconnectLinks,
     logger: log,
+    enabledAt: startedAt,
   });
   const services: GatewayServices = {
     database,

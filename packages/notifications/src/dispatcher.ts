@@ -35,6 +35,11 @@ export interface NotificationDispatcherOptions {
   readonly leaseMs?: number | undefined;
   /** Sends given up after this many attempts (FAILED), default 10. */
   readonly maxAttempts?: number | undefined;
+  /**
+   * Events committed before this are old news for an organization fan-out has not seen yet; default: when the
+   * dispatcher is made. A gateway passes the moment it started, so what it seeded while starting is news.
+   */
+  readonly enabledAt?: Date | undefined;
 }
 
 export interface PassResult {
@@ -67,7 +72,7 @@ export class NotificationDispatcher {
   constructor(options: NotificationDispatcherOptions) {
     this.#options = options;
     this.#now = options.now ?? (() => new Date());
-    this.#enabledAt = this.#now();
+    this.#enabledAt = options.enabledAt ?? this.#now();
     this.#channels = {
       EMAIL: new EmailChannel(options.mailer),
       SLACK: new SlackChannel({ targets: options.slackTargets }),

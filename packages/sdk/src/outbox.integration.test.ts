@@ -1,5 +1,5 @@
 // MailOutboxQuery against live gateways: one with the embedded mail outbox (demo data, whose seeded connection
-// failures are mailed at start) and one without it, which answers FEATURE_UNAVAILABLE.
+// failures and risks are mailed at start) and one without it, which answers FEATURE_UNAVAILABLE.
 import { createGateway, type Gateway, gatewayConfig } from '@tsunagi/gateway';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createTsunagiClient, isTsunagiClientError, type TsunagiClient } from './client.js';
@@ -38,7 +38,10 @@ it("reads the demo organization's notification e-mail, newest first, with its li
   expect(Date.parse(newer!.receivedAt)).toBeGreaterThanOrEqual(Date.parse(older!.receivedAt));
   for (const mail of [newer!, older!]) {
     expect(mail.to.every((address) => address.endsWith(`@${domain}`))).toBe(true);
-    expect(mail.subject).toMatch(/stopped working|停止しました|smesso di funzionare|przestało działać/);
+    // A seeded failure (stopped) or a seeded risk (will stop soon), in the recipient's language.
+    expect(mail.subject).toMatch(
+      /stopped working|will stop working soon|停止しました|まもなく停止します|smesso di funzionare|smetterà|przestało działać|wkrótce przestanie działać/,
+    );
     expect(mail.html).toContain(`<html lang="${mail.language}">`);
   }
   expect(mailOutbox.pageInfo.endCursor).toBe(mailOutbox.edges[1]?.cursor);

@@ -176,25 +176,29 @@ function IntegrationCard({ integration }: { integration: Integration }) {
   );
 }
 
-/** The outcome the gateway's OAuth callback put in the return URL, shown once; the query is then cleared. */
+/**
+ * The outcome the gateway's OAuth callback put in the return URL. The query is then cleared and the message
+ * kept in the history entry's state, so it stays shown when the screen mounts again (the session restored
+ * after the full page load remounts it) and is gone once the person moves on.
+ */
 export function OAuthOutcome({ route }: { route: Route }) {
   const { t } = useConsole();
   const outcome = route.query.get('oauth');
   const provider = route.query.get('provider') as Types.Provider | null;
   const reason = route.query.get('reason') ?? route.query.get('code') ?? '';
-  const message = useRef<string | null>(null);
-  if (outcome === 'connected') message.current = t('oauth.connected', { provider: providerName(provider) });
-  else if (outcome === 'error') message.current = t('oauth.error', { reason });
+  let message = (history.state as { oauthOutcome?: string } | null)?.oauthOutcome ?? null;
+  if (outcome === 'connected') message = t('oauth.connected', { provider: providerName(provider) });
+  else if (outcome === 'error') message = t('oauth.error', { reason });
   useEffect(() => {
     if (outcome === null) return;
     const query = new URLSearchParams(route.query);
     for (const name of ['oauth', 'provider', 'connectionId', 'code', 'reason']) query.delete(name);
     const rest = query.toString();
-    navigate(`${route.path}${rest ? `?${rest}` : ''}`, { replace: true });
-  }, [outcome, route]);
+    navigate(`${route.path}${rest ? `?${rest}` : ''}`, { replace: true, state: { oauthOutcome: message } });
+  }, [outcome, route, message]);
   return (
-    <output class={message.current ? 'notice' : 'live'} data-testid="oauth-outcome">
-      {message.current ?? ''}
+    <output class={message ? 'notice' : 'live'} data-testid="oauth-outcome">
+      {message ?? ''}
     </output>
   );
 }

@@ -38,6 +38,8 @@ export function createNotifications(options: {
   allowPrivateTargets: boolean;
   links: ReconnectLinkIssuer;
   logger: NotificationLogger;
+  /** Events before this are old news (see NotificationDispatcherOptions.enabledAt). */
+  enabledAt: Date;
 }): Notifications {
   const { database, keyring, config } = options;
   const db = database.db;
@@ -53,6 +55,7 @@ export function createNotifications(options: {
           slackTargets: targets,
           links: options.links,
           logger: options.logger,
+          enabledAt: options.enabledAt,
         })
       : null;
   return {

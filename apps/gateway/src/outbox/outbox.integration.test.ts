@@ -66,6 +66,10 @@ describeEachDriver('Embedded mail outbox (%s)', (driver) => {
   /** An organization whose member aiko has a Google connection that breaks; boss administers it. */
   async function brokenConnection() {
     const w = await World.create(t(), ['aiko', 'lee', 'boss'], { boss: 'ADMIN' });
+    // No digest window: a recovery notice follows the break mail at once instead of 15 minutes later.
+    await t().gateway.services.notifications.settings.updateOrganization(w.organizationId, {
+      digestWindowMinutes: 0,
+    });
     const connectionId = await w.link('aiko', 'GOOGLE_CALENDAR');
     await w.fail(connectionId);
     const email = await emailOf(w.users.aiko);
