@@ -182,7 +182,11 @@ describe('the console on the embedded gateway', () => {
     await page.waitForURL((url) => url.pathname === '/console/integrations' && url.search === '', {
       timeout: 15_000,
     });
-    await expect(page.getByTestId('oauth-outcome').textContent()).resolves.toContain('再接続されました');
+    // The outcome renders once the restored session has mounted the screen again.
+    await page
+      .getByTestId('oauth-outcome')
+      .filter({ hasText: '再接続されました' })
+      .waitFor({ timeout: 10_000 });
     await expect(row.locator('.status-connected').first().textContent()).resolves.toContain('接続済み');
     // One grant can back two connections (Microsoft's calendar and Teams): reconnect whatever else it broke.
     for (

@@ -72,10 +72,13 @@ it('sets the organization’s and a person’s settings, tests each channel and 
   await Promise.all([sink.waitFor(1), slack.waitFor(1)]);
   expect(slack.received[0]?.body.text).toContain('Test notification from Tsunagi');
   const { notifications } = await admin.query(NotificationsQuery, { first: 10 });
-  expect(notifications.map((line) => `${line.kind} ${line.channel} ${line.status}`).sort()).toEqual([
-    'TEST EMAIL SENT',
-    'TEST SLACK SENT',
-  ]);
+  // The demo's seeded failures are news to this gateway too (their items may be listed, sent or waiting).
+  expect(
+    notifications
+      .filter((line) => line.kind === 'TEST')
+      .map((line) => `${line.kind} ${line.channel} ${line.status}`)
+      .sort(),
+  ).toEqual(['TEST EMAIL SENT', 'TEST SLACK SENT']);
 });
 
 it('answers a wrong field with a typed error naming it', async () => {
