@@ -63,6 +63,8 @@ import { DEFAULT_WEBHOOK_CONFIG } from './webhooks/config.js';
 import { createWebhooks } from './webhooks/service.js';
 
 export const GRAPHQL_PATH = '/graphql';
+/** How long an idle keep-alive socket stays open (Node's default is 5 s). */
+const IDLE_SOCKET_MS = 65_000;
 
 export interface GatewayOptions {
   /** An open, migrated database. Without it the gateway opens (and migrates, and later closes) its own. */
@@ -312,6 +314,11 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   if (config.graphiql) app.use(graphiqlRouter({ graphqlPath: GRAPHQL_PATH, defaultToken: demo?.adminToken }));
 
   const httpServer = createServer(app);
+  // A client that reuses an idle keep-alive socket just as the server times it out gets "other side closed"
+  // (nodejs/undici#3141). Idle sockets live longer than any client's or proxy's pool keeps them; the drain
+  // plugin still closes them at shutdown.
+  httpServer.keepAliveTimeout = IDLE_SOCKET_MS;
+  httpServer.headersTimeout = IDLE_SOCKET_MS + 1_000;
 
   const subscriptions = serveSubscriptions({
     httpServer,
