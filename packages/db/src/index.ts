@@ -127,6 +127,7 @@ export type {
 } from './organization-lists.js';
 export type { OrganizationWorld } from './organization-world.js';
 export { readOrganizationWorld } from './organization-world.js';
+export { compactPageCounts, countPages } from './page-counts.js';
 export { createDatabaseIfMissing } from './provision.js';
 export type { ReadScope } from './read-scope.js';
 export { readScopeFor } from './read-scope.js';

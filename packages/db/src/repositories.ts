@@ -13,6 +13,7 @@ import {
   listOrganizationUsers,
   type UserListOptions,
 } from './organization-lists.js';
+import { countPages } from './page-counts.js';
 import { connectionVisibility, type ReadScope } from './read-scope.js';
 import { fail, ok, type Result } from './result.js';
 import {
@@ -370,10 +371,7 @@ export class ReadRepository {
       .orderBy(asc(bookingPages.listRank), asc(bookingPages.title), asc(bookingPages.id))
       .limit(first + 1);
     // Two statements in flight at once (on separate pool connections; queued on one inside a transaction).
-    const [rows, [total]] = await Promise.all([
-      listed,
-      this.db.select({ total: count() }).from(bookingPages).where(filter),
-    ]);
+    const [rows, total] = await Promise.all([listed, this.countBookingPages(scope, filter, options.states)]);
     const listedRows = rows.slice(0, first);
     const nodes = listedRows.map((row) => row.page);
     const last = nodes.at(-1);
@@ -384,8 +382,22 @@ export class ReadRepository {
         hasNextPage: rows.length > first,
         endCursor: last === undefined ? null : encodePageCursor(last),
       },
-      totalCount: total?.total ?? 0,
+      totalCount: total,
     });
+  }
+
+  /**
+   * An organization-wide count is read from the kept counts (page-counts.ts); a member's own pages are
+   * counted row by row.
+   */
+  private async countBookingPages(
+    scope: ReadScope,
+    filter: SQL | undefined,
+    states: readonly BookingPageState[] | undefined,
+  ): Promise<number> {
+    if (!scope.viewerId) return countPages(this.db, scope.organizationId, states);
+    const [row] = await this.db.select({ total: count() }).from(bookingPages).where(filter);
+    return row?.total ?? 0;
   }
 
   /**
@@ -406,16 +418,17 @@ export class ReadRepository {
       })
       .from(connections)
       .where(connectionVisibility(scope));
-    const [pageCounts] = await this.db
-      .select({ disabled: count() })
-      .from(bookingPages)
-      .where(and(this.pageVisibility(scope), eq(bookingPages.state, 'DISABLED_CONNECTION_ERROR')));
+    const disabledPages = await this.countBookingPages(
+      scope,
+      and(this.pageVisibility(scope), eq(bookingPages.state, 'DISABLED_CONNECTION_ERROR')),
+      ['DISABLED_CONNECTION_ERROR'],
+    );
     return {
       erroredConnections: connectionCounts?.errored ?? 0,
       atRiskConnections: connectionCounts?.atRisk ?? 0,
       earliestBreaksAt:
         connectionCounts?.earliestBreaksAt == null ? null : new Date(connectionCounts.earliestBreaksAt),
-      disabledPages: pageCounts?.disabled ?? 0,
+      disabledPages,
     };
   }
 

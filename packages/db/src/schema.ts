@@ -249,6 +249,23 @@ export const bookingPages = pgTable(
   ],
 );
 
+/**
+ * How many pages each organization has in each state, kept as signed deltas: statement-level triggers on
+ * booking_pages (migration 0014) append one row per organization and state a statement changed, so writers
+ * never wait on a shared counter row. The sum over an organization's rows is its count; the retention sweep
+ * folds an organization's rows into one per state (`compactPageCounts`). No key: rows are summed, never
+ * addressed.
+ */
+export const bookingPageCounts = pgTable(
+  'booking_page_counts',
+  {
+    organizationId: text('organization_id').notNull(),
+    state: bookingPageState('state').notNull(),
+    pages: bigint('pages', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('booking_page_counts_org_idx').on(t.organizationId, t.state)],
+);
+
 export const bookingPageMembers = pgTable(
   'booking_page_members',
   {

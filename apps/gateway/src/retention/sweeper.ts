@@ -1,9 +1,11 @@
 // The retention sweep, run by every gateway process on a timer (PGlite and Postgres alike): each sweep
 // deletes expired events in batches (see @tsunagi/db sweepExpiredEvents), then the other tables' expired rows
-// (sweepExpiredRecords: OAuth states, replay keys, reconnect links, the delivery and notification logs).
+// (sweepExpiredRecords: OAuth states, replay keys, reconnect links, the delivery and notification logs), and
+// folds the page-count deltas of organizations that gathered many (compactPageCounts).
 // Processes sweeping one Postgres database at once take disjoint batches (SKIP LOCKED), so no leader or job
 // queue is needed.
 import {
+  compactPageCounts,
   type EventSweepResult,
   type Executor,
   type RetainedRecord,
@@ -30,6 +32,8 @@ export interface EventRetentionSweeperOptions {
 export interface RetentionSweepResult extends EventSweepResult {
   /** The other tables' rows deleted, per table. */
   readonly records: Record<RetainedRecord, number>;
+  /** Organizations whose page-count deltas were folded into one row per state. */
+  readonly pageCountsFolded: number;
 }
 
 export class EventRetentionSweeper {
@@ -88,7 +92,8 @@ export class EventRetentionSweeper {
     });
     if (Object.values(records).some((count) => count > 0))
       logger?.info({ ...records, retentionDays: config.recordDays }, 'expired records deleted');
-    return { ...result, records };
+    const pageCountsFolded = signal.aborted ? 0 : await compactPageCounts(db);
+    return { ...result, records, pageCountsFolded };
   }
 
   /** Stops the timer and waits for a sweep in progress to end its batch (call before the database closes). */
