@@ -1850,7 +1850,7 @@ export type IntegrationsQueryVariables = Exact<{
 }>;
 
 
-export type IntegrationsQuery = { __typename?: 'Query', integrations: Array<{ __typename?: 'Integration', provider: Provider, kind: ConnectionKind, status: ConnectionStatus, accounts: Array<{ __typename?: 'Connection', id: string, accountEmail?: string | null, status: ConnectionStatus, health: ConnectionHealth, statusChangedAt: string, lastCheckedAt?: string | null, lastError?: { __typename?: 'ProviderError', code: ErrorCode, action: ErrorAction, title: string, remediation: string } | null }> }> };
+export type IntegrationsQuery = { __typename?: 'Query', integrations: Array<{ __typename?: 'Integration', provider: Provider, kind: ConnectionKind, status: ConnectionStatus, accounts: Array<{ __typename?: 'Connection', id: string, accountEmail?: string | null, status: ConnectionStatus, health: ConnectionHealth, breaksAt?: string | null, atRiskReason?: string | null, statusChangedAt: string, lastCheckedAt?: string | null, lastError?: { __typename?: 'ProviderError', code: ErrorCode, action: ErrorAction, title: string, remediation: string } | null }> }> };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2428,6 +2428,8 @@ export const IntegrationsDocument = new TypedDocumentString(`
       accountEmail
       status
       health
+      breaksAt
+      atRiskReason
       statusChangedAt
       lastCheckedAt
       lastError {
