@@ -14,7 +14,11 @@ export function Banner() {
   const atRisk = alerts !== undefined && alerts.atRiskConnections > 0;
   // The region stays in the page so screen readers announce its content when it appears.
   return (
-    <section class={broken ? 'banner' : atRisk ? 'banner-mild' : 'banner-idle'} aria-label={t('banner.label')} aria-live="polite">
+    <section
+      class={broken ? 'banner' : atRisk ? 'banner-mild' : 'banner-idle'}
+      aria-label={t('banner.label')}
+      aria-live="polite"
+    >
       {broken ? (
         <>
           <ErrorIcon />

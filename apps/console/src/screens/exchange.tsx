@@ -148,7 +148,13 @@ function ReportView({ report }: { report: ReportLike }) {
     <section aria-labelledby="report-title">
       <h2 id="report-title">{t('exchange.report')}</h2>
       <p data-testid="exchange-verdict">
-        {report.running ? t('exchange.running') : report.ok === null ? '' : report.ok ? t('exchange.ok') : t('exchange.failed')}
+        {report.running
+          ? t('exchange.running')
+          : report.ok === null
+            ? ''
+            : report.ok
+              ? t('exchange.ok')
+              : t('exchange.failed')}
       </p>
       {/* Announced step by step as the test runs. */}
       <ol data-testid="exchange-report" aria-live="polite" data-running={String(report.running === true)}>

@@ -74,7 +74,9 @@ function QuietHoursFields(props: {
             type="time"
             required
             value={value.start}
-            onInput={(event) => onChange({ ...value, start: (event.currentTarget as HTMLInputElement).value })}
+            onInput={(event) =>
+              onChange({ ...value, start: (event.currentTarget as HTMLInputElement).value })
+            }
           />{' '}
           <label for={`${id}-end`}>{t('notifications.quietEnd')}</label>{' '}
           <input
@@ -100,7 +102,12 @@ function QuietHoursFields(props: {
   );
 }
 
-function Checkbox(props: { id: string; label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+function Checkbox(props: {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
   return (
     <p>
       <input
@@ -152,27 +159,49 @@ function SlackUrl(props: {
   );
 }
 
+type OwnSettingsData = ResultOf<typeof NotificationSettingsQuery>['notificationSettings'];
+type OrganizationSettingsData = ResultOf<
+  typeof OrganizationNotificationSettingsQuery
+>['organizationNotificationSettings'];
+
+/** A form starts from the stored settings, and again from what a save returned (the Slack URL field empty). */
+interface OwnForm {
+  email: boolean;
+  slack: boolean;
+  slackUrl: string;
+  removeSlack: boolean;
+  quiet: QuietForm;
+}
+
+const ownForm = (
+  settings: Pick<OwnSettingsData, 'emailEnabled' | 'slackEnabled' | 'quietHours'>,
+): OwnForm => ({
+  email: settings.emailEnabled,
+  slack: settings.slackEnabled,
+  slackUrl: '',
+  removeSlack: false,
+  quiet: quietForm(settings.quietHours ?? null),
+});
+
+interface OrganizationForm extends OwnForm {
+  digest: string;
+  escalation: string;
+}
+
+const organizationForm = (settings: OrganizationSettingsData): OrganizationForm => ({
+  ...ownForm(settings),
+  digest: String(settings.digestWindowMinutes),
+  escalation: String(settings.escalationDelayMinutes),
+});
+
 function OwnSettings() {
   const { client, t, date } = useConsole();
   const { data, error } = useLoad(() => client.query(NotificationSettingsQuery, {}), []);
   const settings = data?.notificationSettings;
   const action = useAction();
-  const [form, setForm] = useState<{
-    email: boolean;
-    slack: boolean;
-    slackUrl: string;
-    removeSlack: boolean;
-    quiet: QuietForm;
-  } | null>(null);
+  const [form, setForm] = useState<OwnForm | null>(null);
   useEffect(() => {
-    if (settings && form === null)
-      setForm({
-        email: settings.emailEnabled,
-        slack: settings.slackEnabled,
-        slackUrl: '',
-        removeSlack: false,
-        quiet: quietForm(settings.quietHours ?? null),
-      });
+    if (settings && form === null) setForm(ownForm(settings));
   }, [settings, form]);
   return (
     <section aria-labelledby="own-title">
@@ -185,15 +214,18 @@ function OwnSettings() {
             event.preventDefault();
             void action.run(async () => {
               const slackWebhookUrl = form.removeSlack ? null : form.slackUrl.trim() || undefined;
-              await client.mutate(UpdateNotificationSettingsMutation, {
-                input: {
-                  emailEnabled: form.email,
-                  slackEnabled: form.slack,
-                  quietHours: quietInput(form.quiet),
-                  ...(slackWebhookUrl === undefined ? {} : { slackWebhookUrl }),
+              const { updateNotificationSettings: saved } = await client.mutate(
+                UpdateNotificationSettingsMutation,
+                {
+                  input: {
+                    emailEnabled: form.email,
+                    slackEnabled: form.slack,
+                    quietHours: quietInput(form.quiet),
+                    ...(slackWebhookUrl === undefined ? {} : { slackWebhookUrl }),
+                  },
                 },
-              });
-              setForm(null);
+              );
+              setForm(ownForm(saved));
             });
           }}
         >
@@ -261,7 +293,9 @@ function TestNotification() {
           {results.map((result) => (
             <li key={result.channel} data-ok={String(result.ok)}>
               {t(`channel.${result.channel}`)}:{' '}
-              {result.ok ? t('notifications.sent') : t('notifications.notSent', { error: result.error ?? '' })}
+              {result.ok
+                ? t('notifications.sent')
+                : t('notifications.notSent', { error: result.error ?? '' })}
             </li>
           ))}
         </ul>
@@ -275,28 +309,18 @@ function OrganizationSettings() {
   const { data, error } = useLoad(() => client.query(OrganizationNotificationSettingsQuery), []);
   const settings = data?.organizationNotificationSettings;
   const action = useAction();
-  const [form, setForm] = useState<{
-    email: boolean;
-    slack: boolean;
-    slackUrl: string;
-    removeSlack: boolean;
-    digest: string;
-    escalation: string;
-    quiet: QuietForm;
-  } | null>(null);
+  const [form, setForm] = useState<OrganizationForm | null>(null);
   useEffect(() => {
-    if (settings && form === null)
-      setForm({
-        email: settings.emailEnabled,
-        slack: settings.slackEnabled,
-        slackUrl: '',
-        removeSlack: false,
-        digest: String(settings.digestWindowMinutes),
-        escalation: String(settings.escalationDelayMinutes),
-        quiet: quietForm(settings.quietHours ?? null),
-      });
+    if (settings && form === null) setForm(organizationForm(settings));
   }, [settings, form]);
-  const minutes = (id: string, label: string, value: string, min: number, max: number, set: (v: string) => void) => (
+  const minutes = (
+    id: string,
+    label: string,
+    value: string,
+    min: number,
+    max: number,
+    set: (v: string) => void,
+  ) => (
     <p>
       <label for={id}>{label}</label>{' '}
       <input
@@ -326,17 +350,20 @@ function OrganizationSettings() {
             event.preventDefault();
             void action.run(async () => {
               const slackWebhookUrl = form.removeSlack ? null : form.slackUrl.trim() || undefined;
-              await client.mutate(UpdateOrganizationNotificationSettingsMutation, {
-                input: {
-                  emailEnabled: form.email,
-                  slackEnabled: form.slack,
-                  digestWindowMinutes: Number(form.digest),
-                  escalationDelayMinutes: Number(form.escalation),
-                  quietHours: quietInput(form.quiet),
-                  ...(slackWebhookUrl === undefined ? {} : { slackWebhookUrl }),
+              const { updateOrganizationNotificationSettings: saved } = await client.mutate(
+                UpdateOrganizationNotificationSettingsMutation,
+                {
+                  input: {
+                    emailEnabled: form.email,
+                    slackEnabled: form.slack,
+                    digestWindowMinutes: Number(form.digest),
+                    escalationDelayMinutes: Number(form.escalation),
+                    quietHours: quietInput(form.quiet),
+                    ...(slackWebhookUrl === undefined ? {} : { slackWebhookUrl }),
+                  },
                 },
-              });
-              setForm(null);
+              );
+              setForm(organizationForm(saved));
             });
           }}
         >

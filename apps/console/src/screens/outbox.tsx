@@ -16,10 +16,7 @@ export function OutboxScreen() {
   // The cursors of the pages before this one; the last is this page's `after`.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors.at(-1) ?? null;
-  const { data, error } = useLoad(
-    () => client.query(MailOutboxQuery, { first: PAGE_SIZE, after }),
-    [after],
-  );
+  const { data, error } = useLoad(() => client.query(MailOutboxQuery, { first: PAGE_SIZE, after }), [after]);
   const [open, setOpen] = useState<string | null>(null);
   const unavailable = (error as { code?: string } | undefined)?.code === 'FEATURE_UNAVAILABLE';
   const edges = data?.mailOutbox.edges ?? [];
@@ -67,7 +64,11 @@ export function OutboxScreen() {
       ) : null}
       {data && (cursors.length > 1 || data.mailOutbox.pageInfo.hasNextPage) ? (
         <nav aria-label={t('outbox.pages')} class="pager">
-          <button type="button" disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+          <button
+            type="button"
+            disabled={cursors.length <= 1}
+            onClick={() => setCursors(cursors.slice(0, -1))}
+          >
             {t('outbox.newer')}
           </button>{' '}
           <button

@@ -241,7 +241,12 @@ function EndpointRow(props: {
             : t('common.no')}
       </td>
       <td class="actions">
-        <button type="button" aria-pressed={props.open} aria-label={label(t('webhooks.show'))} onClick={props.onOpen}>
+        <button
+          type="button"
+          aria-pressed={props.open}
+          aria-label={label(t('webhooks.show'))}
+          onClick={props.onOpen}
+        >
           {t('webhooks.show')}
         </button>
         <button
@@ -272,22 +277,34 @@ function EndpointRow(props: {
           type="button"
           disabled={action.busy}
           aria-label={label(t('webhooks.sendTest'))}
-          onClick={() => void action.run(() => client.mutate(SendTestWebhookMutation, { endpointId: endpoint.id }))}
+          onClick={() =>
+            void action.run(() => client.mutate(SendTestWebhookMutation, { endpointId: endpoint.id }))
+          }
         >
           {t('webhooks.sendTest')}
         </button>
         {confirming === null ? (
           <>
-            <button type="button" aria-label={label(t('webhooks.rotate'))} onClick={() => setConfirming('rotate')}>
+            <button
+              type="button"
+              aria-label={label(t('webhooks.rotate'))}
+              onClick={() => setConfirming('rotate')}
+            >
               {t('webhooks.rotate')}
             </button>
-            <button type="button" aria-label={label(t('webhooks.delete'))} onClick={() => setConfirming('delete')}>
+            <button
+              type="button"
+              aria-label={label(t('webhooks.delete'))}
+              onClick={() => setConfirming('delete')}
+            >
               {t('webhooks.delete')}
             </button>
           </>
         ) : (
-          <span role="group" aria-label={t('webhooks.confirmLabel')} class="confirm">
-            {confirming === 'delete' ? t('webhooks.confirmDelete') : t('webhooks.confirmRotate')}{' '}
+          <fieldset class="confirm">
+            <legend>
+              {confirming === 'delete' ? t('webhooks.confirmDelete') : t('webhooks.confirmRotate')}
+            </legend>
             <button
               type="button"
               class="danger"
@@ -311,7 +328,7 @@ function EndpointRow(props: {
             <button type="button" onClick={() => setConfirming(null)}>
               {t('webhooks.cancel')}
             </button>
-          </span>
+          </fieldset>
         )}
       </td>
     </tr>
@@ -354,7 +371,10 @@ function Deliveries({ endpointId, url }: { endpointId: string; url: string }) {
                   <button
                     type="button"
                     disabled={action.busy}
-                    aria-label={t('webhooks.redeliverLabel', { type: node.eventType, when: date(node.createdAt) })}
+                    aria-label={t('webhooks.redeliverLabel', {
+                      type: node.eventType,
+                      when: date(node.createdAt),
+                    })}
                     onClick={() =>
                       void action.run(() => client.mutate(RedeliverWebhookMutation, { deliveryId: node.id }))
                     }
