@@ -112,7 +112,7 @@ describePostgres('the console on PostgreSQL', () => {
       const notice = page.getByTestId('at-risk-text');
       await notice.waitFor();
       await expect(notice.textContent()).resolves.toMatch(
-        /\d+ connections still work but will stop: the first on/,
+        /Connections that still work but will stop: \d+, the first on/,
       );
       await expectAccessible(page, 'integrations with an at-risk connection');
       await screenshot(page, 'integrations-at-risk-en');

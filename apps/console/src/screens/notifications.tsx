@@ -57,7 +57,7 @@ function QuietHoursFields(props: {
   return (
     <fieldset>
       <legend>{props.legend}</legend>
-      <p>
+      <p class="check">
         <input
           id={`${id}-on`}
           type="checkbox"
@@ -109,7 +109,7 @@ function Checkbox(props: {
   onChange: (checked: boolean) => void;
 }) {
   return (
-    <p>
+    <p class="check">
       <input
         id={props.id}
         type="checkbox"
