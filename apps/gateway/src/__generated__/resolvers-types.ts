@@ -1610,8 +1610,8 @@ export type Subscription = {
   readonly events: Event;
   /**
    * `testExchangeConnection`, live: one message per finished step, in order, the last with the report. With
-   * `save`, stores the settings exactly as the mutation does, once the last step has run (a socket closed before
-   * then stores nothing). ADMIN only.
+   * `save`, stores the settings exactly as the mutation does, once the last step has run (also when the socket
+   * closed before: as a mutation whose client went away). ADMIN only.
    */
   readonly exchangeConnectionTest: ExchangeConnectionTestProgress;
 };

@@ -3,7 +3,7 @@
 // what the mutation stores, and a member is refused with a typed error before anything runs.
 import { EXCHANGE_STEP_IDS } from '@tsunagi/providers';
 import type { Client } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loopbackOnly, PARTICIPANT, useExchangeEmulators } from '../../test/exchange.js';
 import { type Caller, useTestGateway } from '../../test/harness.js';
 import { subscribe, wsClient } from '../../test/ws.js';
@@ -137,6 +137,26 @@ describe('exchangeConnectionTest over graphql-ws', () => {
       expect(liveStored).toEqual(await read(otherAdmin));
       expect(liveStored).toMatchObject({ ewsUrl: e.url, status: e === valid ? 'OK' : 'BROKEN' });
     }
+  });
+
+  it('a socket closed mid-test does not stop it: with save, the settings are stored as by the mutation', async () => {
+    const org = await t().organization(['dee'] as const, { dee: 'ADMIN' });
+    const dee: Caller = { organizationId: org.organizationId, userId: org.users.dee, role: 'ADMIN' };
+    const e = await emulator({ tls: 'valid' });
+    e.faults.inject({ kind: 'LATENCY', ms: 2_000, requests: 1 });
+    const client = await socketFor(dee);
+    const live = subscribe<Progress>(client, LIVE, {
+      input: { ewsUrl: e.url, roleAccount: e.credentials.username, secret: e.credentials.password },
+      participant: PARTICIPANT,
+      save: true,
+    });
+    await live.waitFor(1, 30_000);
+    await client.dispose();
+    expect(live.received.length).toBeLessThan(EXCHANGE_STEP_IDS.length);
+    await vi.waitFor(async () => expect(await read(dee)).toMatchObject({ ewsUrl: e.url, status: 'OK' }), {
+      timeout: 30_000,
+      interval: 100,
+    });
   });
 
   it('a member gets FORBIDDEN on the socket; nothing runs and nothing is written', async () => {

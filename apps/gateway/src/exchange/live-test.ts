@@ -27,51 +27,79 @@ function storedStep(step: ExchangeStep, testedAt: Date): StoredExchangeStep {
 /**
  * Streams a run: each finished step as it comes; the last step waits for the run to end (the save included), so
  * it carries the report. It never throws: a failure is its last item (`StreamEnd`), whose resolver throws it, so
- * the client gets a typed error instead of a closed socket. Returned early (the client left), it stops
- * yielding; the run then ends on its own and, reaching no `yield`, a save made by it still is the mutation's.
+ * the client gets a typed error instead of a closed socket. `return()` (the client left, the socket closed, the
+ * gateway stops) ends it at once, even while a step runs; the run itself goes on to its end, and with `save`
+ * stores the settings as a mutation whose client went away does.
  */
-async function* progressOf(
+function progressOf(
   run: (onStep: (step: ExchangeStep) => void) => Promise<StoredExchangeReport>,
-): AsyncGenerator<ProgressItem> {
+): AsyncGenerator<ProgressItem, undefined> {
   const testedAt = new Date();
   const finished: StoredExchangeStep[] = [];
   let wake: () => void = () => {};
   let settled = false;
+  let closed = false;
   const outcome = run((step) => {
     finished.push(storedStep(step, testedAt));
     wake();
   });
-  outcome.then(
-    () => {
-      settled = true;
-      wake();
-    },
-    () => {
-      settled = true;
-      wake();
-    },
-  );
+  const settle = () => {
+    settled = true;
+    wake();
+  };
+  outcome.then(settle, settle);
   const last = EXCHANGE_STEP_IDS.length - 1;
   let sent = 0;
-  try {
-    for (;;) {
-      const step = finished[sent];
-      if (step !== undefined && (sent < last || settled)) {
-        yield { step, index: sent, report: sent === last ? await outcome : null };
-        sent += 1;
-        continue;
+  const end = { done: true, value: undefined } as const;
+  const failure = (error: unknown) => {
+    closed = true;
+    return { done: false, value: new StreamEnd(error) } as const;
+  };
+
+  const iterator: AsyncGenerator<ProgressItem, undefined> = {
+    async next() {
+      while (!closed) {
+        const step = finished[sent];
+        if (step !== undefined && (sent < last || settled)) {
+          const index = sent;
+          sent += 1;
+          if (index < last) return { done: false, value: { step, index, report: null } };
+          try {
+            return { done: false, value: { step, index, report: await outcome } };
+          } catch (error) {
+            return failure(error);
+          }
+        }
+        if (settled) {
+          try {
+            await outcome;
+          } catch (error) {
+            return failure(error);
+          }
+          closed = true;
+          break;
+        }
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
       }
-      if (settled && step === undefined) {
-        await outcome;
-        return;
-      }
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-      });
-    }
-  } catch (error) {
-    yield new StreamEnd(error);
-  }
+      return end;
+    },
+    async return() {
+      closed = true;
+      wake();
+      return end;
+    },
+    async throw(error: unknown) {
+      closed = true;
+      wake();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
 }
 
 export const exchangeLiveResolvers: Resolvers = {
