@@ -215,70 +215,70 @@ describe('the console on the embedded gateway', () => {
     await page.getByRole('button', { name: 'サインアウト' }).click();
   }, 180_000);
 
-  it('shows every screen in every language to an administrator, accessibly', async () => {
-    const aiko = people.find((person) => person.name === 'Aiko Tanaka')!;
-    const admin = clientOf(aiko.token);
-    const { createWebhookEndpoint } = await admin.mutate(CreateWebhookEndpointMutation, {
-      input: { url: 'http://127.0.0.1:9/tsunagi-hook', description: 'CRM sync', eventTypes: [] },
-    });
-    await admin.mutate(SendTestWebhookMutation, { endpointId: createWebhookEndpoint.endpoint.id });
-    // Mail in the outbox, so its screen has a message to show.
-    await admin.mutate(SendTestNotificationMutation);
-    const { bookingPages } = await admin.query(BookingPagesQuery, { first: 100 });
-    const disabled = bookingPages.edges.find(({ node }) => node.state === 'DISABLED_CONNECTION_ERROR')!.node;
-    // A page whose only trouble is its owner's location: removing the locations brings it back.
-    const locationOnly = bookingPages.edges.find(
-      ({ node }) =>
-        node.reasons.length > 0 &&
-        node.reasons.every((reason) => reason.kind === 'OWNER_LOCATION_ERROR') &&
-        node.remediation.some((step) =>
-          step.options.some((option) =>
-            option.actions.some((action) => action.kind === 'REMOVE_ALL_LOCATIONS'),
-          ),
-        ),
-    )?.node;
-    expect(locationOnly).toBeDefined();
+  // One test per language (each with its own time budget under CI load), after one setup and one sign-in.
+  describe('every screen, shown to an administrator accessibly, in', () => {
+    const screens: { name: string; path: string; ready: string }[] = [];
 
-    await signedOut(page);
-    await page.getByRole('button', { name: 'Sign in as Aiko Tanaka' }).click();
-    await page.getByTestId('pages').waitFor();
-    const screens = [
-      { name: 'pages', path: '/pages', ready: '[data-testid="pages"]' },
-      { name: 'page-detail', path: `/pages/${disabled.id}`, ready: '[data-testid="plan"]' },
-      { name: 'integrations', path: '/integrations', ready: '.card' },
-      { name: 'people', path: '/admin/users', ready: '[data-testid="users"]' },
-      { name: 'connections', path: '/admin/connections', ready: '[data-testid="connections"]' },
-      { name: 'webhooks', path: '/admin/webhooks', ready: '[data-testid="webhooks"]' },
-      { name: 'exchange', path: '/admin/exchange', ready: '[data-testid="exchange-report"]' },
-      { name: 'notifications', path: '/notifications', ready: '[data-testid="organization-settings"]' },
-      { name: 'outbox', path: '/outbox', ready: '[data-testid="outbox"]' },
-    ];
+    beforeAll(async () => {
+      const aiko = people.find((person) => person.name === 'Aiko Tanaka')!;
+      const admin = clientOf(aiko.token);
+      const { createWebhookEndpoint } = await admin.mutate(CreateWebhookEndpointMutation, {
+        input: { url: 'http://127.0.0.1:9/tsunagi-hook', description: 'CRM sync', eventTypes: [] },
+      });
+      await admin.mutate(SendTestWebhookMutation, { endpointId: createWebhookEndpoint.endpoint.id });
+      // Mail in the outbox, so its screen has a message to show.
+      await admin.mutate(SendTestNotificationMutation);
+      const { bookingPages } = await admin.query(BookingPagesQuery, { first: 100 });
+      const disabled = bookingPages.edges.find(
+        ({ node }) => node.state === 'DISABLED_CONNECTION_ERROR',
+      )!.node;
+      screens.push(
+        { name: 'pages', path: '/pages', ready: '[data-testid="pages"]' },
+        { name: 'page-detail', path: `/pages/${disabled.id}`, ready: '[data-testid="plan"]' },
+        { name: 'integrations', path: '/integrations', ready: '.card' },
+        { name: 'people', path: '/admin/users', ready: '[data-testid="users"]' },
+        { name: 'connections', path: '/admin/connections', ready: '[data-testid="connections"]' },
+        { name: 'webhooks', path: '/admin/webhooks', ready: '[data-testid="webhooks"]' },
+        { name: 'exchange', path: '/admin/exchange', ready: '[data-testid="exchange-report"]' },
+        { name: 'notifications', path: '/notifications', ready: '[data-testid="organization-settings"]' },
+        { name: 'outbox', path: '/outbox', ready: '[data-testid="outbox"]' },
+      );
+      await signedOut(page);
+      await page.getByRole('button', { name: 'Sign in as Aiko Tanaka' }).click();
+      await page.getByTestId('pages').waitFor();
+    }, 120_000);
+
+    afterAll(async () => {
+      await chooseLanguage(page, 'en');
+    });
+
     for (const locale of LOCALES) {
-      await chooseLanguage(page, locale);
-      for (const screen of screens) {
-        await page.evaluate((path) => {
-          history.pushState(null, '', `/console${path}`);
-          dispatchEvent(new PopStateEvent('popstate'));
-        }, screen.path);
-        await page.locator(screen.ready).first().waitFor();
-        if (screen.name === 'webhooks') {
-          await page
-            .getByRole('button', { name: /deliveries|配信履歴|consegne|dostawy/i })
-            .first()
-            .click();
-          await page.getByTestId('deliveries').waitFor();
+      it(locale, async () => {
+        await chooseLanguage(page, locale);
+        for (const screen of screens) {
+          await page.evaluate((path) => {
+            history.pushState(null, '', `/console${path}`);
+            dispatchEvent(new PopStateEvent('popstate'));
+          }, screen.path);
+          await page.locator(screen.ready).first().waitFor();
+          if (screen.name === 'webhooks') {
+            await page
+              .getByRole('button', { name: /deliveries|配信履歴|consegne|dostawy/i })
+              .first()
+              .click();
+            await page.getByTestId('deliveries').waitFor();
+          }
+          if (screen.name === 'outbox') {
+            await page.locator('[data-testid="outbox"] tbody button').first().click();
+            await page.getByTestId('outbox-message').waitFor();
+          }
+          if (screen.name === 'page-detail') await page.getByTestId('impact').waitFor();
+          if (locale === 'en') await expectAccessible(page, `${screen.name} (${locale})`);
+          await screenshot(page, `${screen.name}-${locale}`);
         }
-        if (screen.name === 'outbox') {
-          await page.locator('[data-testid="outbox"] tbody button').first().click();
-          await page.getByTestId('outbox-message').waitFor();
-        }
-        if (screen.name === 'page-detail') await page.getByTestId('impact').waitFor();
-        if (locale === 'en') await expectAccessible(page, `${screen.name} (${locale})`);
-        await screenshot(page, `${screen.name}-${locale}`);
-      }
+      }, 180_000);
     }
-    await chooseLanguage(page, 'en');
-  }, 180_000);
+  });
 
   it('works by keyboard, performs a remediation button and the Exchange fix', async () => {
     const aiko = people.find((person) => person.name === 'Aiko Tanaka')!;
