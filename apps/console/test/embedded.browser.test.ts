@@ -271,6 +271,8 @@ describe('the console on the embedded gateway', () => {
           if (screen.name === 'outbox') {
             await page.locator('[data-testid="outbox"] tbody button').first().click();
             await page.getByTestId('outbox-message').waitFor();
+            // The mail's HTML part, once its sandboxed frame has rendered it.
+            await page.frameLocator('iframe.mail-html').locator('body *').first().waitFor();
           }
           if (screen.name === 'page-detail') await page.getByTestId('impact').waitFor();
           if (locale === 'en') await expectAccessible(page, `${screen.name} (${locale})`);
@@ -419,6 +421,9 @@ describe('the console on the embedded gateway', () => {
       expect(await message.locator('iframe').getAttribute('sandbox')).toBe(
         'allow-popups allow-popups-to-escape-sandbox',
       );
+      const rendered = message.frameLocator('iframe').locator('body');
+      await rendered.locator('*').first().waitFor();
+      expect((await rendered.innerText()).trim()).not.toBe('');
     }
     await expectAccessible(page, 'outbox');
   }, 120_000);
