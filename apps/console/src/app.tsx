@@ -20,6 +20,8 @@ import { BASE, navigate, type Route, useRoute } from './router.js';
 import { ConnectionsScreen } from './screens/connections.js';
 import { ExchangeScreen } from './screens/exchange.js';
 import { IntegrationsScreen } from './screens/integrations.js';
+import { NotificationsScreen } from './screens/notifications.js';
+import { OutboxScreen } from './screens/outbox.js';
 import { PageDetailScreen } from './screens/page-detail.js';
 import { PagesScreen } from './screens/pages.js';
 import { SignInScreen } from './screens/sign-in.js';
@@ -187,6 +189,8 @@ function LanguageSwitch(props: {
 const NAVIGATION: readonly { path: string; key: MessageKey; admin: boolean }[] = [
   { path: '/pages', key: 'nav.pages', admin: false },
   { path: '/integrations', key: 'nav.integrations', admin: false },
+  { path: '/notifications', key: 'nav.notifications', admin: false },
+  { path: '/outbox', key: 'nav.outbox', admin: false },
   { path: '/admin/users', key: 'nav.users', admin: true },
   { path: '/admin/connections', key: 'nav.connections', admin: true },
   { path: '/admin/webhooks', key: 'nav.webhooks', admin: true },
@@ -240,6 +244,8 @@ function CurrentScreen({ route, admin }: { route: Route; admin: boolean }) {
   const page = /^\/pages\/([^/]+)$/.exec(path);
   if (page) return <PageDetailScreen id={decodeURIComponent(page[1]!)} route={route} />;
   if (path === '/integrations') return <IntegrationsScreen route={route} />;
+  if (path === '/notifications') return <NotificationsScreen />;
+  if (path === '/outbox') return <OutboxScreen />;
   if (admin && path === '/admin/users') return <UsersScreen />;
   if (admin && path === '/admin/connections') return <ConnectionsScreen />;
   if (admin && path === '/admin/webhooks') return <WebhooksScreen />;

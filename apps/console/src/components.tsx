@@ -2,6 +2,7 @@
 import type { Types } from '@tsunagi/sdk';
 import type { ComponentChildren } from 'preact';
 import { useConsole } from './context.js';
+import type { MessageKey, Translate } from './i18n/index.js';
 
 export const PROVIDER_NAMES: Record<Types.Provider, string> = {
   GOOGLE_CALENDAR: 'Google Calendar',
@@ -69,4 +70,21 @@ export function Screen({ title, children }: { title: string; children: Component
       {children}
     </section>
   );
+}
+
+/** Why an AT_RISK connection will break (the gateway's rule code), in the viewer's language. */
+const AT_RISK_REASONS = new Set([
+  'GOOGLE_TESTING_APP_GRANT_EXPIRY',
+  'GOOGLE_GRANT_INACTIVITY',
+  'GOOGLE_GRANT_LIMIT',
+  'MICROSOFT_REFRESH_TOKEN_INACTIVITY',
+  'APP_CREDENTIAL_EXPIRY',
+  'MISSING_SCOPES',
+  'EXCHANGE_CERTIFICATE_EXPIRY',
+]);
+
+export function atRiskReason(t: Translate, reason: string | null | undefined): string {
+  if (reason == null) return '';
+  // A rule this console does not know yet is shown by its code rather than hidden.
+  return AT_RISK_REASONS.has(reason) ? t(`atRisk.${reason}` as MessageKey) : reason;
 }

@@ -12,7 +12,11 @@ import {
   ViewerQuery,
 } from './operations/dashboard.js';
 import { SyncDirectoryMutation } from './operations/directory.js';
-import { ExchangeSettingsQuery, TestExchangeConnectionMutation } from './operations/exchange.js';
+import {
+  ExchangeConnectionTestSubscription,
+  ExchangeSettingsQuery,
+  TestExchangeConnectionMutation,
+} from './operations/exchange.js';
 import { ConnectionImpactQuery, PlannedChangeImpactQuery } from './operations/impact.js';
 import {
   CheckConnectionMutation,
@@ -204,6 +208,31 @@ describe('Exchange through the SDK', () => {
     expect(exchangeSettings).toMatchObject({ status: 'UNTESTED', ewsUrl: SEEDED_EWS_URL });
   });
 
+  it('streams the same test live, step by step, the last message with the report', async () => {
+    const input = { ewsUrl: 'http://localhost:1/EWS/Exchange.asmx', roleAccount: ROLE_ACCOUNT, secret: 'x' };
+    const messages = [];
+    for await (const { exchangeConnectionTest } of admin.subscribe(ExchangeConnectionTestSubscription, {
+      input,
+      participant: 'ben@acme.example',
+      locale: 'IT',
+    })) {
+      messages.push(exchangeConnectionTest);
+    }
+    expect(messages.map((message) => message.index)).toEqual(messages.map((_message, index) => index));
+    expect(messages.slice(0, -1).every((message) => message.report === null)).toBe(true);
+    const report = messages.at(-1)!.report!;
+    expect(report.steps).toEqual(messages.map((message) => message.step));
+    const { testExchangeConnection } = await admin.mutate(TestExchangeConnectionMutation, {
+      input,
+      participant: 'ben@acme.example',
+      locale: 'IT',
+    });
+    expect(report.ok).toBe(testExchangeConnection.ok);
+    expect(report.steps.map((step) => [step.id, step.status, step.error?.title ?? null])).toEqual(
+      testExchangeConnection.steps.map((step) => [step.id, step.status, step.error?.title ?? null]),
+    );
+  });
+
   it('refuses a MEMBER with FORBIDDEN', async () => {
     const token = await mintToken({
       ...config.jwt,
@@ -220,6 +249,18 @@ describe('Exchange through the SDK', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TsunagiClientError);
     expect((error as TsunagiClientError).code).toBe('FORBIDDEN');
+    // On the socket too, as the same typed error.
+    const live = await (async () => {
+      for await (const _message of member.subscribe(ExchangeConnectionTestSubscription, {
+        input: { ewsUrl: SEEDED_EWS_URL, roleAccount: ROLE_ACCOUNT, secret: 'x' },
+        participant: 'marco@acme.example',
+      }))
+        return 'a message';
+      return 'completed';
+    })().catch((e: unknown) => e);
+    expect(live).toBeInstanceOf(TsunagiClientError);
+    expect((live as TsunagiClientError).code).toBe('FORBIDDEN');
+    await member.close();
   });
 
   it('checkConnection surfaces a missing provider adapter as PROVIDER_ERROR', async () => {

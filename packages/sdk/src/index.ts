@@ -23,6 +23,7 @@ export {
 export { SyncDirectoryMutation } from './operations/directory.js';
 export {
   ConnectExchangeCalendarMutation,
+  ExchangeConnectionTestSubscription,
   ExchangeSettingsQuery,
   SaveExchangeSettingsMutation,
   TestExchangeConnectionMutation,

@@ -1,12 +1,22 @@
 // Administrators: the organization's Exchange (Calendar Interop) settings and the step-by-step connectivity
-// report of a test; "Test and save" stores them and re-probes the organization's Exchange calendars.
-import { ExchangeSettingsQuery, type ResultOf, TestExchangeConnectionMutation } from '@tsunagi/sdk';
-import { useEffect, useState } from 'preact/hooks';
+// report of a test, live as it runs (each step shows as soon as the gateway has finished it); "Test and save"
+// stores them and re-probes the organization's Exchange calendars.
+import { ExchangeConnectionTestSubscription, ExchangeSettingsQuery, type ResultOf } from '@tsunagi/sdk';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Failure, LiveMessage, Screen } from '../components.js';
 import { useAction, useConsole, useLoad } from '../context.js';
 import { apiLocale } from '../i18n/index.js';
 
-type Report = ResultOf<typeof TestExchangeConnectionMutation>['testExchangeConnection'];
+type Progress = ResultOf<typeof ExchangeConnectionTestSubscription>['exchangeConnectionTest'];
+type Step = Progress['step'];
+
+/** A test as it runs: the steps finished so far, and the verdict once the last one came. */
+interface LiveReport {
+  readonly steps: readonly Step[];
+  /** Null until the last step came (or when the test was cut short: the action's message says why). */
+  readonly ok: boolean | null;
+  readonly running: boolean;
+}
 
 export function ExchangeScreen() {
   const { client, t, locale, date } = useConsole();
@@ -22,8 +32,11 @@ export function ExchangeScreen() {
     applicationId: '',
     participant: '',
   });
-  const [report, setReport] = useState<Report | null>(null);
+  const [report, setReport] = useState<LiveReport | null>(null);
   const action = useAction();
+  // A test still streaming ends when the screen goes or another test starts.
+  const running = useRef<AbortController | null>(null);
+  useEffect(() => () => running.current?.abort(), []);
   useEffect(() => {
     if (settings)
       setForm((before) => ({
@@ -51,18 +64,36 @@ export function ExchangeScreen() {
   );
   const test = (save: boolean) =>
     action.run(async () => {
-      const { testExchangeConnection } = await client.mutate(TestExchangeConnectionMutation, {
-        input: {
-          ewsUrl: form.ewsUrl.trim(),
-          roleAccount: form.roleAccount.trim(),
-          secret: form.secret,
-          applicationId: form.applicationId.trim() || null,
+      running.current?.abort();
+      const controller = new AbortController();
+      running.current = controller;
+      setReport({ steps: [], ok: null, running: true });
+      const live = client.subscribe(
+        ExchangeConnectionTestSubscription,
+        {
+          input: {
+            ewsUrl: form.ewsUrl.trim(),
+            roleAccount: form.roleAccount.trim(),
+            secret: form.secret,
+            applicationId: form.applicationId.trim() || null,
+          },
+          participant: form.participant.trim(),
+          save,
+          locale: apiLocale(locale),
         },
-        participant: form.participant.trim(),
-        save,
-        locale: apiLocale(locale),
-      });
-      setReport(testExchangeConnection);
+        { signal: controller.signal },
+      );
+      const steps: Step[] = [];
+      let ok: boolean | null = null;
+      try {
+        for await (const { exchangeConnectionTest: progress } of live) {
+          steps.push(progress.step);
+          ok = progress.report?.ok ?? null;
+          setReport({ steps: [...steps], ok, running: ok === null });
+        }
+      } finally {
+        if (running.current === controller) setReport({ steps: [...steps], ok, running: false });
+      }
     });
   const shown = report ?? settings?.lastReport ?? null;
   return (
@@ -101,10 +132,12 @@ export function ExchangeScreen() {
 }
 
 interface ReportLike {
-  readonly ok: boolean;
+  /** Null while a live test runs, or when it was cut short. */
+  readonly ok: boolean | null;
+  readonly running?: boolean;
   readonly steps: readonly {
-    id: Report['steps'][number]['id'];
-    status: Report['steps'][number]['status'];
+    id: Step['id'];
+    status: Step['status'];
     error?: { title: string; remediation: string } | null;
   }[];
 }
@@ -114,8 +147,17 @@ function ReportView({ report }: { report: ReportLike }) {
   return (
     <section aria-labelledby="report-title">
       <h2 id="report-title">{t('exchange.report')}</h2>
-      <p>{report.ok ? t('exchange.ok') : t('exchange.failed')}</p>
-      <ol data-testid="exchange-report">
+      <p data-testid="exchange-verdict">
+        {report.running
+          ? t('exchange.running')
+          : report.ok === null
+            ? ''
+            : report.ok
+              ? t('exchange.ok')
+              : t('exchange.failed')}
+      </p>
+      {/* Announced step by step as the test runs. */}
+      <ol data-testid="exchange-report" aria-live="polite" data-running={String(report.running === true)}>
         {report.steps.map((step) => (
           <li key={step.id} data-status={step.status}>
             <strong>{t(`step.${step.id}`)}</strong>: {t(`stepStatus.${step.status}`)}

@@ -8,7 +8,14 @@ import {
   UnlinkConnectionMutation,
 } from '@tsunagi/sdk';
 import { useEffect, useRef } from 'preact/hooks';
-import { ConnectionStatusLabel, Failure, LiveMessage, providerName, Screen } from '../components.js';
+import {
+  atRiskReason,
+  ConnectionStatusLabel,
+  Failure,
+  LiveMessage,
+  providerName,
+  Screen,
+} from '../components.js';
 import { useAction, useConsole, useLoad } from '../context.js';
 import { apiLocale } from '../i18n/index.js';
 import { reconnect } from '../reconnect.js';
@@ -112,7 +119,15 @@ function IntegrationCard({ integration }: { integration: Integration }) {
                   <td>
                     <ConnectionStatusLabel status={account.status} />
                   </td>
-                  <td>{t(`health.${account.health}`)}</td>
+                  <td>
+                    {t(`health.${account.health}`)}
+                    {account.health === 'AT_RISK' && account.breaksAt ? (
+                      <p class="warning" data-testid="breaks-at">
+                        {t('foresight.breaksAt', { when: date(account.breaksAt) })}{' '}
+                        {atRiskReason(t, account.atRiskReason)}
+                      </p>
+                    ) : null}
+                  </td>
                   <td>{date(account.lastCheckedAt)}</td>
                   <td>
                     {account.lastError ? (

@@ -4,6 +4,7 @@ import {
   AddLocationMutation,
   BookingPageQuery,
   ChangeOwnerMutation,
+  ConnectionImpactQuery,
   RemoveAllLocationsMutation,
   type ResultOf,
   type Types,
@@ -41,7 +42,7 @@ export function PageDetailScreen({ id, route }: { id: string; route: Route }) {
 }
 
 function PageDetail({ page }: { page: Page }) {
-  const { t } = useConsole();
+  const { t, viewer } = useConsole();
   return (
     <>
       <p>
@@ -85,6 +86,7 @@ function PageDetail({ page }: { page: Page }) {
         </>
       ) : null}
       {page.roundRobin ? <Hosts page={page} /> : null}
+      {viewer.role === 'ADMIN' ? <WhatWouldStopIt page={page} /> : null}
       <h2>{t('page.locations')}</h2>
       {page.locations.length === 0 ? (
         <p>{t('common.none')}</p>
@@ -268,6 +270,56 @@ function Hosts({ page }: { page: Page }) {
           </li>
         ))}
       </ul>
+    </>
+  );
+}
+
+/**
+ * Administrators (connectionImpact is theirs): for each person the page relies on, what would happen to it if
+ * that person's connections failed: disabled, a smaller round-robin pool (from N hosts to M), or nothing.
+ */
+function WhatWouldStopIt({ page }: { page: Page }) {
+  const { client, t } = useConsole();
+  const people = [page.owner, ...page.members.filter((member) => member.id !== page.owner.id)];
+  const { data, error } = useLoad(
+    () =>
+      Promise.all(
+        people.map(async (person) => {
+          const { connectionImpact } = await client.query(ConnectionImpactQuery, {
+            input: { userId: person.id, status: 'ERROR' },
+          });
+          return { person, impact: connectionImpact.pages.find((entry) => entry.bookingPage.id === page.id) };
+        }),
+      ),
+    [page.id, people.map((person) => person.id).join()],
+  );
+  const sentence = (name: string, impact: NonNullable<typeof data>[number]['impact']) => {
+    switch (impact?.effect) {
+      case 'DISABLED':
+        return t('impact.disabled', { name });
+      case 'HOSTS_REDUCED':
+        return t('impact.shrinks', { name, before: impact.hostsBefore, after: impact.hostsAfter });
+      case 'STAYS_DOWN':
+        return t('impact.staysDown', { name });
+      default:
+        return t('impact.staysUp', { name });
+    }
+  };
+  return (
+    <>
+      <h2>{t('impact.title')}</h2>
+      <Failure error={error} />
+      {data ? (
+        <ul data-testid="impact">
+          {data.map(({ person, impact }) => (
+            <li key={person.id} data-user={person.id} data-effect={impact?.effect ?? 'NONE'}>
+              {sentence(person.name, impact)}
+            </li>
+          ))}
+        </ul>
+      ) : error ? null : (
+        <output>{t('common.loading')}</output>
+      )}
     </>
   );
 }

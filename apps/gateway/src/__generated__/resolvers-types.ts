@@ -574,6 +574,19 @@ export type ExchangeConnectionStep = {
   readonly status: ExchangeStepStatus;
 };
 
+/**
+ * One finished step of a live Exchange connection test. The last message also carries the whole report (and,
+ * when the test was asked to save, the settings are stored before it is sent).
+ */
+export type ExchangeConnectionTestProgress = {
+  readonly __typename?: 'ExchangeConnectionTestProgress';
+  /** The step's position, from 0; the test always reports every step of ExchangeStepId, SKIPPED ones included. */
+  readonly index: Scalars['Int']['output'];
+  /** Null until the last step; then the report `testExchangeConnection` returns. */
+  readonly report?: Maybe<ExchangeConnectionReport>;
+  readonly step: ExchangeConnectionStep;
+};
+
 /** The organization's Calendar Interop settings. The secret is write-only and never returned. */
 export type ExchangeSettings = {
   readonly __typename?: 'ExchangeSettings';
@@ -1595,6 +1608,12 @@ export type Subscription = {
    * Ends with EVENTS_EXPIRED, never with a silent gap, when retention has deleted some of the events it would replay.
    */
   readonly events: Event;
+  /**
+   * `testExchangeConnection`, live: one message per finished step, in order, the last with the report. With
+   * `save`, stores the settings exactly as the mutation does, once the last step has run (also when the socket
+   * closed before: as a mutation whose client went away). ADMIN only.
+   */
+  readonly exchangeConnectionTest: ExchangeConnectionTestProgress;
 };
 
 
@@ -1610,6 +1629,13 @@ export type SubscriptionConnectionStatusChangedArgs = {
 
 export type SubscriptionEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type SubscriptionExchangeConnectionTestArgs = {
+  input: ExchangeSettingsInput;
+  participant: Scalars['String']['input'];
+  save?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type UpdateBookingPageInput = {
@@ -1906,6 +1932,7 @@ export type ResolversTypes = {
   EventType: EventType;
   ExchangeConnectionReport: ResolverTypeWrapper<ExchangeReportParent>;
   ExchangeConnectionStep: ResolverTypeWrapper<ExchangeStepParent>;
+  ExchangeConnectionTestProgress: ResolverTypeWrapper<Omit<ExchangeConnectionTestProgress, 'report' | 'step'> & { report?: Maybe<ResolversTypes['ExchangeConnectionReport']>, step: ResolversTypes['ExchangeConnectionStep'] }>;
   ExchangeSettings: ResolverTypeWrapper<ExchangeSettingsParent>;
   ExchangeSettingsInput: ExchangeSettingsInput;
   ExchangeSettingsStatus: ExchangeSettingsStatus;
@@ -2007,6 +2034,7 @@ export type ResolversParentTypes = {
   EventEdge: EventEdgeParent;
   ExchangeConnectionReport: ExchangeReportParent;
   ExchangeConnectionStep: ExchangeStepParent;
+  ExchangeConnectionTestProgress: Omit<ExchangeConnectionTestProgress, 'report' | 'step'> & { report?: Maybe<ResolversParentTypes['ExchangeConnectionReport']>, step: ResolversParentTypes['ExchangeConnectionStep'] };
   ExchangeSettings: ExchangeSettingsParent;
   ExchangeSettingsInput: ExchangeSettingsInput;
   ExternalIdMapping: ExternalIdMapping;
@@ -2250,6 +2278,12 @@ export type ExchangeConnectionStepResolvers<ContextType = GatewayContext, Parent
   status?: Resolver<ResolversTypes['ExchangeStepStatus'], ParentType, ContextType>;
 };
 
+export type ExchangeConnectionTestProgressResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ExchangeConnectionTestProgress'] = ResolversParentTypes['ExchangeConnectionTestProgress']> = {
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  report?: Resolver<Maybe<ResolversTypes['ExchangeConnectionReport']>, ParentType, ContextType>;
+  step?: Resolver<ResolversTypes['ExchangeConnectionStep'], ParentType, ContextType>;
+};
+
 export type ExchangeSettingsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ExchangeSettings'] = ResolversParentTypes['ExchangeSettings']> = {
   applicationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ewsUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2463,6 +2497,7 @@ export type SubscriptionResolvers<ContextType = GatewayContext, ParentType exten
   bookingPageStateChanged?: SubscriptionResolver<ResolversTypes['BookingPageStateEvent'], "bookingPageStateChanged", ParentType, ContextType, Partial<SubscriptionBookingPageStateChangedArgs>>;
   connectionStatusChanged?: SubscriptionResolver<ResolversTypes['ConnectionStatusEvent'], "connectionStatusChanged", ParentType, ContextType, Partial<SubscriptionConnectionStatusChangedArgs>>;
   events?: SubscriptionResolver<ResolversTypes['Event'], "events", ParentType, ContextType, Partial<SubscriptionEventsArgs>>;
+  exchangeConnectionTest?: SubscriptionResolver<ResolversTypes['ExchangeConnectionTestProgress'], "exchangeConnectionTest", ParentType, ContextType, RequireFields<SubscriptionExchangeConnectionTestArgs, 'input' | 'participant' | 'save'>>;
 };
 
 export type UserResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
@@ -2565,6 +2600,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   EventEdge?: EventEdgeResolvers<ContextType>;
   ExchangeConnectionReport?: ExchangeConnectionReportResolvers<ContextType>;
   ExchangeConnectionStep?: ExchangeConnectionStepResolvers<ContextType>;
+  ExchangeConnectionTestProgress?: ExchangeConnectionTestProgressResolvers<ContextType>;
   ExchangeSettings?: ExchangeSettingsResolvers<ContextType>;
   ExternalIdMapping?: ExternalIdMappingResolvers<ContextType>;
   ImpactReport?: ImpactReportResolvers<ContextType>;

@@ -1,7 +1,7 @@
 // Organization-level Exchange (Calendar Interop) settings: read by admins and service tokens, tested
 // and saved by admins. The secret is write-only; test reports carry classified, localized errors.
 import { INPUT_LIMITS, isEmailAddress, type StoredExchangeReport } from '@tsunagi/db';
-import { analyzeExchangeConnection, parseEwsUrl } from '@tsunagi/providers';
+import { analyzeExchangeConnection, type ExchangeStep, parseEwsUrl } from '@tsunagi/providers';
 import type { ExchangeSettingsInput, Resolvers } from '../__generated__/resolvers-types.js';
 import { type GatewayContext, requireAdminOrService } from '../context.js';
 import { badInput, forbidden, gatewayError } from '../errors.js';
@@ -66,9 +66,9 @@ async function saveAndRecheck(
 async function analyze(
   context: GatewayContext,
   settings: CheckedInput,
-  participant: string,
+  mailbox: string,
+  onStep?: (step: ExchangeStep) => void,
 ): Promise<StoredExchangeReport> {
-  const mailbox = checkText(participant.trim(), 'participant', MAX_EMAIL_LENGTH);
   const result = await analyzeExchangeConnection({
     ewsUrl: settings.ewsUrl,
     username: settings.roleAccount,
@@ -76,8 +76,36 @@ async function analyze(
     ...(settings.applicationId === null ? {} : { applicationId: settings.applicationId }),
     participant: mailbox,
     ...reachOptions(context.services.exchange),
+    ...(onStep === undefined ? {} : { onStep }),
   });
   return storedReport(result);
+}
+
+const checkParticipant = (participant: string) =>
+  checkText(participant.trim(), 'participant', MAX_EMAIL_LENGTH);
+
+/**
+ * `testExchangeConnection`, for the mutation and the live subscription alike: the viewer's rights and the input
+ * are checked now (a refusal throws before anything runs); the returned run analyzes, handing each finished step
+ * to `onStep`, and with `save` stores the settings and re-probes the organization's Exchange calendars.
+ */
+export function prepareExchangeTest(
+  context: GatewayContext,
+  args: { input: ExchangeSettingsInput; participant: string; save?: boolean | null },
+): (onStep?: (step: ExchangeStep) => void) => Promise<StoredExchangeReport> {
+  const organizationId = requireAdmin(context, 'Testing the Exchange connection');
+  const checked = checkInput(args.input, false);
+  const mailbox = checkParticipant(args.participant);
+  const save = args.save === true;
+  return async (onStep) => {
+    const report = await analyze(context, checked, mailbox, onStep);
+    const rechecked = save ? await saveAndRecheck(context, organizationId, checked, report) : null;
+    context.log.info(
+      { requestId: context.requestId, ok: report.ok, saved: save, rechecked, live: onStep !== undefined },
+      'exchange connection tested',
+    );
+    return report;
+  };
 }
 
 export const exchangeResolvers: Resolvers = {
@@ -105,7 +133,7 @@ export const exchangeResolvers: Resolvers = {
           secret: opened.secret,
           applicationId: opened.settings.applicationId,
         },
-        participant,
+        checkParticipant(participant),
       );
       await exchangeSettings.markTested(organizationId, report);
       const rechecked = (await context.services.providers.recheckExchange?.(organizationId)) ?? null;
@@ -115,17 +143,7 @@ export const exchangeResolvers: Resolvers = {
       );
       return report;
     },
-    testExchangeConnection: async (_parent, { input, participant, save }, context) => {
-      const organizationId = requireAdmin(context, 'Testing the Exchange connection');
-      const checked = checkInput(input, false);
-      const report = await analyze(context, checked, participant);
-      const rechecked = save === true ? await saveAndRecheck(context, organizationId, checked, report) : null;
-      context.log.info(
-        { requestId: context.requestId, ok: report.ok, saved: save === true, rechecked },
-        'exchange connection tested',
-      );
-      return report;
-    },
+    testExchangeConnection: (_parent, args, context) => prepareExchangeTest(context, args)(),
     saveExchangeSettings: async (_parent, { input }, context) => {
       const organizationId = requireAdmin(context, 'Changing the Exchange settings');
       const checked = checkInput(input, true);

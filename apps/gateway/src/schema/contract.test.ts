@@ -83,7 +83,15 @@ describe('schema.graphql', () => {
         'sendTestNotification',
       ].sort(),
     );
-    expect(fields('Subscription')).toEqual(['bookingPageStateChanged', 'connectionStatusChanged', 'events']);
+    expect(fields('Subscription')).toEqual(
+      [
+        'bookingPageStateChanged',
+        'connectionStatusChanged',
+        'events',
+        // Issue 13 §1: the Exchange connectivity report, live as it runs.
+        'exchangeConnectionTest',
+      ].sort(),
+    );
     expect(fields('BookingPageConnection')).toEqual(['edges', 'pageInfo', 'totalCount']);
   });
 });

@@ -5,6 +5,7 @@ import { apiKeyResolvers } from '../auth/index.js';
 import { connectionResolvers } from '../connections/resolvers.js';
 import { directoryResolvers } from '../directory/resolvers.js';
 import { eventResolvers } from '../events/resolvers.js';
+import { exchangeLiveResolvers } from '../exchange/live-test.js';
 import { exchangeResolvers } from '../exchange/resolvers.js';
 import { impactResolvers } from '../impact/resolvers.js';
 import { notificationResolvers } from '../notifications/resolvers.js';
@@ -23,6 +24,7 @@ const moduleResolvers: Resolvers[] = [
   pageResolvers,
   eventResolvers,
   exchangeResolvers,
+  exchangeLiveResolvers,
   apiKeyResolvers,
   directoryResolvers,
   webhookResolvers,

@@ -74,6 +74,11 @@ export interface AnalyzeExchangeConnectionInput {
   readonly resolveHost?: (host: string) => Promise<string>;
   readonly timeoutMs?: number;
   readonly now?: () => Date;
+  /**
+   * Called with each step as soon as it has finished (SKIPPED ones included), in order, before the next one
+   * starts: a caller streams the report as it runs. It must not throw.
+   */
+  readonly onStep?: (step: ExchangeStep) => void;
 }
 
 /** The Interop status messages, in English as Google shows them. */
@@ -463,37 +468,38 @@ export async function analyzeExchangeConnection(
     }
   }
 
-  let failed = false;
-  for (const id of EXCHANGE_STEP_IDS) {
-    if (failed) {
-      steps.push({ id, status: 'SKIPPED', detail: 'Skipped: an earlier step failed.' });
-      continue;
-    }
+  async function run(id: ExchangeStepId): Promise<ExchangeStep> {
     try {
       const outcome = await checks[id]();
-      steps.push(
-        typeof outcome === 'string'
-          ? { id, status: 'PASSED', detail: outcome }
-          : { id, status: 'SKIPPED', detail: outcome.skipped },
-      );
+      return typeof outcome === 'string'
+        ? { id, status: 'PASSED', detail: outcome }
+        : { id, status: 'SKIPPED', detail: outcome.skipped };
     } catch (e) {
-      failed = true;
       if (e instanceof StepFailure) {
-        steps.push({ id, status: 'FAILED', detail: e.detail, classification: e.classification });
-      } else {
-        const errorCode = errorCodeOf(e);
-        steps.push({
-          id,
-          status: 'FAILED',
-          detail: e instanceof Error ? e.message : String(e),
-          classification: classifyProviderError({
-            provider: 'google-interop',
-            endpoint,
-            ...(errorCode === undefined ? {} : { errorCode }),
-          }),
-        });
+        return { id, status: 'FAILED', detail: e.detail, classification: e.classification };
       }
+      const errorCode = errorCodeOf(e);
+      return {
+        id,
+        status: 'FAILED',
+        detail: e instanceof Error ? e.message : String(e),
+        classification: classifyProviderError({
+          provider: 'google-interop',
+          endpoint,
+          ...(errorCode === undefined ? {} : { errorCode }),
+        }),
+      };
     }
+  }
+
+  let failed = false;
+  for (const id of EXCHANGE_STEP_IDS) {
+    const step: ExchangeStep = failed
+      ? { id, status: 'SKIPPED', detail: 'Skipped: an earlier step failed.' }
+      : await run(id);
+    if (step.status === 'FAILED') failed = true;
+    steps.push(step);
+    input.onStep?.(step);
   }
   return { ok: !failed, steps };
 }

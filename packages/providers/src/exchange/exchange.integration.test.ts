@@ -225,6 +225,30 @@ describe('analyzeExchangeConnection', () => {
     expect(step.detail).toContain('ErrorMailRecipientNotFound');
     expect(step.classification?.code).toBe('ACCOUNT_UNAVAILABLE');
   });
+  it('hands each step to onStep as it finishes, in order, before the next one runs', async () => {
+    const e = await emulator({ tls: 'valid' });
+    // The authenticated availability request (CREDENTIALS) answers late, so earlier steps are seen first.
+    e.faults.inject({ kind: 'LATENCY', ms: 1_500, requests: 1 });
+    const seen: { id: string; authorizedRequests: number }[] = [];
+    const report = await analyze(e, {
+      onStep: (step) =>
+        seen.push({ id: step.id, authorizedRequests: e.requests.filter((r) => r.authorized).length }),
+    });
+    expect(report.ok).toBe(true);
+    expect(seen.map((s) => s.id)).toEqual(report.steps.map((s) => s.id));
+    // Every step before CREDENTIALS was handed over before the authenticated request was even sent.
+    const credentials = seen.findIndex((s) => s.id === 'CREDENTIALS');
+    expect(seen.slice(0, credentials).every((s) => s.authorizedRequests === 0)).toBe(true);
+    expect(seen[credentials]?.authorizedRequests).toBe(1);
+  });
+
+  it('hands the SKIPPED steps after a failure to onStep too', async () => {
+    const e = await emulator({ tls: 'valid' });
+    const ids: string[] = [];
+    const report = await analyze(e, { password: 'wrong', onStep: (step) => ids.push(step.id) });
+    expect(ids).toEqual(report.steps.map((s) => s.id));
+    expect(report.steps.at(-1)?.status).toBe('SKIPPED');
+  });
 });
 
 describe('analyzeExchangeConnection in application mode (Exchange Online, client credentials)', () => {

@@ -570,6 +570,19 @@ export type ExchangeConnectionStep = {
   status: ExchangeStepStatus;
 };
 
+/**
+ * One finished step of a live Exchange connection test. The last message also carries the whole report (and,
+ * when the test was asked to save, the settings are stored before it is sent).
+ */
+export type ExchangeConnectionTestProgress = {
+  __typename?: 'ExchangeConnectionTestProgress';
+  /** The step's position, from 0; the test always reports every step of ExchangeStepId, SKIPPED ones included. */
+  index: Scalars['Int']['output'];
+  /** Null until the last step; then the report `testExchangeConnection` returns. */
+  report?: Maybe<ExchangeConnectionReport>;
+  step: ExchangeConnectionStep;
+};
+
 /** The organization's Calendar Interop settings. The secret is write-only and never returned. */
 export type ExchangeSettings = {
   __typename?: 'ExchangeSettings';
@@ -1591,6 +1604,12 @@ export type Subscription = {
    * Ends with EVENTS_EXPIRED, never with a silent gap, when retention has deleted some of the events it would replay.
    */
   events: Event;
+  /**
+   * `testExchangeConnection`, live: one message per finished step, in order, the last with the report. With
+   * `save`, stores the settings exactly as the mutation does, once the last step has run (also when the socket
+   * closed before: as a mutation whose client went away). ADMIN only.
+   */
+  exchangeConnectionTest: ExchangeConnectionTestProgress;
 };
 
 
@@ -1606,6 +1625,13 @@ export type SubscriptionConnectionStatusChangedArgs = {
 
 export type SubscriptionEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type SubscriptionExchangeConnectionTestArgs = {
+  input: ExchangeSettingsInput;
+  participant: Scalars['String']['input'];
+  save?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type UpdateBookingPageInput = {
@@ -1824,7 +1850,7 @@ export type IntegrationsQueryVariables = Exact<{
 }>;
 
 
-export type IntegrationsQuery = { __typename?: 'Query', integrations: Array<{ __typename?: 'Integration', provider: Provider, kind: ConnectionKind, status: ConnectionStatus, accounts: Array<{ __typename?: 'Connection', id: string, accountEmail?: string | null, status: ConnectionStatus, health: ConnectionHealth, statusChangedAt: string, lastCheckedAt?: string | null, lastError?: { __typename?: 'ProviderError', code: ErrorCode, action: ErrorAction, title: string, remediation: string } | null }> }> };
+export type IntegrationsQuery = { __typename?: 'Query', integrations: Array<{ __typename?: 'Integration', provider: Provider, kind: ConnectionKind, status: ConnectionStatus, accounts: Array<{ __typename?: 'Connection', id: string, accountEmail?: string | null, status: ConnectionStatus, health: ConnectionHealth, breaksAt?: string | null, atRiskReason?: string | null, statusChangedAt: string, lastCheckedAt?: string | null, lastError?: { __typename?: 'ProviderError', code: ErrorCode, action: ErrorAction, title: string, remediation: string } | null }> }> };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1886,6 +1912,16 @@ export type ConnectExchangeCalendarMutationVariables = Exact<{
 
 
 export type ConnectExchangeCalendarMutation = { __typename?: 'Mutation', connectExchangeCalendar: { __typename?: 'Connection', id: string, provider: Provider, status: ConnectionStatus, health: ConnectionHealth, accountEmail?: string | null, lastError?: { __typename?: 'ProviderError', code: ErrorCode, subReason?: SubReason | null, title: string, remediation: string } | null } };
+
+export type ExchangeConnectionTestSubscriptionVariables = Exact<{
+  input: ExchangeSettingsInput;
+  participant: Scalars['String']['input'];
+  save?: InputMaybe<Scalars['Boolean']['input']>;
+  locale?: InputMaybe<Locale>;
+}>;
+
+
+export type ExchangeConnectionTestSubscription = { __typename?: 'Subscription', exchangeConnectionTest: { __typename?: 'ExchangeConnectionTestProgress', index: number, step: { __typename?: 'ExchangeConnectionStep', id: ExchangeStepId, status: ExchangeStepStatus, detail: string, error?: { __typename?: 'ProviderError', code: ErrorCode, subReason?: SubReason | null, connectionBroken: boolean, title: string, remediation: string } | null }, report?: { __typename?: 'ExchangeConnectionReport', ok: boolean, steps: Array<{ __typename?: 'ExchangeConnectionStep', id: ExchangeStepId, status: ExchangeStepStatus, detail: string, error?: { __typename?: 'ProviderError', code: ErrorCode, subReason?: SubReason | null, connectionBroken: boolean, title: string, remediation: string } | null }> } | null } };
 
 export type ConnectionImpactQueryVariables = Exact<{
   input: ConnectionImpactInput;
@@ -2392,6 +2428,8 @@ export const IntegrationsDocument = new TypedDocumentString(`
       accountEmail
       status
       health
+      breaksAt
+      atRiskReason
       statusChangedAt
       lastCheckedAt
       lastError {
@@ -2629,6 +2667,40 @@ export const ConnectExchangeCalendarDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConnectExchangeCalendarMutation, ConnectExchangeCalendarMutationVariables>;
+export const ExchangeConnectionTestDocument = new TypedDocumentString(`
+    subscription ExchangeConnectionTest($input: ExchangeSettingsInput!, $participant: String!, $save: Boolean = false, $locale: Locale = EN) {
+  exchangeConnectionTest(input: $input, participant: $participant, save: $save) {
+    index
+    step {
+      id
+      status
+      detail
+      error {
+        code
+        subReason
+        connectionBroken
+        title(locale: $locale)
+        remediation(locale: $locale)
+      }
+    }
+    report {
+      ok
+      steps {
+        id
+        status
+        detail
+        error {
+          code
+          subReason
+          connectionBroken
+          title(locale: $locale)
+          remediation(locale: $locale)
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExchangeConnectionTestSubscription, ExchangeConnectionTestSubscriptionVariables>;
 export const ConnectionImpactDocument = new TypedDocumentString(`
     query ConnectionImpact($input: ConnectionImpactInput!, $locale: Locale = EN) {
   connectionImpact(input: $input) {

@@ -101,6 +101,8 @@ export const IntegrationsQuery = graphql(`
         accountEmail
         status
         health
+        breaksAt
+        atRiskReason
         statusChangedAt
         lastCheckedAt
         lastError {

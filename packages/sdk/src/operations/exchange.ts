@@ -84,3 +84,47 @@ export const ConnectExchangeCalendarMutation = graphql(`
     }
   }
 `);
+
+/**
+ * `TestExchangeConnectionMutation`, live: one message per finished step, in order; the last carries the report
+ * (and, with `save`, the settings are stored by then). Admins.
+ */
+export const ExchangeConnectionTestSubscription = graphql(`
+  subscription ExchangeConnectionTest(
+    $input: ExchangeSettingsInput!
+    $participant: String!
+    $save: Boolean = false
+    $locale: Locale = EN
+  ) {
+    exchangeConnectionTest(input: $input, participant: $participant, save: $save) {
+      index
+      step {
+        id
+        status
+        detail
+        error {
+          code
+          subReason
+          connectionBroken
+          title(locale: $locale)
+          remediation(locale: $locale)
+        }
+      }
+      report {
+        ok
+        steps {
+          id
+          status
+          detail
+          error {
+            code
+            subReason
+            connectionBroken
+            title(locale: $locale)
+            remediation(locale: $locale)
+          }
+        }
+      }
+    }
+  }
+`);
