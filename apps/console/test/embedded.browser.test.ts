@@ -137,12 +137,9 @@ describe('the console on the embedded gateway', () => {
     await signedOut(page);
     await chooseLanguage(page, 'ja');
     await expectAccessible(page, 'sign-in (ja)');
-    const signedIn = Date.now();
+    // How fast the list renders is measured by bench/src/console.bench.ts, not asserted here.
     await page.getByRole('button', { name: `${person.name} としてサインイン` }).click();
     await page.getByTestId('pages').waitFor();
-    const listMs = Date.now() - signedIn;
-    console.log(`page list rendered ${listMs} ms after the sign-in click (loopback)`);
-    expect(listMs).toBeLessThan(10_000);
     expect(await page.locator('.banner').count()).toBe(0);
     const memberPages = await page.locator('[data-testid="pages"] tbody tr').count();
     expect(memberPages).toBeGreaterThan(0);
