@@ -1,0 +1,24 @@
+// Foresight settings: the OAuth applications as the operator registered them (publishing status, client secret
+// or certificate expiry) and how often the sweep runs. Read from the environment once (env.ts).
+import type { OAuthAppFacts } from '@tsunagi/providers';
+
+/** The product's OAuth applications, by provider family; an app absent here has no known expiry or status. */
+export interface ForesightApps {
+  readonly google?: OAuthAppFacts;
+  readonly microsoft?: OAuthAppFacts;
+  readonly zoom?: OAuthAppFacts;
+}
+
+export interface ForesightConfig {
+  /** Off: no sweep and no prediction after probes. Default on. */
+  readonly enabled: boolean;
+  /** How often every connection's prediction is computed again (time alone moves a prediction). */
+  readonly sweepIntervalSeconds: number;
+  readonly apps: ForesightApps;
+}
+
+export const DEFAULT_FORESIGHT_CONFIG: ForesightConfig = Object.freeze({
+  enabled: true,
+  sweepIntervalSeconds: 3600,
+  apps: {},
+});
