@@ -304,6 +304,8 @@ const envSchema = z.object({
   GOOGLE_CLIENT_SECRET_EXPIRES_AT: isoInstant.optional(),
   MICROSOFT_CLIENT_SECRET_EXPIRES_AT: isoInstant.optional(),
   ZOOM_CLIENT_SECRET_EXPIRES_AT: isoInstant.optional(),
+  MICROSOFT_READ_APP_CREDENTIALS: flag.optional(),
+  MICROSOFT_GRAPH_URL: httpUrl.default('https://graph.microsoft.com'),
   PROVIDER_REQUEST_TIMEOUT_MS: integer(100, 600_000).default(DEFAULT_PROVIDER_TIMEOUTS.requestMs),
   PROVIDER_CALL_DEADLINE_MS: integer(100, 600_000).default(DEFAULT_PROVIDER_TIMEOUTS.callDeadlineMs),
   EXCHANGE_REQUEST_TIMEOUT_MS: integer(100, 600_000).default(DEFAULT_PROVIDER_TIMEOUTS.exchangeMs),
@@ -322,6 +324,7 @@ const FORESIGHT_SETTINGS = [
   ['GOOGLE_CLIENT_SECRET_EXPIRES_AT', 'GOOGLE_CLIENT_ID'],
   ['MICROSOFT_CLIENT_SECRET_EXPIRES_AT', 'MICROSOFT_CLIENT_ID'],
   ['ZOOM_CLIENT_SECRET_EXPIRES_AT', 'ZOOM_CLIENT_ID'],
+  ['MICROSOFT_READ_APP_CREDENTIALS', 'MICROSOFT_CLIENT_SECRET'],
 ] as const;
 
 export type GatewayEnv = z.infer<typeof envSchema>;
@@ -360,7 +363,8 @@ export function parseEnv(env: Readonly<Record<string, string | undefined>> = pro
     unpaired.push('MICROSOFT_CLIENT_SECRET needs MICROSOFT_CLIENT_ID');
   }
   for (const [setting, app] of FORESIGHT_SETTINGS) {
-    if (value[setting] !== undefined && value[app] === undefined) unpaired.push(`${setting} needs ${app}`);
+    const set = value[setting] !== undefined && value[setting] !== false;
+    if (set && value[app] === undefined) unpaired.push(`${setting} needs ${app}`);
   }
   if (value.JWT_JWKS_URL !== undefined && value.OIDC_ISSUER === undefined) {
     unpaired.push("JWT_JWKS_URL needs OIDC_ISSUER (the tokens' iss)");
@@ -465,6 +469,17 @@ export function configFromEnv(
       enabled: env.FORESIGHT_ENABLED ?? true,
       sweepIntervalSeconds: env.FORESIGHT_SWEEP_SECONDS,
       apps: foresightAppsFromEnv(env),
+      microsoftRegistration:
+        env.MICROSOFT_READ_APP_CREDENTIALS === true &&
+        env.MICROSOFT_CLIENT_ID !== undefined &&
+        env.MICROSOFT_CLIENT_SECRET !== undefined
+          ? {
+              tokenUrl: `${env.MICROSOFT_AUTHORITY ?? 'https://login.microsoftonline.com/common'}/oauth2/v2.0/token`,
+              graphBaseUrl: env.MICROSOFT_GRAPH_URL,
+              clientId: env.MICROSOFT_CLIENT_ID,
+              clientSecret: env.MICROSOFT_CLIENT_SECRET,
+            }
+          : undefined,
     },
   };
 }

@@ -1,6 +1,7 @@
 // Foresight settings: the OAuth applications as the operator registered them (publishing status, client secret
 // or certificate expiry) and how often the sweep runs. Read from the environment once (env.ts).
 import type { OAuthAppFacts } from '@tsunagi/providers';
+import type { EntraAppRegistration } from './app-credentials.js';
 
 /** The product's OAuth applications, by provider family; an app absent here has no known expiry or status. */
 export interface ForesightApps {
@@ -15,6 +16,12 @@ export interface ForesightConfig {
   /** How often every connection's prediction is computed again (time alone moves a prediction). */
   readonly sweepIntervalSeconds: number;
   readonly apps: ForesightApps;
+  /**
+   * Read the Entra ID app's credential expiry from Graph at every sweep (MICROSOFT_READ_APP_CREDENTIALS; the app
+   * needs Application.Read.All); what it reads replaces MICROSOFT_CLIENT_SECRET_EXPIRES_AT, which stays the
+   * fallback when the read fails.
+   */
+  readonly microsoftRegistration?: EntraAppRegistration | undefined;
 }
 
 export const DEFAULT_FORESIGHT_CONFIG: ForesightConfig = Object.freeze({

@@ -1,5 +1,5 @@
 // Foresight in the gateway, on PGlite and Postgres, against the emulators on 127.0.0.1:
-// - the product's own client secret expiring is ONE operator alert (one log line, once, and a /metrics gauge),
+// - the product's own client secret expiring (configured, or read from Graph's app registration) is ONE operator alert (one log line, once, and a /metrics gauge),
 //   and no tenant's connection or owner hears of it, however many organizations use the app;
 // - a grant whose inactivity limit nears is refreshed by the sweep (use keeps it alive: Microsoft's 90-day
 //   sliding window, https://learn.microsoft.com/en-us/entra/identity-platform/refresh-tokens#token-lifetime);
@@ -9,6 +9,7 @@ import { Writable } from 'node:stream';
 import { systemActor } from '@tsunagi/db';
 import {
   type GoogleEmulator,
+  MICROSOFT_EMULATOR_CLIENT_SECRET,
   type MicrosoftEmulator,
   startGoogleEmulator,
   startMicrosoftEmulator,
@@ -43,11 +44,21 @@ function capturingLogger() {
   return { lines, logger };
 }
 const SECRET_EXPIRES_AT = new Date(Date.now() + 3 * DAY);
+/** What Graph says of the Entra app's own secret (read app-only, as the app has Application.Read.All). */
+const ENTRA_SECRET_EXPIRES_AT = new Date(Math.floor((Date.now() + 5 * DAY) / 1000) * 1000);
 
 beforeAll(async () => {
   [google, microsoft] = await Promise.all([
     startGoogleEmulator({ port: 0 }),
-    startMicrosoftEmulator({ port: 0 }),
+    startMicrosoftEmulator({
+      port: 0,
+      application: {
+        appPermissions: ['Application.Read.All'],
+        passwordCredentials: [
+          { hint: MICROSOFT_EMULATOR_CLIENT_SECRET.slice(0, 3), endDateTime: ENTRA_SECRET_EXPIRES_AT },
+        ],
+      },
+    }),
   ]);
 });
 
@@ -64,6 +75,15 @@ describeEachDriver('Foresight in the gateway (%s)', (driver) => {
         ...DEFAULT_FORESIGHT_CONFIG,
         sweepIntervalSeconds: 86_400,
         apps: { zoom: { credentialExpiresAt: SECRET_EXPIRES_AT } },
+        // Read when the gateway starts, after the emulator is listening.
+        get microsoftRegistration() {
+          return {
+            tokenUrl: microsoft.endpoints.tokenUrl,
+            graphBaseUrl: microsoft.endpoints.graphBaseUrl,
+            clientId: microsoft.clientId,
+            clientSecret: MICROSOFT_EMULATOR_CLIENT_SECRET,
+          };
+        },
       },
     },
     gateway: {
@@ -116,17 +136,23 @@ describeEachDriver('Foresight in the gateway (%s)', (driver) => {
       const already = alertLines().length;
       const first = await foresight().sweep();
       const second = await foresight().sweep();
-      const raised = [...first.fleetAlerts, ...second.fleetAlerts];
-      // The gateway's own start-up sweep may have raised it already; either way, once per process.
-      expect(raised.length + already).toBe(1);
+      // The gateway's own start-up sweep may have raised them already; either way, once per app and process.
+      expect(first.fleetAlerts.length + already).toBe(2);
       expect(second.fleetAlerts).toEqual([]);
-      expect(alertLines()).toHaveLength(1);
-      expect(alertLines()[0]).toMatchObject({
-        level: 50,
-        reason: 'APP_CREDENTIAL_EXPIRY',
-        app: 'zoom',
-        breaksAt: SECRET_EXPIRES_AT.toISOString(),
-      });
+      expect(alertLines()).toHaveLength(2);
+      expect(alertLines()).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            level: 50,
+            reason: 'APP_CREDENTIAL_EXPIRY',
+            app: 'zoom',
+            breaksAt: SECRET_EXPIRES_AT.toISOString(),
+          }),
+          // Configured nowhere: read from Graph's application registration.
+          expect.objectContaining({ app: 'microsoft', breaksAt: ENTRA_SECRET_EXPIRES_AT.toISOString() }),
+        ]),
+      );
+      expect(JSON.stringify(alertLines())).not.toContain(MICROSOFT_EMULATOR_CLIENT_SECRET);
       const ids = connections.map((id) => `'${id}'`).join(',');
       expect(
         await query(

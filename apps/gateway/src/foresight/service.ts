@@ -21,6 +21,7 @@ import {
   predictBreakage,
 } from '@tsunagi/providers';
 import type { CheckConnectionRequest } from '../providers/registry.js';
+import { readEntraCredentialExpiry } from './app-credentials.js';
 import type { ForesightApps, ForesightConfig } from './config.js';
 
 interface ForesightLogger {
@@ -158,7 +159,23 @@ export class ForesightService {
       if (page.length < limit) break;
       after = page.at(-1)?.connectionId ?? null;
     }
-    return { checked, changed, keptAlive, fleetAlerts: this.#raiseFleetAlerts(now) };
+    return { checked, changed, keptAlive, fleetAlerts: this.#raiseFleetAlerts(await this.#apps(now), now) };
+  }
+
+  /** The applications as configured, with what the identity platform says of its own credential where read. */
+  async #apps(now: Date): Promise<ForesightApps> {
+    const { apps, microsoftRegistration } = this.#options.config;
+    if (microsoftRegistration === undefined) return apps;
+    const read = await readEntraCredentialExpiry(microsoftRegistration, { now });
+    if (!read.ok) {
+      this.#options.logger?.warn(
+        { app: 'microsoft', error: read.error, status: read.status },
+        "could not read the Entra app's credential expiry from Graph; using the configured one",
+      );
+      return apps;
+    }
+    if (read.expiresAt === null) return apps;
+    return { ...apps, microsoft: { ...apps.microsoft, credentialExpiresAt: read.expiresAt } };
   }
 
   async #apply(facts: StoredGrantFacts, now: Date): Promise<{ changed: boolean; keptAlive: boolean }> {
@@ -205,9 +222,8 @@ export class ForesightService {
   }
 
   /** The product's own credentials: one alert per application and expiry, to the operators only. */
-  #raiseFleetAlerts(now: Date): FleetAlert[] {
-    const apps = this.#options.config.apps as Readonly<Record<string, OAuthAppFacts>>;
-    const due = fleetAlerts(apps, { now });
+  #raiseFleetAlerts(known: ForesightApps, now: Date): FleetAlert[] {
+    const due = fleetAlerts(known as Readonly<Record<string, OAuthAppFacts>>, { now });
     const raised: FleetAlert[] = [];
     const dueKeys = new Set(due.map((alert) => `${alert.app}@${alert.breaksAt.toISOString()}`));
     for (const alert of due) {
