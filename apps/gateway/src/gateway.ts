@@ -28,6 +28,8 @@ import type { ExchangeAnalyzerOptions, GatewayContext, GatewayServices } from '.
 import { demoSignInHandler } from './demo/console-sign-in.js';
 import type { GatewayConfig } from './env.js';
 import { formatGatewayError, isExpectedError } from './errors.js';
+import { DEFAULT_FORESIGHT_CONFIG } from './foresight/config.js';
+import { ForesightService } from './foresight/service.js';
 import { bodyErrorHandler } from './http/body-errors.js';
 import { earlyContext, graphqlBodyParser } from './http/body-limit.js';
 import { builtConsoleDir, CONSOLE_PATH, consoleRouter } from './http/console.js';
@@ -39,8 +41,6 @@ import { ClientGates } from './limits/client-gate.js';
 import { gatewayValidationRules, NoNulCharacterRule } from './limits/document-checks.js';
 import { createNotifications } from './notifications/service.js';
 import { operationsPlugin } from './ops/apollo-plugin.js';
-import { DEFAULT_FORESIGHT_CONFIG } from './foresight/config.js';
-import { ForesightService } from './foresight/service.js';
 import { createLogger, type Logger, requestLogging } from './ops/logger.js';
 import { GatewayMetrics, readStateCounts } from './ops/metrics.js';
 import { outboxRouter } from './outbox/page.js';
