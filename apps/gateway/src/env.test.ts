@@ -17,6 +17,54 @@ function problems(env: Record<string, string>): readonly string[] {
 }
 
 describe('parseEnv', () => {
+  it("reads foresight's per-app facts once: publishing status, credential expiry, the sweep", () => {
+    const config = configFromEnv(
+      parseEnv({
+        GOOGLE_CLIENT_ID: 'g',
+        GOOGLE_CLIENT_SECRET: 's',
+        GOOGLE_APP_PUBLISHING_STATUS: 'testing',
+        GOOGLE_CLIENT_SECRET_EXPIRES_AT: '2027-03-01',
+        MICROSOFT_CLIENT_ID: 'm',
+        MICROSOFT_CLIENT_SECRET_EXPIRES_AT: '2027-01-15T12:00:00+09:00',
+        FORESIGHT_SWEEP_SECONDS: '600',
+      }),
+      secrets,
+    );
+    expect(config.foresight).toEqual({
+      enabled: true,
+      sweepIntervalSeconds: 600,
+      apps: {
+        google: { publishingStatus: 'TESTING', credentialExpiresAt: new Date('2027-03-01T00:00:00Z') },
+        microsoft: { credentialExpiresAt: new Date('2027-01-15T03:00:00Z') },
+      },
+    });
+    expect(configFromEnv(parseEnv({}), secrets).foresight).toEqual({
+      enabled: true,
+      sweepIntervalSeconds: 3600,
+      apps: {},
+    });
+  });
+
+  it('refuses a foresight setting it cannot read, or one for an app that is not configured', () => {
+    expect(
+      problems({
+        GOOGLE_CLIENT_ID: 'g',
+        GOOGLE_CLIENT_SECRET: 's',
+        GOOGLE_APP_PUBLISHING_STATUS: 'beta',
+        GOOGLE_CLIENT_SECRET_EXPIRES_AT: 'next tuesday',
+        FORESIGHT_SWEEP_SECONDS: '5',
+      }),
+    ).toEqual([
+      'FORESIGHT_SWEEP_SECONDS must be at least 60 (got "5")',
+      'GOOGLE_APP_PUBLISHING_STATUS must be testing or production (got "beta")',
+      // A variable named like a secret is never echoed.
+      'GOOGLE_CLIENT_SECRET_EXPIRES_AT must be an ISO 8601 date (2027-03-01) or date-time with a zone',
+    ]);
+    expect(problems({ ZOOM_CLIENT_SECRET_EXPIRES_AT: '2027-03-01' })).toEqual([
+      'ZOOM_CLIENT_SECRET_EXPIRES_AT needs ZOOM_CLIENT_ID',
+    ]);
+  });
+
   it('defaults to embedded PGlite on loopback', () => {
     const config = configFromEnv(parseEnv({}), secrets);
     expect(config).toMatchObject({

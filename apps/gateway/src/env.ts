@@ -4,6 +4,7 @@ import { DEFAULT_RECONNECT_LINK_TTL_SECONDS, generateKey, parseKeyring } from '@
 import { z } from 'zod';
 import { DEFAULT_CLAIM_NAMES, type IdentityProviderSettings } from './auth/jwks.js';
 import type { JwtSettings } from './auth/token.js';
+import { DEFAULT_FORESIGHT_CONFIG, type ForesightApps, type ForesightConfig } from './foresight/config.js';
 import { DEFAULT_PROBE_CONFIG, type ProbeConfig } from './probes/config.js';
 import { type OAuthClientOrigins, parseOrigin } from './providers/oauth-origins.js';
 import { DEFAULT_EVENT_RETENTION_CONFIG, type EventRetentionConfig } from './retention/config.js';
@@ -94,6 +95,8 @@ export interface GatewayConfig {
   readonly oauthClientOrigins?: OAuthClientOrigins;
   /** The OAuth apps registered with each provider (`main.ts` builds the provider registry from them). */
   readonly providerApps?: ProviderApps;
+  /** Breakage predicted: the apps' publishing status and credential expiry, the sweep; absent: the defaults. */
+  readonly foresight?: ForesightConfig;
 }
 
 /** Bounds on every outbound provider call (milliseconds). */
@@ -179,6 +182,23 @@ const originList = z.string().transform((list, ctx) => {
     origins.push(origin);
   }
   return origins;
+});
+
+/** An ISO 8601 date (`2027-03-01`) or date-time with a zone (`2027-03-01T00:00:00Z`). */
+const isoInstant = z.string().transform((text, ctx) => {
+  const trimmed = text.trim();
+  const at = Date.parse(trimmed);
+  if (
+    !/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(trimmed) ||
+    Number.isNaN(at)
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be an ISO 8601 date (2027-03-01) or date-time with a zone',
+    });
+    return z.NEVER;
+  }
+  return new Date(at);
 });
 
 const HOUR_MS = 3_600_000;
@@ -272,6 +292,20 @@ const envSchema = z.object({
   MICROSOFT_AUTHORITY: httpUrl.optional(),
   ZOOM_CLIENT_ID: z.string().trim().min(1).optional(),
   ZOOM_CLIENT_SECRET: z.string().min(1).optional(),
+  // Foresight (issue 14 §2): what only the operator knows of each OAuth app, and the sweep.
+  FORESIGHT_ENABLED: flag.optional(),
+  FORESIGHT_SWEEP_SECONDS: integer(60, 86_400).default(DEFAULT_FORESIGHT_CONFIG.sweepIntervalSeconds),
+  GOOGLE_APP_PUBLISHING_STATUS: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .pipe(z.enum(['TESTING', 'PRODUCTION'], { error: 'must be testing or production' }))
+    .optional(),
+  GOOGLE_CLIENT_SECRET_EXPIRES_AT: isoInstant.optional(),
+  MICROSOFT_CLIENT_SECRET_EXPIRES_AT: isoInstant.optional(),
+  ZOOM_CLIENT_SECRET_EXPIRES_AT: isoInstant.optional(),
+  MICROSOFT_READ_APP_CREDENTIALS: flag.optional(),
+  MICROSOFT_GRAPH_URL: httpUrl.default('https://graph.microsoft.com'),
   PROVIDER_REQUEST_TIMEOUT_MS: integer(100, 600_000).default(DEFAULT_PROVIDER_TIMEOUTS.requestMs),
   PROVIDER_CALL_DEADLINE_MS: integer(100, 600_000).default(DEFAULT_PROVIDER_TIMEOUTS.callDeadlineMs),
   EXCHANGE_REQUEST_TIMEOUT_MS: integer(100, 600_000).default(DEFAULT_PROVIDER_TIMEOUTS.exchangeMs),
@@ -282,6 +316,15 @@ const envSchema = z.object({
 const PAIRS = [
   ['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET'],
   ['ZOOM_CLIENT_ID', 'ZOOM_CLIENT_SECRET'],
+] as const;
+
+/** A foresight setting describes one app: without the app it describes, it is a mistake. */
+const FORESIGHT_SETTINGS = [
+  ['GOOGLE_APP_PUBLISHING_STATUS', 'GOOGLE_CLIENT_ID'],
+  ['GOOGLE_CLIENT_SECRET_EXPIRES_AT', 'GOOGLE_CLIENT_ID'],
+  ['MICROSOFT_CLIENT_SECRET_EXPIRES_AT', 'MICROSOFT_CLIENT_ID'],
+  ['ZOOM_CLIENT_SECRET_EXPIRES_AT', 'ZOOM_CLIENT_ID'],
+  ['MICROSOFT_READ_APP_CREDENTIALS', 'MICROSOFT_CLIENT_SECRET'],
 ] as const;
 
 export type GatewayEnv = z.infer<typeof envSchema>;
@@ -318,6 +361,10 @@ export function parseEnv(env: Readonly<Record<string, string | undefined>> = pro
   );
   if (value.MICROSOFT_CLIENT_ID === undefined && value.MICROSOFT_CLIENT_SECRET !== undefined) {
     unpaired.push('MICROSOFT_CLIENT_SECRET needs MICROSOFT_CLIENT_ID');
+  }
+  for (const [setting, app] of FORESIGHT_SETTINGS) {
+    const set = value[setting] !== undefined && value[setting] !== false;
+    if (set && value[app] === undefined) unpaired.push(`${setting} needs ${app}`);
   }
   if (value.JWT_JWKS_URL !== undefined && value.OIDC_ISSUER === undefined) {
     unpaired.push("JWT_JWKS_URL needs OIDC_ISSUER (the tokens' iss)");
@@ -418,6 +465,50 @@ export function configFromEnv(
       returnOrigins: env.OAUTH_RETURN_ORIGINS ?? [],
     },
     providerApps: providerAppsFromEnv(env),
+    foresight: {
+      enabled: env.FORESIGHT_ENABLED ?? true,
+      sweepIntervalSeconds: env.FORESIGHT_SWEEP_SECONDS,
+      apps: foresightAppsFromEnv(env),
+      microsoftRegistration:
+        env.MICROSOFT_READ_APP_CREDENTIALS === true &&
+        env.MICROSOFT_CLIENT_ID !== undefined &&
+        env.MICROSOFT_CLIENT_SECRET !== undefined
+          ? {
+              tokenUrl: `${env.MICROSOFT_AUTHORITY ?? 'https://login.microsoftonline.com/common'}/oauth2/v2.0/token`,
+              graphBaseUrl: env.MICROSOFT_GRAPH_URL,
+              clientId: env.MICROSOFT_CLIENT_ID,
+              clientSecret: env.MICROSOFT_CLIENT_SECRET,
+            }
+          : undefined,
+    },
+  };
+}
+
+function foresightAppsFromEnv(env: GatewayEnv): ForesightApps {
+  const app = (facts: { publishingStatus?: 'TESTING' | 'PRODUCTION'; credentialExpiresAt?: Date }) =>
+    Object.keys(facts).length === 0 ? undefined : facts;
+  const google = app({
+    ...(env.GOOGLE_APP_PUBLISHING_STATUS === undefined
+      ? {}
+      : { publishingStatus: env.GOOGLE_APP_PUBLISHING_STATUS }),
+    ...(env.GOOGLE_CLIENT_SECRET_EXPIRES_AT === undefined
+      ? {}
+      : { credentialExpiresAt: env.GOOGLE_CLIENT_SECRET_EXPIRES_AT }),
+  });
+  const microsoft = app(
+    env.MICROSOFT_CLIENT_SECRET_EXPIRES_AT === undefined
+      ? {}
+      : { credentialExpiresAt: env.MICROSOFT_CLIENT_SECRET_EXPIRES_AT },
+  );
+  const zoom = app(
+    env.ZOOM_CLIENT_SECRET_EXPIRES_AT === undefined
+      ? {}
+      : { credentialExpiresAt: env.ZOOM_CLIENT_SECRET_EXPIRES_AT },
+  );
+  return {
+    ...(google === undefined ? {} : { google }),
+    ...(microsoft === undefined ? {} : { microsoft }),
+    ...(zoom === undefined ? {} : { zoom }),
   };
 }
 
@@ -488,6 +579,8 @@ export function gatewayConfig(overrides: Partial<EmbeddableGatewayConfig> = {}):
     probes: { ...DEFAULT_PROBE_CONFIG, enabled: false },
     // Likewise no dispatcher (its sweep would add queries to what tests count); receivers may be on loopback.
     webhooks: { ...DEFAULT_WEBHOOK_CONFIG, enabled: false, allowPrivateTargets: true },
+    // Off unless a test asks: its sweep would change what tests observe.
+    foresight: { ...DEFAULT_FORESIGHT_CONFIG, enabled: false },
     // Off unless a test asks, for the same reason (and test clocks date events in the past).
     eventRetention: { ...DEFAULT_EVENT_RETENTION_CONFIG, days: 0, recordDays: 0 },
     ...overrides,

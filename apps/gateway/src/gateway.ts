@@ -28,6 +28,8 @@ import type { ExchangeAnalyzerOptions, GatewayContext, GatewayServices } from '.
 import { demoSignInHandler } from './demo/console-sign-in.js';
 import type { GatewayConfig } from './env.js';
 import { formatGatewayError, isExpectedError } from './errors.js';
+import { DEFAULT_FORESIGHT_CONFIG } from './foresight/config.js';
+import { ForesightService } from './foresight/service.js';
 import { bodyErrorHandler } from './http/body-errors.js';
 import { earlyContext, graphqlBodyParser } from './http/body-limit.js';
 import { builtConsoleDir, CONSOLE_PATH, consoleRouter } from './http/console.js';
@@ -82,6 +84,8 @@ export interface GatewayOptions {
   readonly exchange?: ExchangeAnalyzerOptions;
   /** The reconnect links' clock (tests move it to expire a link). */
   readonly reconnectLinkClock?: () => Date;
+  /** Foresight's and the notification policy's clock (tests move it to bring a predicted break near). */
+  readonly clock?: () => Date;
   /**
    * Events committed from this moment on are news to the notification dispatcher (for organizations it has not
    * seen); default: when createGateway was called. Embedded mode passes the moment before its seed.
@@ -128,6 +132,8 @@ export interface Gateway {
   readonly mailOutbox: GatewayMailOutbox | null;
   /** The retention sweep (config.eventRetention), null when every event and record is kept. */
   readonly eventRetention: EventRetentionSweeper | null;
+  /** Breakage predicted (config.foresight): after probes and on a timer; null when off or without adapters. */
+  readonly foresight: ForesightService | null;
   /** Stops accepting, closes WebSockets (1001), waits for in-flight requests, closes the database it opened. */
   stop(): Promise<void>;
 }
@@ -207,6 +213,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     links: reconnectLinks,
     logger: log,
     enabledAt: startedAt,
+    now: options.clock,
   });
   const services: GatewayServices = {
     database,
@@ -393,6 +400,21 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const url = `${origin}${GRAPHQL_PATH}`;
   log.info({ url, driver: database.driver }, 'gateway listening');
 
+  // Breakage predicted needs the grants' adapters (to keep grants alive) and runs after every probe.
+  const foresightConfig = config.foresight ?? DEFAULT_FORESIGHT_CONFIG;
+  const registry = services.providers instanceof AdapterProviderRegistry ? services.providers : null;
+  const foresight =
+    registry !== null && foresightConfig.enabled
+      ? new ForesightService({
+          db: database.db,
+          state,
+          config: foresightConfig,
+          logger: log,
+          metrics,
+          keepAlive: (request) => registry.keepGrantAlive(request),
+          ...(options.clock === undefined ? {} : { now: options.clock }),
+        })
+      : null;
   // Scheduled probes need adapters: an unconfigured registry has nothing to probe with.
   const probeConfig = config.probes ?? DEFAULT_PROBE_CONFIG;
   let probes: ProbeRunner | null = null;
@@ -403,6 +425,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         registry: services.providers,
         config: probeConfig,
         logger: log,
+        ...(foresight === null ? {} : { afterProbe: (target) => foresight.afterProbe(target) }),
       });
     } catch (error) {
       // Nothing is left listening or open behind a gateway that failed to start.
@@ -416,6 +439,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   if (probes !== null) log.info({ mode: probes.mode, ...probeConfig }, 'health probes scheduled');
   webhooks.dispatcher?.start();
   notifications.dispatcher?.start();
+  foresight?.start();
 
   const retentionConfig = config.eventRetention ?? DEFAULT_EVENT_RETENTION_CONFIG;
   const eventRetention =
@@ -439,6 +463,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     notifications: notifications.dispatcher,
     mailOutbox,
     eventRetention,
+    foresight,
     stop() {
       stopping ??= (async () => {
         draining = true;
@@ -448,6 +473,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         shutdown.abort();
         // Probes write through the database: they end (in-flight ones finish) before it closes.
         await probes?.stop();
+        await foresight?.stop();
         // Attempts in flight finish and are recorded; one cut short is sent again by whoever runs next.
         await webhooks.dispatcher?.stop();
         await notifications.dispatcher?.stop();

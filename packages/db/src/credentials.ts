@@ -28,6 +28,12 @@ export const oauthStateContext = (oauthStateId: string) => `oauth_states:${oauth
 /** The sealing context binds a webhook signing secret to its endpoint: an envelope copied to another row does not open. */
 export const webhookSecretContext = (endpointId: string) => `webhook-endpoint:${endpointId}`;
 
+/**
+ * What writing these credentials says of the grant, for foresight: ISSUED (a sign-in or reconnect: a new refresh
+ * token, used now) or REFRESHED (the refresh token was used to get an access token).
+ */
+export type GrantUse = 'ISSUED' | 'REFRESHED';
+
 /** Seals and upserts credentials; runs inside the caller's transaction. */
 export async function writeCredentials(
   tx: Executor,
@@ -35,6 +41,7 @@ export async function writeCredentials(
   connectionId: string,
   credentials: ConnectionCredentials,
   now: Date,
+  grant: GrantUse = 'ISSUED',
 ): Promise<void> {
   const tokens: SealedTokens = {
     accessToken: credentials.accessToken,
@@ -45,6 +52,8 @@ export async function writeCredentials(
     ciphertext: sealSecret(keyring, JSON.stringify(tokens), credentialContext(connectionId)),
     accessTokenExpiresAt: credentials.expiresAt ?? null,
     scopes: [...(credentials.scopes ?? [])],
+    ...(grant === 'ISSUED' ? { grantIssuedAt: now } : {}),
+    grantUsedAt: now,
     updatedAt: now,
   };
   await tx
@@ -125,7 +134,7 @@ export function createCredentialStore(
           )
           .for('share');
         if (owner === undefined) return false;
-        await writeCredentials(tx, keyring, connectionId, credentials, now());
+        await writeCredentials(tx, keyring, connectionId, credentials, now(), 'REFRESHED');
         return true;
       });
     },

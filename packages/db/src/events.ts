@@ -38,6 +38,7 @@ export type EventCause =
   | 'markConnectionError'
   | 'markReconnected'
   | 'unlinkConnection'
+  | 'recordForesight'
   | 'createBookingPage'
   | 'updateBookingPage'
   | 'addLocation'

@@ -77,10 +77,20 @@ export function applyProbeResult(
   now: Date,
   policy: HysteresisPolicy = DEFAULT_HYSTERESIS_POLICY,
 ): ConnectionHealthState {
+  // Foresight's prediction is foresight's to clear (recordForesight): a probe that finds the grant working
+  // says nothing of when it will stop, so the stored prediction stays.
+  const kept: BreakagePrediction | undefined =
+    state.status === 'CONNECTED' &&
+    state.health === 'AT_RISK' &&
+    state.breaksAt != null &&
+    state.atRiskReason != null
+      ? { breaksAt: state.breaksAt, reason: state.atRiskReason }
+      : undefined;
+  const foresight = result.ok ? (result.foresight ?? kept) : undefined;
   const next = nextConnectionStatus(
     toEngineState(state),
     result.ok
-      ? { ok: true, at: now.getTime(), atRisk: result.atRisk !== undefined }
+      ? { ok: true, at: now.getTime(), atRisk: result.atRisk !== undefined || foresight !== undefined }
       : { ok: false, at: now.getTime(), connectionBroken: result.classification.connectionBroken },
     policy,
   );
@@ -95,8 +105,8 @@ export function applyProbeResult(
     lastError = state.lastError;
   else lastError = storedError(result.classification, now);
   const stored = fromEngineState(next, lastError);
-  if (!result.ok || result.atRisk === undefined || result.foresight === undefined) return stored;
-  return { ...stored, breaksAt: result.foresight.breaksAt, atRiskReason: result.foresight.reason };
+  if (foresight === undefined || stored.health !== 'AT_RISK') return stored;
+  return { ...stored, breaksAt: foresight.breaksAt, atRiskReason: foresight.reason };
 }
 
 /** A failure seen outside a probe that the caller judged broken (e.g. the token refresh was refused). */

@@ -12,7 +12,7 @@ export {
   touchApiKey,
 } from './api-keys.js';
 export { CoalescedReadRepository, coalesceLoads } from './coalesced-reads.js';
-export type { ConnectionCredentials, CredentialStore, RotationReport } from './credentials.js';
+export type { ConnectionCredentials, CredentialStore, GrantUse, RotationReport } from './credentials.js';
 export { createCredentialStore, rotateCredentials, webhookSecretContext } from './credentials.js';
 export type { Keyring, KeyringInput } from './crypto.js';
 export {
@@ -92,6 +92,8 @@ export type {
   ExchangeSettingsView,
 } from './exchange-settings.js';
 export { createExchangeSettingsStore } from './exchange-settings.js';
+export type { StoredGrantFacts } from './grant-facts.js';
+export { listGrantFacts, readGrantFacts } from './grant-facts.js';
 export type {
   BreakagePrediction,
   ConnectionHealthState,

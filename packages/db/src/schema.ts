@@ -200,9 +200,35 @@ export const connectionCredentials = pgTable(
     ciphertext: text('ciphertext').notNull(),
     accessTokenExpiresAt: timestamptz('access_token_expires_at'),
     scopes: text('scopes').array().notNull().default(sql`'{}'::text[]`),
+    /** Foresight: when the grant (refresh token) was issued, at sign-in or reconnect. */
+    grantIssuedAt: timestamptz('grant_issued_at'),
+    /** Foresight: when the grant was last used (issued or refreshed): inactivity limits count from here. */
+    grantUsedAt: timestamptz('grant_used_at'),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
   (t) => [index('connection_credentials_key_idx').on(t.keyId)],
+);
+
+/**
+ * Foresight: every grant our client was issued for an account and not yet revoked (a reconnect adds one, the
+ * earlier one stays live at the provider; an unlink revokes them). Google caps live refresh tokens per account
+ * and client: the oldest goes with the next sign-in past the cap.
+ */
+export const oauthGrants = pgTable(
+  'oauth_grants',
+  {
+    id: text('id').primaryKey(),
+    connectionId: text('connection_id')
+      .notNull()
+      .references(() => connections.id, { onDelete: 'cascade' }),
+    provider: connectionProvider('provider').notNull(),
+    accountExternalId: text('account_external_id').notNull(),
+    issuedAt: timestamptz('issued_at').notNull(),
+  },
+  (t) => [
+    index('oauth_grants_account_idx').on(t.provider, t.accountExternalId, t.issuedAt),
+    index('oauth_grants_connection_idx').on(t.connectionId),
+  ],
 );
 
 export const bookingPages = pgTable(
@@ -488,6 +514,8 @@ export const connectionAlerts = pgTable(
     eventId: bigint('event_id', { mode: 'number' }).notNull(),
     since: timestamptz('since').notNull(),
     escalatedAt: timestamptz('escalated_at'),
+    /** AT_RISK with a predicted break: when the owner was warned (the warning waits for the warning horizon). */
+    warnedAt: timestamptz('warned_at'),
   },
   (t) => [index('connection_alerts_escalation_idx').on(t.state, t.escalatedAt, t.since)],
 );
@@ -505,6 +533,8 @@ export const organizationNotificationSettings = pgTable('organization_notificati
   slackWebhookHint: text('slack_webhook_hint'),
   escalationDelayMinutes: integer('escalation_delay_minutes').notNull().default(1440),
   digestWindowMinutes: integer('digest_window_minutes').notNull().default(15),
+  /** A connection predicted to break (foresight's breaksAt) is warned about this many days ahead. */
+  atRiskWarningDays: integer('at_risk_warning_days').notNull().default(7),
   /** Default quiet hours (`HH:MM` local), for people who set none. */
   quietHoursStart: text('quiet_hours_start'),
   quietHoursEnd: text('quiet_hours_end'),

@@ -30,6 +30,8 @@ export type {
 } from './google/index.js';
 export { DEFAULT_GOOGLE_EMULATOR_CLIENT, GOOGLE_SCOPES, startGoogleEmulator } from './google/index.js';
 export type {
+  EmulatedAppCredential,
+  EmulatedApplication,
   MicrosoftEmulator,
   MicrosoftEmulatorAccount,
   MicrosoftEmulatorEndpoints,

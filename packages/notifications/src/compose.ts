@@ -23,12 +23,9 @@ export interface ItemToCompose {
   readonly connectionId: string | null;
 }
 
-/**
- * When the connection is predicted to break. The connection model has no prediction yet; when it gains one
- * (`breaksAt`), return it here and the warning prints its "breaks at" line.
- */
-function predictedBreak(_connection: ConnectionRow): Date | null {
-  return null;
+/** When foresight predicts the connection will break (stored while it is AT_RISK), and why. */
+function predictedBreak(connection: ConnectionRow): Date | null {
+  return connection.breaksAt;
 }
 
 function failureOf(connection: ConnectionRow): FailureDescription {
@@ -103,6 +100,7 @@ export class MessageComposer {
           reconnectUrl: await link(),
           failingCheck,
           breaksAt: predictedBreak(connection),
+          atRiskReason: connection.breaksAt === null ? null : connection.atRiskReason,
         };
       case 'CONNECTION_BROKEN':
         return {

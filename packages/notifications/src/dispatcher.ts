@@ -14,6 +14,7 @@ import { fanOut } from './fan-out.js';
 import type { Mailer } from './mailer.js';
 import { escalateDue, gatherDue } from './policy.js';
 import { channelsOf, loadRecipients } from './settings.js';
+import { warnAheadDue } from './warn-ahead.js';
 
 export type { ReconnectLinkIssuer } from './compose.js';
 export type { NotificationLogger } from './delivery.js';
@@ -47,6 +48,8 @@ export interface PassResult {
   readonly enqueued: number;
   /** Escalation items made by the clock. */
   readonly escalated: number;
+  /** Warnings made by the clock: a predicted break came within the warning horizon. */
+  readonly warned: number;
   /** Messages sent. */
   readonly sent: number;
 }
@@ -127,9 +130,10 @@ export class NotificationDispatcher {
     const { db, keyring } = this.#options;
     const enqueued = await fanOut({ db, keyring, now: this.#now, enabledAt: this.#enabledAt });
     const escalated = await escalateDue({ db, keyring, now: this.#now });
+    const warned = await warnAheadDue({ db, keyring, now: this.#now });
     await gatherDue({ db, keyring, now: this.#now });
     const sent = await this.#delivery.deliverDue(() => this.#stopped);
-    return { enqueued, escalated, sent };
+    return { enqueued, escalated, warned, sent };
   }
 
   /** When the next waiting item or message comes due (a held digest, quiet hours, a retry), for tools. */

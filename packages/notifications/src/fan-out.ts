@@ -3,7 +3,8 @@
 // second fan-out of the same events adds nothing) and moves the cursor. Who is told:
 // - ERROR: the owner (an Exchange connection: the organization's admins, who alone can fix its settings);
 //   once per breakage: an ERROR reported again while the connection's alert is BROKEN tells nobody.
-// - AT_RISK (health): the same people, warned once until it is healthy again.
+// - AT_RISK (health): the same people, warned once until it is healthy again; a predicted break (breaksAt)
+//   further off than the organization's warning horizon is warned when it comes within it (warn-ahead.ts).
 // - ERROR → CONNECTED: a recovery notice to whoever was told (the break or its escalation went into a
 //   message). Items of the breakage not yet gathered into a message are cancelled instead: a break that
 //   healed before anyone was told is news to nobody, and so is its recovery.
@@ -29,6 +30,7 @@ import {
 } from '@tsunagi/db/schema';
 import { and, eq, gte, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { channelsOf, loadRecipients } from './settings.js';
+import { warningDaysOf, warnNow } from './warn-ahead.js';
 
 const FAN_OUT_BATCH = 200;
 
@@ -164,15 +166,23 @@ class OrganizationStep {
   async #atRisk(event: TsunagiEvent, connectionId: string): Promise<number> {
     const connection = await this.#connection(connectionId);
     if (connection === undefined) return 0;
-    // Already warned, or already broken: nothing new to say.
+    // Already warned (or waiting to be), or already broken: nothing new to say.
     if ((await this.#alert(connectionId)) !== undefined) return 0;
+    // A predicted break further off than the warning horizon waits for it (warn-ahead.ts warns it then).
+    const payload = event.type === 'CONNECTION_HEALTH_CHANGED' ? event.payload : null;
+    const breaksAt = payload?.breaksAt == null ? null : new Date(payload.breaksAt);
+    const now = this.#options.now();
+    const warnedNow =
+      breaksAt === null || warnNow(breaksAt, now, await warningDaysOf(this.#tx, this.#organizationId));
     await this.#tx.insert(connectionAlerts).values({
       connectionId,
       organizationId: this.#organizationId,
       state: 'AT_RISK',
       eventId: event.id,
       since: event.createdAt,
+      warnedAt: warnedNow ? now : null,
     });
+    if (!warnedNow) return 0;
     return this.#enqueue(event.id, 'CONNECTION_AT_RISK', connectionId, await this.#responsible(connection));
   }
 

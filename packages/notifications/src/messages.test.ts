@@ -59,6 +59,44 @@ describe('notification messages', () => {
     expect(predicted.text).toContain('Expected to stop at: Dec 24, 2026, 9:00 AM (Asia/Tokyo)');
   });
 
+  it('says when and why a predicted break happens, in every locale, with the reconnect link', () => {
+    const predicted: NotificationItem = {
+      kind: 'CONNECTION_AT_RISK',
+      audience: 'OWNER',
+      account: 'a@x.example',
+      failure: null,
+      reconnectUrl: 'https://tsunagi.example/reconnect/t',
+      failingCheck: null,
+      breaksAt: new Date('2026-12-13T09:00:00Z'),
+      atRiskReason: 'GOOGLE_TESTING_APP_GRANT_EXPIRY',
+    };
+    const why = {
+      en: 'Why: Google ends sign-ins to apps still in testing 7 days after they were made.',
+      ja: '理由: Google はテスト中のアプリへのサインインを 7 日後に終了します。',
+      it: 'Motivo: Google chiude gli accessi alle app ancora in fase di test 7 giorni dopo che sono stati fatti.',
+      pl: 'Powód: Google kończy logowania do aplikacji w fazie testów 7 dni po ich wykonaniu.',
+    } as const;
+    const when = {
+      en: 'Expected to stop at',
+      ja: '停止予定',
+      it: 'Smetterà di funzionare il',
+      pl: 'Przestanie działać',
+    };
+    for (const locale of NOTIFICATION_LOCALES) {
+      const mail = renderNotification({ locale, items: [predicted] });
+      expect(mail.text).toContain(why[locale]);
+      expect(mail.text).toContain(`${when[locale]}: `);
+      expect(mail.text).toMatch(/2026/);
+      expect(mail.text).toContain('https://tsunagi.example/reconnect/t');
+    }
+    // An unknown code (a newer gateway's) prints no "why" line rather than a wrong one.
+    const unknown = renderNotification({
+      locale: 'en',
+      items: [{ ...predicted, atRiskReason: 'SOMETHING_NEW' }],
+    });
+    expect(unknown.text).not.toContain('Why:');
+  });
+
   it('renders Slack mrkdwn with escaped values and a <url|label> link, text as the fallback', () => {
     const payload = renderSlack({ locale: 'en', items: [broken('a&b@x.example')] });
     expect(payload.text).toContain('a&amp;b@x.example');

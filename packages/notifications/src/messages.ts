@@ -4,6 +4,7 @@
 // admins, a short recovery notice, or a test. Rendered as e-mail (text + HTML, every value escaped) and as a
 // Slack message (slack.ts).
 import { describeError, type ErrorCode, isErrorCode, isSubReason, type Locale } from '@tsunagi/errors';
+import { AT_RISK_REASONS, type AtRiskReason } from '@tsunagi/providers/foresight';
 
 export const NOTIFICATION_LOCALES = ['en', 'ja', 'it', 'pl'] as const satisfies readonly Locale[];
 export type NotificationLocale = (typeof NOTIFICATION_LOCALES)[number];
@@ -41,6 +42,8 @@ export interface ConnectionAtRiskItem {
   readonly failingCheck: string | null;
   /** When it is predicted to break, when known (a "breaks at" line). */
   readonly breaksAt?: Date | null | undefined;
+  /** Why it will break (foresight's AT_RISK_REASONS code), when predicted (a "why" line). */
+  readonly atRiskReason?: string | null | undefined;
 }
 
 export interface ConnectionEscalatedItem {
@@ -101,6 +104,9 @@ interface Texts {
   readonly atRiskIntro: (account: string) => string;
   readonly adminAtRiskIntro: (account: string) => string;
   readonly breaksAt: string;
+  /** The label of the "why" line, and each predicted break's reason, said for the person who must act. */
+  readonly why: string;
+  readonly reasons: Readonly<Record<AtRiskReason, string>>;
   readonly escalatedSubject: (account: string) => string;
   readonly escalatedIntro: (account: string, owner: string, hours: number) => string;
   readonly digestSubject: (count: number) => string;
@@ -108,6 +114,9 @@ interface Texts {
   readonly testSubject: string;
   readonly testBody: string;
 }
+
+const AT_RISK_REASON_SET: ReadonlySet<string> = new Set(AT_RISK_REASONS);
+const isAtRiskReason = (code: string): code is AtRiskReason => AT_RISK_REASON_SET.has(code);
 
 const TEXTS: Readonly<Record<NotificationLocale, Texts>> = {
   en: {
@@ -130,6 +139,18 @@ const TEXTS: Readonly<Record<NotificationLocale, Texts>> = {
     adminAtRiskIntro: (account) =>
       `The Exchange calendar connection ${account} in your organization still works, but it will stop unless it is fixed.`,
     breaksAt: 'Expected to stop at',
+    why: 'Why',
+    reasons: {
+      GOOGLE_TESTING_APP_GRANT_EXPIRY:
+        'Google ends sign-ins to apps still in testing 7 days after they were made.',
+      GOOGLE_GRANT_INACTIVITY: 'Google ends a sign-in that has not been used for six months.',
+      GOOGLE_GRANT_LIMIT:
+        'This Google account has signed in to us as many times as Google allows; the next sign-in ends the oldest, this one.',
+      MICROSOFT_REFRESH_TOKEN_INACTIVITY: 'Microsoft ends a sign-in that has not been used for 90 days.',
+      APP_CREDENTIAL_EXPIRY: 'The credentials of our app with the provider expire.',
+      MISSING_SCOPES: 'The sign-in does not grant permissions Tsunagi needs.',
+      EXCHANGE_CERTIFICATE_EXPIRY: "The Exchange server's certificate expires.",
+    },
     escalatedSubject: (account) => `Still broken: the calendar connection ${account} needs an admin`,
     escalatedIntro: (account, owner, hours) =>
       `The calendar connection ${account} of ${owner} has been broken for ${hours} hours and nobody has fixed it yet.`,
@@ -156,6 +177,17 @@ const TEXTS: Readonly<Record<NotificationLocale, Texts>> = {
     adminAtRiskIntro: (account) =>
       `組織の Exchange カレンダー連携 ${account} は現在動作していますが、対応しないと停止します。`,
     breaksAt: '停止予定',
+    why: '理由',
+    reasons: {
+      GOOGLE_TESTING_APP_GRANT_EXPIRY: 'Google はテスト中のアプリへのサインインを 7 日後に終了します。',
+      GOOGLE_GRANT_INACTIVITY: 'Google は 6 か月間使われていないサインインを終了します。',
+      GOOGLE_GRANT_LIMIT:
+        'この Google アカウントのサインイン数が Google の上限に達しました。次のサインインで最も古いこのサインインが終了します。',
+      MICROSOFT_REFRESH_TOKEN_INACTIVITY: 'Microsoft は 90 日間使われていないサインインを終了します。',
+      APP_CREDENTIAL_EXPIRY: 'プロバイダーに登録された当サービスのアプリの資格情報が期限切れになります。',
+      MISSING_SCOPES: 'サインインに Tsunagi が必要とする権限が含まれていません。',
+      EXCHANGE_CERTIFICATE_EXPIRY: 'Exchange サーバーの証明書が期限切れになります。',
+    },
     escalatedSubject: (account) => `未解決: カレンダー連携 ${account} に管理者の対応が必要です`,
     escalatedIntro: (account, owner, hours) =>
       `${owner} さんのカレンダー連携 ${account} が ${hours} 時間停止したままで、まだ誰も対応していません。`,
@@ -186,6 +218,18 @@ const TEXTS: Readonly<Record<NotificationLocale, Texts>> = {
     adminAtRiskIntro: (account) =>
       `Il collegamento al calendario Exchange ${account} della tua organizzazione funziona ancora, ma smetterà di funzionare se non viene sistemato.`,
     breaksAt: 'Smetterà di funzionare il',
+    why: 'Motivo',
+    reasons: {
+      GOOGLE_TESTING_APP_GRANT_EXPIRY:
+        'Google chiude gli accessi alle app ancora in fase di test 7 giorni dopo che sono stati fatti.',
+      GOOGLE_GRANT_INACTIVITY: 'Google chiude un accesso che non viene usato da sei mesi.',
+      GOOGLE_GRANT_LIMIT:
+        'Questo account Google ha fatto tutti gli accessi alla nostra app che Google consente; il prossimo chiuderà il più vecchio, questo.',
+      MICROSOFT_REFRESH_TOKEN_INACTIVITY: 'Microsoft chiude un accesso che non viene usato da 90 giorni.',
+      APP_CREDENTIAL_EXPIRY: 'Le credenziali della nostra app presso il fornitore scadono.',
+      MISSING_SCOPES: "L'accesso non concede i permessi di cui Tsunagi ha bisogno.",
+      EXCHANGE_CERTIFICATE_EXPIRY: 'Il certificato del server Exchange scade.',
+    },
     escalatedSubject: (account) =>
       `Ancora guasto: il collegamento al calendario ${account} richiede un amministratore`,
     escalatedIntro: (account, owner, hours) =>
@@ -215,6 +259,18 @@ const TEXTS: Readonly<Record<NotificationLocale, Texts>> = {
     adminAtRiskIntro: (account) =>
       `Połączenie z kalendarzem Exchange ${account} w Twojej organizacji jeszcze działa, ale przestanie, jeśli nie zostanie naprawione.`,
     breaksAt: 'Przestanie działać',
+    why: 'Powód',
+    reasons: {
+      GOOGLE_TESTING_APP_GRANT_EXPIRY:
+        'Google kończy logowania do aplikacji w fazie testów 7 dni po ich wykonaniu.',
+      GOOGLE_GRANT_INACTIVITY: 'Google kończy logowanie, które nie było używane przez sześć miesięcy.',
+      GOOGLE_GRANT_LIMIT:
+        'To konto Google zalogowało się do nas tyle razy, ile pozwala Google; następne logowanie zakończy najstarsze, czyli to.',
+      MICROSOFT_REFRESH_TOKEN_INACTIVITY: 'Microsoft kończy logowanie, które nie było używane przez 90 dni.',
+      APP_CREDENTIAL_EXPIRY: 'Poświadczenia naszej aplikacji u dostawcy wygasają.',
+      MISSING_SCOPES: 'Logowanie nie daje uprawnień, których potrzebuje Tsunagi.',
+      EXCHANGE_CERTIFICATE_EXPIRY: 'Certyfikat serwera Exchange wygasa.',
+    },
     escalatedSubject: (account) =>
       `Nadal nie działa: połączenie z kalendarzem ${account} wymaga administratora`,
     escalatedIntro: (account, owner, hours) =>
@@ -330,6 +386,9 @@ export function sectionOf(
                   value: formatDate(item.breaksAt, locale, message.timeZone),
                 } as const,
               ]),
+          ...(item.atRiskReason != null && isAtRiskReason(item.atRiskReason)
+            ? [{ type: 'field', label: t.why, value: t.reasons[item.atRiskReason] } as const]
+            : []),
           ...link(item.reconnectUrl),
         ],
       };

@@ -40,6 +40,8 @@ export function createNotifications(options: {
   logger: NotificationLogger;
   /** Events before this are old news (see NotificationDispatcherOptions.enabledAt). */
   enabledAt: Date;
+  /** The policy's clock (escalation, warnings ahead of a predicted break); default the system's. */
+  now?: (() => Date) | undefined;
 }): Notifications {
   const { database, keyring, config } = options;
   const db = database.db;
@@ -56,6 +58,7 @@ export function createNotifications(options: {
           links: options.links,
           logger: options.logger,
           enabledAt: options.enabledAt,
+          now: options.now,
         })
       : null;
   return {

@@ -18,6 +18,9 @@ export class GatewayMetrics {
   readonly eventsPublished: Counter<'subscription'>;
   readonly subscriptionsActive: Gauge<'subscription'>;
   readonly errors: Counter<'code'>;
+  /** Foresight's fleet-wide alerts: 1 while the product's own app credential is within the horizon. */
+  readonly fleetAlerts: Gauge<'app' | 'reason'>;
+  readonly appCredentialExpiry: Gauge<'app'>;
 
   /** `readCounts` runs once per scrape; both state gauges share its answer. */
   constructor(readCounts: () => Promise<StateCounts>) {
@@ -72,6 +75,18 @@ export class GatewayMetrics {
       labelNames: ['subscription'] as const,
       registers,
     });
+    this.fleetAlerts = new Gauge({
+      name: 'tsunagi_fleet_alerts',
+      help: "Fleet-wide alerts (every tenant breaks at once), 1 while active: the product's own OAuth app credential expiring",
+      labelNames: ['app', 'reason'] as const,
+      registers,
+    });
+    this.appCredentialExpiry = new Gauge({
+      name: 'tsunagi_app_credential_expiry_timestamp_seconds',
+      help: "When the product's OAuth app client secret or certificate expires (Unix seconds), per app with an alert",
+      labelNames: ['app'] as const,
+      registers,
+    });
     this.subscriptionsActive = new Gauge({
       name: 'tsunagi_subscriptions_active',
       help: 'Subscriptions currently streaming events, by subscription field',
@@ -85,6 +100,13 @@ export class GatewayMetrics {
       registers,
     });
     collectDefaultMetrics({ register: this.registry, prefix: 'tsunagi_gateway_' });
+  }
+
+  /** Foresight's FleetAlertSink: one series per application, not per connection. */
+  fleetAlert(alert: { app: string; reason: string; breaksAt: Date }, active: boolean): void {
+    this.fleetAlerts.set({ app: alert.app, reason: alert.reason }, active ? 1 : 0);
+    if (active) this.appCredentialExpiry.set({ app: alert.app }, Math.floor(alert.breaksAt.getTime() / 1000));
+    else this.appCredentialExpiry.remove({ app: alert.app });
   }
 }
 

@@ -27,12 +27,15 @@ export interface StartProbesOptions {
   readonly logger?: ProbeLogger;
   /** Force the in-process scheduler even on Postgres. */
   readonly inProcess?: boolean;
+  /** Runs after each recorded probe (foresight: the connection's prediction and keep-alive). */
+  readonly afterProbe?: (target: ProbeTarget) => Promise<void>;
 }
 
 /** The probe both modes run: one connection through the registry, Retry-After handed back. */
 export function registryProbe(
   registry: AdapterProviderRegistry,
   logger?: ProbeLogger,
+  afterProbe?: (target: ProbeTarget) => Promise<void>,
 ): (target: ProbeTarget) => Promise<ProbeOutcome> {
   return async (target) => {
     const result = await registry.probeConnection({
@@ -46,6 +49,9 @@ export function registryProbe(
         logger?.warn({ connectionId: target.id, code: result.error.code }, 'probe not recorded');
       return {};
     }
+    await afterProbe?.(target).catch((error: unknown) =>
+      logger?.warn({ err: error, connectionId: target.id }, 'foresight after probe failed'),
+    );
     return result.value.retryAfterSeconds === undefined
       ? {}
       : { retryAfterSeconds: result.value.retryAfterSeconds };
@@ -56,7 +62,7 @@ export async function startProbes(options: StartProbesOptions): Promise<ProbeRun
   const { database, registry, config, logger } = options;
   const providers: ConnectionProvider[] = registry.providers();
   const listTargets = () => listProbeTargets(database.db, providers);
-  const probe = registryProbe(registry, logger);
+  const probe = registryProbe(registry, logger, options.afterProbe);
   const onError = (error: unknown, target?: ProbeTarget) =>
     logger?.warn({ err: error, connectionId: target?.id }, 'probe failed');
 

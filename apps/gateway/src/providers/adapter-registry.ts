@@ -6,6 +6,8 @@
 import type { ConnectionProvider, Database, Keyring, StateService } from '@tsunagi/db';
 import type { Clock } from '@tsunagi/errors';
 import type { AdapterContext, Logger } from '@tsunagi/providers';
+import { refreshGrant } from '../foresight/keep-alive.js';
+import type { AdapterOverrides } from './connection-adapter.js';
 import { type ConnectionProbeOutcome, ConnectionProbes } from './connection-probes.js';
 import type { ExchangeAccess } from './exchange.js';
 import { ExchangeConnections } from './exchange-connections.js';
@@ -59,9 +61,11 @@ export class AdapterProviderRegistry implements ProviderRegistry {
   readonly #oauth: OAuthConnectFlow;
   readonly #probes: ConnectionProbes;
   readonly #exchange: ExchangeConnections;
+  readonly #overrides: AdapterOverrides;
 
   constructor(options: AdapterProviderRegistryOptions) {
     this.#access = createProviderAccess(options);
+    this.#overrides = { clock: options.clock, retry: options.retry };
     const { publicUrl } = options;
     this.#oauth = new OAuthConnectFlow(this.#access, {
       keyring: options.keyring,
@@ -136,6 +140,11 @@ export class AdapterProviderRegistry implements ProviderRegistry {
    * scheduler pauses a provider that answered with Retry-After). */
   probeConnection(request: CheckConnectionRequest): Promise<ProviderResult<ConnectionProbeOutcome>> {
     return this.#probes.probe(request);
+  }
+
+  /** Foresight's keep-alive: refreshes the connection's grant now (see foresight/keep-alive.ts). */
+  keepGrantAlive(request: CheckConnectionRequest): Promise<boolean> {
+    return refreshGrant(this.#access, this.#overrides, request);
   }
 
   connectExchange(request: ConnectExchangeRequest): Promise<ProviderResult<{ connectionId: string }>> {

@@ -3,9 +3,11 @@
 import { connectionKind, removeLocationsForUnlinkedConnection } from '@tsunagi/booking-rules';
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { type ConnectionCredentials, deleteCredentials, writeCredentials } from '../credentials.js';
+import { forgetGrants, recordGrantIssued } from '../grant-facts.js';
 import {
   applyConnectionError,
   applyProbeResult,
+  type BreakagePrediction,
   type ConnectionHealthState,
   type ProbeResult,
   type ProviderErrorClassificationLike,
@@ -75,6 +77,48 @@ export interface ConnectionOperations {
     options?: { startedAt?: Date },
   ): Promise<Result<ConnectionChange>>;
   unlinkConnection(actor: Actor, connectionId: string): Promise<Result<ConnectionChange>>;
+  /**
+   * Foresight's prediction for a working connection: AT_RISK with when and why it will break, or (null) no
+   * foreseeable break, which clears a stored prediction. Only a CONNECTED connection that is HEALTHY or AT_RISK
+   * takes it; nothing is written (and no event emitted) when the stored prediction is the same.
+   */
+  recordForesight(
+    actor: Actor,
+    connectionId: string,
+    prediction: BreakagePrediction | null,
+  ): Promise<Result<ConnectionRow>>;
+}
+
+/** The state a prediction leads to, or null when it changes nothing (or does not apply to this connection). */
+export function foresightState(
+  connection: ConnectionRow,
+  prediction: BreakagePrediction | null,
+): ConnectionHealthState | null {
+  if (connection.status !== 'CONNECTED' || connection.health === 'DEGRADED' || connection.health === 'BROKEN')
+    return null;
+  const stored = connection.breaksAt === null ? null : connection.breaksAt.getTime();
+  if (prediction === null) {
+    if (stored === null) return null;
+    // A probe's own warning (lastError) keeps the connection AT_RISK without the prediction.
+    return {
+      ...healthState(connection),
+      health: connection.lastError === null ? 'HEALTHY' : 'AT_RISK',
+      breaksAt: null,
+      atRiskReason: null,
+    };
+  }
+  if (
+    connection.health === 'AT_RISK' &&
+    stored === prediction.breaksAt.getTime() &&
+    connection.atRiskReason === prediction.reason
+  )
+    return null;
+  return {
+    ...healthState(connection),
+    health: 'AT_RISK',
+    breaksAt: prediction.breaksAt,
+    atRiskReason: prediction.reason,
+  };
 }
 
 /** Writes a connection's new status and records the change. */
@@ -208,6 +252,7 @@ export async function unlinkInTransaction(
   pageIds: readonly string[],
 ): Promise<ConnectionRow> {
   await deleteCredentials(ctx.tx, before.id);
+  await forgetGrants(ctx.tx, before.id);
   const connection = await writeConnectionState(
     ctx,
     before,
@@ -286,6 +331,7 @@ export function connectionOperations(runner: TransactionRunner): ConnectionOpera
         if (connection === undefined) throw new Error('Insert returned no connection');
         if (input.credentials !== undefined) {
           await writeCredentials(ctx.tx, keyring, connection.id, input.credentials, ctx.now);
+          await recordGrantIssued(ctx.tx, connection, ctx.now);
         }
         ctx.emit({
           type: 'CONNECTION_CREATED',
@@ -344,6 +390,7 @@ export function connectionOperations(runner: TransactionRunner): ConnectionOpera
           await assertAccountNotLinked(ctx, connection, connection.id);
         }
         await writeCredentials(ctx.tx, keyring, connection.id, credentials, ctx.now);
+        await recordGrantIssued(ctx.tx, connection, ctx.now);
         const next: ConnectionHealthState = {
           status: 'CONNECTED',
           health: 'HEALTHY',
@@ -363,6 +410,16 @@ export function connectionOperations(runner: TransactionRunner): ConnectionOpera
           return { connection: before, pages: await readPages(ctx, pageIds) };
         const connection = await unlinkInTransaction(ctx, before, pageIds);
         return { connection, pages: await reevaluatePages(ctx, pageIds, connection.id) };
+      });
+    },
+
+    recordForesight(actor, connectionId, prediction) {
+      return run(actor, 'recordForesight', async (ctx) => {
+        const connection = await openConnection(ctx, actor, connectionId);
+        const next = foresightState(connection, prediction);
+        if (next === null) return connection;
+        // The status does not move (AT_RISK disables no page): no re-evaluation.
+        return writeConnectionState(ctx, connection, next, false);
       });
     },
   };

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { applyFaultControl, controlAccount, FaultBook } from '../faults.js';
 import { authorizationRedirect, parseJson, readText, record, redirectAllowed } from '../http.js';
+import { ApplicationRegistry, type EmulatedApplication } from './applications.js';
 import {
   gatewayPage,
   graphDateTime,
@@ -29,6 +30,8 @@ export interface MicrosoftEmulatorOptions {
   readonly accessTokenTtlSeconds?: number;
   /** Delta pages hold this many items unless `Prefer: odata.maxpagesize=N` asks otherwise. */
   readonly pageSize?: number;
+  /** The app registration as Graph shows it to an app-only caller (credentials, app permissions). */
+  readonly application?: EmulatedApplication;
 }
 
 export interface MicrosoftEmulatorAccount {
@@ -177,6 +180,7 @@ export async function startMicrosoftEmulator(
   const issuedTokens: string[] = [];
   let seq = 0;
   let url = '';
+  const application = new ApplicationRegistry(clientId, options.application ?? {});
 
   function createAccount(email: string): Account {
     const existing = byEmail.get(email.toLowerCase());
@@ -398,6 +402,24 @@ export async function startMicrosoftEmulator(
         return;
       }
       sendJson(response, 200, issueTokens(code, true), { 'cache-control': 'no-store' });
+      return;
+    }
+    if (grantType === 'client_credentials') {
+      // A confidential client only; the app's own permissions, no user.
+      const issued = secret === null ? null : application.issueAppToken(form.get('scope'), ttlSeconds);
+      if (issued === null) {
+        identityError(
+          response,
+          400,
+          'invalid_request',
+          secret === null ? 7000218 : 1002012,
+          secret === null
+            ? "The request body must contain the following parameter: 'client_assertion' or 'client_secret'."
+            : 'The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).',
+        );
+        return;
+      }
+      sendJson(response, 200, issued, { 'cache-control': 'no-store' });
       return;
     }
     if (grantType === 'refresh_token') {
@@ -883,6 +905,10 @@ export async function startMicrosoftEmulator(
     const identity = /^\/[^/]+\/oauth2\/v2\.0\/(authorize|token)$/.exec(path)?.[1];
     if (identity === 'authorize' && method === 'GET') return authorize(parsed.searchParams, response);
     if (identity === 'token' && method === 'POST') return tokenEndpoint(request, response);
+    if (path.startsWith('/v1.0/applications(')) {
+      if (application.handle(request, response, method, decodeURIComponent(path.slice('/v1.0'.length))))
+        return;
+    }
     if (path.startsWith('/v1.0/')) {
       return graph(
         request,

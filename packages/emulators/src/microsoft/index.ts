@@ -1,3 +1,4 @@
+export type { EmulatedAppCredential, EmulatedApplication } from './applications.js';
 export type {
   MicrosoftEmulator,
   MicrosoftEmulatorAccount,
