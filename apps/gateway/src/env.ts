@@ -7,6 +7,7 @@ import type { JwtSettings } from './auth/token.js';
 import { DEFAULT_PROBE_CONFIG, type ProbeConfig } from './probes/config.js';
 import { type OAuthClientOrigins, parseOrigin } from './providers/oauth-origins.js';
 import { DEFAULT_EVENT_RETENTION_CONFIG, type EventRetentionConfig } from './retention/config.js';
+import { type TelemetryConfig, telemetryFromEnv } from './telemetry/config.js';
 import { DEFAULT_WEBHOOK_CONFIG, type WebhookConfig } from './webhooks/config.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -94,6 +95,8 @@ export interface GatewayConfig {
   readonly oauthClientOrigins?: OAuthClientOrigins;
   /** The OAuth apps registered with each provider (`main.ts` builds the provider registry from them). */
   readonly providerApps?: ProviderApps;
+  /** OpenTelemetry over OTLP/HTTP (OTEL_EXPORTER_OTLP_*); absent or without URLs: nothing is exported. */
+  readonly telemetry?: TelemetryConfig;
 }
 
 /** Bounds on every outbound provider call (milliseconds). */
@@ -160,6 +163,12 @@ const httpUrl = z
   .trim()
   .regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, { error: 'must be an http:// or https:// URL' })
   .transform((url) => url.replace(/\/+$/, ''));
+
+/** A signal's own OTLP endpoint: used exactly as given (the specification appends no path to it). */
+const signalEndpoint = z
+  .string()
+  .trim()
+  .regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, { error: 'must be an http:// or https:// URL' });
 
 /** A comma-separated list of bare http(s) origins (`https://app.example,https://admin.example`). */
 const originList = z.string().transform((list, ctx) => {
@@ -276,6 +285,13 @@ const envSchema = z.object({
   PROVIDER_CALL_DEADLINE_MS: integer(100, 600_000).default(DEFAULT_PROVIDER_TIMEOUTS.callDeadlineMs),
   EXCHANGE_REQUEST_TIMEOUT_MS: integer(100, 600_000).default(DEFAULT_PROVIDER_TIMEOUTS.exchangeMs),
   NODE_ENV: z.string().optional(),
+  // The OpenTelemetry SDK's standard variables (telemetry/config.ts cites the specification).
+  OTEL_SDK_DISABLED: flag.optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: signalEndpoint.optional(),
+  OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: signalEndpoint.optional(),
+  OTEL_SERVICE_NAME: z.string().trim().min(1).max(255).optional(),
+  OTEL_METRIC_EXPORT_INTERVAL: integer(1_000, 86_400_000).optional(),
 });
 
 /** Variables that only make sense together: one without the other is a configuration mistake. */
@@ -303,7 +319,7 @@ export function parseEnv(env: Readonly<Record<string, string | undefined>> = pro
       parsed.error.issues.map((issue) => {
         const name = issue.path.join('.');
         const got =
-          typeof present[name] === 'string' && !/SECRET|KEYS|URL/.test(name)
+          typeof present[name] === 'string' && !/SECRET|KEYS|URL|ENDPOINT/.test(name)
             ? ` (got "${present[name]}")`
             : '';
         return `${name} ${issue.message}${got}`;
@@ -418,6 +434,7 @@ export function configFromEnv(
       returnOrigins: env.OAUTH_RETURN_ORIGINS ?? [],
     },
     providerApps: providerAppsFromEnv(env),
+    telemetry: telemetryFromEnv(env),
   };
 }
 
