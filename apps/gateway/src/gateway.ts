@@ -59,6 +59,10 @@ import { handleReconnectLink } from './reconnect/route.js';
 import { DEFAULT_EVENT_RETENTION_CONFIG } from './retention/config.js';
 import { EventRetentionSweeper } from './retention/sweeper.js';
 import { createSchema } from './schema/index.js';
+import { TELEMETRY_OFF, telemetryEnabled } from './telemetry/config.js';
+import { tracingMiddleware } from './telemetry/http.js';
+import { traceRootResolvers } from './telemetry/resolvers.js';
+import { startTelemetry, type Telemetry } from './telemetry/sdk.js';
 import { DEFAULT_WEBHOOK_CONFIG } from './webhooks/config.js';
 import { createWebhooks } from './webhooks/service.js';
 
@@ -128,6 +132,8 @@ export interface Gateway {
   readonly mailOutbox: GatewayMailOutbox | null;
   /** The retention sweep (config.eventRetention), null when every event and record is kept. */
   readonly eventRetention: EventRetentionSweeper | null;
+  /** The OpenTelemetry SDK exporting over OTLP (config.telemetry), null when no endpoint is configured. */
+  readonly telemetry: Telemetry | null;
   /** Stops accepting, closes WebSockets (1001), waits for in-flight requests, closes the database it opened. */
   stop(): Promise<void>;
 }
@@ -241,7 +247,11 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     notifications: notifications.service,
     mailOutbox,
   };
-  const schema = createSchema();
+  const telemetryConfig = config.telemetry ?? TELEMETRY_OFF;
+  const tracing = telemetryConfig.tracesUrl !== null;
+  // Unconfigured, no SDK is registered: the API calls in the libraries stay no-ops, nothing is sent.
+  const telemetry = telemetryEnabled(telemetryConfig) ? startTelemetry(telemetryConfig) : null;
+  const schema = tracing ? traceRootResolvers(createSchema()) : createSchema();
   // graphql-ws validates with these; Apollo always runs graphql-js's specified rules and adds the rest.
   const validationRules = gatewayValidationRules(
     config.introspection ? [] : [NoSchemaIntrospectionCustomRule],
@@ -263,6 +273,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   let draining = false;
   const app = express();
   app.disable('x-powered-by');
+  if (tracing) app.use(tracingMiddleware());
   app.use(requestLogging(log));
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
@@ -410,6 +421,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       await apollo.stop();
       await mailOutbox?.stop();
       if (ownsDatabase) await database.close();
+      await telemetry?.shutdown();
       throw error;
     }
   }
@@ -439,6 +451,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     notifications: notifications.dispatcher,
     mailOutbox,
     eventRetention,
+    telemetry,
     stop() {
       stopping ??= (async () => {
         draining = true;
@@ -457,6 +470,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         // Stops accepting and waits for in-flight requests (and so their transactions).
         await apollo.stop();
         if (ownsDatabase) await database.close();
+        // Last: what the shutdown itself did is exported too.
+        await telemetry?.shutdown();
         log.info('gateway stopped');
       })();
       return stopping;

@@ -4,16 +4,33 @@
 // (pg-boss, the dispatchers' sweeps) make no traces of their own.
 // Attribute names: OpenTelemetry semantic conventions for database client spans and metrics
 // (https://opentelemetry.io/docs/specs/semconv/database/database-spans/, .../database-metrics/).
-import { type Attributes, metrics, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import {
+  type Attributes,
+  type Histogram,
+  type MeterProvider,
+  metrics,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+} from '@opentelemetry/api';
 
-const tracer = trace.getTracer('@tsunagi/db');
-const operationDuration = metrics
-  .getMeter('@tsunagi/db')
-  .createHistogram('db.client.operation.duration', {
-    description: 'Duration of SQL statements',
-    unit: 's',
-    advice: { explicitBucketBoundaries: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5] },
-  });
+// Looked up again when the application registers (or replaces) its SDK: the metrics API has no proxy, so an
+// instrument made before registration would stay a no-op.
+let instruments: { provider: MeterProvider; duration: Histogram } | null = null;
+function operationDuration(): Histogram {
+  const provider = metrics.getMeterProvider();
+  if (instruments?.provider !== provider) {
+    instruments = {
+      provider,
+      duration: provider.getMeter('@tsunagi/db').createHistogram('db.client.operation.duration', {
+        description: 'Duration of SQL statements',
+        unit: 's',
+        advice: { explicitBucketBoundaries: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5] },
+      }),
+    };
+  }
+  return instruments.duration;
+}
 
 const QUERY_TEXT_LIMIT = 2_000;
 
@@ -47,14 +64,14 @@ function traced<T>(text: string, run: () => T): T {
   const parent = trace.getActiveSpan();
   const span =
     parent?.isRecording() === true
-      ? tracer.startSpan(operation, {
+      ? trace.getTracer('@tsunagi/db').startSpan(operation, {
           kind: SpanKind.CLIENT,
           attributes: { ...attributes, 'db.query.text': sanitizeQueryText(text) },
         })
       : null;
   const finish = (error: unknown) => {
     const failed = error !== undefined;
-    operationDuration.record(
+    operationDuration().record(
       (performance.now() - started) / 1000,
       failed ? { ...attributes, 'error.type': errorType(error) } : attributes,
     );

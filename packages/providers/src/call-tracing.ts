@@ -2,14 +2,25 @@
 // registers an SDK). One span per attempt of an authorized call (the HTTP request, retries each their own)
 // and one per token refresh. Attributes name the provider, the attempt and the classified outcome: never a
 // token, a URL with its query, or a response body.
-import { metrics, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { type Histogram, type MeterProvider, metrics, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 
-const tracer = trace.getTracer('@tsunagi/providers');
-const requestDuration = metrics.getMeter('@tsunagi/providers').createHistogram('tsunagi.provider.request.duration', {
-  description: 'Duration of one request to a provider (one attempt of a call, or a token refresh)',
-  unit: 's',
-  advice: { explicitBucketBoundaries: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] },
-});
+// Looked up again when the application registers (or replaces) its SDK: the metrics API has no proxy, so an
+// instrument made before registration would stay a no-op.
+let instruments: { provider: MeterProvider; duration: Histogram } | null = null;
+function requestDuration(): Histogram {
+  const provider = metrics.getMeterProvider();
+  if (instruments?.provider !== provider) {
+    instruments = {
+      provider,
+      duration: provider.getMeter('@tsunagi/providers').createHistogram('tsunagi.provider.request.duration', {
+        description: 'Duration of one request to a provider (one attempt of a call, or a token refresh)',
+        unit: 's',
+        advice: { explicitBucketBoundaries: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] },
+      }),
+    };
+  }
+  return instruments.duration;
+}
 
 /** The classified code of a failure (a ProviderError's `code`), or its name. */
 function failureCode(error: unknown): string {
@@ -33,17 +44,17 @@ export async function traceProviderRequest<T>(
   if (parent?.isRecording() !== true) {
     try {
       const value = await run();
-      requestDuration.record((performance.now() - started) / 1000, { ...attributes, 'tsunagi.outcome': 'ok' });
+      requestDuration().record((performance.now() - started) / 1000, { ...attributes, 'tsunagi.outcome': 'ok' });
       return value;
     } catch (error) {
-      requestDuration.record((performance.now() - started) / 1000, {
+      requestDuration().record((performance.now() - started) / 1000, {
         ...attributes,
         'tsunagi.outcome': failureCode(error),
       });
       throw error;
     }
   }
-  return tracer.startActiveSpan(
+  return trace.getTracer('@tsunagi/providers').startActiveSpan(
     `provider.${operation} ${provider}`,
     {
       kind: SpanKind.CLIENT,
@@ -52,12 +63,12 @@ export async function traceProviderRequest<T>(
     async (span) => {
       try {
         const value = await run();
-        requestDuration.record((performance.now() - started) / 1000, { ...attributes, 'tsunagi.outcome': 'ok' });
+        requestDuration().record((performance.now() - started) / 1000, { ...attributes, 'tsunagi.outcome': 'ok' });
         span.setAttribute('tsunagi.outcome', 'ok');
         return value;
       } catch (error) {
         const code = failureCode(error);
-        requestDuration.record((performance.now() - started) / 1000, { ...attributes, 'tsunagi.outcome': code });
+        requestDuration().record((performance.now() - started) / 1000, { ...attributes, 'tsunagi.outcome': code });
         span.setAttributes({ 'tsunagi.outcome': code, 'error.type': code });
         span.setStatus({ code: SpanStatusCode.ERROR });
         throw error;
