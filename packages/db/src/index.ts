@@ -12,6 +12,8 @@ export {
   touchApiKey,
 } from './api-keys.js';
 export { CoalescedReadRepository, coalesceLoads } from './coalesced-reads.js';
+export type { DurationFigures, HealthReportPeriod, OrganizationHealthReport } from './health-report.js';
+export { MAX_HEALTH_REPORT_DAYS, organizationHealthReport, summarizeDurations } from './health-report.js';
 export type { ConnectionCredentials, CredentialStore, RotationReport } from './credentials.js';
 export { createCredentialStore, rotateCredentials, webhookSecretContext } from './credentials.js';
 export type { Keyring, KeyringInput } from './crypto.js';
