@@ -79,7 +79,12 @@ interface TracesRequest {
   }[];
 }
 
-type DataPoint = { attributes?: KeyValue[]; asDouble?: number; asInt?: string | number; count?: string | number };
+type DataPoint = {
+  attributes?: KeyValue[];
+  asDouble?: number;
+  asInt?: string | number;
+  count?: string | number;
+};
 interface MetricsRequest {
   resourceMetrics?: {
     scopeMetrics?: {

@@ -2,7 +2,14 @@
 // registers an SDK). One span per attempt of an authorized call (the HTTP request, retries each their own)
 // and one per token refresh. Attributes name the provider, the attempt and the classified outcome: never a
 // token, a URL with its query, or a response body.
-import { type Histogram, type MeterProvider, metrics, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import {
+  type Histogram,
+  type MeterProvider,
+  metrics,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+} from '@opentelemetry/api';
 
 // Looked up again when the application registers (or replaces) its SDK: the metrics API has no proxy, so an
 // instrument made before registration would stay a no-op.
@@ -44,7 +51,10 @@ export async function traceProviderRequest<T>(
   if (parent?.isRecording() !== true) {
     try {
       const value = await run();
-      requestDuration().record((performance.now() - started) / 1000, { ...attributes, 'tsunagi.outcome': 'ok' });
+      requestDuration().record((performance.now() - started) / 1000, {
+        ...attributes,
+        'tsunagi.outcome': 'ok',
+      });
       return value;
     } catch (error) {
       requestDuration().record((performance.now() - started) / 1000, {
@@ -63,12 +73,18 @@ export async function traceProviderRequest<T>(
     async (span) => {
       try {
         const value = await run();
-        requestDuration().record((performance.now() - started) / 1000, { ...attributes, 'tsunagi.outcome': 'ok' });
+        requestDuration().record((performance.now() - started) / 1000, {
+          ...attributes,
+          'tsunagi.outcome': 'ok',
+        });
         span.setAttribute('tsunagi.outcome', 'ok');
         return value;
       } catch (error) {
         const code = failureCode(error);
-        requestDuration().record((performance.now() - started) / 1000, { ...attributes, 'tsunagi.outcome': code });
+        requestDuration().record((performance.now() - started) / 1000, {
+          ...attributes,
+          'tsunagi.outcome': code,
+        });
         span.setAttributes({ 'tsunagi.outcome': code, 'error.type': code });
         span.setStatus({ code: SpanStatusCode.ERROR });
         throw error;

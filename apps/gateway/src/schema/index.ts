@@ -6,6 +6,7 @@ import { connectionResolvers } from '../connections/resolvers.js';
 import { directoryResolvers } from '../directory/resolvers.js';
 import { eventResolvers } from '../events/resolvers.js';
 import { exchangeResolvers } from '../exchange/resolvers.js';
+import { healthResolvers } from '../health/resolvers.js';
 import { impactResolvers } from '../impact/resolvers.js';
 import { notificationResolvers } from '../notifications/resolvers.js';
 import { outboxResolvers } from '../outbox/resolvers.js';
@@ -29,6 +30,7 @@ const moduleResolvers: Resolvers[] = [
   notificationResolvers,
   outboxResolvers,
   impactResolvers,
+  healthResolvers,
 ];
 
 /** The executable schema: every module's SDL with its resolvers. */

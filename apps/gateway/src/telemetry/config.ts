@@ -50,7 +50,8 @@ export function telemetryFromEnv(env: TelemetryEnv): TelemetryConfig {
   const base = env.OTEL_EXPORTER_OTLP_ENDPOINT;
   return {
     ...TELEMETRY_OFF,
-    tracesUrl: env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? (base === undefined ? null : signalUrl(base, 'traces')),
+    tracesUrl:
+      env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? (base === undefined ? null : signalUrl(base, 'traces')),
     metricsUrl:
       env.OTEL_EXPORTER_OTLP_METRICS_ENDPOINT ?? (base === undefined ? null : signalUrl(base, 'metrics')),
     serviceName: env.OTEL_SERVICE_NAME ?? DEFAULT_SERVICE_NAME,

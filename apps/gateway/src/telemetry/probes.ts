@@ -1,6 +1,13 @@
 // A probe is a trace of its own: the probe span (connection, provider, outcome), its provider requests and the
 // SQL that records the result. Its duration and outcome are also a histogram.
-import { type Histogram, type MeterProvider, metrics, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import {
+  type Histogram,
+  type MeterProvider,
+  metrics,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+} from '@opentelemetry/api';
 
 // Looked up again when the SDK is registered (or replaced): the metrics API has no proxy.
 let instruments: { provider: MeterProvider; duration: Histogram } | null = null;

@@ -9,10 +9,10 @@ import { describeEachDriver, type TestGateway, useTestGateway } from '../../test
 import { followConsent } from '../../test/oauth.js';
 import { type OtlpReceiver, type ReceivedSpan, startOtlpReceiver } from '../../test/otlp-receiver.js';
 import { World } from '../../test/world.js';
-import { AdapterProviderRegistry } from '../providers/adapter-registry.js';
-import { createEmulatedProviderRegistry, type ProviderRegistryFactory } from '../providers/adapters.js';
 import { registryProbe } from '../probes/runner.js';
 import { listProbeTargets } from '../probes/targets.js';
+import { AdapterProviderRegistry } from '../providers/adapter-registry.js';
+import { createEmulatedProviderRegistry, type ProviderRegistryFactory } from '../providers/adapters.js';
 import { signalUrl, TELEMETRY_OFF } from './config.js';
 
 const SPAN_KIND_SERVER = 2;
@@ -98,7 +98,10 @@ describeEachDriver('OpenTelemetry export (%s)', (driver) => {
     expect(response.body.data?.bookingPages.edges).toHaveLength(1);
     await flushed();
 
-    const http = only(receiver.spans, (span) => span.kind === SPAN_KIND_SERVER && span.name === 'POST /graphql');
+    const http = only(
+      receiver.spans,
+      (span) => span.kind === SPAN_KIND_SERVER && span.name === 'POST /graphql',
+    );
     expect(http.parentSpanId).toBeNull();
     expect(http.attributes).toMatchObject({
       'http.request.method': 'POST',
@@ -157,13 +160,21 @@ describeEachDriver('OpenTelemetry export (%s)', (driver) => {
     expect(calls[0]?.attributes).toMatchObject({ 'tsunagi.outcome': 'ok', 'tsunagi.provider.attempt': 1 });
     // Recording the result: the connection row is updated in the probe's trace.
     expect(
-      below.some((span) => span.scope === '@tsunagi/db' && /update "connections"/i.test(String(span.attributes['db.query.text']))),
+      below.some(
+        (span) =>
+          span.scope === '@tsunagi/db' &&
+          /update "connections"/i.test(String(span.attributes['db.query.text'])),
+      ),
     ).toBe(true);
     expectNothingSecret([email, account.email]);
 
     // The same flush carried the probe's and the provider's timings.
     const names = new Set(receiver.points.map((point) => point.metric));
-    for (const metric of ['tsunagi.probe.duration', 'tsunagi.provider.request.duration', 'db.client.operation.duration'])
+    for (const metric of [
+      'tsunagi.probe.duration',
+      'tsunagi.provider.request.duration',
+      'db.client.operation.duration',
+    ])
       expect(names).toContain(metric);
   });
 
