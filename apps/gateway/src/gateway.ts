@@ -7,6 +7,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
+import { metrics as otelMetrics } from '@opentelemetry/api';
 import {
   CoalescedReadRepository,
   createDatabase,
@@ -60,6 +61,7 @@ import { DEFAULT_EVENT_RETENTION_CONFIG } from './retention/config.js';
 import { EventRetentionSweeper } from './retention/sweeper.js';
 import { createSchema } from './schema/index.js';
 import { TELEMETRY_OFF, telemetryEnabled } from './telemetry/config.js';
+import { observeHealthFigures } from './telemetry/health-metrics.js';
 import { tracingMiddleware } from './telemetry/http.js';
 import { traceRootResolvers } from './telemetry/resolvers.js';
 import { startTelemetry, type Telemetry } from './telemetry/sdk.js';
@@ -429,6 +431,16 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   webhooks.dispatcher?.start();
   notifications.dispatcher?.start();
 
+  const healthMetrics =
+    telemetry !== null && telemetryConfig.metricsUrl !== null
+      ? observeHealthFigures(
+          otelMetrics.getMeter('@tsunagi/gateway'),
+          database.db,
+          telemetryConfig.healthWindowMs,
+          (error) => log.warn({ err: error }, 'health figures not observed'),
+        )
+      : null;
+
   const retentionConfig = config.eventRetention ?? DEFAULT_EVENT_RETENTION_CONFIG;
   const eventRetention =
     retentionConfig.days > 0 || retentionConfig.recordDays > 0
@@ -466,6 +478,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         await notifications.dispatcher?.stop();
         await mailOutbox?.stop();
         await eventRetention?.stop();
+        healthMetrics?.stop();
         await subscriptions.close(config.shutdownTimeoutMs);
         // Stops accepting and waits for in-flight requests (and so their transactions).
         await apollo.stop();

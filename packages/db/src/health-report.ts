@@ -184,6 +184,27 @@ export async function organizationHealthReport(
   };
 }
 
+/**
+ * Organizations with something to report since `since`: a connection or page state change since then, or a
+ * page disabled now (at most `limit`).
+ */
+export async function organizationsWithHealthActivity(
+  db: Executor,
+  since: Date,
+  limit: number,
+): Promise<string[]> {
+  const result = await db.execute<{ organization_id: string }>(sql`
+    SELECT organization_id FROM ${events}
+    WHERE created_at >= ${since.toISOString()}::timestamptz
+      AND type IN ('CONNECTION_STATUS_CHANGED', 'BOOKING_PAGE_STATE_CHANGED')
+    UNION
+    SELECT organization_id FROM booking_pages WHERE state = 'DISABLED_CONNECTION_ERROR'
+    LIMIT ${limit}`);
+  return (result as unknown as { rows: { organization_id: string }[] }).rows.map(
+    (row) => row.organization_id,
+  );
+}
+
 /** Per break event: when the first message to the connection's owner carrying an item for it was sent. */
 async function ownerToldAt(
   db: Executor,

@@ -12,8 +12,6 @@ export {
   touchApiKey,
 } from './api-keys.js';
 export { CoalescedReadRepository, coalesceLoads } from './coalesced-reads.js';
-export type { DurationFigures, HealthReportPeriod, OrganizationHealthReport } from './health-report.js';
-export { MAX_HEALTH_REPORT_DAYS, organizationHealthReport, summarizeDurations } from './health-report.js';
 export type { ConnectionCredentials, CredentialStore, RotationReport } from './credentials.js';
 export { createCredentialStore, rotateCredentials, webhookSecretContext } from './credentials.js';
 export type { Keyring, KeyringInput } from './crypto.js';
@@ -94,6 +92,13 @@ export type {
   ExchangeSettingsView,
 } from './exchange-settings.js';
 export { createExchangeSettingsStore } from './exchange-settings.js';
+export type { DurationFigures, HealthReportPeriod, OrganizationHealthReport } from './health-report.js';
+export {
+  MAX_HEALTH_REPORT_DAYS,
+  organizationHealthReport,
+  organizationsWithHealthActivity,
+  summarizeDurations,
+} from './health-report.js';
 export type {
   BreakagePrediction,
   ConnectionHealthState,

@@ -178,6 +178,28 @@ describeEachDriver('OpenTelemetry export (%s)', (driver) => {
       expect(names).toContain(metric);
   });
 
+  it("exports each organization's health figures as gauges", async () => {
+    const w = await World.create(t(), ['mei'], { mei: 'ADMIN' });
+    const connectionId = await w.link('mei', 'GOOGLE_CALENDAR');
+    await w.createPage('mei', { title: 'Mei page' });
+    await w.fail(connectionId);
+    await flushed();
+    receiver.clear();
+    await flushed();
+    const ours = (metric: string) =>
+      receiver.points.filter(
+        (point) =>
+          point.metric === metric && point.attributes['tsunagi.organization.id'] === w.organizationId,
+      );
+    expect(ours('tsunagi.health.breaks').map((point) => point.value)).toEqual([1]);
+    expect(ours('tsunagi.health.breaks.unresolved').map((point) => point.value)).toEqual([1]);
+    expect(ours('tsunagi.health.detection.duration').map((point) => point.value)).toEqual([0]);
+    expect(ours('tsunagi.health.reconnect.duration')).toEqual([]);
+    const [disabled] = ours('tsunagi.health.pages_disabled');
+    expect(disabled?.value).toBeGreaterThan(0);
+    expect(disabled?.attributes['tsunagi.window']).toBe('24h');
+  });
+
   it('still serves /metrics (Prometheus) beside the OTLP export', async () => {
     const response = await fetch(new URL('/metrics', t().url));
     expect(response.status).toBe(200);
