@@ -27,6 +27,9 @@ export {
   parseEnv,
 } from './env.js';
 export type { ErrorCode } from './errors.js';
+export type { TelemetryConfig } from './telemetry/config.js';
+export { signalUrl, TELEMETRY_OFF } from './telemetry/config.js';
+export type { Telemetry } from './telemetry/sdk.js';
 export { ERROR_CODES } from './errors.js';
 export type { DemoAccess, Gateway, GatewayOptions } from './gateway.js';
 export { createGateway, GRAPHQL_PATH } from './gateway.js';
