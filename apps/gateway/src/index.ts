@@ -27,9 +27,6 @@ export {
   parseEnv,
 } from './env.js';
 export type { ErrorCode } from './errors.js';
-export type { TelemetryConfig } from './telemetry/config.js';
-export { signalUrl, TELEMETRY_OFF } from './telemetry/config.js';
-export type { Telemetry } from './telemetry/sdk.js';
 export { ERROR_CODES } from './errors.js';
 export type { DemoAccess, Gateway, GatewayOptions } from './gateway.js';
 export { createGateway, GRAPHQL_PATH } from './gateway.js';
@@ -52,5 +49,8 @@ export type {
 export { UnconfiguredProviderRegistry } from './providers/registry.js';
 export { createSchema } from './schema/index.js';
 export { CONTRACT_FILE, printContract } from './schema/type-defs.js';
+export type { TelemetryConfig } from './telemetry/config.js';
+export { signalUrl, TELEMETRY_OFF } from './telemetry/config.js';
+export type { Telemetry } from './telemetry/sdk.js';
 export type { WebhookConfig } from './webhooks/config.js';
 export { DEFAULT_WEBHOOK_CONFIG } from './webhooks/config.js';
