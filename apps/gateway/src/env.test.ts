@@ -103,6 +103,48 @@ describe('parseEnv', () => {
     ]);
   });
 
+  it('reads the OpenTelemetry variables: off when unset, signal paths appended to the base endpoint', () => {
+    expect(configFromEnv(parseEnv({}), secrets).telemetry).toMatchObject({
+      tracesUrl: null,
+      metricsUrl: null,
+      serviceName: 'tsunagi-gateway',
+    });
+    expect(
+      configFromEnv(
+        parseEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318/', OTEL_SERVICE_NAME: 'gw-eu' }),
+        secrets,
+      ).telemetry,
+    ).toMatchObject({
+      tracesUrl: 'http://127.0.0.1:4318/v1/traces',
+      metricsUrl: 'http://127.0.0.1:4318/v1/metrics',
+      serviceName: 'gw-eu',
+      metricExportIntervalMs: 60_000,
+    });
+    // A signal's own endpoint is used as given; the other signal stays off without a base endpoint.
+    expect(
+      configFromEnv(
+        parseEnv({
+          OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://127.0.0.1:4318/custom/traces',
+          OTEL_METRIC_EXPORT_INTERVAL: '5000',
+        }),
+        secrets,
+      ).telemetry,
+    ).toMatchObject({
+      tracesUrl: 'http://127.0.0.1:4318/custom/traces',
+      metricsUrl: null,
+      metricExportIntervalMs: 5000,
+    });
+    expect(
+      configFromEnv(
+        parseEnv({ OTEL_SDK_DISABLED: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318' }),
+        secrets,
+      ).telemetry,
+    ).toMatchObject({ tracesUrl: null, metricsUrl: null });
+    expect(problems({ OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://collector:4317' })).toEqual([
+      'OTEL_EXPORTER_OTLP_ENDPOINT must be an http:// or https:// URL',
+    ]);
+  });
+
   it('reads every setting', () => {
     const config = configFromEnv(
       parseEnv({

@@ -8,6 +8,7 @@ import { DEFAULT_FORESIGHT_CONFIG, type ForesightApps, type ForesightConfig } fr
 import { DEFAULT_PROBE_CONFIG, type ProbeConfig } from './probes/config.js';
 import { type OAuthClientOrigins, parseOrigin } from './providers/oauth-origins.js';
 import { DEFAULT_EVENT_RETENTION_CONFIG, type EventRetentionConfig } from './retention/config.js';
+import { type TelemetryConfig, telemetryFromEnv } from './telemetry/config.js';
 import { DEFAULT_WEBHOOK_CONFIG, type WebhookConfig } from './webhooks/config.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -97,6 +98,8 @@ export interface GatewayConfig {
   readonly providerApps?: ProviderApps;
   /** Breakage predicted: the apps' publishing status and credential expiry, the sweep; absent: the defaults. */
   readonly foresight?: ForesightConfig;
+  /** OpenTelemetry over OTLP/HTTP (OTEL_EXPORTER_OTLP_*); absent or without URLs: nothing is exported. */
+  readonly telemetry?: TelemetryConfig;
 }
 
 /** Bounds on every outbound provider call (milliseconds). */
@@ -163,6 +166,12 @@ const httpUrl = z
   .trim()
   .regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, { error: 'must be an http:// or https:// URL' })
   .transform((url) => url.replace(/\/+$/, ''));
+
+/** A signal's own OTLP endpoint: used exactly as given (the specification appends no path to it). */
+const signalEndpoint = z
+  .string()
+  .trim()
+  .regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, { error: 'must be an http:// or https:// URL' });
 
 /** A comma-separated list of bare http(s) origins (`https://app.example,https://admin.example`). */
 const originList = z.string().transform((list, ctx) => {
@@ -310,6 +319,13 @@ const envSchema = z.object({
   PROVIDER_CALL_DEADLINE_MS: integer(100, 600_000).default(DEFAULT_PROVIDER_TIMEOUTS.callDeadlineMs),
   EXCHANGE_REQUEST_TIMEOUT_MS: integer(100, 600_000).default(DEFAULT_PROVIDER_TIMEOUTS.exchangeMs),
   NODE_ENV: z.string().optional(),
+  // The OpenTelemetry SDK's standard variables (telemetry/config.ts cites the specification).
+  OTEL_SDK_DISABLED: flag.optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: signalEndpoint.optional(),
+  OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: signalEndpoint.optional(),
+  OTEL_SERVICE_NAME: z.string().trim().min(1).max(255).optional(),
+  OTEL_METRIC_EXPORT_INTERVAL: integer(1_000, 86_400_000).optional(),
 });
 
 /** Variables that only make sense together: one without the other is a configuration mistake. */
@@ -346,7 +362,7 @@ export function parseEnv(env: Readonly<Record<string, string | undefined>> = pro
       parsed.error.issues.map((issue) => {
         const name = issue.path.join('.');
         const got =
-          typeof present[name] === 'string' && !/SECRET|KEYS|URL/.test(name)
+          typeof present[name] === 'string' && !/SECRET|KEYS|URL|ENDPOINT/.test(name)
             ? ` (got "${present[name]}")`
             : '';
         return `${name} ${issue.message}${got}`;
@@ -465,6 +481,7 @@ export function configFromEnv(
       returnOrigins: env.OAUTH_RETURN_ORIGINS ?? [],
     },
     providerApps: providerAppsFromEnv(env),
+    telemetry: telemetryFromEnv(env),
     foresight: {
       enabled: env.FORESIGHT_ENABLED ?? true,
       sweepIntervalSeconds: env.FORESIGHT_SWEEP_SECONDS,

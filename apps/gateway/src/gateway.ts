@@ -7,6 +7,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
+import { metrics as otelMetrics } from '@opentelemetry/api';
 import {
   CoalescedReadRepository,
   createDatabase,
@@ -61,6 +62,11 @@ import { handleReconnectLink } from './reconnect/route.js';
 import { DEFAULT_EVENT_RETENTION_CONFIG } from './retention/config.js';
 import { EventRetentionSweeper } from './retention/sweeper.js';
 import { createSchema } from './schema/index.js';
+import { TELEMETRY_OFF, telemetryEnabled } from './telemetry/config.js';
+import { observeHealthFigures } from './telemetry/health-metrics.js';
+import { tracingMiddleware } from './telemetry/http.js';
+import { traceRootResolvers } from './telemetry/resolvers.js';
+import { startTelemetry, type Telemetry } from './telemetry/sdk.js';
 import { DEFAULT_WEBHOOK_CONFIG } from './webhooks/config.js';
 import { createWebhooks } from './webhooks/service.js';
 
@@ -134,6 +140,8 @@ export interface Gateway {
   readonly eventRetention: EventRetentionSweeper | null;
   /** Breakage predicted (config.foresight): after probes and on a timer; null when off or without adapters. */
   readonly foresight: ForesightService | null;
+  /** The OpenTelemetry SDK exporting over OTLP (config.telemetry), null when no endpoint is configured. */
+  readonly telemetry: Telemetry | null;
   /** Stops accepting, closes WebSockets (1001), waits for in-flight requests, closes the database it opened. */
   stop(): Promise<void>;
 }
@@ -248,7 +256,11 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     notifications: notifications.service,
     mailOutbox,
   };
-  const schema = createSchema();
+  const telemetryConfig = config.telemetry ?? TELEMETRY_OFF;
+  const tracing = telemetryConfig.tracesUrl !== null;
+  // Unconfigured, no SDK is registered: the API calls in the libraries stay no-ops, nothing is sent.
+  const telemetry = telemetryEnabled(telemetryConfig) ? startTelemetry(telemetryConfig) : null;
+  const schema = tracing ? traceRootResolvers(createSchema()) : createSchema();
   // graphql-ws validates with these; Apollo always runs graphql-js's specified rules and adds the rest.
   const validationRules = gatewayValidationRules(
     config.introspection ? [] : [NoSchemaIntrospectionCustomRule],
@@ -270,6 +282,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   let draining = false;
   const app = express();
   app.disable('x-powered-by');
+  if (tracing) app.use(tracingMiddleware());
   app.use(requestLogging(log));
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
@@ -433,6 +446,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       await apollo.stop();
       await mailOutbox?.stop();
       if (ownsDatabase) await database.close();
+      await telemetry?.shutdown();
       throw error;
     }
   }
@@ -440,6 +454,16 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   webhooks.dispatcher?.start();
   notifications.dispatcher?.start();
   foresight?.start();
+
+  const healthMetrics =
+    telemetry !== null && telemetryConfig.metricsUrl !== null
+      ? observeHealthFigures(
+          otelMetrics.getMeter('@tsunagi/gateway'),
+          database.db,
+          telemetryConfig.healthWindowMs,
+          (error) => log.warn({ err: error }, 'health figures not observed'),
+        )
+      : null;
 
   const retentionConfig = config.eventRetention ?? DEFAULT_EVENT_RETENTION_CONFIG;
   const eventRetention =
@@ -464,6 +488,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     mailOutbox,
     eventRetention,
     foresight,
+    telemetry,
     stop() {
       stopping ??= (async () => {
         draining = true;
@@ -479,10 +504,13 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         await notifications.dispatcher?.stop();
         await mailOutbox?.stop();
         await eventRetention?.stop();
+        healthMetrics?.stop();
         await subscriptions.close(config.shutdownTimeoutMs);
         // Stops accepting and waits for in-flight requests (and so their transactions).
         await apollo.stop();
         if (ownsDatabase) await database.close();
+        // Last: what the shutdown itself did is exported too.
+        await telemetry?.shutdown();
         log.info('gateway stopped');
       })();
       return stopping;

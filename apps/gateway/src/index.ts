@@ -49,5 +49,8 @@ export type {
 export { UnconfiguredProviderRegistry } from './providers/registry.js';
 export { createSchema } from './schema/index.js';
 export { CONTRACT_FILE, printContract } from './schema/type-defs.js';
+export type { TelemetryConfig } from './telemetry/config.js';
+export { signalUrl, TELEMETRY_OFF } from './telemetry/config.js';
+export type { Telemetry } from './telemetry/sdk.js';
 export type { WebhookConfig } from './webhooks/config.js';
 export { DEFAULT_WEBHOOK_CONFIG } from './webhooks/config.js';

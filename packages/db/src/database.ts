@@ -12,6 +12,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { Pool, type PoolClient, type PoolConfig } from 'pg';
 import { lockDataDirectory } from './data-dir-lock.js';
 import { type EventBus, InProcessEventBus, PgNotifyEventBus } from './event-bus.js';
+import { tracePglite, traceQueries } from './query-tracing.js';
 import * as schema from './schema.js';
 import { DatabaseUnavailableError, isConnectionLoss } from './unavailable.js';
 
@@ -77,7 +78,11 @@ function createPgDatabase(options: CreateDatabaseOptions): DatabaseHandle {
   pool.on('error', connectionLost);
   // A checked-out client reports it on itself, and an 'error' event nobody listens to ends the process.
   // Every client listens for its whole life; the query in flight, or the next one, fails instead.
-  pool.on('connect', (client) => client.on('error', connectionLost));
+  pool.on('connect', (client) => {
+    client.on('error', connectionLost);
+    // Every statement runs on a pool client (pool.query checks one out): SQL spans and timings.
+    traceQueries(client);
+  });
   const logger = options.logger ? { logger: options.logger } : {};
   const db: Database = drizzleNodePg({ client: pool, schema, ...logger });
   db.transaction = pgTransactionRunner(pool, logger, options.commitCheckTimeoutMs ?? 10_000);
@@ -220,7 +225,7 @@ function createPgliteDatabase({ dataDir, logger }: CreateDatabaseOptions): Datab
   let client: PGlite;
   try {
     if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
-    client = new PGlite(dataDir);
+    client = tracePglite(new PGlite(dataDir));
   } catch (error) {
     lock?.release();
     throw error;

@@ -94,6 +94,13 @@ export type {
 export { createExchangeSettingsStore } from './exchange-settings.js';
 export type { StoredGrantFacts } from './grant-facts.js';
 export { listGrantFacts, readGrantFacts } from './grant-facts.js';
+export type { DurationFigures, HealthReportPeriod, OrganizationHealthReport } from './health-report.js';
+export {
+  MAX_HEALTH_REPORT_DAYS,
+  organizationHealthReport,
+  organizationsWithHealthActivity,
+  summarizeDurations,
+} from './health-report.js';
 export type {
   BreakagePrediction,
   ConnectionHealthState,

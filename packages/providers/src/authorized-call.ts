@@ -2,6 +2,7 @@
 // the shared policy (honouring Retry-After), refresh once and retry once on AUTH_EXPIRED, and persist a refreshed
 // (possibly rotated) refresh token before anything uses it.
 import { type Clock, outcomeForCode, ProviderError, systemClock, withRetry } from '@tsunagi/errors';
+import { traceProviderRequest } from './call-tracing.js';
 import type { AdapterContext, OAuthTokens } from './contract.js';
 
 /** Refresh this long before the access token's known expiry. */
@@ -49,7 +50,10 @@ export function createAuthorizedSession(context: AdapterContext): AuthorizedSess
           message: 'The access token expired and no refresh token is stored',
         });
       }
-      const fresh = await context.oauth.refresh(previous.refreshToken);
+      const refreshToken = previous.refreshToken;
+      const fresh = await traceProviderRequest(context.oauth.provider, 'token_refresh', null, () =>
+        context.oauth.refresh(refreshToken),
+      );
       const merged: OAuthTokens = { ...fresh, refreshToken: fresh.refreshToken ?? previous.refreshToken };
       await context.tokens.save(merged);
       current = merged;
@@ -66,11 +70,14 @@ export function createAuthorizedSession(context: AdapterContext): AuthorizedSess
 
   const call: AuthorizedCall = (request, signal) =>
     withRetry(
-      async (_attempt, attemptSignal) => {
+      async (attempt, attemptSignal) => {
         let now = await tokens();
         if (now.expiresAt !== undefined && now.expiresAt - REFRESH_AHEAD_MS <= clock.now())
           now = await refresh();
-        return request(now.accessToken, attemptSignal);
+        const accessToken = now.accessToken;
+        return traceProviderRequest(context.oauth.provider, 'request', attempt, () =>
+          request(accessToken, attemptSignal),
+        );
       },
       {
         ...DEFAULT_RETRY,

@@ -1,5 +1,6 @@
 // The SDK against a live gateway (embedded PGlite, demo data) over real HTTP and WebSockets on loopback.
 import { connect, createServer, type Server, type Socket } from 'node:net';
+import { organizationHealthReport as readHealthReport } from '@tsunagi/db';
 import { createGateway, type Gateway, gatewayConfig, mintToken } from '@tsunagi/gateway';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTsunagiClient, type TsunagiClient, TsunagiClientError } from './client.js';
@@ -17,6 +18,7 @@ import {
   ExchangeSettingsQuery,
   TestExchangeConnectionMutation,
 } from './operations/exchange.js';
+import { OrganizationHealthReportQuery } from './operations/health.js';
 import { ConnectionImpactQuery, PlannedChangeImpactQuery } from './operations/impact.js';
 import {
   CheckConnectionMutation,
@@ -80,6 +82,38 @@ describe('queries and mutations', () => {
     await expect(
       admin.query(PlannedChangeImpactQuery, {
         input: { kind: 'REMOVE_LOCATION', pageId: page, locationId: 'loc_none' },
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  it("reads the organization's health figures, typed, and refuses a period that ends before it starts", async () => {
+    const until = new Date();
+    const since = new Date(until.getTime() - 86_400_000);
+    const { organizationHealthReport } = await admin.query(OrganizationHealthReportQuery, {
+      since: since.toISOString(),
+      until: until.toISOString(),
+    });
+    const expected = await readHealthReport(gateway.database.db, gateway.demo!.organizationId, {
+      since,
+      until,
+    });
+    expect(organizationHealthReport).toEqual({
+      since: since.toISOString(),
+      until: until.toISOString(),
+      breaks: expected.breaks,
+      unresolved: expected.unresolved,
+      detection: expected.detection,
+      ownerNotified: expected.ownerNotified,
+      reconnect: expected.reconnect,
+      pageDisabledMinutes: expected.pageDisabledMinutes,
+    });
+    // The demo's seeded failures: broken connections whose pages stand disabled.
+    expect(organizationHealthReport.breaks).toBeGreaterThan(0);
+    expect(organizationHealthReport.pageDisabledMinutes).toBeGreaterThan(0);
+    await expect(
+      admin.query(OrganizationHealthReportQuery, {
+        since: until.toISOString(),
+        until: since.toISOString(),
       }),
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });

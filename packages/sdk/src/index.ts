@@ -28,6 +28,7 @@ export {
   SaveExchangeSettingsMutation,
   TestExchangeConnectionMutation,
 } from './operations/exchange.js';
+export { DurationFiguresFields, OrganizationHealthReportQuery } from './operations/health.js';
 export {
   ConnectionImpactQuery,
   ImpactReportFields,

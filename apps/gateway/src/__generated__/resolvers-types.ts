@@ -436,6 +436,16 @@ export type DirectoryUserInput = {
   readonly role?: InputMaybe<UserRole>;
 };
 
+/** How long something took, over the breaks a figure covers (seconds). Null figures: no break to measure. */
+export type DurationFigures = {
+  readonly __typename?: 'DurationFigures';
+  readonly averageSeconds?: Maybe<Scalars['Float']['output']>;
+  /** How many breaks the figures cover. */
+  readonly count: Scalars['Int']['output'];
+  readonly maxSeconds?: Maybe<Scalars['Float']['output']>;
+  readonly medianSeconds?: Maybe<Scalars['Float']['output']>;
+};
+
 /** What to do about a failure, derived from its code (@tsunagi/errors `Action`). */
 export type ErrorAction =
   /** An admin must change settings (secret, API, URL, certificate, tenant policy, sharing). */
@@ -1049,6 +1059,32 @@ export type NotificationTestResult = {
 };
 
 /**
+ * An organization's connection health over a period, from its event log and notification records. A break is a
+ * connection going from CONNECTED to ERROR (its detection); it began when the failures that led to it began (the
+ * first transient failure of the run, or the detection itself when the first failure was conclusive).
+ */
+export type OrganizationHealthReport = {
+  readonly __typename?: 'OrganizationHealthReport';
+  /** Breaks detected in the period. */
+  readonly breaks: Scalars['Int']['output'];
+  /** From a break to its detection. */
+  readonly detection: DurationFigures;
+  /**
+   * From a break to its connection's owner being told (the first message about it marked sent), over the breaks
+   * whose owner was told by `until`.
+   */
+  readonly ownerNotified: DurationFigures;
+  /** Booking pages disabled by a connection error, times the minutes each stood so within the period. */
+  readonly pageDisabledMinutes: Scalars['Float']['output'];
+  /** From a break to the connection's reconnect, over the breaks reconnected by `until`. */
+  readonly reconnect: DurationFigures;
+  readonly since: Scalars['DateTime']['output'];
+  /** Of those, not reconnected by `until`. */
+  readonly unresolved: Scalars['Int']['output'];
+  readonly until: Scalars['DateTime']['output'];
+};
+
+/**
  * The organization's notification settings (admins). Absent fields of an update stay as they are; an explicit
  * null clears (the Slack URL, the quiet hours).
  */
@@ -1243,6 +1279,13 @@ export type Query = {
   readonly notificationSettings: UserNotificationSettings;
   /** A person's recent notifications, newest first: the caller's own, or, for an admin, anyone's. */
   readonly notifications: ReadonlyArray<NotificationRecord>;
+  /**
+   * Admins: the organization's connection-health figures over [since, until) — time from a break to its detection,
+   * to the owner being told and to the reconnect, and pages disabled × minutes. `until` defaults to now; a period
+   * is at most 366 days and cannot end before it starts (BAD_USER_INPUT). Reads only what the event log still
+   * keeps (EVENT_RETENTION_DAYS).
+   */
+  readonly organizationHealthReport: OrganizationHealthReport;
   /** The organization's notification settings. Admins only. */
   readonly organizationNotificationSettings: OrganizationNotificationSettings;
   /**
@@ -1387,6 +1430,19 @@ export type QueryNotificationSettingsArgs = {
 export type QueryNotificationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
+export type QueryOrganizationHealthReportArgs = {
+  since: Scalars['DateTime']['input'];
+  until?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -1924,6 +1980,7 @@ export type ResolversTypes = {
   DirectorySyncMode: DirectorySyncMode;
   DirectorySyncPayload: ResolverTypeWrapper<DirectorySyncPayload>;
   DirectoryUserInput: DirectoryUserInput;
+  DurationFigures: ResolverTypeWrapper<DurationFigures>;
   ErrorAction: ErrorAction;
   ErrorCode: ErrorCode;
   Event: ResolverTypeWrapper<EventParent>;
@@ -1939,6 +1996,7 @@ export type ResolversTypes = {
   ExchangeStepId: ExchangeStepId;
   ExchangeStepStatus: ExchangeStepStatus;
   ExternalIdMapping: ResolverTypeWrapper<ExternalIdMapping>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ImpactReport: ResolverTypeWrapper<ImpactReportParent>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -1958,6 +2016,7 @@ export type ResolversTypes = {
   NotificationRecord: ResolverTypeWrapper<NotificationRecord>;
   NotificationStatus: NotificationStatus;
   NotificationTestResult: ResolverTypeWrapper<NotificationTestResult>;
+  OrganizationHealthReport: ResolverTypeWrapper<OrganizationHealthReport>;
   OrganizationNotificationSettings: ResolverTypeWrapper<OrganizationNotificationSettings>;
   OrganizationNotificationSettingsInput: OrganizationNotificationSettingsInput;
   PageImpact: ResolverTypeWrapper<PageImpactParent>;
@@ -2029,6 +2088,7 @@ export type ResolversParentTypes = {
   DirectorySyncInput: DirectorySyncInput;
   DirectorySyncPayload: DirectorySyncPayload;
   DirectoryUserInput: DirectoryUserInput;
+  DurationFigures: DurationFigures;
   Event: EventParent;
   EventConnection: EventConnectionParent;
   EventEdge: EventEdgeParent;
@@ -2038,6 +2098,7 @@ export type ResolversParentTypes = {
   ExchangeSettings: ExchangeSettingsParent;
   ExchangeSettingsInput: ExchangeSettingsInput;
   ExternalIdMapping: ExternalIdMapping;
+  Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   ImpactReport: ImpactReportParent;
   Int: Scalars['Int']['output'];
@@ -2051,6 +2112,7 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   NotificationRecord: NotificationRecord;
   NotificationTestResult: NotificationTestResult;
+  OrganizationHealthReport: OrganizationHealthReport;
   OrganizationNotificationSettings: OrganizationNotificationSettings;
   OrganizationNotificationSettingsInput: OrganizationNotificationSettingsInput;
   PageImpact: PageImpactParent;
@@ -2243,6 +2305,13 @@ export type DirectorySyncPayloadResolvers<ContextType = GatewayContext, ParentTy
   users?: Resolver<ReadonlyArray<ResolversTypes['ExternalIdMapping']>, ParentType, ContextType>;
 };
 
+export type DurationFiguresResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DurationFigures'] = ResolversParentTypes['DurationFigures']> = {
+  averageSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  medianSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type EventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
   connection?: Resolver<Maybe<ResolversTypes['Connection']>, ParentType, ContextType>;
   connectionState?: Resolver<Maybe<ResolversTypes['ConnectionSnapshot']>, ParentType, ContextType>;
@@ -2395,6 +2464,17 @@ export type NotificationTestResultResolvers<ContextType = GatewayContext, Parent
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type OrganizationHealthReportResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['OrganizationHealthReport'] = ResolversParentTypes['OrganizationHealthReport']> = {
+  breaks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  detection?: Resolver<ResolversTypes['DurationFigures'], ParentType, ContextType>;
+  ownerNotified?: Resolver<ResolversTypes['DurationFigures'], ParentType, ContextType>;
+  pageDisabledMinutes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  reconnect?: Resolver<ResolversTypes['DurationFigures'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  unresolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  until?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type OrganizationNotificationSettingsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['OrganizationNotificationSettings'] = ResolversParentTypes['OrganizationNotificationSettings']> = {
   digestWindowMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   emailEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2453,6 +2533,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   mailOutbox?: Resolver<ResolversTypes['MailOutboxConnection'], ParentType, ContextType, RequireFields<QueryMailOutboxArgs, 'first'>>;
   notificationSettings?: Resolver<ResolversTypes['UserNotificationSettings'], ParentType, ContextType, Partial<QueryNotificationSettingsArgs>>;
   notifications?: Resolver<ReadonlyArray<ResolversTypes['NotificationRecord']>, ParentType, ContextType, RequireFields<QueryNotificationsArgs, 'first'>>;
+  organizationHealthReport?: Resolver<ResolversTypes['OrganizationHealthReport'], ParentType, ContextType, RequireFields<QueryOrganizationHealthReportArgs, 'since'>>;
   organizationNotificationSettings?: Resolver<ResolversTypes['OrganizationNotificationSettings'], ParentType, ContextType>;
   plannedChangeImpact?: Resolver<ResolversTypes['ImpactReport'], ParentType, ContextType, RequireFields<QueryPlannedChangeImpactArgs, 'input'>>;
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
@@ -2595,6 +2676,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   DirectoryRowError?: DirectoryRowErrorResolvers<ContextType>;
   DirectorySyncCounts?: DirectorySyncCountsResolvers<ContextType>;
   DirectorySyncPayload?: DirectorySyncPayloadResolvers<ContextType>;
+  DurationFigures?: DurationFiguresResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
@@ -2613,6 +2695,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   Mutation?: MutationResolvers<ContextType>;
   NotificationRecord?: NotificationRecordResolvers<ContextType>;
   NotificationTestResult?: NotificationTestResultResolvers<ContextType>;
+  OrganizationHealthReport?: OrganizationHealthReportResolvers<ContextType>;
   OrganizationNotificationSettings?: OrganizationNotificationSettingsResolvers<ContextType>;
   PageImpact?: PageImpactResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -3,6 +3,7 @@
 // state service (hysteresis, page re-evaluation and events in one transaction).
 import type { ConnectionProvider, DatabaseHandle } from '@tsunagi/db';
 import type { AdapterProviderRegistry } from '../providers/adapter-registry.js';
+import { traceProbe } from '../telemetry/probes.js';
 import type { ProbeConfig } from './config.js';
 import { PgBossProbeQueue, type ProbeQueueDb } from './pg-boss.js';
 import { type ProbeOutcome, ProbeScheduler, type ProbeTarget } from './scheduler.js';
@@ -38,11 +39,16 @@ export function registryProbe(
   afterProbe?: (target: ProbeTarget) => Promise<void>,
 ): (target: ProbeTarget) => Promise<ProbeOutcome> {
   return async (target) => {
-    const result = await registry.probeConnection({
-      organizationId: target.organizationId,
-      connectionId: target.id,
-      provider: target.provider,
-    });
+    const result = await traceProbe(
+      target,
+      () =>
+        registry.probeConnection({
+          organizationId: target.organizationId,
+          connectionId: target.id,
+          provider: target.provider,
+        }),
+      (probed) => (probed.ok ? 'ok' : probed.error.code),
+    );
     if (!result.ok) {
       // NOT_FOUND: unlinked or deleted since it was listed; nothing to pause for.
       if (result.error.code !== 'NOT_FOUND')

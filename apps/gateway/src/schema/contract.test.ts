@@ -44,6 +44,8 @@ describe('schema.graphql', () => {
         // Issue 14 §1: impact analysis ("what if").
         'connectionImpact',
         'plannedChangeImpact',
+        // Issue 15 "Operators see it": per-organization health figures.
+        'organizationHealthReport',
       ].sort(),
     );
     expect(fields('Mutation')).toEqual(

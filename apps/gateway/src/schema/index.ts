@@ -7,6 +7,7 @@ import { directoryResolvers } from '../directory/resolvers.js';
 import { eventResolvers } from '../events/resolvers.js';
 import { exchangeLiveResolvers } from '../exchange/live-test.js';
 import { exchangeResolvers } from '../exchange/resolvers.js';
+import { healthResolvers } from '../health/resolvers.js';
 import { impactResolvers } from '../impact/resolvers.js';
 import { notificationResolvers } from '../notifications/resolvers.js';
 import { outboxResolvers } from '../outbox/resolvers.js';
@@ -31,6 +32,7 @@ const moduleResolvers: Resolvers[] = [
   notificationResolvers,
   outboxResolvers,
   impactResolvers,
+  healthResolvers,
 ];
 
 /** The executable schema: every module's SDL with its resolvers. */

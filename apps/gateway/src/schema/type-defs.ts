@@ -16,6 +16,7 @@ export const SCHEMA_FILES = [
   'notifications/notifications.graphql',
   'outbox/outbox.graphql',
   'impact/impact.graphql',
+  'health/health.graphql',
 ] as const;
 
 // src/schema/ or dist/schema/ → the package root.

@@ -432,6 +432,16 @@ export type DirectoryUserInput = {
   role?: InputMaybe<UserRole>;
 };
 
+/** How long something took, over the breaks a figure covers (seconds). Null figures: no break to measure. */
+export type DurationFigures = {
+  __typename?: 'DurationFigures';
+  averageSeconds?: Maybe<Scalars['Float']['output']>;
+  /** How many breaks the figures cover. */
+  count: Scalars['Int']['output'];
+  maxSeconds?: Maybe<Scalars['Float']['output']>;
+  medianSeconds?: Maybe<Scalars['Float']['output']>;
+};
+
 /** What to do about a failure, derived from its code (@tsunagi/errors `Action`). */
 export type ErrorAction =
   /** An admin must change settings (secret, API, URL, certificate, tenant policy, sharing). */
@@ -1045,6 +1055,32 @@ export type NotificationTestResult = {
 };
 
 /**
+ * An organization's connection health over a period, from its event log and notification records. A break is a
+ * connection going from CONNECTED to ERROR (its detection); it began when the failures that led to it began (the
+ * first transient failure of the run, or the detection itself when the first failure was conclusive).
+ */
+export type OrganizationHealthReport = {
+  __typename?: 'OrganizationHealthReport';
+  /** Breaks detected in the period. */
+  breaks: Scalars['Int']['output'];
+  /** From a break to its detection. */
+  detection: DurationFigures;
+  /**
+   * From a break to its connection's owner being told (the first message about it marked sent), over the breaks
+   * whose owner was told by `until`.
+   */
+  ownerNotified: DurationFigures;
+  /** Booking pages disabled by a connection error, times the minutes each stood so within the period. */
+  pageDisabledMinutes: Scalars['Float']['output'];
+  /** From a break to the connection's reconnect, over the breaks reconnected by `until`. */
+  reconnect: DurationFigures;
+  since: Scalars['DateTime']['output'];
+  /** Of those, not reconnected by `until`. */
+  unresolved: Scalars['Int']['output'];
+  until: Scalars['DateTime']['output'];
+};
+
+/**
  * The organization's notification settings (admins). Absent fields of an update stay as they are; an explicit
  * null clears (the Slack URL, the quiet hours).
  */
@@ -1239,6 +1275,13 @@ export type Query = {
   notificationSettings: UserNotificationSettings;
   /** A person's recent notifications, newest first: the caller's own, or, for an admin, anyone's. */
   notifications: Array<NotificationRecord>;
+  /**
+   * Admins: the organization's connection-health figures over [since, until) — time from a break to its detection,
+   * to the owner being told and to the reconnect, and pages disabled × minutes. `until` defaults to now; a period
+   * is at most 366 days and cannot end before it starts (BAD_USER_INPUT). Reads only what the event log still
+   * keeps (EVENT_RETENTION_DAYS).
+   */
+  organizationHealthReport: OrganizationHealthReport;
   /** The organization's notification settings. Admins only. */
   organizationNotificationSettings: OrganizationNotificationSettings;
   /**
@@ -1383,6 +1426,19 @@ export type QueryNotificationSettingsArgs = {
 export type QueryNotificationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Arguments that name a user or a booking page take our id (`usr_…`, `pg_…`) or `ext:` followed by the
+ * product's own id for it (its `externalId`, e.g. `ext:emp-1042`), so the product need not store our ids. An
+ * external id is looked up in the caller's organization only; one that names nothing there answers exactly as
+ * an unknown id does, and `ext:` with nothing after it is BAD_USER_INPUT. Connections, locations, API keys and
+ * events are Tsunagi's own: their arguments take our ids only.
+ */
+export type QueryOrganizationHealthReportArgs = {
+  since: Scalars['DateTime']['input'];
+  until?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -1923,6 +1979,16 @@ export type ExchangeConnectionTestSubscriptionVariables = Exact<{
 
 export type ExchangeConnectionTestSubscription = { __typename?: 'Subscription', exchangeConnectionTest: { __typename?: 'ExchangeConnectionTestProgress', index: number, step: { __typename?: 'ExchangeConnectionStep', id: ExchangeStepId, status: ExchangeStepStatus, detail: string, error?: { __typename?: 'ProviderError', code: ErrorCode, subReason?: SubReason | null, connectionBroken: boolean, title: string, remediation: string } | null }, report?: { __typename?: 'ExchangeConnectionReport', ok: boolean, steps: Array<{ __typename?: 'ExchangeConnectionStep', id: ExchangeStepId, status: ExchangeStepStatus, detail: string, error?: { __typename?: 'ProviderError', code: ErrorCode, subReason?: SubReason | null, connectionBroken: boolean, title: string, remediation: string } | null }> } | null } };
 
+export type OrganizationHealthReportQueryVariables = Exact<{
+  since: Scalars['DateTime']['input'];
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+}>;
+
+
+export type OrganizationHealthReportQuery = { __typename?: 'Query', organizationHealthReport: { __typename?: 'OrganizationHealthReport', since: string, until: string, breaks: number, unresolved: number, pageDisabledMinutes: number, detection: { __typename?: 'DurationFigures', count: number, averageSeconds?: number | null, medianSeconds?: number | null, maxSeconds?: number | null }, ownerNotified: { __typename?: 'DurationFigures', count: number, averageSeconds?: number | null, medianSeconds?: number | null, maxSeconds?: number | null }, reconnect: { __typename?: 'DurationFigures', count: number, averageSeconds?: number | null, medianSeconds?: number | null, maxSeconds?: number | null } } };
+
+export type DurationFiguresFieldsFragment = { __typename?: 'DurationFigures', count: number, averageSeconds?: number | null, medianSeconds?: number | null, maxSeconds?: number | null };
+
 export type ConnectionImpactQueryVariables = Exact<{
   input: ConnectionImpactInput;
   locale?: InputMaybe<Locale>;
@@ -2150,6 +2216,14 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const DurationFiguresFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DurationFiguresFields on DurationFigures {
+  count
+  averageSeconds
+  medianSeconds
+  maxSeconds
+}
+    `, {"fragmentName":"DurationFiguresFields"}) as unknown as TypedDocumentString<DurationFiguresFieldsFragment, unknown>;
 export const ImpactReportFieldsFragmentDoc = new TypedDocumentString(`
     fragment ImpactReportFields on ImpactReport {
   disabledPages
@@ -2701,6 +2775,31 @@ export const ExchangeConnectionTestDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExchangeConnectionTestSubscription, ExchangeConnectionTestSubscriptionVariables>;
+export const OrganizationHealthReportDocument = new TypedDocumentString(`
+    query OrganizationHealthReport($since: DateTime!, $until: DateTime) {
+  organizationHealthReport(since: $since, until: $until) {
+    since
+    until
+    breaks
+    unresolved
+    detection {
+      ...DurationFiguresFields
+    }
+    ownerNotified {
+      ...DurationFiguresFields
+    }
+    reconnect {
+      ...DurationFiguresFields
+    }
+    pageDisabledMinutes
+  }
+}
+    fragment DurationFiguresFields on DurationFigures {
+  count
+  averageSeconds
+  medianSeconds
+  maxSeconds
+}`) as unknown as TypedDocumentString<OrganizationHealthReportQuery, OrganizationHealthReportQueryVariables>;
 export const ConnectionImpactDocument = new TypedDocumentString(`
     query ConnectionImpact($input: ConnectionImpactInput!, $locale: Locale = EN) {
   connectionImpact(input: $input) {
