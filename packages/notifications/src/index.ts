@@ -39,8 +39,10 @@ export type {
   UserSettingsChange,
 } from './settings.js';
 export {
+  AT_RISK_WARNING_LIMITS,
   checkOrganizationSettings,
   checkQuietHours,
+  DEFAULT_AT_RISK_WARNING_DAYS,
   DEFAULT_DIGEST_WINDOW_MINUTES,
   DEFAULT_ESCALATION_DELAY_MINUTES,
   DIGEST_WINDOW_LIMITS,

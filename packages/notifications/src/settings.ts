@@ -1,5 +1,5 @@
 // Notification settings, per organization (admins: channels, the shared Slack URL, escalation delay, digest
-// window, default quiet hours) and per person (channels, own Slack URL, own quiet hours). No row means the
+// window, warning horizon ahead of a predicted break, default quiet hours) and per person (channels, own Slack URL, own quiet hours). No row means the
 // defaults. Slack incoming-webhook URLs are bearer secrets: sealed at rest (AES-GCM, bound to the owning row)
 // and shown only as a hint (scheme, host, last 4 characters).
 import { type Database, type Executor, type Keyring, openSecret, sealSecret } from '@tsunagi/db';
@@ -18,6 +18,10 @@ export const DEFAULT_DIGEST_WINDOW_MINUTES = 15;
 export const ESCALATION_DELAY_LIMITS = { min: 5, max: 7 * 24 * 60 } as const;
 /** 0 (every message at once) to a day. */
 export const DIGEST_WINDOW_LIMITS = { min: 0, max: 24 * 60 } as const;
+/** How long before a predicted break its owner is warned (warn-ahead.ts). */
+export const DEFAULT_AT_RISK_WARNING_DAYS = 7;
+/** 1 day to 30: foresight predicts at most a few weeks ahead. */
+export const AT_RISK_WARNING_LIMITS = { min: 1, max: 30 } as const;
 
 export interface OrganizationNotificationSettings {
   readonly emailEnabled: boolean;
@@ -26,6 +30,8 @@ export interface OrganizationNotificationSettings {
   readonly slackWebhookUrlHint: string | null;
   readonly escalationDelayMinutes: number;
   readonly digestWindowMinutes: number;
+  /** Owners are warned this many days before a predicted break. */
+  readonly atRiskWarningDays: number;
   readonly quietHours: QuietHours | null;
   readonly updatedAt: Date | null;
 }
@@ -47,6 +53,7 @@ export interface OrganizationSettingsChange {
   readonly slackWebhookUrl?: string | null | undefined;
   readonly escalationDelayMinutes?: number | undefined;
   readonly digestWindowMinutes?: number | undefined;
+  readonly atRiskWarningDays?: number | undefined;
   readonly quietHours?: QuietHours | null | undefined;
 }
 
@@ -93,6 +100,7 @@ export function checkOrganizationSettings(change: OrganizationSettingsChange): S
   for (const check of [
     checkRange(change.escalationDelayMinutes, 'escalationDelayMinutes', ESCALATION_DELAY_LIMITS),
     checkRange(change.digestWindowMinutes, 'digestWindowMinutes', DIGEST_WINDOW_LIMITS),
+    checkRange(change.atRiskWarningDays, 'atRiskWarningDays', AT_RISK_WARNING_LIMITS),
     checkQuietHours(change.quietHours),
   ]) {
     if (!check.ok) return check;
@@ -138,6 +146,7 @@ function organizationView(row: OrganizationRow | undefined): OrganizationNotific
     slackWebhookUrlHint: row?.slackWebhookHint ?? null,
     escalationDelayMinutes: row?.escalationDelayMinutes ?? DEFAULT_ESCALATION_DELAY_MINUTES,
     digestWindowMinutes: row?.digestWindowMinutes ?? DEFAULT_DIGEST_WINDOW_MINUTES,
+    atRiskWarningDays: row?.atRiskWarningDays ?? DEFAULT_AT_RISK_WARNING_DAYS,
     quietHours: row === undefined ? null : quietOf(row),
     updatedAt: row?.updatedAt ?? null,
   };
@@ -216,6 +225,7 @@ export class NotificationSettingsStore {
       ...(change.digestWindowMinutes === undefined
         ? {}
         : { digestWindowMinutes: change.digestWindowMinutes }),
+      ...(change.atRiskWarningDays === undefined ? {} : { atRiskWarningDays: change.atRiskWarningDays }),
       ...quietColumns(change.quietHours),
       updatedAt: this.#now(),
     };

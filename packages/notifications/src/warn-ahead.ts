@@ -7,9 +7,9 @@ import { connectionAlerts, connections, organizationNotificationSettings, users 
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { enqueueItems } from './fan-out.js';
 import type { PolicyOptions } from './policy.js';
+import { DEFAULT_AT_RISK_WARNING_DAYS } from './settings.js';
 
 const WARN_BATCH = 100;
-export const DEFAULT_AT_RISK_WARNING_DAYS = 7;
 
 /** True when a break predicted for `breaksAt` is within the warning horizon at `now`. */
 export function warnNow(breaksAt: Date, now: Date, warningDays: number): boolean {

@@ -186,12 +186,14 @@ const ownForm = (
 interface OrganizationForm extends OwnForm {
   digest: string;
   escalation: string;
+  warningDays: string;
 }
 
 const organizationForm = (settings: OrganizationSettingsData): OrganizationForm => ({
   ...ownForm(settings),
   digest: String(settings.digestWindowMinutes),
   escalation: String(settings.escalationDelayMinutes),
+  warningDays: String(settings.atRiskWarningDays),
 });
 
 function OwnSettings() {
@@ -358,6 +360,7 @@ function OrganizationSettings() {
                     slackEnabled: form.slack,
                     digestWindowMinutes: Number(form.digest),
                     escalationDelayMinutes: Number(form.escalation),
+                    atRiskWarningDays: Number(form.warningDays),
                     quietHours: quietInput(form.quiet),
                     ...(slackWebhookUrl === undefined ? {} : { slackWebhookUrl }),
                   },
@@ -391,6 +394,14 @@ function OrganizationSettings() {
           )}
           {minutes('org-escalation', t('notifications.escalation'), form.escalation, 5, 10080, (escalation) =>
             setForm({ ...form, escalation }),
+          )}
+          {minutes(
+            'org-warning-days',
+            t('notifications.warningDays'),
+            form.warningDays,
+            1,
+            30,
+            (warningDays) => setForm({ ...form, warningDays }),
           )}
           <QuietHoursFields
             id="org-quiet"

@@ -1090,6 +1090,8 @@ export type OrganizationHealthReport = {
  */
 export type OrganizationNotificationSettings = {
   readonly __typename?: 'OrganizationNotificationSettings';
+  /** Owners are warned this many days before a connection's predicted break (`breaksAt`; default 7). */
+  readonly atRiskWarningDays: Scalars['Int']['output'];
   /**
    * At most one message per person and channel in this many minutes; what comes in between goes as one digest
    * (default 15).
@@ -1112,6 +1114,8 @@ export type OrganizationNotificationSettings = {
 };
 
 export type OrganizationNotificationSettingsInput = {
+  /** 1 to 30. */
+  readonly atRiskWarningDays?: InputMaybe<Scalars['Int']['input']>;
   /** 0 to 1440. */
   readonly digestWindowMinutes?: InputMaybe<Scalars['Int']['input']>;
   readonly emailEnabled?: InputMaybe<Scalars['Boolean']['input']>;
@@ -2476,6 +2480,7 @@ export type OrganizationHealthReportResolvers<ContextType = GatewayContext, Pare
 };
 
 export type OrganizationNotificationSettingsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['OrganizationNotificationSettings'] = ResolversParentTypes['OrganizationNotificationSettings']> = {
+  atRiskWarningDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   digestWindowMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   emailEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   escalationDelayMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -87,6 +87,7 @@ export const notificationResolvers: Resolvers = {
         slackEnabled: flag(input.slackEnabled),
         escalationDelayMinutes: input.escalationDelayMinutes ?? undefined,
         digestWindowMinutes: input.digestWindowMinutes ?? undefined,
+        atRiskWarningDays: input.atRiskWarningDays ?? undefined,
         quietHours: quietOf(input.quietHours),
       };
       orThrow(checkOrganizationSettings(change), 'input.');

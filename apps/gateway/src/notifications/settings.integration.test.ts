@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 const ORG_FIELDS =
-  'emailEnabled slackEnabled slackWebhookUrlHint escalationDelayMinutes digestWindowMinutes quietHours { start end timeZone }';
+  'emailEnabled slackEnabled slackWebhookUrlHint escalationDelayMinutes digestWindowMinutes atRiskWarningDays quietHours { start end timeZone }';
 const USER_FIELDS = 'userId emailEnabled slackEnabled slackWebhookUrlHint quietHours { start end timeZone }';
 const READ_ORG = `query { organizationNotificationSettings { ${ORG_FIELDS} } }`;
 const UPDATE_ORG = `mutation U($input: OrganizationNotificationSettingsInput!) {
@@ -56,6 +56,7 @@ describeEachDriver('notification settings (%s)', (driver) => {
       slackWebhookUrlHint: null,
       escalationDelayMinutes: 1440,
       digestWindowMinutes: 15,
+      atRiskWarningDays: 7,
       quietHours: null,
     });
     const url = slack.url(`T9/B9/${w.organizationId}-secret`);
@@ -64,6 +65,7 @@ describeEachDriver('notification settings (%s)', (driver) => {
       slackWebhookUrl: url,
       escalationDelayMinutes: 120,
       digestWindowMinutes: 5,
+      atRiskWarningDays: 3,
       quietHours: { start: '22:00', end: '07:00', timeZone: 'Europe/Rome' },
     };
     const updated = await t().graphql(UPDATE_ORG, { caller: w.caller('admin'), variables: { input } });
@@ -74,6 +76,7 @@ describeEachDriver('notification settings (%s)', (driver) => {
       slackWebhookUrlHint: `http://${new URL(url).host}/…${url.slice(-4)}`,
       escalationDelayMinutes: 120,
       digestWindowMinutes: 5,
+      atRiskWarningDays: 3,
       quietHours: input.quietHours,
     };
     expect(updated.body.data?.updateOrganizationNotificationSettings).toEqual(expected);
@@ -110,6 +113,8 @@ describeEachDriver('notification settings (%s)', (driver) => {
       ],
       [UPDATE_ORG, { input: { digestWindowMinutes: 1441 } }, 'input.digestWindowMinutes'],
       [UPDATE_ORG, { input: { digestWindowMinutes: -1 } }, 'input.digestWindowMinutes'],
+      [UPDATE_ORG, { input: { atRiskWarningDays: 0 } }, 'input.atRiskWarningDays'],
+      [UPDATE_ORG, { input: { atRiskWarningDays: 31 } }, 'input.atRiskWarningDays'],
       [UPDATE_ORG, { input: { quietHours: { ...quiet, start: '25:00' } } }, 'input.quietHours.start'],
       [UPDATE_ORG, { input: { quietHours: { ...quiet, end: '7am' } } }, 'input.quietHours.end'],
       [UPDATE_ORG, { input: { quietHours: { ...quiet, end: '22:00' } } }, 'input.quietHours.end'],

@@ -1086,6 +1086,8 @@ export type OrganizationHealthReport = {
  */
 export type OrganizationNotificationSettings = {
   __typename?: 'OrganizationNotificationSettings';
+  /** Owners are warned this many days before a connection's predicted break (`breaksAt`; default 7). */
+  atRiskWarningDays: Scalars['Int']['output'];
   /**
    * At most one message per person and channel in this many minutes; what comes in between goes as one digest
    * (default 15).
@@ -1108,6 +1110,8 @@ export type OrganizationNotificationSettings = {
 };
 
 export type OrganizationNotificationSettingsInput = {
+  /** 1 to 30. */
+  atRiskWarningDays?: InputMaybe<Scalars['Int']['input']>;
   /** 0 to 1440. */
   digestWindowMinutes?: InputMaybe<Scalars['Int']['input']>;
   emailEnabled?: InputMaybe<Scalars['Boolean']['input']>;
@@ -2062,21 +2066,21 @@ export type ChangeOwnerMutationVariables = Exact<{
 
 export type ChangeOwnerMutation = { __typename?: 'Mutation', changeOwner: { __typename?: 'BookingPage', id: string, state: BookingPageState, acceptingBookings: boolean, owner: { __typename?: 'User', id: string, name: string } } };
 
-export type OrganizationNotificationSettingsFieldsFragment = { __typename?: 'OrganizationNotificationSettings', emailEnabled: boolean, slackEnabled: boolean, slackWebhookUrlHint?: string | null, escalationDelayMinutes: number, digestWindowMinutes: number, updatedAt?: string | null, quietHours?: { __typename?: 'QuietHours', start: string, end: string, timeZone: string } | null };
+export type OrganizationNotificationSettingsFieldsFragment = { __typename?: 'OrganizationNotificationSettings', emailEnabled: boolean, slackEnabled: boolean, slackWebhookUrlHint?: string | null, escalationDelayMinutes: number, digestWindowMinutes: number, atRiskWarningDays: number, updatedAt?: string | null, quietHours?: { __typename?: 'QuietHours', start: string, end: string, timeZone: string } | null };
 
 export type UserNotificationSettingsFieldsFragment = { __typename?: 'UserNotificationSettings', userId: string, emailEnabled: boolean, slackEnabled: boolean, slackWebhookUrlHint?: string | null, updatedAt?: string | null, quietHours?: { __typename?: 'QuietHours', start: string, end: string, timeZone: string } | null };
 
 export type OrganizationNotificationSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OrganizationNotificationSettingsQuery = { __typename?: 'Query', organizationNotificationSettings: { __typename?: 'OrganizationNotificationSettings', emailEnabled: boolean, slackEnabled: boolean, slackWebhookUrlHint?: string | null, escalationDelayMinutes: number, digestWindowMinutes: number, updatedAt?: string | null, quietHours?: { __typename?: 'QuietHours', start: string, end: string, timeZone: string } | null } };
+export type OrganizationNotificationSettingsQuery = { __typename?: 'Query', organizationNotificationSettings: { __typename?: 'OrganizationNotificationSettings', emailEnabled: boolean, slackEnabled: boolean, slackWebhookUrlHint?: string | null, escalationDelayMinutes: number, digestWindowMinutes: number, atRiskWarningDays: number, updatedAt?: string | null, quietHours?: { __typename?: 'QuietHours', start: string, end: string, timeZone: string } | null } };
 
 export type UpdateOrganizationNotificationSettingsMutationVariables = Exact<{
   input: OrganizationNotificationSettingsInput;
 }>;
 
 
-export type UpdateOrganizationNotificationSettingsMutation = { __typename?: 'Mutation', updateOrganizationNotificationSettings: { __typename?: 'OrganizationNotificationSettings', emailEnabled: boolean, slackEnabled: boolean, slackWebhookUrlHint?: string | null, escalationDelayMinutes: number, digestWindowMinutes: number, updatedAt?: string | null, quietHours?: { __typename?: 'QuietHours', start: string, end: string, timeZone: string } | null } };
+export type UpdateOrganizationNotificationSettingsMutation = { __typename?: 'Mutation', updateOrganizationNotificationSettings: { __typename?: 'OrganizationNotificationSettings', emailEnabled: boolean, slackEnabled: boolean, slackWebhookUrlHint?: string | null, escalationDelayMinutes: number, digestWindowMinutes: number, atRiskWarningDays: number, updatedAt?: string | null, quietHours?: { __typename?: 'QuietHours', start: string, end: string, timeZone: string } | null } };
 
 export type NotificationSettingsQueryVariables = Exact<{
   userId?: InputMaybe<Scalars['ID']['input']>;
@@ -2293,6 +2297,7 @@ export const OrganizationNotificationSettingsFieldsFragmentDoc = new TypedDocume
   slackWebhookUrlHint
   escalationDelayMinutes
   digestWindowMinutes
+  atRiskWarningDays
   quietHours {
     start
     end
@@ -3031,6 +3036,7 @@ export const OrganizationNotificationSettingsDocument = new TypedDocumentString(
   slackWebhookUrlHint
   escalationDelayMinutes
   digestWindowMinutes
+  atRiskWarningDays
   quietHours {
     start
     end
@@ -3050,6 +3056,7 @@ export const UpdateOrganizationNotificationSettingsDocument = new TypedDocumentS
   slackWebhookUrlHint
   escalationDelayMinutes
   digestWindowMinutes
+  atRiskWarningDays
   quietHours {
     start
     end

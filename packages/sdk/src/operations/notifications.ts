@@ -11,6 +11,7 @@ export const OrganizationNotificationSettingsFields = graphql(`
     slackWebhookUrlHint
     escalationDelayMinutes
     digestWindowMinutes
+    atRiskWarningDays
     quietHours {
       start
       end
