@@ -13,6 +13,8 @@ export {
 } from './api-keys.js';
 export { CoalescedReadRepository, coalesceLoads } from './coalesced-reads.js';
 export type { ConnectionCredentials, CredentialStore, RotationReport } from './credentials.js';
+export type { ProbeRecorder, ProbeRecorderOptions, ProbeRecording } from './probe-recording.js';
+export { createProbeRecorder, isPlainHealthy, recordSteadyHealthyProbes } from './probe-recording.js';
 export { createCredentialStore, rotateCredentials, webhookSecretContext } from './credentials.js';
 export type { Keyring, KeyringInput } from './crypto.js';
 export {
