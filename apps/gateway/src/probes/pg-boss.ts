@@ -123,6 +123,10 @@ export class PgBossProbeQueue {
     }
     const loop = () => {
       this.#planning = this.plan()
+        .then(() => {
+          // Jobs due now need not wait for a worker's next poll.
+          for (const wake of this.#wake.values()) wake();
+        })
         .catch((error) => this.#options.onError?.(error))
         .finally(() => {
           this.#planning = null;
