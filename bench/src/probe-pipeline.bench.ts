@@ -33,6 +33,9 @@ import { check, fmt, printTable } from './report.js';
 
 const CONNECTIONS = Number(process.env.BENCH_PIPELINE_CONNECTIONS ?? 100_000);
 const CONCURRENCY = Number(process.env.BENCH_PIPELINE_CONCURRENCY ?? 64);
+/** Emulator accounts behind the connections (each its own OAuth grant, issued at setup); default one each. */
+const ACCOUNTS = Number(process.env.BENCH_PIPELINE_ACCOUNTS ?? CONNECTIONS);
+const SCALE_ACCOUNTS = Number(process.env.BENCH_SCALEOUT_ACCOUNTS ?? 20_000);
 const SCALE_CONNECTIONS = Number(process.env.BENCH_SCALEOUT_CONNECTIONS ?? 20_000);
 const SCALE_CONCURRENCY = Number(process.env.BENCH_SCALEOUT_CONCURRENCY ?? 50);
 const LATENCY_MS = Number(process.env.BENCH_SCALEOUT_LATENCY_MS ?? 200);
@@ -130,6 +133,7 @@ try {
       keyring: parseKeyring(credentialsKeys),
       google,
       connections: CONNECTIONS,
+      accounts: ACCOUNTS,
     });
     const setupSeconds = (performance.now() - setup) / 1000;
 
@@ -217,9 +221,10 @@ try {
       keyring: parseKeyring(credentialsKeys),
       google,
       connections: SCALE_CONNECTIONS,
+      accounts: SCALE_ACCOUNTS,
     });
     await setupDb.close();
-    for (const account of world.accountIds) google.faults.inject(account, { kind: 'LATENCY', ms: LATENCY_MS });
+    for (const account of new Set(world.accountIds)) google.faults.inject(account, { kind: 'LATENCY', ms: LATENCY_MS });
     const config = {
       databaseUrl: throwaway.url,
       credentialsKeys,

@@ -84,7 +84,7 @@ export async function issueTokens(
 export interface ProbeWorld {
   readonly organizationId: string;
   readonly adminUserId: string;
-  /** Connection i belongs to user i and emulator account i. */
+  /** Connection i belongs to user i and emulator account `accountIds[i]`. */
   readonly connectionIds: readonly string[];
   readonly userIds: readonly string[];
   readonly accountIds: readonly string[];
@@ -104,6 +104,8 @@ export async function seedProbeWorld(options: {
   readonly keyring: Keyring;
   readonly google: GoogleEmulator;
   readonly connections: number;
+  /** Emulator accounts behind the connections (connection i uses account i mod this); default one each. */
+  readonly accounts?: number;
   readonly slug?: string;
 }): Promise<ProbeWorld> {
   const { bare, keyring, google, connections: n } = options;
@@ -116,14 +118,14 @@ export async function seedProbeWorld(options: {
     role: 'ADMIN',
   });
   const oauth = emulatorOAuth(google);
-  const accountIds = Array.from(
-    { length: n },
-    (_, i) => google.accounts.create({ email: `p${i}@${slug}.example` }).id,
-  );
-  const tokens: OAuthTokens[] = new Array(n);
-  await pool([0, n], 64, async (i) => {
-    tokens[i] = await issueTokens(google, oauth, accountIds[i]!);
+  const a = Math.max(1, Math.min(n, options.accounts ?? n));
+  const distinct = Array.from({ length: a }, (_, i) => google.accounts.create({ email: `p${i}@${slug}.example` }).id);
+  const granted: OAuthTokens[] = new Array(a);
+  await pool([0, a], 64, async (i) => {
+    granted[i] = await issueTokens(google, oauth, distinct[i]!);
   });
+  const accountIds = Array.from({ length: n }, (_, i) => distinct[i % a]!);
+  const tokens = Array.from({ length: n }, (_, i) => granted[i % a]!);
   const tag = slug.replace(/[^a-z0-9]/g, '');
   const userIds = Array.from({ length: n }, (_, i) => `usr_${tag}_${i}`);
   const connectionIds = Array.from({ length: n }, (_, i) => `con_${tag}_${i}`);
@@ -137,7 +139,7 @@ export async function seedProbeWorld(options: {
     `INSERT INTO connections (id, organization_id, user_id, provider, kind, account_external_id, account_email,
        status, health)
      SELECT 'con_' || $2 || '_' || g, $1, 'usr_' || $2 || '_' || g, 'GOOGLE_CALENDAR', 'CALENDAR',
-       ($4::text[])[g + 1], 'p' || g || '@' || $3 || '.example', 'CONNECTED', 'HEALTHY'
+       ($4::text[])[g + 1] || '#' || g, 'p' || g || '@' || $3 || '.example', 'CONNECTED', 'HEALTHY'
      FROM generate_series(0, $5::int - 1) g`,
     [organization.id, tag, slug, accountIds, n],
   );
