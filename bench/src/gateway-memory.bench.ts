@@ -58,7 +58,10 @@ try {
   });
   // Emulator accounts and their tokens.
   const oauth = emulatorOAuth(google);
-  const accountIds = Array.from({ length: ACCOUNTS }, (_, i) => google.accounts.create({ email: `a${i}@memory.example` }).id);
+  const accountIds = Array.from(
+    { length: ACCOUNTS },
+    (_, i) => google.accounts.create({ email: `a${i}@memory.example` }).id,
+  );
   const tokens = new Array<Awaited<ReturnType<typeof issueTokens>>>(ACCOUNTS);
   await pool([0, ACCOUNTS], 64, async (i) => {
     tokens[i] = await issueTokens(google, oauth, accountIds[i]!);
@@ -117,7 +120,8 @@ try {
     );
   }
   // Pages 1 … M-1: the template's evaluation, owned by (and with the only member) person j mod N.
-  const person = (expr: string) => `CASE WHEN (${expr}) % $3 = 0 THEN $4 ELSE 'usr_m' || ((${expr}) % $3) END`;
+  const person = (expr: string) =>
+    `CASE WHEN (${expr}) % $3 = 0 THEN $4 ELSE 'usr_m' || ((${expr}) % $3) END`;
   await bare.query(
     `INSERT INTO booking_pages (id, organization_id, title, slug, owner_id, mode, round_robin, enabled,
        applied_rule, state, accepting_bookings, reasons, plan, eligible_host_ids, usable_location_ids, warnings,
@@ -134,12 +138,21 @@ try {
      SELECT 'pg_m' || g, ${person('g')}, 0 FROM generate_series(1, $2::int - 1) g WHERE $1::text IS NOT NULL`,
     [templateId, PAGES, CONNECTIONS, first.id],
   );
-  for (const table of ['users', 'connections', 'connection_credentials', 'booking_pages', 'booking_page_members'])
+  for (const table of [
+    'users',
+    'connections',
+    'connection_credentials',
+    'booking_pages',
+    'booking_page_members',
+  ])
     await bare.query(`VACUUM (ANALYZE) ${table}`);
   const { rows: sizes } = await bare.query(
     `SELECT (SELECT count(*) FROM connections)::int AS connections, (SELECT count(*) FROM booking_pages)::int AS pages`,
   );
-  check(sizes[0].connections === CONNECTIONS && sizes[0].pages === PAGES, `seeded ${JSON.stringify(sizes[0])}`);
+  check(
+    sizes[0].connections === CONNECTIONS && sizes[0].pages === PAGES,
+    `seeded ${JSON.stringify(sizes[0])}`,
+  );
   const setupSeconds = (performance.now() - setupStart) / 1000;
 
   // ── The gateway process ──────────────────────────────────────────────────────────────────────────────
@@ -169,13 +182,21 @@ try {
         const response = await fetch(gateway.url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query: QUERY, variables: after === null ? { first: 50 } : { first: 50, after } }),
+          body: JSON.stringify({
+            query: QUERY,
+            variables: after === null ? { first: 50 } : { first: 50, after },
+          }),
         });
         const body = (await response.json()) as {
-          data?: { bookingPages: { totalCount: number; edges: unknown[]; pageInfo: { endCursor: string | null } } };
+          data?: {
+            bookingPages: { totalCount: number; edges: unknown[]; pageInfo: { endCursor: string | null } };
+          };
           errors?: unknown;
         };
-        check(response.status === 200 && body.errors === undefined, `dashboard answered ${JSON.stringify(body.errors)}`);
+        check(
+          response.status === 200 && body.errors === undefined,
+          `dashboard answered ${JSON.stringify(body.errors)}`,
+        );
         const pages = body.data!.bookingPages;
         check(pages.edges.length === 50, `a full page of 50, got ${pages.edges.length}`);
         lastTotal = pages.totalCount;
@@ -205,7 +226,9 @@ try {
     // 3. The dashboard alone.
     peak = 0;
     const target = dashboardRequests + DASHBOARD_REQUESTS;
-    await Promise.all(Array.from({ length: DASHBOARD_CLIENTS }, () => walk(() => dashboardRequests >= target)));
+    await Promise.all(
+      Array.from({ length: DASHBOARD_CLIENTS }, () => walk(() => dashboardRequests >= target)),
+    );
     check(lastTotal === PAGES, `totalCount ${lastTotal}`);
     sample();
     const dashboardPeak = peak;

@@ -14,12 +14,7 @@
 import { createDatabase, type DatabaseHandle, parseKeyring } from '@tsunagi/db';
 import { createThrowawayDatabase } from '@tsunagi/db/testing';
 import { type GoogleEmulator, startGoogleEmulator } from '@tsunagi/emulators';
-import {
-  createEmulatedProviderRegistry,
-  createGateway,
-  type Gateway,
-  gatewayConfig,
-} from '@tsunagi/gateway';
+import { createEmulatedProviderRegistry, createGateway, type Gateway, gatewayConfig } from '@tsunagi/gateway';
 import pg from 'pg';
 import {
   type ChildGateway,
@@ -162,7 +157,10 @@ try {
     await database.close();
     const probingSeconds = await recordedSpan(bare, world.organizationId);
     const counts = await probeCounts(bare, world.organizationId, 1);
-    check(counts.exactly === CONNECTIONS && counts.other === 0, `probed once each: ${JSON.stringify(counts)}`);
+    check(
+      counts.exactly === CONNECTIONS && counts.other === 0,
+      `probed once each: ${JSON.stringify(counts)}`,
+    );
     check(counts.notHealthy === 0, `${counts.notHealthy} connections not healthy after the round`);
 
     const bareAfter = await seconds(async () => {
@@ -194,14 +192,24 @@ try {
           '',
           '',
         ],
-        ['ratio pipeline / bare fetch', fmt(pipelineRate / bareRate, 2), '≥ 0.5', pipelineRate / bareRate >= 0.5 ? 'yes' : 'NO'],
+        [
+          'ratio pipeline / bare fetch',
+          fmt(pipelineRate / bareRate, 2),
+          '≥ 0.5',
+          pipelineRate / bareRate >= 0.5 ? 'yes' : 'NO',
+        ],
         [
           'SQL round trips on the pool per probe',
           `${fmt(roundStatements / CONNECTIONS, 3)} (${fmt(roundStatements)} in the round)`,
           '≤ 1',
           roundStatements / CONNECTIONS <= 1 ? 'yes' : 'NO',
         ],
-        ['connections recorded exactly once, healthy', `${fmt(counts.exactly)} / ${fmt(CONNECTIONS)}`, 'all', 'yes'],
+        [
+          'connections recorded exactly once, healthy',
+          `${fmt(counts.exactly)} / ${fmt(CONNECTIONS)}`,
+          'all',
+          'yes',
+        ],
       ],
     );
   }
@@ -224,7 +232,8 @@ try {
       accounts: SCALE_ACCOUNTS,
     });
     await setupDb.close();
-    for (const account of new Set(world.accountIds)) google.faults.inject(account, { kind: 'LATENCY', ms: LATENCY_MS });
+    for (const account of new Set(world.accountIds))
+      google.faults.inject(account, { kind: 'LATENCY', ms: LATENCY_MS });
     const config = {
       databaseUrl: throwaway.url,
       credentialsKeys,

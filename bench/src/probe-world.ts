@@ -119,7 +119,10 @@ export async function seedProbeWorld(options: {
   });
   const oauth = emulatorOAuth(google);
   const a = Math.max(1, Math.min(n, options.accounts ?? n));
-  const distinct = Array.from({ length: a }, (_, i) => google.accounts.create({ email: `p${i}@${slug}.example` }).id);
+  const distinct = Array.from(
+    { length: a },
+    (_, i) => google.accounts.create({ email: `p${i}@${slug}.example` }).id,
+  );
   const granted: OAuthTokens[] = new Array(a);
   await pool([0, a], 64, async (i) => {
     granted[i] = await issueTokens(google, oauth, distinct[i]!);
@@ -148,7 +151,10 @@ export async function seedProbeWorld(options: {
     const sealed = ids.map((id, k) =>
       sealSecret(
         keyring,
-        JSON.stringify({ accessToken: tokens[from + k]!.accessToken, refreshToken: tokens[from + k]!.refreshToken }),
+        JSON.stringify({
+          accessToken: tokens[from + k]!.accessToken,
+          refreshToken: tokens[from + k]!.refreshToken,
+        }),
         `connection_credentials:${id}`,
       ),
     );
@@ -162,7 +168,14 @@ export async function seedProbeWorld(options: {
   }
   await bare.query('VACUUM (ANALYZE) connections');
   await bare.query('VACUUM (ANALYZE) connection_credentials');
-  return { organizationId: organization.id, adminUserId: admin.id, connectionIds, userIds, accountIds, tokens };
+  return {
+    organizationId: organization.id,
+    adminUserId: admin.id,
+    connectionIds,
+    userIds,
+    accountIds,
+    tokens,
+  };
 }
 
 /** How many of the organization's connections were recorded exactly `probes` times since seeding (each
@@ -231,7 +244,8 @@ export async function startChildGateway(
     pid,
     rss() {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024;
+      const kib = (field: string) =>
+        Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024;
       return { now: kib('VmRSS'), peak: kib('VmHWM') };
     },
     async stop() {

@@ -13,8 +13,6 @@ export {
 } from './api-keys.js';
 export { CoalescedReadRepository, coalesceLoads } from './coalesced-reads.js';
 export type { ConnectionCredentials, CredentialStore, RotationReport } from './credentials.js';
-export type { ProbeRecorder, ProbeRecorderOptions, ProbeRecording } from './probe-recording.js';
-export { createProbeRecorder, isPlainHealthy, recordSteadyHealthyProbes } from './probe-recording.js';
 export { createCredentialStore, rotateCredentials, webhookSecretContext } from './credentials.js';
 export type { Keyring, KeyringInput } from './crypto.js';
 export {
@@ -129,6 +127,8 @@ export type {
 } from './organization-lists.js';
 export type { OrganizationWorld } from './organization-world.js';
 export { readOrganizationWorld } from './organization-world.js';
+export type { ProbeRecorder, ProbeRecorderOptions, ProbeRecording } from './probe-recording.js';
+export { createProbeRecorder, isPlainHealthy, recordSteadyHealthyProbes } from './probe-recording.js';
 export { createDatabaseIfMissing } from './provision.js';
 export type { ReadScope } from './read-scope.js';
 export { readScopeFor } from './read-scope.js';

@@ -120,7 +120,10 @@ describeEachDriver('probe recording on %s', (driver) => {
     const events = await readEvents(db, organizationId, 0, 10_000);
     const last = events.slice(-2);
     // The connection's change and the page it disabled, appended by the same transaction.
-    expect(last.map((event) => event.type)).toEqual(['CONNECTION_STATUS_CHANGED', 'BOOKING_PAGE_STATE_CHANGED']);
+    expect(last.map((event) => event.type)).toEqual([
+      'CONNECTION_STATUS_CHANGED',
+      'BOOKING_PAGE_STATE_CHANGED',
+    ]);
     expect(last[1]?.bookingPageId).toBe(pageId);
     expect(last[0]?.createdAt.getTime()).toBe(last[1]?.createdAt.getTime());
 

@@ -251,7 +251,8 @@ export class PgBossProbeQueue {
           return [];
         });
       if (jobs.length === 0) {
-        if (running.size > 0) await Promise.race([Promise.race(running), this.#sleep(provider, this.#polling * 1000)]);
+        if (running.size > 0)
+          await Promise.race([Promise.race(running), this.#sleep(provider, this.#polling * 1000)]);
         else await this.#sleep(provider, this.#polling * 1000);
         continue;
       }

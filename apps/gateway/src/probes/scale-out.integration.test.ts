@@ -3,13 +3,7 @@
 // emulator in this process (each answer 50 ms late, so the round lasts long enough for all three to take
 // part), real tokens issued by its OAuth flow and sealed under the processes' keyring.
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  createOrganization,
-  createStateService,
-  createUser,
-  parseKeyring,
-  systemActor,
-} from '@tsunagi/db';
+import { createOrganization, createStateService, createUser, parseKeyring, systemActor } from '@tsunagi/db';
 import { type GoogleEmulator, startGoogleEmulator } from '@tsunagi/emulators';
 import { GoogleOAuthFlow } from '@tsunagi/providers';
 import { afterAll, beforeAll, expect, it } from 'vitest';
