@@ -158,7 +158,7 @@ try {
     const probingSeconds = await recordedSpan(bare, world.organizationId);
     const counts = await probeCounts(bare, world.organizationId, 1);
     check(
-      counts.exactly === CONNECTIONS && counts.other === 0,
+      counts.exactly === CONNECTIONS && counts.over === 0 && counts.under === 0,
       `probed once each: ${JSON.stringify(counts)}`,
     );
     check(counts.notHealthy === 0, `${counts.notHealthy} connections not healthy after the round`);
@@ -251,7 +251,7 @@ try {
       const span = await recordedSpan(bare, world.organizationId);
       const counts = await probeCounts(bare, world.organizationId, n);
       check(
-        counts.exactly === SCALE_CONNECTIONS && counts.other === 0,
+        counts.exactly === SCALE_CONNECTIONS && counts.over === 0 && counts.under === 0,
         `round ${n}: each connection once: ${JSON.stringify(counts)}`,
       );
       check(counts.notHealthy === 0, `round ${n}: ${counts.notHealthy} connections not healthy`);

@@ -179,20 +179,21 @@ export async function seedProbeWorld(options: {
 }
 
 /** How many of the organization's connections were recorded exactly `probes` times since seeding (each
- * recorded probe bumps the row's version by one, from 1), and how many any other number of times. */
+ * recorded probe bumps the row's version by one, from 1), how many more often, and how many fewer. */
 export async function probeCounts(
   bare: pg.Pool,
   organizationId: string,
   probes: number,
-): Promise<{ exactly: number; other: number; notHealthy: number }> {
+): Promise<{ exactly: number; over: number; under: number; notHealthy: number }> {
   const { rows } = await bare.query(
     `SELECT count(*) FILTER (WHERE version = 1 + $2::int)::int AS exactly,
-            count(*) FILTER (WHERE version <> 1 + $2::int)::int AS other,
+            count(*) FILTER (WHERE version > 1 + $2::int)::int AS over,
+            count(*) FILTER (WHERE version < 1 + $2::int)::int AS under,
             count(*) FILTER (WHERE status <> 'CONNECTED' OR health <> 'HEALTHY')::int AS "notHealthy"
      FROM connections WHERE organization_id = $1`,
     [organizationId, probes],
   );
-  return rows[0] as { exactly: number; other: number; notHealthy: number };
+  return rows[0] as { exactly: number; over: number; under: number; notHealthy: number };
 }
 
 /** Forgets the finished probe round (pg-boss keeps one job per connection and round), so the next gateway

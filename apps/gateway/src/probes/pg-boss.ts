@@ -17,6 +17,9 @@ import type { ProbeOutcome, ProbeTarget } from './scheduler.js';
 
 export const PROBE_QUEUE_PREFIX = 'probe.';
 
+/** Jobs per planner insert. */
+const PLAN_SLICE = 2_000;
+
 export const probeQueueName = (provider: ConnectionProvider): string => `${PROBE_QUEUE_PREFIX}${provider}`;
 
 /** What pg-boss needs of a database connection: the gateway hands it its own pool. */
@@ -201,6 +204,11 @@ export class PgBossProbeQueue {
         retryLimit: 0,
       });
       byProvider.set(target.provider, jobs);
+      // In slices: a round of 100,000 jobs as one insert is a JSON text of tens of MB, several copies deep.
+      if (jobs.length >= PLAN_SLICE) {
+        byProvider.delete(target.provider);
+        await this.#boss.insert(jobs);
+      }
     }
     for (const jobs of byProvider.values()) await this.#boss.insert(jobs);
   }
