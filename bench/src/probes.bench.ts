@@ -8,9 +8,16 @@
 //     ACTIVE event on a graphql-ws subscriber; baseline: the same authorize + code exchange straight against
 //     the emulator (the provider's own share of the round trip).
 // The emulators run in this process, so adapter and baseline share one event loop with them alike.
-import { createHash, randomBytes } from 'node:crypto';
-import { createDatabase, createOrganization, createUser, type DatabaseHandle } from '@tsunagi/db';
-import { type GoogleEmulator, startGoogleEmulator } from '@tsunagi/emulators';
+import {
+  createDatabase,
+  createOrganization,
+  createStateService,
+  createUser,
+  type DatabaseHandle,
+  parseKeyring,
+  systemActor,
+} from '@tsunagi/db';
+import { startGoogleEmulator } from '@tsunagi/emulators';
 import {
   createEmulatedProviderRegistry,
   createGateway,
@@ -20,71 +27,17 @@ import {
 } from '@tsunagi/gateway';
 import { GoogleCalendarProvider, GoogleOAuthFlow, type OAuthTokens } from '@tsunagi/providers';
 import { BookingPageStateChangedSubscription, createTsunagiClient } from '@tsunagi/sdk';
+import { issueTokens, pool } from './probe-world.js';
 import { check, fmt, median, percentile, printTable } from './report.js';
 
 const ACCOUNTS = Number(process.env.BENCH_PROBE_ACCOUNTS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_PROBE_CONCURRENCY ?? 32);
 const RECONNECTS = Number(process.env.BENCH_RECONNECT_SAMPLES ?? 30);
-const REDIRECT_URI = 'http://127.0.0.1:9/oauth/callback/GOOGLE_CALENDAR';
-
-/** Runs `fn` over indexes `from` … `to - 1` with at most `concurrency` in flight. */
-async function pool(
-  [from, to]: readonly [number, number],
-  concurrency: number,
-  fn: (index: number) => Promise<void>,
-): Promise<void> {
-  let next = from;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, to - from) }, async () => {
-      while (next < to) await fn(next++);
-    }),
-  );
-}
 
 async function timed(fn: () => Promise<void>): Promise<number> {
   const start = performance.now();
   await fn();
   return performance.now() - start;
-}
-
-const pkce = () => {
-  const verifier = randomBytes(32).toString('base64url');
-  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
-};
-
-/** The emulator's OAuth flow, as a browser and a confidential client would run it (no back door). */
-async function issueTokens(google: GoogleEmulator, oauth: GoogleOAuthFlow, accountId: string) {
-  const { verifier, challenge } = pkce();
-  const url = oauth.authorizationUrl({
-    state: randomBytes(8).toString('hex'),
-    codeChallenge: challenge,
-    redirectUri: REDIRECT_URI,
-    loginHint: accountId,
-  });
-  const consent = await fetch(url, { redirect: 'manual' });
-  const code = new URL(consent.headers.get('location') ?? '').searchParams.get('code');
-  check(consent.status === 302 && code !== null, `authorize answered ${consent.status} without a code`);
-  const response = await fetch(google.endpoints.tokenUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code',
-      code: code ?? '',
-      code_verifier: verifier,
-      redirect_uri: REDIRECT_URI,
-      client_id: google.client.clientId,
-      client_secret: google.client.clientSecret,
-    }).toString(),
-  });
-  const body = (await response.json()) as Record<string, unknown>;
-  check(response.status === 200, `token exchange answered ${response.status}: ${JSON.stringify(body)}`);
-  const tokens: OAuthTokens = {
-    accessToken: String(body.access_token),
-    refreshToken: String(body.refresh_token),
-    expiresAt: Date.now() + Number(body.expires_in) * 1000,
-    scopes: String(body.scope).split(' '),
-  };
-  return tokens;
 }
 
 const google = await startGoogleEmulator({ port: 0 });
@@ -225,20 +178,52 @@ try {
     check(body.errors === undefined && body.data != null, `gateway answered ${JSON.stringify(body.errors)}`);
     return body.data as T;
   };
-  /** Follows an authorization URL to the gateway callback; returns the connection id it answered. */
+  /**
+   * The starting browser's part of a reconnect: opens the gateway's binding URL with the bearer token (keeps
+   * the binding cookie), follows the emulator's consent back to the gateway callback and calls it with the
+   * cookie. Returns the connection id the callback answered.
+   */
   const consentAndCallback = async (authorizationUrl: string) => {
-    const consent = await fetch(authorizationUrl, { redirect: 'manual' });
+    const bound = await fetch(authorizationUrl, {
+      redirect: 'manual',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    check(bound.status === 303, `the binding URL answered ${bound.status}`);
+    const cookie = bound.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0] ?? '')
+      .filter((pair) => pair.startsWith('tsunagi_oauth_'))
+      .join('; ');
+    const consent = await fetch(bound.headers.get('location') ?? '', { redirect: 'manual' });
     check(consent.status === 302, `authorize answered ${consent.status}`);
-    const done = await fetch(consent.headers.get('location') ?? '');
+    const done = await fetch(consent.headers.get('location') ?? '', { headers: { cookie } });
     const body = (await done.json()) as { connectionId?: string };
     check(done.status === 200, `callback answered ${done.status}: ${JSON.stringify(body)}`);
     return String(body.connectionId);
   };
 
-  const linked = await post<{ connectAccount: { authorizationUrl: string } }>(
-    'mutation { connectAccount(provider: GOOGLE_CALENDAR) { authorizationUrl } }',
-  );
-  const connectionId = await consentAndCallback(linked.connectAccount.authorizationUrl);
+  // The connection is seeded with the emulator's tokens sealed under the gateway's keyring, as a finished
+  // connectAccount leaves it (the browser-bound flow is what the reconnect rounds below time).
+  const state = createStateService({
+    db: database.db,
+    keyring: parseKeyring(config.credentialsKeys),
+    bus: database.bus,
+  });
+  const granted = await issueTokens(google, oauth, account.id);
+  const seeded = await state.createConnection(systemActor(organization.id), {
+    userId: user.id,
+    provider: 'GOOGLE_CALENDAR',
+    accountExternalId: account.id,
+    accountEmail: email,
+    credentials: {
+      accessToken: granted.accessToken,
+      refreshToken: granted.refreshToken ?? null,
+      expiresAt: granted.expiresAt === undefined ? null : new Date(granted.expiresAt),
+      scopes: granted.scopes,
+    },
+  });
+  check(seeded.ok, 'the connection was seeded');
+  const connectionId = seeded.ok ? seeded.value.connection.id : '';
   const created = await post<{ createBookingPage: { id: string; state: string } }>(
     'mutation($input: CreateBookingPageInput!) { createBookingPage(input: $input) { id state } }',
     { input: { title: 'Reconnect bench' } },

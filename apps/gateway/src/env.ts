@@ -268,7 +268,9 @@ const envSchema = z.object({
   PROBES_ENABLED: flag.optional(),
   // At most 12 h: pg-boss archives finished jobs after 12 h, and a round's job must outlive its round.
   PROBE_INTERVAL_SECONDS: integer(5, 43_200).default(DEFAULT_PROBE_CONFIG.intervalSeconds),
-  PROBE_CONCURRENCY_PER_PROVIDER: integer(1, 100).default(DEFAULT_PROBE_CONFIG.concurrencyPerProvider),
+  // A round of 100,000 connections at 200 ms a probe needs a few hundred in flight per process.
+  PROBE_CONCURRENCY_PER_PROVIDER: integer(1, 2_000).default(DEFAULT_PROBE_CONFIG.concurrencyPerProvider),
+  PROBE_SPREAD_PERCENT: integer(0, 100).default(100),
   WEBHOOKS_ENABLED: flag.optional(),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: flag.optional(),
   // The floor: a receiver down for a long weekend still gets everything.
@@ -449,6 +451,7 @@ export function configFromEnv(
       enabled: env.PROBES_ENABLED,
       intervalSeconds: env.PROBE_INTERVAL_SECONDS,
       concurrencyPerProvider: env.PROBE_CONCURRENCY_PER_PROVIDER,
+      spread: env.PROBE_SPREAD_PERCENT / 100,
     },
     webhooks: {
       ...DEFAULT_WEBHOOK_CONFIG,

@@ -97,24 +97,78 @@ export interface CredentialStore {
   save(organizationId: string, connectionId: string, credentials: ConnectionCredentials): Promise<boolean>;
 }
 
+/**
+ * Credentials of connections by id, with their organization (the caller checks it): one query for every
+ * load of one turn of the event loop, so a batch of probes starting together costs one round trip.
+ */
+function coalescedCredentialReads(
+  db: Database,
+): (connectionId: string) => Promise<{ organizationId: string; row: SealedRow } | null> {
+  let pending: Map<string, ((found: { organizationId: string; row: SealedRow } | null) => void)[]> | null =
+    null;
+  let failures: ((error: unknown) => void)[] = [];
+  const flush = () => {
+    const waiting = pending ?? new Map();
+    const rejects = failures;
+    pending = null;
+    failures = [];
+    const ids = [...waiting.keys()];
+    db.select({
+      connectionId: connectionCredentials.connectionId,
+      organizationId: connections.organizationId,
+      ciphertext: connectionCredentials.ciphertext,
+      expiresAt: connectionCredentials.accessTokenExpiresAt,
+      scopes: connectionCredentials.scopes,
+    })
+      .from(connectionCredentials)
+      .innerJoin(connections, eq(connections.id, connectionCredentials.connectionId))
+      .where(inArray(connections.id, ids))
+      .then(
+        (rows) => {
+          const byId = new Map(rows.map((row) => [row.connectionId, row]));
+          for (const [id, resolvers] of waiting) {
+            const row = byId.get(id);
+            const found = row === undefined ? null : { organizationId: row.organizationId, row };
+            for (const resolve of resolvers) resolve(found);
+          }
+        },
+        (error: unknown) => {
+          for (const reject of rejects) reject(error);
+        },
+      );
+  };
+  return (connectionId) =>
+    new Promise((resolve, reject) => {
+      if (pending === null) {
+        pending = new Map();
+        setImmediate(flush);
+      }
+      const resolvers = pending.get(connectionId) ?? [];
+      resolvers.push(resolve);
+      pending.set(connectionId, resolvers);
+      failures.push(reject);
+    });
+}
+
+interface SealedRow {
+  ciphertext: string;
+  expiresAt: Date | null;
+  scopes: string[];
+}
+
 export function createCredentialStore(
   db: Database,
   keyring: Keyring,
   options: { now?: () => Date } = {},
 ): CredentialStore {
   const now = options.now ?? (() => new Date());
+  const read = coalescedCredentialReads(db);
   return {
     async load(organizationId, connectionId) {
-      const [row] = await db
-        .select({
-          ciphertext: connectionCredentials.ciphertext,
-          expiresAt: connectionCredentials.accessTokenExpiresAt,
-          scopes: connectionCredentials.scopes,
-        })
-        .from(connectionCredentials)
-        .innerJoin(connections, eq(connections.id, connectionCredentials.connectionId))
-        .where(and(eq(connections.organizationId, organizationId), eq(connections.id, connectionId)));
-      if (row === undefined) return null;
+      const found = await read(connectionId);
+      // Another organization's connection is as absent as a missing one.
+      if (found === null || found.organizationId !== organizationId) return null;
+      const { row } = found;
       const tokens = JSON.parse(
         openSecret(keyring, row.ciphertext, credentialContext(connectionId)),
       ) as SealedTokens;

@@ -137,6 +137,8 @@ export type {
 export type { OrganizationWorld } from './organization-world.js';
 export { readOrganizationWorld } from './organization-world.js';
 export { compactPageCounts, countPages } from './page-counts.js';
+export type { ProbeRecorder, ProbeRecorderOptions, ProbeRecording } from './probe-recording.js';
+export { createProbeRecorder, isPlainHealthy, recordSteadyHealthyProbes } from './probe-recording.js';
 export { createDatabaseIfMissing } from './provision.js';
 export type { ReadScope } from './read-scope.js';
 export { readScopeFor } from './read-scope.js';

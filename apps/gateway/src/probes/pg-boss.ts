@@ -1,19 +1,24 @@
 // Probes on Postgres through pg-boss, so every gateway process on one database shares the work and no
 // connection is probed twice in one round:
 // - one queue per provider (`probe.GOOGLE_CALENDAR`, …): each process works it with at most
-//   `concurrencyPerProvider` probes in flight (one batch of that size at a time);
+//   `concurrencyPerProvider` probes in flight, a sliding window — it fetches as many due jobs as there is
+//   room for once half the window is free, and completes finished jobs together (one statement per group),
+//   so a round of 100,000 connections costs a few SQL round trips per hundred probes, not several per probe;
 // - a planner runs in every process (no leader): each pass inserts one job per connection with
 //   `singletonKey: connectionId` and `singletonSeconds: interval`. pg-boss keeps one job per key and time
 //   slot (a unique index), so however many planners run, each connection gets exactly one job per round;
 //   its `startAfter` spreads the round's probes over the slot (a stable per-connection offset, so each
 //   connection is probed about once per interval, and random within what is left of the slot when the
-//   planner first sees the connection late, e.g. on a fresh start);
+//   planner first sees the connection late, e.g. on a fresh start) — over `spread` of it (default all);
 // - a Retry-After pauses that provider's queue in this process and puts the probe back for when it ends.
 import type { ConnectionProvider } from '@tsunagi/db';
 import PgBoss from 'pg-boss';
 import type { ProbeOutcome, ProbeTarget } from './scheduler.js';
 
 export const PROBE_QUEUE_PREFIX = 'probe.';
+
+/** Jobs per planner insert. */
+const PLAN_SLICE = 2_000;
 
 export const probeQueueName = (provider: ConnectionProvider): string => `${PROBE_QUEUE_PREFIX}${provider}`;
 
@@ -40,6 +45,9 @@ export interface PgBossProbeQueueOptions {
   readonly planEveryMs?: number;
   /** How often an idle worker looks for due jobs (pg-boss minimum 0.5). Default 2. */
   readonly pollingIntervalSeconds?: number;
+  /** Share of the interval a round's probes are spread over, 0 to 1 (0: all due at the round's start).
+   * Default 1. */
+  readonly spread?: number;
   readonly random?: () => number;
   /** A probe that threw, or a planner pass that failed. */
   readonly onError?: (error: unknown, target?: ProbeTarget) => void;
@@ -68,8 +76,14 @@ export class PgBossProbeQueue {
   readonly #planEveryMs: number;
   readonly #polling: number;
   readonly #random: () => number;
+  readonly #spread: number;
+  readonly #loops = new Map<ConnectionProvider, Promise<void>>();
+  /** Ends a worker's wait early (stop, or a pause that ended). */
+  readonly #wake = new Map<ConnectionProvider, () => void>();
+  /** Finished jobs not yet marked completed, per queue, and the write under way. */
+  readonly #finished = new Map<string, string[]>();
+  #completing: Promise<void> | null = null;
   readonly #pausedUntil = new Map<ConnectionProvider, number>();
-  readonly #resumeTimers = new Map<ConnectionProvider, NodeJS.Timeout>();
   #planTimer: NodeJS.Timeout | null = null;
   #planning: Promise<void> | null = null;
   #stopped = false;
@@ -82,6 +96,7 @@ export class PgBossProbeQueue {
     this.#planEveryMs = options.planEveryMs ?? Math.min(30_000, (this.#intervalSeconds * 1000) / 4);
     this.#polling = Math.max(0.5, options.pollingIntervalSeconds ?? 2);
     this.#random = options.random ?? Math.random;
+    this.#spread = Math.min(1, Math.max(0, options.spread ?? 1));
     if (options.db === undefined && options.connectionString === undefined)
       throw new Error('PgBossProbeQueue needs a db or a connectionString');
     this.#boss = this.#newBoss();
@@ -111,6 +126,10 @@ export class PgBossProbeQueue {
     }
     const loop = () => {
       this.#planning = this.plan()
+        .then(() => {
+          // Jobs due now need not wait for a worker's next poll.
+          for (const wake of this.#wake.values()) wake();
+        })
         .catch((error) => this.#options.onError?.(error))
         .finally(() => {
           this.#planning = null;
@@ -171,8 +190,10 @@ export class PgBossProbeQueue {
     const byProvider = new Map<ConnectionProvider, PgBoss.JobInsert<ProbeJobData>[]>();
     for (const target of targets) {
       if (!this.#options.providers.includes(target.provider)) continue;
-      let startAt = slotStart + slotOffset(target.id) * intervalMs;
-      if (startAt < now) startAt = now + this.#random() * (slotEnd - now);
+      const spreadMs = intervalMs * this.#spread;
+      let startAt = slotStart + slotOffset(target.id) * spreadMs;
+      if (startAt < now) startAt = now + this.#random() * Math.max(0, slotStart + spreadMs - now);
+      if (startAt >= slotEnd) startAt = now;
       const jobs = byProvider.get(target.provider) ?? [];
       jobs.push({
         name: probeQueueName(target.provider),
@@ -183,18 +204,97 @@ export class PgBossProbeQueue {
         retryLimit: 0,
       });
       byProvider.set(target.provider, jobs);
+      // In slices: a round of 100,000 jobs as one insert is a JSON text of tens of MB, several copies deep.
+      if (jobs.length >= PLAN_SLICE) {
+        byProvider.delete(target.provider);
+        await this.#boss.insert(jobs);
+      }
     }
     for (const jobs of byProvider.values()) await this.#boss.insert(jobs);
   }
 
+  /** Starts the provider's worker loop (once). */
   async #work(provider: ConnectionProvider): Promise<void> {
-    await this.#boss.work<ProbeJobData>(
-      probeQueueName(provider),
-      { batchSize: this.#cap, pollingIntervalSeconds: this.#polling, includeMetadata: true },
-      async (jobs) => {
-        await Promise.all(jobs.map((job) => this.#run(provider, job)));
-      },
-    );
+    if (this.#loops.has(provider) || this.#stopped) return;
+    const loop = this.#workLoop(provider).finally(() => this.#loops.delete(provider));
+    this.#loops.set(provider, loop);
+  }
+
+  /** Waits `ms`, or less when woken (stop, a pause ended). */
+  #sleep(provider: ConnectionProvider, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.#wake.set(provider, done);
+    });
+  }
+
+  /**
+   * Keeps up to `concurrencyPerProvider` of the provider's probes in flight: fetches due jobs as soon as half
+   * the window is free (so the window never drains to refill), and waits the polling interval only when
+   * nothing was due.
+   */
+  async #workLoop(provider: ConnectionProvider): Promise<void> {
+    const name = probeQueueName(provider);
+    const running = new Set<Promise<void>>();
+    const refillAt = Math.ceil(this.#cap / 2);
+    while (!this.#stopped) {
+      const paused = this.#pausedUntil.get(provider) ?? 0;
+      if (paused > Date.now()) {
+        await this.#sleep(provider, paused - Date.now());
+        continue;
+      }
+      const room = this.#cap - running.size;
+      if (room < refillAt) {
+        await Promise.race(running);
+        continue;
+      }
+      const jobs = await this.#boss
+        .fetch<ProbeJobData>(name, { batchSize: room, includeMetadata: true })
+        .catch((error: unknown) => {
+          this.#options.onError?.(error);
+          return [];
+        });
+      if (jobs.length === 0) {
+        if (running.size > 0)
+          await Promise.race([Promise.race(running), this.#sleep(provider, this.#polling * 1000)]);
+        else await this.#sleep(provider, this.#polling * 1000);
+        continue;
+      }
+      for (const job of jobs) {
+        const run: Promise<void> = this.#run(provider, job)
+          .catch((error: unknown) => this.#options.onError?.(error))
+          .finally(() => {
+            running.delete(run);
+            this.#complete(name, job.id);
+          });
+        running.add(run);
+      }
+    }
+    await Promise.allSettled([...running]);
+  }
+
+  /** Marks a finished job completed; jobs finishing while a write is under way share the next one. */
+  #complete(name: string, id: string): void {
+    const ids = this.#finished.get(name) ?? [];
+    ids.push(id);
+    this.#finished.set(name, ids);
+    if (this.#completing !== null) return;
+    this.#completing = (async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      while (this.#finished.size > 0) {
+        const batches = [...this.#finished];
+        this.#finished.clear();
+        for (const [queue, done] of batches) {
+          await this.#boss.complete(queue, done).catch((error: unknown) => this.#options.onError?.(error));
+        }
+      }
+    })().finally(() => {
+      this.#completing = null;
+    });
   }
 
   async #run(provider: ConnectionProvider, job: PgBoss.JobWithMetadata<ProbeJobData>): Promise<void> {
@@ -226,24 +326,11 @@ export class PgBossProbeQueue {
     this.#options.onProbed?.(target, { id: job.id, round });
   }
 
-  /** Stops this process taking the provider's jobs until `until`. */
+  /** Stops this process taking the provider's jobs until `until` (its worker loop sleeps until then). */
   async #pause(provider: ConnectionProvider, until: number): Promise<void> {
     const previous = this.#pausedUntil.get(provider) ?? 0;
     if (until <= previous) return;
     this.#pausedUntil.set(provider, until);
-    clearTimeout(this.#resumeTimers.get(provider));
-    if (previous <= Date.now()) await this.#boss.offWork(probeQueueName(provider));
-    this.#resumeTimers.set(
-      provider,
-      setTimeout(
-        () => {
-          this.#resumeTimers.delete(provider);
-          if (this.#stopped) return;
-          void this.#work(provider).catch((error) => this.#options.onError?.(error));
-        },
-        Math.max(0, until - Date.now()),
-      ),
-    );
   }
 
   /** The probe again once the pause ends (outside the round's singleton slot, which its first job holds). */
@@ -268,9 +355,10 @@ export class PgBossProbeQueue {
     if (this.#stopped) return;
     this.#stopped = true;
     if (this.#planTimer) clearTimeout(this.#planTimer);
-    for (const timer of this.#resumeTimers.values()) clearTimeout(timer);
-    this.#resumeTimers.clear();
+    for (const wake of this.#wake.values()) wake();
     await this.#planning;
+    await Promise.allSettled([...this.#loops.values()]);
+    while (this.#completing !== null) await this.#completing;
     await this.#boss.stop({ graceful: true, wait: true, close: true, timeout: 10_000 });
   }
 }

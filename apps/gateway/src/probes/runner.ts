@@ -82,6 +82,7 @@ export async function startProbes(options: StartProbesOptions): Promise<ProbeRun
       probe,
       intervalSeconds: config.intervalSeconds,
       concurrencyPerProvider: config.concurrencyPerProvider,
+      ...(config.spread === undefined ? {} : { spread: config.spread }),
       onError,
     });
     await queue.start();

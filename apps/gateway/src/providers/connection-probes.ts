@@ -1,7 +1,8 @@
 // Probes: ask a connection's provider whether it still works, record the answer through the state service
-// (hysteresis, pages and events in one transaction), and say how it went for the probe scheduler. An OAuth
+// (hysteresis, pages and events in one transaction; healthy probes that change nothing share one UPDATE, see
+// the db's probe recorder), and say how it went for the probe scheduler. An OAuth
 // connection is probed through its adapter; an EXCHANGE one through its organization's Interop settings.
-import { type ProviderErrorClassificationLike, systemActor } from '@tsunagi/db';
+import { createProbeRecorder, type ProbeRecorder, type ProviderErrorClassificationLike } from '@tsunagi/db';
 import { isProviderError, outcomeForCode } from '@tsunagi/errors';
 import type { ProbeResult } from '@tsunagi/providers';
 import { type AdapterOverrides, openConnectionAdapter } from './connection-adapter.js';
@@ -62,10 +63,12 @@ function refreshExpiryRisk(
 export class ConnectionProbes {
   readonly #access: ProviderAccess;
   readonly #options: ConnectionProbesOptions;
+  readonly #recorder: ProbeRecorder;
 
   constructor(access: ProviderAccess, options: ConnectionProbesOptions = {}) {
     this.#access = access;
     this.#options = options;
+    this.#recorder = createProbeRecorder({ db: access.db, state: access.state });
   }
 
   /** Probes one connection and records the result (hysteresis, pages, events), and says how it went: the
@@ -113,11 +116,7 @@ export class ConnectionProbes {
         outcome = { ok: false, classification: error.classification };
       }
     }
-    const recorded = await this.#access.state.recordProbeResult(
-      systemActor(request.organizationId),
-      request.connectionId,
-      outcome,
-    );
+    const recorded = await this.#recorder.record(request.organizationId, request.connectionId, outcome);
     if (!recorded.ok) return fromService(recorded.error);
     const classification = outcome.ok ? outcome.atRisk : outcome.classification;
     const retryAfterSeconds = outcome.ok ? undefined : outcome.classification.retryAfterSeconds;
