@@ -6,7 +6,7 @@ import { check } from './report.js';
 export type Post = (query: string, variables?: Record<string, unknown>) => Promise<Record<string, unknown>>;
 
 /** Posts as the demo admin; any GraphQL error stops the benchmark. */
-export function adminPost(gateway: Gateway): Post {
+export function adminPost(gateway: Pick<Gateway, 'url' | 'demo'>): Post {
   const token = gateway.demo!.adminToken;
   return async (query, variables = {}) => {
     const response = await fetch(gateway.url, {

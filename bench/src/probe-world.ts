@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createOrganization, createUser, type Keyring, sealSecret } from '@tsunagi/db';
 import type { GoogleEmulator } from '@tsunagi/emulators';
+import type { DemoAccess } from '@tsunagi/gateway';
 import { GoogleOAuthFlow, type OAuthTokens } from '@tsunagi/providers';
 import type pg from 'pg';
 import { check } from './report.js';
@@ -204,6 +205,8 @@ export async function forgetProbeRound(bare: pg.Pool): Promise<void> {
 
 export interface ChildGateway {
   readonly url: string;
+  /** The demo organizations' access, when the child seeded them (`seedDemo`). */
+  readonly demo: DemoAccess | null;
   readonly pid: number;
   /** Resident set size now, and the peak so far (VmRSS / VmHWM of /proc/<pid>/status), in bytes. */
   rss(): { now: number; peak: number };
@@ -213,17 +216,21 @@ export interface ChildGateway {
 const CHILD = fileURLToPath(new URL('./gateway-child.mjs', import.meta.url));
 
 /** A gateway in a Node process of its own, on `config` (gatewayConfig overrides), with adapters for the
- * Google emulator running in this process. */
+ * Google emulator running in this process (null: the default providers), seeding the demo when asked. */
 export async function startChildGateway(
   config: Record<string, unknown>,
-  google: GoogleEmulator,
+  google: GoogleEmulator | null,
   nodeOptions: readonly string[] = [],
+  options: { seedDemo?: boolean } = {},
 ): Promise<ChildGateway> {
   const child: ChildProcess = spawn(process.execPath, [...nodeOptions, CHILD], {
     env: {
       ...process.env,
       BENCH_GATEWAY_CONFIG: JSON.stringify(config),
-      BENCH_GATEWAY_GOOGLE: JSON.stringify({ client: google.client, endpoints: google.endpoints }),
+      ...(google === null
+        ? {}
+        : { BENCH_GATEWAY_GOOGLE: JSON.stringify({ client: google.client, endpoints: google.endpoints }) }),
+      ...(options.seedDemo ? { BENCH_GATEWAY_SEED_DEMO: '1' } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -238,10 +245,11 @@ export async function startChildGateway(
     exited.then(() => null),
   ]);
   check(first !== null, `the gateway process exited: ${stderr}`);
-  const { url } = JSON.parse(first as string) as { url: string };
+  const { url, demo } = JSON.parse(first as string) as { url: string; demo: DemoAccess | null };
   const pid = child.pid as number;
   return {
     url,
+    demo,
     pid,
     rss() {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -39,55 +39,117 @@ export interface SettledRows {
   readonly memberIds: Map<string, string[]>;
 }
 
-export function createLoaders(reads: ReadRepository, scope: ReadScope): Loaders {
-  const settled: SettledRows = { users: new Map(), connections: new Map(), memberIds: new Map() };
-  const remember = <V>(into: Map<string, V>, keys: readonly string[], values: V[]) => {
-    for (const [index, key] of keys.entries()) into.set(key, values[index] as V);
-    return values;
-  };
-  const user = new DataLoader(async (ids: readonly string[]) =>
-    remember(settled.users, ids, await reads.usersByIds(scope, ids)),
-  );
-  const connection = new DataLoader(async (ids: readonly string[]) =>
-    remember(settled.connections, ids, await reads.connectionsByIds(scope, ids)),
-  );
-  const page = new DataLoader((ids: readonly string[]) => reads.pagesByIds(scope, ids));
-  const primeAll = <T extends { id: string }>(loader: DataLoader<string, T | null>, rows: Iterable<T>) => {
-    for (const row of rows) loader.prime(row.id, row);
-  };
-  return {
-    user,
-    connection,
-    page,
-    settled,
-    connectionsByUser: new DataLoader(async (userIds: readonly string[]) => {
-      const perUser = await reads.connectionsByUserIds(scope, userIds);
-      primeAll(connection, perUser.flat());
-      for (const row of perUser.flat()) settled.connections.set(row.id, row);
+/**
+ * The loaders of one request or subscription event. Each is made on first use: a live subscription gets a fresh
+ * set for every event it considers (so it never serves a stale row), and most events use one or two of them —
+ * 1,000 subscribers woken by one commit would otherwise build 10,000 loaders to use 1,000 (issue 15 §4).
+ */
+class RequestLoaders implements Loaders {
+  #settled?: SettledRows;
+  #user?: DataLoader<string, UserRow | null>;
+  #connection?: DataLoader<string, ConnectionRow | null>;
+  #connectionsByUser?: DataLoader<string, ConnectionRow[]>;
+  #page?: DataLoader<string, BookingPageRow | null>;
+  #memberIdsByPage?: DataLoader<string, string[]>;
+  #locationsByPage?: DataLoader<string, BookingPageLocationRow[]>;
+  #pagesByConnection?: DataLoader<string, BookingPageRow[]>;
+  #userIdByExternalId?: DataLoader<string, string | null>;
+  #pageIdByExternalId?: DataLoader<string, string | null>;
+
+  constructor(
+    private readonly reads: ReadRepository,
+    private readonly scope: ReadScope,
+  ) {}
+
+  get settled(): SettledRows {
+    this.#settled ??= { users: new Map(), connections: new Map(), memberIds: new Map() };
+    return this.#settled;
+  }
+
+  get user(): DataLoader<string, UserRow | null> {
+    this.#user ??= new DataLoader(async (ids: readonly string[]) =>
+      remember(this.settled.users, ids, await this.reads.usersByIds(this.scope, ids)),
+    );
+    return this.#user;
+  }
+
+  get connection(): DataLoader<string, ConnectionRow | null> {
+    this.#connection ??= new DataLoader(async (ids: readonly string[]) =>
+      remember(this.settled.connections, ids, await this.reads.connectionsByIds(this.scope, ids)),
+    );
+    return this.#connection;
+  }
+
+  get page(): DataLoader<string, BookingPageRow | null> {
+    this.#page ??= new DataLoader((ids: readonly string[]) => this.reads.pagesByIds(this.scope, ids));
+    return this.#page;
+  }
+
+  get connectionsByUser(): DataLoader<string, ConnectionRow[]> {
+    this.#connectionsByUser ??= new DataLoader(async (userIds: readonly string[]) => {
+      const perUser = await this.reads.connectionsByUserIds(this.scope, userIds);
+      primeAll(this.connection, perUser.flat());
+      for (const row of perUser.flat()) this.settled.connections.set(row.id, row);
       return perUser;
-    }),
-    memberIdsByPage: new DataLoader(async (pageIds: readonly string[]) =>
+    });
+    return this.#connectionsByUser;
+  }
+
+  get memberIdsByPage(): DataLoader<string, string[]> {
+    this.#memberIdsByPage ??= new DataLoader(async (pageIds: readonly string[]) =>
       remember(
-        settled.memberIds,
+        this.settled.memberIds,
         pageIds,
-        (await reads.membersByPageIds(scope, pageIds)).map((members) =>
+        (await this.reads.membersByPageIds(this.scope, pageIds)).map((members) =>
           members.map((member) => member.userId),
         ),
       ),
-    ),
-    locationsByPage: new DataLoader((pageIds: readonly string[]) => reads.locationsByPageIds(scope, pageIds)),
-    pagesByConnection: new DataLoader(async (connectionIds: readonly string[]) => {
-      const perConnection = await reads.pagesByConnectionIds(scope, connectionIds);
-      primeAll(page, perConnection.flat());
+    );
+    return this.#memberIdsByPage;
+  }
+
+  get locationsByPage(): DataLoader<string, BookingPageLocationRow[]> {
+    this.#locationsByPage ??= new DataLoader((pageIds: readonly string[]) =>
+      this.reads.locationsByPageIds(this.scope, pageIds),
+    );
+    return this.#locationsByPage;
+  }
+
+  get pagesByConnection(): DataLoader<string, BookingPageRow[]> {
+    this.#pagesByConnection ??= new DataLoader(async (connectionIds: readonly string[]) => {
+      const perConnection = await this.reads.pagesByConnectionIds(this.scope, connectionIds);
+      primeAll(this.page, perConnection.flat());
       return perConnection;
-    }),
-    userIdByExternalId: new DataLoader((externalIds: readonly string[]) =>
-      reads.userIdsByExternalIds(scope.organizationId, externalIds),
-    ),
-    pageIdByExternalId: new DataLoader((externalIds: readonly string[]) =>
-      reads.pageIdsByExternalIds(scope.organizationId, externalIds),
-    ),
-  };
+    });
+    return this.#pagesByConnection;
+  }
+
+  get userIdByExternalId(): DataLoader<string, string | null> {
+    this.#userIdByExternalId ??= new DataLoader((externalIds: readonly string[]) =>
+      this.reads.userIdsByExternalIds(this.scope.organizationId, externalIds),
+    );
+    return this.#userIdByExternalId;
+  }
+
+  get pageIdByExternalId(): DataLoader<string, string | null> {
+    this.#pageIdByExternalId ??= new DataLoader((externalIds: readonly string[]) =>
+      this.reads.pageIdsByExternalIds(this.scope.organizationId, externalIds),
+    );
+    return this.#pageIdByExternalId;
+  }
+}
+
+function remember<V>(into: Map<string, V>, keys: readonly string[], values: V[]): V[] {
+  for (const [index, key] of keys.entries()) into.set(key, values[index] as V);
+  return values;
+}
+
+function primeAll<T extends { id: string }>(loader: DataLoader<string, T | null>, rows: Iterable<T>): void {
+  for (const row of rows) loader.prime(row.id, row);
+}
+
+export function createLoaders(reads: ReadRepository, scope: ReadScope): Loaders {
+  return new RequestLoaders(reads, scope);
 }
 
 /** Member ids known to this request (listed with the page), primed where a resolver reads them. */
