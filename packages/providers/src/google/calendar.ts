@@ -1,9 +1,10 @@
-// Google Calendar v3 through googleapis. Every call goes through the shared authorized session (refresh ahead
-// of expiry, one refresh + retry on AUTH_EXPIRED, backoff honouring Retry-After); every failure leaves as a
-// classified ProviderError. gaxios' own retries are off: the shared policy is the only one.
+// Google Calendar v3 through googleapis (the project's Calendar package, @googleapis/calendar). Every call goes
+// through the shared authorized session (refresh ahead of expiry, one refresh + retry on AUTH_EXPIRED, backoff
+// honouring Retry-After); every failure leaves as a classified ProviderError. gaxios' own retries are off: the
+// shared policy is the only one.
 import { createHash, randomUUID } from 'node:crypto';
+import { calendar, type calendar_v3 } from '@googleapis/calendar';
 import { type Clock, isProviderError, outcomeForCode, ProviderError, systemClock } from '@tsunagi/errors';
-import { type calendar_v3, google } from 'googleapis';
 import { type AuthorizedSession, createAuthorizedSession } from '../authorized-call.js';
 import type {
   AdapterContext,
@@ -121,7 +122,7 @@ export class GoogleCalendarProvider implements CalendarProvider {
     this.#clock = options.context.clock ?? systemClock;
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     // No `auth`: the bearer token of the current attempt is set per request by #call.
-    this.#calendar = google.calendar({
+    this.#calendar = calendar({
       version: 'v3',
       rootUrl: this.#apiRoot,
       universeDomain: 'googleapis.com',

@@ -2,7 +2,7 @@
 // refresh token is always issued), PKCE S256, login_hint, incremental scopes. Identity comes from the OpenID
 // userinfo endpoint (`sub` is the stable id). Every endpoint is configurable; nothing reads process.env.
 import { type Clock, systemClock, withRetry } from '@tsunagi/errors';
-import { Auth, google } from 'googleapis';
+import { CodeChallengeMethod, OAuth2Client } from 'google-auth-library';
 import { DEFAULT_RETRY } from '../authorized-call.js';
 import type {
   AccountIdentity,
@@ -64,7 +64,7 @@ export interface GoogleOAuthFlowOptions {
 
 /** OAuth2Client with its refresh-token grant exposed (the public refreshAccessToken() keeps the old refresh
  * token and drops a rotated one). */
-class GrantClient extends google.auth.OAuth2 {
+class GrantClient extends OAuth2Client {
   refreshGrant(refreshToken: string) {
     return this.refreshToken(refreshToken);
   }
@@ -118,7 +118,7 @@ export class GoogleOAuthFlow implements OAuthFlow {
       scope: scopes,
       state: request.state,
       code_challenge: request.codeChallenge,
-      code_challenge_method: Auth.CodeChallengeMethod.S256,
+      code_challenge_method: CodeChallengeMethod.S256,
       ...(request.loginHint ? { login_hint: request.loginHint } : {}),
     });
   }
