@@ -239,6 +239,10 @@ export async function startChildGateway(
     stderr += chunk;
   });
   const exited = once(child, 'exit');
+  // A benchmark that fails or is interrupted must not leave gateways running (and probing) behind it.
+  const orphan = () => child.kill('SIGKILL');
+  process.once('exit', orphan);
+  void exited.then(() => process.off('exit', orphan));
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
   const first = await Promise.race([
     once(lines, 'line').then(([line]) => String(line)),

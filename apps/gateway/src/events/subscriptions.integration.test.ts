@@ -183,6 +183,55 @@ describeEachDriver('subscriptions (%s)', (driver) => {
     await logClient.dispose();
   });
 
+  it('subscribers of one operation share its execution, and each still gets only what it may see', async () => {
+    const w = await World.create(t(), ['ann', 'bob', 'cat', 'dan'], { ann: 'ADMIN', bob: 'ADMIN' });
+    const catCalendar = await w.link('cat', 'GOOGLE_CALENDAR');
+    const danCalendar = await w.link('dan', 'GOOGLE_CALENDAR');
+    const catsPage = await w.createPage('cat', { title: 'Cat hours' });
+    const dansPage = await w.createPage('dan', { title: 'Dan hours' });
+    // One operation text for all four: two admins (one shared execution), two members (one each).
+    const query =
+      'subscription { bookingPageStateChanged { state page { id title owner { id } members { id } } } }';
+    type Delivery = {
+      bookingPageStateChanged: { state: string; page: { id: string; title: string; owner: { id: string } } };
+    };
+    const clients = await Promise.all(
+      (['ann', 'bob', 'cat', 'dan'] as const).map(async (name) =>
+        wsClient(t().wsUrl, await t().token(w.caller(name))),
+      ),
+    );
+    const [ann, bob, cat, dan] = clients.map((client) => subscribe<Delivery>(client, query));
+    await waitForSubscribers(t().gateway, 'bookingPageStateChanged', 4);
+
+    await w.fail(catCalendar); // Cat's page: the admins and Cat hear of it, Dan does not
+    await w.fail(danCalendar); // Dan's page: the admins and Dan
+    const expected = (page: typeof catsPage, owner: string) => ({
+      bookingPageStateChanged: {
+        state: 'DISABLED_CONNECTION_ERROR',
+        page: { id: page.id, title: page.title, owner: { id: owner }, members: [{ id: owner }] },
+      },
+    });
+    const both = [expected(catsPage, w.users.cat), expected(dansPage, w.users.dan)];
+    expect(await ann?.waitFor(2)).toEqual(both);
+    expect(await bob?.waitFor(2)).toEqual(both);
+    // Dan's own event came second: had Cat's reached him, it would be first.
+    expect(await dan?.waitFor(1)).toEqual([both[1]]);
+    // Cat's next one closes the window for Dan's (committed in between): had it reached her, it would be second.
+    await w.reconnect(catCalendar);
+    expect(
+      (await cat?.waitFor(2))?.map((data) => [
+        data.bookingPageStateChanged.page.id,
+        data.bookingPageStateChanged.state,
+      ]),
+    ).toEqual([
+      [catsPage.id, 'DISABLED_CONNECTION_ERROR'],
+      [catsPage.id, 'ACTIVE'],
+    ]);
+    expect(cat?.received[0]).toEqual(both[0]);
+    expect(dan?.received).toHaveLength(1);
+    await Promise.all(clients.map((client) => client.dispose()));
+  });
+
   it('subscriptions obey the query limits and the HTTP error masking', async () => {
     const w = await World.create(t(), ['admin'], { admin: 'ADMIN' });
     const client = wsClient(t().wsUrl, await t().token(w.caller('admin')));

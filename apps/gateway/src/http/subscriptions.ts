@@ -14,6 +14,7 @@ import { bearerToken, type Viewer } from '../auth/token.js';
 import { createContext, type GatewayServices } from '../context.js';
 import type { GatewayConfig } from '../env.js';
 import { databaseUnavailableError, gatewayError, isExpectedError } from '../errors.js';
+import { createSharedSubscribe } from '../events/shared-execution.js';
 import { type Logger, requestIdFrom } from '../ops/logger.js';
 import { prepareOperation } from './ws-operation.js';
 
@@ -106,6 +107,7 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Subscrip
     ctx.extra.expiresAt !== undefined && ctx.extra.expiresAt.getTime() <= Date.now();
 
   const server = makeServer<Record<string, unknown> | undefined, SocketExtra>({
+    subscribe: createSharedSubscribe(),
     onConnect: async (ctx) => {
       // `authorization` as documented; GraphiQL sends its headers tab as-is (`Authorization`).
       const params = ctx.connectionParams ?? {};
