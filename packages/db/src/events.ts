@@ -1,9 +1,10 @@
 // The event log: append inside a service transaction, read from a cursor, follow live.
 import type { BookingPageEvaluation } from '@tsunagi/booking-rules';
-import { and, asc, eq, gt, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, max, sql } from 'drizzle-orm';
 import type { Executor } from './database.js';
 import type { EventBus, EventNotice } from './event-bus.js';
 import { assertCursorRetained, expiredThrough } from './event-retention.js';
+import { inIds } from './id-lists.js';
 import {
   type BookingPageState,
   bookingPages,
@@ -193,30 +194,56 @@ export async function appendEvents(
   if (drafts.length === 0) return null;
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${EVENT_APPEND_LOCK}, hashtext(${organizationId}))`);
   const { connectionStates, pageStates } = await snapshotsOf(tx, organizationId, drafts);
-  const values = drafts.map((draft) => {
+  // A fan-out appends thousands of events with the same payload and snapshots (a break disabling 10,000 pages:
+  // the same reasons, cause and page state for each): each distinct payload travels once, as JSON, and a row
+  // names it by index. Drafts may share a payload object (the page re-evaluation does): it is serialized once.
+  const jsonOf = new Map<object, string>();
+  const draftPayloadIds = new Map<string, number>();
+  const payloadIndex = new Map<string, number>();
+  const payloads: string[] = [];
+  const rows = drafts.map((draft) => {
     const connectionState = draft.connectionId == null ? undefined : connectionStates.get(draft.connectionId);
     const pageState = draft.bookingPageId == null ? undefined : pageStates.get(draft.bookingPageId);
-    const payload: EventPayloads[EventType] & EventSnapshots = {
-      ...draft.payload,
-      ...(connectionState === undefined ? {} : { connectionState }),
-      ...(pageState === undefined ? {} : { pageState }),
-    };
+    let json = jsonOf.get(draft.payload);
+    if (json === undefined) {
+      json = JSON.stringify(draft.payload);
+      jsonOf.set(draft.payload, json);
+    }
+    let draftPayloadId = draftPayloadIds.get(json);
+    if (draftPayloadId === undefined) {
+      draftPayloadId = draftPayloadIds.size;
+      draftPayloadIds.set(json, draftPayloadId);
+    }
+    const key = `${draftPayloadId}:${connectionState?.index ?? ''}:${pageState?.index ?? ''}`;
+    let index = payloadIndex.get(key);
+    if (index === undefined) {
+      index = payloads.length;
+      payloadIndex.set(key, index);
+      const payload: EventPayloads[EventType] & EventSnapshots = {
+        ...draft.payload,
+        ...(connectionState === undefined ? {} : { connectionState: connectionState.snapshot }),
+        ...(pageState === undefined ? {} : { pageState: pageState.snapshot }),
+      };
+      payloads.push(JSON.stringify(payload));
+    }
     return {
       type: draft.type,
       connectionId: draft.connectionId ?? null,
       bookingPageId: draft.bookingPageId ?? null,
       userId: draft.userId ?? null,
-      payload,
+      payload: index,
     };
   });
-  // One statement whatever the count (the rows travel as one jsonb parameter; bind parameters are capped at
-  // 65,535, and a break fanned out to 10,000 pages appends 10,001 events). Ids follow the drafts' order.
-  // Spelled as Drizzle spells an insert (`insert into "events"`), which the connection-loss tests recognise.
+  // One statement whatever the count (the rows and the payloads travel as two jsonb parameters; bind parameters
+  // are capped at 65,535, and a break fanned out to 10,000 pages appends 10,001 events). Ids follow the drafts'
+  // order. Spelled as Drizzle spells an insert (`insert into "events"`), which the connection-loss tests
+  // recognise.
   const inserted = await tx.execute(sql`insert into ${events}
     (organization_id, type, connection_id, booking_page_id, user_id, payload, created_at)
     select ${organizationId}, d.value->>'type', d.value->>'connectionId', d.value->>'bookingPageId',
-      d.value->>'userId', d.value->'payload', ${createdAt.toISOString()}::timestamptz
-    from jsonb_array_elements(${JSON.stringify(values)}::jsonb) with ordinality as d(value, position)
+      d.value->>'userId', ${`[${payloads.join(',')}]`}::jsonb -> (d.value->>'payload')::integer,
+      ${createdAt.toISOString()}::timestamptz
+    from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) with ordinality as d(value, position)
     order by d.position
     returning id`);
   const notice = {
@@ -232,9 +259,16 @@ export async function appendEvents(
   return notice;
 }
 
+/** A snapshot, and its index among the distinct snapshots of its kind. */
+interface InternedSnapshot<T> {
+  snapshot: T;
+  index: number;
+}
+
 /**
  * The rows the drafts name, read inside the appending transaction: every change the transaction made is in
- * them, and no later change can be, so the snapshot is what was true when the events happened.
+ * them, and no later change can be, so the snapshot is what was true when the events happened. Equal snapshots
+ * are one object: a fan-out's 10,000 pages have a handful of distinct states.
  */
 async function snapshotsOf(tx: Executor, organizationId: string, drafts: readonly EventDraft[]) {
   const connectionIds = [...new Set(drafts.flatMap((draft) => draft.connectionId ?? []))];
@@ -250,7 +284,7 @@ async function snapshotsOf(tx: Executor, organizationId: string, drafts: readonl
             lastError: connections.lastError,
           })
           .from(connections)
-          .where(and(eq(connections.organizationId, organizationId), inArray(connections.id, connectionIds))),
+          .where(and(eq(connections.organizationId, organizationId), inIds(connections.id, connectionIds))),
     pageIds.length === 0
       ? []
       : tx
@@ -261,21 +295,37 @@ async function snapshotsOf(tx: Executor, organizationId: string, drafts: readonl
             enabled: bookingPages.enabled,
           })
           .from(bookingPages)
-          .where(and(eq(bookingPages.organizationId, organizationId), inArray(bookingPages.id, pageIds))),
+          .where(and(eq(bookingPages.organizationId, organizationId), inIds(bookingPages.id, pageIds))),
   ]);
+  const connectionSnapshots = interned<ConnectionSnapshot>();
+  const pageSnapshots = interned<BookingPageSnapshot>();
   return {
-    connectionStates: new Map<string, ConnectionSnapshot>(
+    connectionStates: new Map(
       connectionRows.map(({ id, status, health, lastError }) => [
         id,
-        { status, health, lastError: lastError ?? null },
+        connectionSnapshots({ status, health, lastError: lastError ?? null }),
       ]),
     ),
-    pageStates: new Map<string, BookingPageSnapshot>(
+    pageStates: new Map(
       pageRows.map(({ id, state, acceptingBookings, enabled }) => [
         id,
-        { state, acceptingBookings, enabled },
+        pageSnapshots({ state, acceptingBookings, enabled }),
       ]),
     ),
+  };
+}
+
+/** Hands out one object per distinct value (equal JSON). */
+function interned<T>(): (value: T) => InternedSnapshot<T> {
+  const byJson = new Map<string, InternedSnapshot<T>>();
+  return (value) => {
+    const json = JSON.stringify(value);
+    let found = byJson.get(json);
+    if (found === undefined) {
+      found = { snapshot: value, index: byJson.size };
+      byJson.set(json, found);
+    }
+    return found;
   };
 }
 

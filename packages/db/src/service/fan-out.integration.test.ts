@@ -3,10 +3,13 @@
 import { asc, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDriver, useTestDatabase } from '../../test/drivers.js';
+import { freshEvaluation } from '../../test/evaluation.js';
 import { createTestOrganization, REVOKED, TestClock, testKeyring, value } from '../../test/fixtures.js';
 import type { Database } from '../database.js';
 import { latestEventId, readEvents } from '../events.js';
-import { bookingPages } from '../schema.js';
+import { type BookingPageRow, bookingPages } from '../schema.js';
+import { storedEvaluation } from './page-evaluation.js';
+import type { CreateBookingPageInput } from './page-operations.js';
 import { createStateService, type StateService, systemActor } from './state-service.js';
 
 const PAGES = 1_200;
@@ -111,5 +114,111 @@ describeEachDriver('a break fanned out to many pages on %s', (driver) => {
     });
     expect(first.userId).toBe(users.owner);
     expect(first.createdAt).toEqual(at);
+  });
+
+  // The re-evaluation sends each distinct evaluation once and the events each distinct payload once: pages whose
+  // evaluations differ must still each get their own.
+  it('stores each page its own evaluation and appends each its own payload when the evaluations differ', async () => {
+    const { organizationId, users } = await createTestOrganization(db, ['shared', 'owner', 'other']);
+    const actor = systemActor(organizationId);
+    const link = async (userId: string, account: string) =>
+      value(
+        await service.createConnection(actor, {
+          userId,
+          provider: 'GOOGLE_CALENDAR',
+          accountExternalId: account,
+        }),
+      ).connection;
+    const connection = await link(users.shared, 'shared');
+    await link(users.owner, 'owner');
+    await link(users.other, 'other');
+    const kinds: Omit<CreateBookingPageInput, 'title' | 'ownerId'>[] = [
+      // Disabled by the break (two alike, so a body is shared).
+      { mode: 'ALL_MEMBERS', memberIds: [users.owner, users.shared] },
+      { mode: 'ALL_MEMBERS', memberIds: [users.owner, users.shared] },
+      // Disabled too, but their locations are their own: a body each.
+      { mode: 'ALL_MEMBERS', memberIds: [users.owner, users.shared], locations: [{ type: 'GOOGLE_MEET' }] },
+      { mode: 'ALL_MEMBERS', memberIds: [users.owner, users.shared], locations: [{ type: 'GOOGLE_MEET' }] },
+      // Stay up without the shared calendar, with different hosts left.
+      { mode: 'ANY_MEMBER', memberIds: [users.owner, users.shared] },
+      { mode: 'ANY_MEMBER', memberIds: [users.owner, users.shared] },
+      { mode: 'ANY_MEMBER', memberIds: [users.shared, users.other, users.owner] },
+      // Switched off: the break changes its reasons, not its state.
+      { mode: 'ALL_MEMBERS', memberIds: [users.owner, users.shared], enabled: false },
+    ];
+    for (const [i, kind] of kinds.entries()) {
+      value(await service.createBookingPage(actor, { title: `Page ${i}`, ownerId: users.owner, ...kind }));
+    }
+    const before = new Map((await storedPages(organizationId)).map((page) => [page.id, page]));
+    const cursor = await latestEventId(db, organizationId);
+    const at = clock.advance(60_000);
+
+    const change = value(await service.markConnectionError(actor, connection.id, REVOKED));
+
+    const after = await storedPages(organizationId);
+    expect(change.pages).toEqual(after);
+    const body = (page: BookingPageRow) => JSON.stringify({ ...storedEvaluation(page), pageId: null });
+    const changed = after.filter((page) => body(page) !== body(before.get(page.id)!));
+    // Every page moved, to several distinct evaluations, some shared.
+    expect(changed).toHaveLength(kinds.length);
+    expect(new Set(changed.map(body)).size).toBeGreaterThan(3);
+    expect(new Set(changed.map(body)).size).toBeLessThan(kinds.length);
+    for (const page of after) {
+      const previous = before.get(page.id)!;
+      expect(storedEvaluation(page)).toEqual(await freshEvaluation(db, page.id));
+      expect(page.version).toBe(previous.version + 1);
+      expect(page.stateChangedAt).toEqual(page.state === previous.state ? previous.stateChangedAt : at);
+    }
+    expect(new Set(after.map((page) => page.state))).toEqual(
+      new Set(['DISABLED_CONNECTION_ERROR', 'ACTIVE', 'INACTIVE']),
+    );
+
+    const appended = await readEvents(db, organizationId, cursor, 100);
+    expect(appended[0]).toMatchObject({
+      type: 'CONNECTION_STATUS_CHANGED',
+      payload: { to: 'ERROR', connectionState: { status: 'ERROR', health: 'BROKEN' } },
+    });
+    const common = { cause: 'markConnectionError', causeConnectionId: connection.id };
+    expect(
+      appended
+        .slice(1)
+        .map(({ type, bookingPageId, userId, payload }) => ({ type, bookingPageId, userId, payload })),
+    ).toEqual(
+      after.map((page) => {
+        const previous = before.get(page.id)!;
+        const pageState = {
+          state: page.state,
+          acceptingBookings: page.acceptingBookings,
+          enabled: page.enabled,
+        };
+        return page.state === previous.state
+          ? {
+              type: 'BOOKING_PAGE_EVALUATION_CHANGED',
+              bookingPageId: page.id,
+              userId: users.owner,
+              payload: {
+                state: page.state,
+                acceptingBookings: page.acceptingBookings,
+                reasons: page.reasons,
+                eligibleHostIds: page.eligibleHostIds,
+                ...common,
+                pageState,
+              },
+            }
+          : {
+              type: 'BOOKING_PAGE_STATE_CHANGED',
+              bookingPageId: page.id,
+              userId: users.owner,
+              payload: {
+                from: previous.state,
+                to: page.state,
+                acceptingBookings: page.acceptingBookings,
+                reasons: page.reasons,
+                ...common,
+                pageState,
+              },
+            };
+      }),
+    );
   });
 });

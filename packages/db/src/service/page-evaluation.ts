@@ -7,9 +7,10 @@ import {
   evaluationsEqual,
   groupConnectionsByUser,
 } from '@tsunagi/booking-rules';
-import { and, asc, eq, exists, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, or, sql } from 'drizzle-orm';
 import type { Transaction } from '../database.js';
-import type { EventCause, EventDraft } from '../events.js';
+import type { EventCause, EventDraft, EventPayloads } from '../events.js';
+import { inIds } from '../id-lists.js';
 import {
   type BookingPageRow,
   bookingPageLocations,
@@ -95,10 +96,7 @@ export async function readPages(ctx: TxContext, pageIds: readonly string[]): Pro
     .select()
     .from(bookingPages)
     .where(
-      and(
-        eq(bookingPages.organizationId, ctx.organizationId),
-        inArray(bookingPages.id, [...new Set(pageIds)]),
-      ),
+      and(eq(bookingPages.organizationId, ctx.organizationId), inIds(bookingPages.id, [...new Set(pageIds)])),
     )
     .orderBy(asc(bookingPages.id));
 }
@@ -111,13 +109,13 @@ export async function loadPages(ctx: TxContext, pageIds: readonly string[]): Pro
   const pages = await tx
     .select()
     .from(bookingPages)
-    .where(and(eq(bookingPages.organizationId, ctx.organizationId), inArray(bookingPages.id, ids)))
+    .where(and(eq(bookingPages.organizationId, ctx.organizationId), inIds(bookingPages.id, ids)))
     .orderBy(asc(bookingPages.id))
     .for('update');
   const members = await tx
     .select()
     .from(bookingPageMembers)
-    .where(inArray(bookingPageMembers.bookingPageId, ids))
+    .where(inIds(bookingPageMembers.bookingPageId, ids))
     .orderBy(asc(bookingPageMembers.bookingPageId), asc(bookingPageMembers.position));
   const locations = await tx
     .select({
@@ -126,7 +124,7 @@ export async function loadPages(ctx: TxContext, pageIds: readonly string[]): Pro
       type: bookingPageLocations.type,
     })
     .from(bookingPageLocations)
-    .where(inArray(bookingPageLocations.bookingPageId, ids))
+    .where(inIds(bookingPageLocations.bookingPageId, ids))
     .orderBy(
       asc(bookingPageLocations.bookingPageId),
       asc(bookingPageLocations.position),
@@ -146,7 +144,7 @@ export async function loadPages(ctx: TxContext, pageIds: readonly string[]): Pro
       lastError: connections.lastError,
     })
     .from(connections)
-    .where(and(eq(connections.organizationId, ctx.organizationId), inArray(connections.userId, [...userIds])))
+    .where(and(eq(connections.organizationId, ctx.organizationId), inIds(connections.userId, [...userIds])))
     .orderBy(asc(connections.id));
 
   // Grouped once (both lists arrive sorted by page): a filter per page would be quadratic in the page count.
@@ -200,9 +198,30 @@ export function storedEvaluation(page: BookingPageRow): BookingPageEvaluation {
   };
 }
 
-/** jsonb drops `undefined` members; compare and store the evaluation as it will read back. */
-function asStored(evaluation: BookingPageEvaluation): BookingPageEvaluation {
-  return JSON.parse(JSON.stringify(evaluation)) as BookingPageEvaluation;
+/**
+ * The engine's evaluations as they will read back from jsonb (which drops `undefined` members), each distinct one
+ * kept once. In a fan-out most pages get the same evaluation apart from their id: its body is parsed once, the
+ * pages share it, and `storeEvaluations` sends it once (issue 15 §2).
+ */
+class DistinctEvaluations {
+  /** Each distinct body (the evaluation without `pageId`) as JSON, by index. */
+  readonly json: string[] = [];
+  private readonly bodies: Omit<BookingPageEvaluation, 'pageId'>[] = [];
+  private readonly indexOf = new Map<string, number>();
+
+  /** The evaluation as stored, and the index of its body. */
+  add(evaluation: BookingPageEvaluation): { stored: BookingPageEvaluation; index: number } {
+    const { pageId, ...body } = evaluation;
+    const json = JSON.stringify(body);
+    let index = this.indexOf.get(json);
+    if (index === undefined) {
+      index = this.json.length;
+      this.indexOf.set(json, index);
+      this.json.push(json);
+      this.bodies.push(JSON.parse(json) as Omit<BookingPageEvaluation, 'pageId'>);
+    }
+    return { stored: { pageId, ...(this.bodies[index] as Omit<BookingPageEvaluation, 'pageId'>) }, index };
+  }
 }
 
 /** What a page row holds between its insert and its first evaluation, later in the same transaction. */
@@ -236,50 +255,62 @@ export function evaluationColumns(evaluation: BookingPageEvaluation) {
 interface EvaluationWrite {
   page: BookingPageRow;
   evaluation: BookingPageEvaluation;
+  /** The index of the evaluation's body in the call's `DistinctEvaluations`. */
+  body: number;
   stateChangedAt: Date;
   version: number;
 }
 
 /**
- * Stores the evaluations of many pages in one statement, whatever their number: the rows travel as one jsonb
- * array (a single bind parameter, so no cap on the row count) unpacked by `jsonb_to_recordset`. One UPDATE
- * per page made a break of a calendar shared by 10,000 pages 10,000 round trips (issue 15 §2). Only the column
- * Postgres computes comes back (`listRank`): the rest of each row is what was sent, and reading 10,000 rows of
- * jsonb back would cost more than the write.
+ * Stores the evaluations of many pages in one statement, whatever their number (one UPDATE per page made a break
+ * of a calendar shared by 10,000 pages 10,000 round trips, issue 15 §2). Two jsonb parameters, so no cap on the
+ * row count: each distinct evaluation body once, and per page only its id, the index of its body, its version
+ * and stateChangedAt; Postgres joins them. Sending every page's full evaluation, 10,000 copies of the same
+ * reasons and plan, cost more to serialize, bind and unpack than the UPDATE itself. Only the column Postgres
+ * computes comes back (`listRank`): the rest of each row is what was sent.
  */
 async function storeEvaluations(
   ctx: TxContext,
+  evaluations: DistinctEvaluations,
   writes: readonly EvaluationWrite[],
 ): Promise<BookingPageRow[]> {
   if (writes.length === 0) return [];
-  const rows = writes.map(({ page, evaluation, stateChangedAt, version }) => ({
-    id: page.id,
-    ...evaluationColumns(evaluation),
-    stateChangedAt: stateChangedAt.toISOString(),
-    version,
-  }));
+  // Only the bodies the writes use, renumbered: most of a re-evaluation may change nothing.
+  const sent = new Map<number, number>();
+  const rows = writes.map(({ page, body, stateChangedAt, version }) => {
+    let position = sent.get(body);
+    if (position === undefined) {
+      position = sent.size + 1;
+      sent.set(body, position);
+    }
+    return { id: page.id, body: position, version, stateChangedAt: stateChangedAt.toISOString() };
+  });
+  const bodies = `[${[...sent.keys()].map((body) => evaluations.json[body]).join(',')}]`;
   const updated = await ctx.tx
     .update(bookingPages)
     .set({
-      appliedRule: sql`v."appliedRule"`,
-      state: sql`v.state`,
-      acceptingBookings: sql`v."acceptingBookings"`,
-      reasons: sql`v.reasons`,
-      plan: sql`v.plan`,
-      eligibleHostIds: sql`v."eligibleHostIds"`,
-      usableLocationIds: sql`v."usableLocationIds"`,
-      warnings: sql`v.warnings`,
-      stateChangedAt: sql`v."stateChangedAt"`,
-      version: sql`v.version`,
+      appliedRule: sql`e.rule`,
+      state: sql`e.state`,
+      acceptingBookings: sql`e."acceptingBookings"`,
+      reasons: sql`e.reasons`,
+      plan: sql`e.plan`,
+      eligibleHostIds: sql`e."eligibleHostIds"`,
+      usableLocationIds: sql`e."usableLocationIds"`,
+      warnings: sql`e.warnings`,
+      stateChangedAt: sql`w."stateChangedAt"`,
+      version: sql`w.version`,
       updatedAt: ctx.now,
     })
     .from(
-      sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(
-        id text, "appliedRule" booking_page_rule, state booking_page_state, "acceptingBookings" boolean,
-        reasons jsonb, plan jsonb, "eligibleHostIds" text[], "usableLocationIds" text[], warnings jsonb,
-        "stateChangedAt" timestamptz, version integer)`,
+      sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+          AS w(id text, body integer, version integer, "stateChangedAt" timestamptz)
+        JOIN ROWS FROM (jsonb_to_recordset(${bodies}::jsonb) AS (
+          rule booking_page_rule, state booking_page_state, "acceptingBookings" boolean, reasons jsonb, plan jsonb,
+          "eligibleHostIds" text[], "usableLocationIds" text[], warnings jsonb)) WITH ORDINALITY
+          AS e(rule, state, "acceptingBookings", reasons, plan, "eligibleHostIds", "usableLocationIds", warnings, position)
+        ON e.position = w.body`,
     )
-    .where(and(eq(bookingPages.organizationId, ctx.organizationId), eq(bookingPages.id, sql`v.id`)))
+    .where(and(eq(bookingPages.organizationId, ctx.organizationId), eq(bookingPages.id, sql`w.id`)))
     .returning({ id: bookingPages.id, listRank: bookingPages.listRank });
   if (updated.length !== writes.length) throw new Error('A page vanished under its lock');
   const listRanks = new Map(updated.map((row) => [row.id, row.listRank]));
@@ -305,11 +336,18 @@ export async function reevaluatePages(
   causeConnectionId: string | null,
 ): Promise<BookingPageRow[]> {
   const { pages, inputs, connectionsByUser } = await loadPages(ctx, pageIds);
+  const evaluations = new DistinctEvaluations();
   const writes: EvaluationWrite[] = [];
+  // Pages with the same evaluation (and, for a state change, the same former state) share one event payload,
+  // which appendEvents then serializes once.
+  const statePayloads = new Map<string, EventPayloads['BOOKING_PAGE_STATE_CHANGED']>();
+  const evaluationPayloads = new Map<number, EventPayloads['BOOKING_PAGE_EVALUATION_CHANGED']>();
   for (const page of pages) {
     const input = inputs.get(page.id);
     if (input === undefined) throw new Error(`Page ${page.id} was loaded without its input`);
-    const evaluation = asStored(evaluateBookingPage(input, connectionsByUser));
+    const { stored: evaluation, index: body } = evaluations.add(
+      evaluateBookingPage(input, connectionsByUser),
+    );
     const created = ctx.createdPages.has(page.id);
     const changed = created || !evaluationsEqual(storedEvaluation(page), evaluation);
     if (!changed && !ctx.touchedPages.has(page.id)) continue;
@@ -317,40 +355,47 @@ export async function reevaluatePages(
     writes.push({
       page,
       evaluation,
+      body,
       stateChangedAt: stateChanged ? ctx.now : page.stateChangedAt,
       version: created ? page.version : page.version + 1,
     });
     if (created || !changed) continue;
     if (evaluation.state !== page.state) {
-      ctx.emit({
-        type: 'BOOKING_PAGE_STATE_CHANGED',
-        bookingPageId: page.id,
-        userId: page.ownerId,
-        payload: {
+      const key = `${body}:${page.state}`;
+      let payload = statePayloads.get(key);
+      if (payload === undefined) {
+        payload = {
           from: page.state,
           to: evaluation.state,
           acceptingBookings: evaluation.acceptingBookings,
           reasons: evaluation.reasons,
           cause: ctx.cause,
           causeConnectionId,
-        },
-      });
+        };
+        statePayloads.set(key, payload);
+      }
+      ctx.emit({ type: 'BOOKING_PAGE_STATE_CHANGED', bookingPageId: page.id, userId: page.ownerId, payload });
     } else {
-      ctx.emit({
-        type: 'BOOKING_PAGE_EVALUATION_CHANGED',
-        bookingPageId: page.id,
-        userId: page.ownerId,
-        payload: {
+      let payload = evaluationPayloads.get(body);
+      if (payload === undefined) {
+        payload = {
           state: evaluation.state,
           acceptingBookings: evaluation.acceptingBookings,
           reasons: evaluation.reasons,
           eligibleHostIds: [...evaluation.eligibleHostIds],
           cause: ctx.cause,
           causeConnectionId,
-        },
+        };
+        evaluationPayloads.set(body, payload);
+      }
+      ctx.emit({
+        type: 'BOOKING_PAGE_EVALUATION_CHANGED',
+        bookingPageId: page.id,
+        userId: page.ownerId,
+        payload,
       });
     }
   }
-  const stored = new Map((await storeEvaluations(ctx, writes)).map((row) => [row.id, row]));
+  const stored = new Map((await storeEvaluations(ctx, evaluations, writes)).map((row) => [row.id, row]));
   return pages.map((page) => stored.get(page.id) ?? page);
 }
