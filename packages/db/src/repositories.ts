@@ -4,9 +4,9 @@
 // reach connection credentials: that table is never joined here.
 import { type IntegrationRow, type IntegrationTab, integrationList } from '@tsunagi/booking-rules';
 import { and, asc, count, eq, exists, getTableColumns, inArray, or, type SQL, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from './database.js';
 import { readEvents, type TsunagiEvent } from './events.js';
+import { inIds } from './id-lists.js';
 import { checkPageSize, decodeCursor, encodeCursor, type ListPage } from './keyset.js';
 import {
   type ConnectionListOptions,
@@ -94,14 +94,6 @@ function groupBy<K, T>(keys: readonly K[], rows: readonly T[], keyOf: (row: T) =
   return keys.map((key) => byKey.get(key) ?? []);
 }
 
-/**
- * `column = any($1)`: the ids travel as one array parameter. The merged reads of many live subscribers
- * (coalesced-reads.ts) ask for a thousand ids at once; `inArray` would build and bind a parameter for each.
- */
-function idIn(column: AnyPgColumn, ids: readonly string[]): SQL {
-  return sql`${column} = any(${sql.param([...new Set(ids)])}::text[])`;
-}
-
 function pick<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): (T | null)[] {
   const byKey = new Map(rows.map((row) => [keyOf(row), row]));
   return keys.map((key) => byKey.get(key) ?? null);
@@ -184,7 +176,7 @@ export class ReadRepository {
     const rows = await this.db
       .select()
       .from(users)
-      .where(and(eq(users.organizationId, scope.organizationId), idIn(users.id, ids)));
+      .where(and(eq(users.organizationId, scope.organizationId), inIds(users.id, [...new Set(ids)])));
     return pick(ids, rows, (row) => row.id);
   }
 
@@ -245,7 +237,7 @@ export class ReadRepository {
     const rows = await this.db
       .select()
       .from(bookingPages)
-      .where(and(this.pageVisibility(scope), idIn(bookingPages.id, ids)));
+      .where(and(this.pageVisibility(scope), inIds(bookingPages.id, [...new Set(ids)])));
     return pick(ids, rows, (row) => row.id);
   }
 
