@@ -19,19 +19,31 @@ import { createLoaders } from '../loaders.js';
 
 type Results = Map<string, Promise<ExecutionResult>>;
 
+const MAX_REMEMBERED_OPERATIONS = 10_000;
+
 /** A graphql-ws `subscribe` that shares each event's execution between the subscribers of one server. */
 export function createSharedSubscribe(): (
   args: ExecutionArgs,
 ) => Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   // Per event object: gone with the event once every subscriber has taken it.
   const executions = new WeakMap<object, Results>();
+  // Operations by their text, named by a number never reused: the per-event key stays short to build and to
+  // hash. Forgotten past a bound (a new subscription to a forgotten text gets a new number: only less sharing).
+  const operations = new Map<string, number>();
+  let named = 0;
 
   return async (args) => {
     const source = await createSourceEventStream(args);
     if (!isAsyncIterable(source)) return source;
-    const operation = `${print(args.document)}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(
+    const text = `${print(args.document)}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(
       args.variableValues ?? {},
     )}`;
+    let operation = operations.get(text);
+    if (operation === undefined) {
+      if (operations.size >= MAX_REMEMBERED_OPERATIONS) operations.clear();
+      operation = named++;
+      operations.set(text, operation);
+    }
     const run = (event: unknown): Promise<ExecutionResult> => {
       const context = args.contextValue as GatewayContext;
       if (typeof event !== 'object' || event === null) {
