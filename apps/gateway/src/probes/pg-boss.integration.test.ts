@@ -22,6 +22,15 @@ const targets: ProbeTarget[] = [
   })),
 ];
 
+/** The node-postgres pool under a handle, as the gateway hands it to pg-boss. */
+function poolOf(handle: DatabaseHandle) {
+  return (
+    handle.db as unknown as {
+      $client: { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
+    }
+  ).$client;
+}
+
 describePostgres('PgBossProbeQueue (postgres)', () => {
   let url: string;
   let drop: () => Promise<void>;
@@ -46,11 +55,7 @@ describePostgres('PgBossProbeQueue (postgres)', () => {
   ) {
     const handle = createDatabase({ databaseUrl: url, pool: { max: 4 } });
     handles.push(handle);
-    const pool = (
-      handle.db as unknown as {
-        $client: { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
-      }
-    ).$client;
+    const pool = poolOf(handle);
     return new PgBossProbeQueue({
       db: { executeSql: (text, values) => pool.query(text, values) },
       providers: ['GOOGLE_CALENDAR', 'MICROSOFT_CALENDAR'],
@@ -77,6 +82,21 @@ describePostgres('PgBossProbeQueue (postgres)', () => {
     const b = worker('b', probed);
     const intervalMs = 2_000;
     await Promise.all([a.start(), b.start()]);
+    // Both processes asked for the due-order index of each queue at once: each queue has exactly one.
+    const indexes = await poolOf(handles[0] as DatabaseHandle).query(
+      `SELECT q.name, i.indexdef FROM pgboss.queue q JOIN pg_indexes i
+         ON i.schemaname = 'pgboss' AND i.tablename = q.partition_name AND i.indexname LIKE '%_due_order'
+       ORDER BY q.name`,
+    );
+    expect(
+      (indexes.rows as { name: string; indexdef: string }[]).map((row) => [
+        row.name,
+        row.indexdef.replace(/^.* USING /, ''),
+      ]),
+    ).toEqual([
+      ['probe.GOOGLE_CALENDAR', "btree (name, created_on, id) WHERE (state < 'active'::pgboss.job_state)"],
+      ['probe.MICROSOFT_CALENDAR', "btree (name, created_on, id) WHERE (state < 'active'::pgboss.job_state)"],
+    ]);
     // The first round that begins after both started: its planner passes see it from its start. Wait until
     // every connection was probed in it and both workers took a share, however long a busy machine takes.
     const round = Math.ceil(Date.now() / intervalMs) * intervalMs;

@@ -20,6 +20,13 @@ export const PROBE_QUEUE_PREFIX = 'probe.';
 /** Jobs per planner insert. */
 const PLAN_SLICE = 2_000;
 
+/** Advisory lock serializing the creation of the due-order indexes (`#indexDueOrder`). */
+const DUE_ORDER_INDEX_LOCK = 7_453_015;
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
 export const probeQueueName = (provider: ConnectionProvider): string => `${PROBE_QUEUE_PREFIX}${provider}`;
 
 /** What pg-boss needs of a database connection: the gateway hands it its own pool. */
@@ -122,6 +129,7 @@ export class PgBossProbeQueue {
     await this.#install();
     for (const provider of this.#options.providers) {
       await this.#createQueue(probeQueueName(provider));
+      await this.#indexDueOrder(probeQueueName(provider));
       await this.#work(provider);
     }
     const loop = () => {
@@ -213,6 +221,34 @@ export class PgBossProbeQueue {
     for (const jobs of byProvider.values()) await this.#boss.insert(jobs);
   }
 
+  /**
+   * An index in the order the workers take due jobs. pg-boss 10 fetches with `ORDER BY priority desc,
+   * created_on, id LIMIT n`, and its own index on due jobs is by `start_after`: every fetch read and sorted
+   * all the due jobs of the queue — at a round of 100,000 connections, about 430 ms per fetch of 32, and the
+   * round ran at the pace of those sorts (106 probes/s at the start, 204/s with fewer left). Probes carry no
+   * priority, so the workers fetch without it (`priority: false`: `ORDER BY created_on, id`), and this index
+   * hands them the oldest due jobs in that order at once (0.16 ms). Created once per queue partition,
+   * idempotently, under an advisory lock so that gateways starting together do not race.
+   */
+  async #indexDueOrder(name: string): Promise<void> {
+    const schema = this.#options.schema ?? 'pgboss';
+    const db = this.#boss.getDb() as ProbeQueueDb;
+    const { rows } = await db.executeSql(
+      `SELECT partition_name FROM ${quoteIdentifier(schema)}.queue WHERE name = $1`,
+      [name],
+    );
+    const partition = (rows[0] as { partition_name?: string | null } | undefined)?.partition_name;
+    if (typeof partition !== 'string') return;
+    const table = `${quoteIdentifier(schema)}.${quoteIdentifier(partition)}`;
+    const index = quoteIdentifier(`${partition.slice(0, 40)}_due_order`);
+    await db.executeSql(
+      `DO $$ BEGIN
+         PERFORM pg_advisory_xact_lock(${DUE_ORDER_INDEX_LOCK});
+         CREATE INDEX IF NOT EXISTS ${index} ON ${table} (name, created_on, id) WHERE state < 'active';
+       END $$`,
+    );
+  }
+
   /** Starts the provider's worker loop (once). */
   async #work(provider: ConnectionProvider): Promise<void> {
     if (this.#loops.has(provider) || this.#stopped) return;
@@ -253,7 +289,7 @@ export class PgBossProbeQueue {
         continue;
       }
       const jobs = await this.#boss
-        .fetch<ProbeJobData>(name, { batchSize: room, includeMetadata: true })
+        .fetch<ProbeJobData>(name, { batchSize: room, includeMetadata: true, priority: false })
         .catch((error: unknown) => {
           this.#options.onError?.(error);
           return [];
