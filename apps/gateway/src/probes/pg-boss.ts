@@ -92,6 +92,10 @@ export class PgBossProbeQueue {
   #completing: Promise<void> | null = null;
   readonly #pausedUntil = new Map<ConnectionProvider, number>();
   #planTimer: NodeJS.Timeout | null = null;
+  /** Each probe queue's partition (`schema.table`, quoted), for ANALYZE once a round is planned. */
+  readonly #partitions = new Map<string, string>();
+  /** The round (slot start) whose jobs this process last analyzed. */
+  #analyzedSlot: number | null = null;
   #planning: Promise<void> | null = null;
   #stopped = false;
   #probes = 0;
@@ -219,6 +223,14 @@ export class PgBossProbeQueue {
       }
     }
     for (const jobs of byProvider.values()) await this.#boss.insert(jobs);
+    // A new round's jobs arrive all at once, and Postgres's statistics still describe the last round: it
+    // would estimate a few dozen due jobs and sort them all rather than read the due-order index (fetches of
+    // 200 ms instead of under 1 ms at 100,000). One ANALYZE per round and process puts them right.
+    if (this.#analyzedSlot !== slotStart) {
+      this.#analyzedSlot = slotStart;
+      const db = this.#boss.getDb() as ProbeQueueDb;
+      for (const table of this.#partitions.values()) await db.executeSql(`ANALYZE ${table}`);
+    }
   }
 
   /**
@@ -240,6 +252,7 @@ export class PgBossProbeQueue {
     const partition = (rows[0] as { partition_name?: string | null } | undefined)?.partition_name;
     if (typeof partition !== 'string') return;
     const table = `${quoteIdentifier(schema)}.${quoteIdentifier(partition)}`;
+    this.#partitions.set(name, table);
     const index = quoteIdentifier(`${partition.slice(0, 40)}_due_order`);
     await db.executeSql(
       `DO $$ BEGIN
