@@ -2,6 +2,7 @@
 import type { BookingPageEvaluation } from '@tsunagi/booking-rules';
 import { and, asc, eq, gt, max, sql } from 'drizzle-orm';
 import type { Executor } from './database.js';
+import { Distinct } from './distinct.js';
 import type { EventBus, EventNotice } from './event-bus.js';
 import { assertCursorRetained, expiredThrough } from './event-retention.js';
 import { inIds } from './id-lists.js';
@@ -197,35 +198,23 @@ export async function appendEvents(
   // A fan-out appends thousands of events with the same payload and snapshots (a break disabling 10,000 pages:
   // the same reasons, cause and page state for each): each distinct payload travels once, as JSON, and a row
   // names it by index. Drafts may share a payload object (the page re-evaluation does): it is serialized once.
-  const jsonOf = new Map<object, string>();
-  const draftPayloadIds = new Map<string, number>();
-  const payloadIndex = new Map<string, number>();
-  const payloads: string[] = [];
+  const jsonOf = new Distinct<object, string>();
+  const draftPayloads = new Distinct<string, string>();
+  const payloads = new Distinct<string, string>();
   const rows = drafts.map((draft) => {
     const connectionState = draft.connectionId == null ? undefined : connectionStates.get(draft.connectionId);
     const pageState = draft.bookingPageId == null ? undefined : pageStates.get(draft.bookingPageId);
-    let json = jsonOf.get(draft.payload);
-    if (json === undefined) {
-      json = JSON.stringify(draft.payload);
-      jsonOf.set(draft.payload, json);
-    }
-    let draftPayloadId = draftPayloadIds.get(json);
-    if (draftPayloadId === undefined) {
-      draftPayloadId = draftPayloadIds.size;
-      draftPayloadIds.set(json, draftPayloadId);
-    }
-    const key = `${draftPayloadId}:${connectionState?.index ?? ''}:${pageState?.index ?? ''}`;
-    let index = payloadIndex.get(key);
-    if (index === undefined) {
-      index = payloads.length;
-      payloadIndex.set(key, index);
+    const json = jsonOf.valueOf(draft.payload, () => JSON.stringify(draft.payload));
+    const draftPayload = draftPayloads.numberOf(json, () => json);
+    const key = `${draftPayload}:${connectionState?.index ?? ''}:${pageState?.index ?? ''}`;
+    const index = payloads.numberOf(key, () => {
       const payload: EventPayloads[EventType] & EventSnapshots = {
         ...draft.payload,
         ...(connectionState === undefined ? {} : { connectionState: connectionState.snapshot }),
         ...(pageState === undefined ? {} : { pageState: pageState.snapshot }),
       };
-      payloads.push(JSON.stringify(payload));
-    }
+      return JSON.stringify(payload);
+    });
     return {
       type: draft.type,
       connectionId: draft.connectionId ?? null,
@@ -241,7 +230,7 @@ export async function appendEvents(
   const inserted = await tx.execute(sql`insert into ${events}
     (organization_id, type, connection_id, booking_page_id, user_id, payload, created_at)
     select ${organizationId}, d.value->>'type', d.value->>'connectionId', d.value->>'bookingPageId',
-      d.value->>'userId', ${`[${payloads.join(',')}]`}::jsonb -> (d.value->>'payload')::integer,
+      d.value->>'userId', ${`[${payloads.values.join(',')}]`}::jsonb -> (d.value->>'payload')::integer,
       ${createdAt.toISOString()}::timestamptz
     from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) with ordinality as d(value, position)
     order by d.position
@@ -315,17 +304,12 @@ async function snapshotsOf(tx: Executor, organizationId: string, drafts: readonl
   };
 }
 
-/** Hands out one object per distinct value (equal JSON). */
+/** Hands out one object per distinct value (equal JSON), with its number. */
 function interned<T>(): (value: T) => InternedSnapshot<T> {
-  const byJson = new Map<string, InternedSnapshot<T>>();
+  const distinct = new Distinct<string, T>();
   return (value) => {
-    const json = JSON.stringify(value);
-    let found = byJson.get(json);
-    if (found === undefined) {
-      found = { snapshot: value, index: byJson.size };
-      byJson.set(json, found);
-    }
-    return found;
+    const index = distinct.numberOf(JSON.stringify(value), () => value);
+    return { snapshot: distinct.values[index] as T, index };
   };
 }
 

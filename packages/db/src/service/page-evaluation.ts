@@ -9,6 +9,7 @@ import {
 } from '@tsunagi/booking-rules';
 import { and, asc, eq, exists, or, sql } from 'drizzle-orm';
 import type { Transaction } from '../database.js';
+import { Distinct } from '../distinct.js';
 import type { EventCause, EventDraft, EventPayloads } from '../events.js';
 import { inIds } from '../id-lists.js';
 import {
@@ -204,23 +205,23 @@ export function storedEvaluation(page: BookingPageRow): BookingPageEvaluation {
  * pages share it, and `storeEvaluations` sends it once (issue 15 §2).
  */
 class DistinctEvaluations {
-  /** Each distinct body (the evaluation without `pageId`) as JSON, by index. */
-  readonly json: string[] = [];
-  private readonly bodies: Omit<BookingPageEvaluation, 'pageId'>[] = [];
-  private readonly indexOf = new Map<string, number>();
+  /** Each distinct body (the evaluation without `pageId`): its JSON, and that JSON read back. */
+  readonly #bodies = new Distinct<string, { json: string; body: Omit<BookingPageEvaluation, 'pageId'> }>();
 
-  /** The evaluation as stored, and the index of its body. */
+  /** The evaluation as stored, and the number of its body. */
   add(evaluation: BookingPageEvaluation): { stored: BookingPageEvaluation; index: number } {
     const { pageId, ...body } = evaluation;
     const json = JSON.stringify(body);
-    let index = this.indexOf.get(json);
-    if (index === undefined) {
-      index = this.json.length;
-      this.indexOf.set(json, index);
-      this.json.push(json);
-      this.bodies.push(JSON.parse(json) as Omit<BookingPageEvaluation, 'pageId'>);
-    }
-    return { stored: { pageId, ...(this.bodies[index] as Omit<BookingPageEvaluation, 'pageId'>) }, index };
+    const index = this.#bodies.numberOf(json, () => ({
+      json,
+      body: JSON.parse(json) as Omit<BookingPageEvaluation, 'pageId'>,
+    }));
+    return { stored: { pageId, ...(this.#bodies.values[index]?.body as typeof body) }, index };
+  }
+
+  /** The JSON of body number `index`. */
+  json(index: number): string {
+    return this.#bodies.values[index]?.json as string;
   }
 }
 
@@ -276,16 +277,15 @@ async function storeEvaluations(
 ): Promise<BookingPageRow[]> {
   if (writes.length === 0) return [];
   // Only the bodies the writes use, renumbered: most of a re-evaluation may change nothing.
-  const sent = new Map<number, number>();
-  const rows = writes.map(({ page, body, stateChangedAt, version }) => {
-    let position = sent.get(body);
-    if (position === undefined) {
-      position = sent.size + 1;
-      sent.set(body, position);
-    }
-    return { id: page.id, body: position, version, stateChangedAt: stateChangedAt.toISOString() };
-  });
-  const bodies = `[${[...sent.keys()].map((body) => evaluations.json[body]).join(',')}]`;
+  const sent = new Distinct<number, string>();
+  const rows = writes.map(({ page, body, stateChangedAt, version }) => ({
+    id: page.id,
+    // WITH ORDINALITY counts from 1.
+    body: sent.numberOf(body, () => evaluations.json(body)) + 1,
+    version,
+    stateChangedAt: stateChangedAt.toISOString(),
+  }));
+  const bodies = `[${sent.values.join(',')}]`;
   const updated = await ctx.tx
     .update(bookingPages)
     .set({
@@ -340,8 +340,8 @@ export async function reevaluatePages(
   const writes: EvaluationWrite[] = [];
   // Pages with the same evaluation (and, for a state change, the same former state) share one event payload,
   // which appendEvents then serializes once.
-  const statePayloads = new Map<string, EventPayloads['BOOKING_PAGE_STATE_CHANGED']>();
-  const evaluationPayloads = new Map<number, EventPayloads['BOOKING_PAGE_EVALUATION_CHANGED']>();
+  const statePayloads = new Distinct<string, EventPayloads['BOOKING_PAGE_STATE_CHANGED']>();
+  const evaluationPayloads = new Distinct<number, EventPayloads['BOOKING_PAGE_EVALUATION_CHANGED']>();
   for (const page of pages) {
     const input = inputs.get(page.id);
     if (input === undefined) throw new Error(`Page ${page.id} was loaded without its input`);
@@ -361,33 +361,24 @@ export async function reevaluatePages(
     });
     if (created || !changed) continue;
     if (evaluation.state !== page.state) {
-      const key = `${body}:${page.state}`;
-      let payload = statePayloads.get(key);
-      if (payload === undefined) {
-        payload = {
-          from: page.state,
-          to: evaluation.state,
-          acceptingBookings: evaluation.acceptingBookings,
-          reasons: evaluation.reasons,
-          cause: ctx.cause,
-          causeConnectionId,
-        };
-        statePayloads.set(key, payload);
-      }
+      const payload = statePayloads.valueOf(`${body}:${page.state}`, () => ({
+        from: page.state,
+        to: evaluation.state,
+        acceptingBookings: evaluation.acceptingBookings,
+        reasons: evaluation.reasons,
+        cause: ctx.cause,
+        causeConnectionId,
+      }));
       ctx.emit({ type: 'BOOKING_PAGE_STATE_CHANGED', bookingPageId: page.id, userId: page.ownerId, payload });
     } else {
-      let payload = evaluationPayloads.get(body);
-      if (payload === undefined) {
-        payload = {
-          state: evaluation.state,
-          acceptingBookings: evaluation.acceptingBookings,
-          reasons: evaluation.reasons,
-          eligibleHostIds: [...evaluation.eligibleHostIds],
-          cause: ctx.cause,
-          causeConnectionId,
-        };
-        evaluationPayloads.set(body, payload);
-      }
+      const payload = evaluationPayloads.valueOf(body, () => ({
+        state: evaluation.state,
+        acceptingBookings: evaluation.acceptingBookings,
+        reasons: evaluation.reasons,
+        eligibleHostIds: [...evaluation.eligibleHostIds],
+        cause: ctx.cause,
+        causeConnectionId,
+      }));
       ctx.emit({
         type: 'BOOKING_PAGE_EVALUATION_CHANGED',
         bookingPageId: page.id,
