@@ -3,7 +3,10 @@
 // merged reads of a thousand live subscribers (coalesced-reads.ts) ask for a thousand ids at once (§4).
 import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 
-/** `column = any($1::text[])`: true when the column's value is one of `ids` (never, when `ids` is empty). */
-export function inIds(column: AnyColumn, ids: readonly string[]): SQL {
-  return sql`${column} = any(${sql.param([...ids])}::text[])`;
+/**
+ * `column = any($1::text[])`: true when the column's value is one of `ids` (never, when `ids` is empty). Each id
+ * is sent once, however often it is listed.
+ */
+export function inIds(column: AnyColumn, ids: Iterable<string>): SQL {
+  return sql`${column} = any(${sql.param([...new Set(ids)])}::text[])`;
 }

@@ -176,7 +176,7 @@ export class ReadRepository {
     const rows = await this.db
       .select()
       .from(users)
-      .where(and(eq(users.organizationId, scope.organizationId), inIds(users.id, [...new Set(ids)])));
+      .where(and(eq(users.organizationId, scope.organizationId), inIds(users.id, ids)));
     return pick(ids, rows, (row) => row.id);
   }
 
@@ -237,7 +237,7 @@ export class ReadRepository {
     const rows = await this.db
       .select()
       .from(bookingPages)
-      .where(and(this.pageVisibility(scope), inIds(bookingPages.id, [...new Set(ids)])));
+      .where(and(this.pageVisibility(scope), inIds(bookingPages.id, ids)));
     return pick(ids, rows, (row) => row.id);
   }
 

@@ -96,9 +96,7 @@ export async function readPages(ctx: TxContext, pageIds: readonly string[]): Pro
   return ctx.tx
     .select()
     .from(bookingPages)
-    .where(
-      and(eq(bookingPages.organizationId, ctx.organizationId), inIds(bookingPages.id, [...new Set(pageIds)])),
-    )
+    .where(and(eq(bookingPages.organizationId, ctx.organizationId), inIds(bookingPages.id, pageIds)))
     .orderBy(asc(bookingPages.id));
 }
 
@@ -145,7 +143,7 @@ export async function loadPages(ctx: TxContext, pageIds: readonly string[]): Pro
       lastError: connections.lastError,
     })
     .from(connections)
-    .where(and(eq(connections.organizationId, ctx.organizationId), inIds(connections.userId, [...userIds])))
+    .where(and(eq(connections.organizationId, ctx.organizationId), inIds(connections.userId, userIds)))
     .orderBy(asc(connections.id));
 
   // Grouped once (both lists arrive sorted by page): a filter per page would be quadratic in the page count.
