@@ -197,7 +197,14 @@ describe('the console on the embedded gateway', () => {
         await page.waitForTimeout(250);
         continue;
       }
-      await more.first().click();
+      // The row can heal on its own while we reach for it (the reconnect of one grant lets the probe clear its
+      // sibling, and the live list re-renders): then the click finds nothing and we look again.
+      const clicked = await more
+        .first()
+        .click({ timeout: 3_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (!clicked) continue;
       await page.waitForURL((url) => url.pathname === '/console/integrations' && url.search === '', {
         timeout: 15_000,
       });
