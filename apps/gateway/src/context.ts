@@ -14,7 +14,7 @@ import type { Viewer } from './auth/token.js';
 import type { SubscriptionLimits } from './env.js';
 import { forbidden, gatewayError } from './errors.js';
 import type { ClientGates } from './limits/client-gate.js';
-import { createLoaders, type Loaders } from './loaders.js';
+import { createLoaders, type Loaders, primeUsers } from './loaders.js';
 import type { GatewayNotifications } from './notifications/service.js';
 import type { Logger } from './ops/logger.js';
 import type { GatewayMetrics } from './ops/metrics.js';
@@ -117,7 +117,8 @@ export async function createContext(
   const { viewer, user } = await currentViewer(services, claims);
   const scope = scopeFor(viewer);
   const loaders = createLoaders(services.reads, scope);
-  if (user !== null) loaders.user.prime(user.id, user);
+  // Settled too, or every relation naming the viewer would wait on the loader (most pages' owner, on a list).
+  if (user !== null) primeUsers(loaders, [user]);
   return { claims, viewer, scope, loaders, services, requestId, log };
 }
 

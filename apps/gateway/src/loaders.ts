@@ -24,7 +24,10 @@ export interface Loaders {
   readonly userIdByExternalId: DataLoader<string, string | null>;
   /** Our id of the organization's page with each external id, visible to the viewer or not. */
   readonly pageIdByExternalId: DataLoader<string, string | null>;
-  /** What `user`, `connection` and `memberIdsByPage` have answered so far, readable without a promise. */
+  /**
+   * What `user`, `connection`, `page` and `memberIdsByPage` know so far (loaded or primed), readable without a
+   * promise. Priming writes here only; those loaders answer a settled key from here without SQL.
+   */
   readonly settled: SettledRows;
 }
 
@@ -36,6 +39,7 @@ export interface Loaders {
 export interface SettledRows {
   readonly users: Map<string, UserRow | null>;
   readonly connections: Map<string, ConnectionRow | null>;
+  readonly pages: Map<string, BookingPageRow | null>;
   readonly memberIds: Map<string, string[]>;
 }
 
@@ -62,47 +66,40 @@ class RequestLoaders implements Loaders {
   ) {}
 
   get settled(): SettledRows {
-    this.#settled ??= { users: new Map(), connections: new Map(), memberIds: new Map() };
+    this.#settled ??= { users: new Map(), connections: new Map(), pages: new Map(), memberIds: new Map() };
     return this.#settled;
   }
 
   get user(): DataLoader<string, UserRow | null> {
-    this.#user ??= new DataLoader(async (ids: readonly string[]) =>
-      remember(this.settled.users, ids, await this.reads.usersByIds(this.scope, ids)),
-    );
+    this.#user ??= settledLoader(this.settled.users, (ids) => this.reads.usersByIds(this.scope, ids));
     return this.#user;
   }
 
   get connection(): DataLoader<string, ConnectionRow | null> {
-    this.#connection ??= new DataLoader(async (ids: readonly string[]) =>
-      remember(this.settled.connections, ids, await this.reads.connectionsByIds(this.scope, ids)),
+    this.#connection ??= settledLoader(this.settled.connections, (ids) =>
+      this.reads.connectionsByIds(this.scope, ids),
     );
     return this.#connection;
   }
 
   get page(): DataLoader<string, BookingPageRow | null> {
-    this.#page ??= new DataLoader((ids: readonly string[]) => this.reads.pagesByIds(this.scope, ids));
+    this.#page ??= settledLoader(this.settled.pages, (ids) => this.reads.pagesByIds(this.scope, ids));
     return this.#page;
   }
 
   get connectionsByUser(): DataLoader<string, ConnectionRow[]> {
     this.#connectionsByUser ??= new DataLoader(async (userIds: readonly string[]) => {
       const perUser = await this.reads.connectionsByUserIds(this.scope, userIds);
-      primeAll(this.connection, perUser.flat());
-      for (const row of perUser.flat()) this.settled.connections.set(row.id, row);
+      settle(this.settled.connections, perUser.flat());
       return perUser;
     });
     return this.#connectionsByUser;
   }
 
   get memberIdsByPage(): DataLoader<string, string[]> {
-    this.#memberIdsByPage ??= new DataLoader(async (pageIds: readonly string[]) =>
-      remember(
-        this.settled.memberIds,
-        pageIds,
-        (await this.reads.membersByPageIds(this.scope, pageIds)).map((members) =>
-          members.map((member) => member.userId),
-        ),
+    this.#memberIdsByPage ??= settledLoader(this.settled.memberIds, async (pageIds) =>
+      (await this.reads.membersByPageIds(this.scope, pageIds)).map((members) =>
+        members.map((member) => member.userId),
       ),
     );
     return this.#memberIdsByPage;
@@ -118,7 +115,7 @@ class RequestLoaders implements Loaders {
   get pagesByConnection(): DataLoader<string, BookingPageRow[]> {
     this.#pagesByConnection ??= new DataLoader(async (connectionIds: readonly string[]) => {
       const perConnection = await this.reads.pagesByConnectionIds(this.scope, connectionIds);
-      primeAll(this.page, perConnection.flat());
+      settle(this.settled.pages, perConnection.flat());
       return perConnection;
     });
     return this.#pagesByConnection;
@@ -139,22 +136,47 @@ class RequestLoaders implements Loaders {
   }
 }
 
-function remember<V>(into: Map<string, V>, keys: readonly string[], values: V[]): V[] {
-  for (const [index, key] of keys.entries()) into.set(key, values[index] as V);
-  return values;
+/**
+ * A loader over `settled`: keys already there are answered from it without SQL, the rest are fetched in one
+ * batch and settled. (DataLoader's own `prime` costs a promise per key; a list primes hundreds.)
+ */
+function settledLoader<V>(
+  settled: Map<string, V>,
+  fetch: (keys: readonly string[]) => Promise<V[]>,
+): DataLoader<string, V> {
+  return new DataLoader(async (keys: readonly string[]) => {
+    const missing = keys.filter((key) => !settled.has(key));
+    if (missing.length > 0) {
+      const values = await fetch(missing);
+      for (const [index, key] of missing.entries()) settled.set(key, values[index] as V);
+    }
+    return keys.map((key) => settled.get(key) as V);
+  });
 }
 
-function primeAll<T extends { id: string }>(loader: DataLoader<string, T | null>, rows: Iterable<T>): void {
-  for (const row of rows) loader.prime(row.id, row);
+function settle<T extends { id: string }>(settled: Map<string, T | null>, rows: Iterable<T>): void {
+  for (const row of rows) settled.set(row.id, row);
 }
 
 export function createLoaders(reads: ReadRepository, scope: ReadScope): Loaders {
   return new RequestLoaders(reads, scope);
 }
 
+/** Users known to this request (the viewer, a listed user): `user` and the relation resolvers answer them. */
+export function primeUsers(loaders: Loaders, users: Iterable<UserRow>): void {
+  settle(loaders.settled.users, users);
+}
+
+export function primeConnections(loaders: Loaders, connections: Iterable<ConnectionRow>): void {
+  settle(loaders.settled.connections, connections);
+}
+
+export function primePages(loaders: Loaders, pages: Iterable<BookingPageRow>): void {
+  settle(loaders.settled.pages, pages);
+}
+
 /** Member ids known to this request (listed with the page), primed where a resolver reads them. */
 export function primeMemberIds(loaders: Loaders, pageId: string, memberIds: string[]): void {
-  loaders.memberIdsByPage.prime(pageId, memberIds);
   loaders.settled.memberIds.set(pageId, memberIds);
 }
 

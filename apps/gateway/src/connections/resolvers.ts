@@ -10,6 +10,7 @@ import { describeError, isErrorCode, isSubReason, outcomeForCode } from '@tsunag
 import type { ConnectionStatus, Locale, Resolvers } from '../__generated__/resolvers-types.js';
 import { actorOf, type GatewayContext, refreshLoaders, requireAdminOrService } from '../context.js';
 import { badInput, forbidden, gatewayError, notFound, unwrap } from '../errors.js';
+import { primeConnections } from '../loaders.js';
 import { catalogLocale } from '../locale.js';
 import type { ProviderResult } from '../providers/registry.js';
 import { resolveUserId } from '../references/index.js';
@@ -75,7 +76,7 @@ export const connectionResolvers: Resolvers = {
         tab,
       );
       return integrations.map((integration) => {
-        for (const row of integration.connections) context.loaders.connection.prime(row.id, row);
+        primeConnections(context.loaders, integration.connections);
         return {
           provider: integration.provider,
           kind: CONNECTION_KIND[integration.provider],
@@ -105,7 +106,10 @@ export const connectionResolvers: Resolvers = {
           },
         }),
       );
-      for (const { node } of list.edges) context.loaders.connection.prime(node.id, node);
+      primeConnections(
+        context.loaders,
+        list.edges.map(({ node }) => node),
+      );
       return list;
     },
     connectionAlerts: async (_parent, _args, context) => {

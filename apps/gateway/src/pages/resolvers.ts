@@ -4,7 +4,7 @@ import { isSubReason } from '@tsunagi/errors';
 import type { LocationInput, Resolvers } from '../__generated__/resolvers-types.js';
 import { actorOf, type GatewayContext, refreshLoaders } from '../context.js';
 import { notFound, unwrap } from '../errors.js';
-import { primeMemberIds, settledOrLoad } from '../loaders.js';
+import { primeMemberIds, primePages, settledOrLoad } from '../loaders.js';
 import { catalogLocale } from '../locale.js';
 import { resolvePageId, resolveUserId, resolveUserIds } from '../references/index.js';
 import { optionalUser, referencedUser, usersInOrder } from '../relations.js';
@@ -41,7 +41,7 @@ function locationDraft(location: LocationInput, field: string) {
 /** Mutations answer with the page as stored after the change, read past this request's caches. */
 function changed(context: GatewayContext, page: BookingPageRow): BookingPageRow {
   refreshLoaders(context);
-  context.loaders.page.prime(page.id, page);
+  primePages(context.loaders, [page]);
   return page;
 }
 
@@ -55,7 +55,7 @@ export const pageResolvers: Resolvers = {
           ...(state === null || state === undefined ? {} : { states: [state] }),
         }),
       );
-      for (const node of list.nodes) context.loaders.page.prime(node.id, node);
+      primePages(context.loaders, list.nodes);
       for (const [pageId, memberIds] of list.memberIds) primeMemberIds(context.loaders, pageId, memberIds);
       await prefetchPageRelations(context, list.nodes, info);
       return list;

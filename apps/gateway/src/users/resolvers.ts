@@ -2,6 +2,7 @@ import { INPUT_LIMITS, MAX_PAGE_SIZE } from '@tsunagi/db';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { requireAdminOrService } from '../context.js';
 import { forbidden, gatewayError, unwrap } from '../errors.js';
+import { primeUsers } from '../loaders.js';
 import { LOCALE_OF_CATALOG } from '../locale.js';
 import { checkFirst, checkText, MAX_CURSOR_LENGTH } from '../validation.js';
 
@@ -27,7 +28,10 @@ export const userResolvers: Resolvers = {
           },
         }),
       );
-      for (const { node } of list.edges) context.loaders.user.prime(node.id, node);
+      primeUsers(
+        context.loaders,
+        list.edges.map(({ node }) => node),
+      );
       return list;
     },
   },
