@@ -4,7 +4,10 @@ import { setMaxListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { metrics as otelMetrics } from '@opentelemetry/api';
@@ -65,7 +68,7 @@ import { createSchema } from './schema/index.js';
 import { TELEMETRY_OFF, telemetryEnabled } from './telemetry/config.js';
 import { observeHealthFigures } from './telemetry/health-metrics.js';
 import { tracingMiddleware } from './telemetry/http.js';
-import { traceRootResolvers } from './telemetry/resolvers.js';
+import { instrumentRootResolvers } from './telemetry/resolvers.js';
 import { startTelemetry, type Telemetry } from './telemetry/sdk.js';
 import { DEFAULT_WEBHOOK_CONFIG } from './webhooks/config.js';
 import { createWebhooks } from './webhooks/service.js';
@@ -260,7 +263,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const tracing = telemetryConfig.tracesUrl !== null;
   // Unconfigured, no SDK is registered: the API calls in the libraries stay no-ops, nothing is sent.
   const telemetry = telemetryEnabled(telemetryConfig) ? startTelemetry(telemetryConfig) : null;
-  const schema = tracing ? traceRootResolvers(createSchema()) : createSchema();
+  const schema = instrumentRootResolvers(createSchema(), {
+    tracing,
+    observe: (field, seconds) => metrics.resolverDuration.observe({ field }, seconds),
+  });
   // graphql-ws validates with these; Apollo always runs graphql-js's specified rules and adds the rest.
   const validationRules = gatewayValidationRules(
     config.introspection ? [] : [NoSchemaIntrospectionCustomRule],
@@ -366,6 +372,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       ApolloServerPluginLandingPageDisabled(),
+      // No field sets a cache hint, and the default cache-control plugin would hook every field resolved.
+      ApolloServerPluginCacheControlDisabled(),
       operationsPlugin({ schema, limits: config.limits, metrics, logUnexpected }),
     ],
   });

@@ -1,5 +1,6 @@
 // What Apollo does per HTTP operation beyond executing it: enforce the query limits once the operation is
-// known (they need its variables), time it and its root fields, and log errors nobody expected.
+// known (they need its variables), time it, and log errors nobody expected. (Root fields are timed by their
+// wrapped resolvers: telemetry/resolvers.ts.)
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type GraphQLSchema, Kind, type OperationDefinitionNode } from 'graphql';
 import type { GatewayContext } from '../context.js';
@@ -39,20 +40,6 @@ export function operationsPlugin(options: OperationsPluginOptions): ApolloServer
             ...checkQueryLimits(schema, document, request.operationName, request.variables, limits),
           ];
           if (refusal !== undefined) throw refusal;
-        },
-        async executionDidStart() {
-          return {
-            willResolveField({ info }) {
-              if (info.path.prev !== undefined) return;
-              const fieldStarted = process.hrtime.bigint();
-              return () => {
-                metrics.resolverDuration.observe(
-                  { field: `${info.parentType.name}.${info.fieldName}` },
-                  secondsSince(fieldStarted),
-                );
-              };
-            },
-          };
         },
         async didEncounterErrors({ errors, contextValue }) {
           options.logUnexpected(errors, (contextValue as GatewayContext | undefined)?.requestId);
