@@ -13,7 +13,7 @@ export async function prefetchPageRelations(
   pages: readonly BookingPageRow[],
   info: GraphQLResolveInfo,
 ): Promise<void> {
-  if (pages.length === 0 || !selectsAny(info, info.fieldNodes, RELATION_FIELDS)) return;
+  if (pages.length === 0 || !selectsRelations(info)) return;
   const userIds = new Set<string>();
   const connectionIds = new Set<string>();
   for (const page of pages) {
@@ -38,6 +38,23 @@ export async function prefetchPageRelations(
     context.loaders.user.loadMany([...userIds]),
     context.loaders.connection.loadMany([...connectionIds]),
   ]);
+}
+
+/**
+ * Whether this field's selection reaches a relation, answered once per parsed document: the field's AST node
+ * is the same object for every request with that (cached) document.
+ */
+const reachesRelations = new WeakMap<FieldNode, boolean>();
+function selectsRelations(info: GraphQLResolveInfo): boolean {
+  // Merged fields (the same response key selected twice) can merge differently per request (@include).
+  const key = info.fieldNodes.length === 1 ? info.fieldNodes[0] : undefined;
+  if (key === undefined) return selectsAny(info, info.fieldNodes, RELATION_FIELDS);
+  let answer = reachesRelations.get(key);
+  if (answer === undefined) {
+    answer = selectsAny(info, info.fieldNodes, RELATION_FIELDS);
+    reachesRelations.set(key, answer);
+  }
+  return answer;
 }
 
 /** Whether the selection below `nodes` names any of `names` (through fragments too). */
