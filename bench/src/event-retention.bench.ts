@@ -61,7 +61,7 @@ try {
   // Retention off in the gateway: the benchmark runs the sweep itself, when it wants to measure it.
   const config = gatewayConfig({
     databaseUrl: throwaway.url,
-    eventRetention: { days: 0, recordDays: 0, batchSize: 1, sweepIntervalSeconds: 86_400 },
+    eventRetention: { days: 0, recordDays: 0, batchSize: 1, sweepIntervalSeconds: 0 },
   });
   const gateway = await createGateway(config, { database, seedDemo: true });
   const demo = gateway.demo!;

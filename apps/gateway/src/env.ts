@@ -602,7 +602,7 @@ export function gatewayConfig(overrides: Partial<EmbeddableGatewayConfig> = {}):
     // Off unless a test asks: its sweep would change what tests observe.
     foresight: { ...DEFAULT_FORESIGHT_CONFIG, enabled: false },
     // Off unless a test asks, for the same reason (and test clocks date events in the past).
-    eventRetention: { ...DEFAULT_EVENT_RETENTION_CONFIG, days: 0, recordDays: 0 },
+    eventRetention: { ...DEFAULT_EVENT_RETENTION_CONFIG, days: 0, recordDays: 0, sweepIntervalSeconds: 0 },
     ...overrides,
   };
 }

@@ -139,7 +139,7 @@ export interface Gateway {
   readonly notifications: NotificationDispatcher | null;
   /** The local mail sink notifications go to (options.mailOutbox without SMTP_URL), null otherwise. */
   readonly mailOutbox: GatewayMailOutbox | null;
-  /** The retention sweep (config.eventRetention), null when every event and record is kept. */
+  /** The retention sweep (config.eventRetention), null when it has no interval (the tests' configuration). */
   readonly eventRetention: EventRetentionSweeper | null;
   /** Breakage predicted (config.foresight): after probes and on a timer; null when off or without adapters. */
   readonly foresight: ForesightService | null;
@@ -474,8 +474,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       : null;
 
   const retentionConfig = config.eventRetention ?? DEFAULT_EVENT_RETENTION_CONFIG;
+  // Runs even when every event and record is kept: it also removes expired OAuth states and replay keys, and
+  // folds the page-count deltas `totalCount` sums (left unfolded, every page change would slow it a little).
   const eventRetention =
-    retentionConfig.days > 0 || retentionConfig.recordDays > 0
+    retentionConfig.sweepIntervalSeconds > 0
       ? new EventRetentionSweeper({ db: database.db, config: retentionConfig, logger: log })
       : null;
   eventRetention?.start();

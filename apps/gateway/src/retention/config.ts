@@ -12,7 +12,7 @@ export interface EventRetentionConfig {
   readonly recordDays: number;
   /** Rows per delete batch (one short statement each). */
   readonly batchSize: number;
-  /** How often a sweep runs. */
+  /** How often a sweep runs; 0 runs none (tests: a sweep would change what they observe). */
   readonly sweepIntervalSeconds: number;
 }
 
