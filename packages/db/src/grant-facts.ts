@@ -1,7 +1,8 @@
 // Foresight's facts about grants: when each was issued and last used (connection_credentials, written with the
 // tokens), and the live grants our client holds per account (oauth_grants). No tokens are read here.
-import { and, asc, eq, gt, inArray, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, ne, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from './database.js';
+import { inIds } from './id-lists.js';
 import { newId } from './ids.js';
 import {
   type ConnectionHealth,
@@ -53,7 +54,7 @@ export async function readGrantFacts(
   connectionIds: readonly string[],
 ): Promise<Map<string, StoredGrantFacts>> {
   if (connectionIds.length === 0) return new Map();
-  return grantFacts(db, inArray(connections.id, [...connectionIds]), connectionIds.length);
+  return grantFacts(db, inIds(connections.id, connectionIds), connectionIds.length);
 }
 
 /**
@@ -112,7 +113,12 @@ async function grantFacts(
       issuedAt: oauthGrants.issuedAt,
     })
     .from(oauthGrants)
-    .where(inArray(oauthGrants.accountExternalId, [...new Set(rows.map((row) => row.accountExternalId))]));
+    .where(
+      inIds(
+        oauthGrants.accountExternalId,
+        rows.map((row) => row.accountExternalId),
+      ),
+    );
   const byAccount = new Map<string, number[]>();
   for (const grant of grants) {
     const key = `${grant.provider}\u0000${grant.accountExternalId}`;

@@ -201,7 +201,7 @@ export class ReadRepository {
     const rows = await this.db
       .select()
       .from(connections)
-      .where(and(connectionVisibility(scope), inArray(connections.id, [...new Set(ids)])));
+      .where(and(connectionVisibility(scope), inIds(connections.id, ids)));
     return pick(ids, rows, (row) => row.id);
   }
 
@@ -211,7 +211,7 @@ export class ReadRepository {
     const rows = await this.db
       .select()
       .from(connections)
-      .where(and(connectionVisibility(scope), inArray(connections.userId, [...new Set(userIds)])))
+      .where(and(connectionVisibility(scope), inIds(connections.userId, userIds)))
       .orderBy(asc(connections.createdAt), asc(connections.id));
     return groupBy(userIds, rows, (row) => row.userId);
   }
@@ -252,9 +252,7 @@ export class ReadRepository {
       })
       .from(bookingPageMembers)
       .innerJoin(bookingPages, eq(bookingPages.id, bookingPageMembers.bookingPageId))
-      .where(
-        and(this.pageVisibility(scope), inArray(bookingPageMembers.bookingPageId, [...new Set(pageIds)])),
-      )
+      .where(and(this.pageVisibility(scope), inIds(bookingPageMembers.bookingPageId, pageIds)))
       .orderBy(asc(bookingPageMembers.bookingPageId), asc(bookingPageMembers.position));
     return groupBy(pageIds, rows, (row) => row.bookingPageId);
   }
@@ -276,9 +274,7 @@ export class ReadRepository {
       })
       .from(bookingPageLocations)
       .innerJoin(bookingPages, eq(bookingPages.id, bookingPageLocations.bookingPageId))
-      .where(
-        and(this.pageVisibility(scope), inArray(bookingPageLocations.bookingPageId, [...new Set(pageIds)])),
-      )
+      .where(and(this.pageVisibility(scope), inIds(bookingPageLocations.bookingPageId, pageIds)))
       .orderBy(
         asc(bookingPageLocations.bookingPageId),
         asc(bookingPageLocations.position),
@@ -299,19 +295,14 @@ export class ReadRepository {
     const owners = await this.db
       .select({ id: connections.id, userId: connections.userId })
       .from(connections)
-      .where(
-        and(
-          eq(connections.organizationId, scope.organizationId),
-          inArray(connections.id, [...new Set(connectionIds)]),
-        ),
-      );
+      .where(and(eq(connections.organizationId, scope.organizationId), inIds(connections.id, connectionIds)));
     const userIds = [...new Set(owners.map((owner) => owner.userId))];
     if (userIds.length === 0) return connectionIds.map(() => []);
     const memberships = await this.db
       .select({ pageId: bookingPageMembers.bookingPageId, userId: bookingPageMembers.userId })
       .from(bookingPageMembers)
       .innerJoin(bookingPages, eq(bookingPages.id, bookingPageMembers.bookingPageId))
-      .where(and(this.pageVisibility(scope), inArray(bookingPageMembers.userId, userIds)));
+      .where(and(this.pageVisibility(scope), inIds(bookingPageMembers.userId, userIds)));
     const pages = await this.db
       .select()
       .from(bookingPages)
@@ -319,8 +310,11 @@ export class ReadRepository {
         and(
           this.pageVisibility(scope),
           or(
-            inArray(bookingPages.ownerId, userIds),
-            inArray(bookingPages.id, [...new Set(memberships.map((m) => m.pageId))]),
+            inIds(bookingPages.ownerId, userIds),
+            inIds(
+              bookingPages.id,
+              memberships.map((m) => m.pageId),
+            ),
           ),
         ),
       )
